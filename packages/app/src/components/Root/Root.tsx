@@ -1,0 +1,23 @@
+import { PropsWithChildren } from 'react';
+import {
+  Sidebar,
+  SidebarItem,
+  SidebarPage,
+  SidebarSpace,
+} from '@backstage/core-components';
+import HomeIcon from '@material-ui/icons/Home';
+import AssessmentIcon from '@material-ui/icons/Assessment';
+
+/** The app shell: sidebar navigation around every page. */
+export function Root({ children }: PropsWithChildren<{}>) {
+  return (
+    <SidebarPage>
+      <Sidebar>
+        <SidebarItem icon={HomeIcon} to="catalog" text="Catalog" />
+        <SidebarItem icon={AssessmentIcon} to="readiness" text="Readiness" />
+        <SidebarSpace />
+      </Sidebar>
+      {children}
+    </SidebarPage>
+  );
+}

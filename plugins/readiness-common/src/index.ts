@@ -1,0 +1,10 @@
+/**
+ * Types, the check engine, the default check pack and the permissions of the
+ * readiness plugin. Pure and isomorphic: used by the backend, the frontend and
+ * the CLI alike.
+ *
+ * @packageDocumentation
+ */
+
+export * from './types';
+export * from './permissions';

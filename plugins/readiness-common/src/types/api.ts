@@ -1,0 +1,252 @@
+import type { Contact } from './facts';
+import type { CheckRemediation, LevelDefinition } from './checks';
+import type {
+  CategorySummary,
+  CheckResult,
+  CheckState,
+  Exemption,
+} from './results';
+
+/*
+ * Shapes of the REST API at /api/readiness. The OpenAPI spec of the backend
+ * (plugins/readiness-backend/src/schema/openapi.yaml) is the source of truth;
+ * these types mirror it for the frontend client and other consumers.
+ */
+
+/**
+ * A check as the API describes it (no rule code).
+ *
+ * @public
+ */
+export interface CheckInfo {
+  id: string;
+  title: string;
+  description?: string;
+  category: string;
+  level: string;
+  weight: number;
+  requires: string[];
+  remediation: CheckRemediation;
+}
+
+/**
+ * `GET /checks`.
+ *
+ * @public
+ */
+export interface CheckPackResponse {
+  levels: LevelDefinition[];
+  categories: string[];
+  checks: CheckInfo[];
+}
+
+/**
+ * The catalog fields of a scored entity, kept with its score for search and roll-ups.
+ *
+ * @public
+ */
+export interface EntitySummary {
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title?: string;
+  type?: string;
+  lifecycle?: string;
+  owner?: string;
+  system?: string;
+  domain?: string;
+  tier?: string;
+  score: number;
+  level?: string;
+  /** Count of failing checks. */
+  gaps: number;
+  evaluatedAt: string;
+}
+
+/**
+ * A team that can help, with how to reach it.
+ *
+ * @public
+ */
+export interface TeamContact {
+  ref: string;
+  displayName?: string;
+  contacts: Contact[];
+}
+
+/**
+ * An entity of another owner that passes a check the caller's entity fails.
+ *
+ * @public
+ */
+export interface LearnFromExemplar {
+  entity: EntitySummary;
+  owner: TeamContact;
+  /** Why it was picked, e.g. `same system`, `same type`, `shares tag java`. */
+  similarity: string[];
+  /** The evidence that made it pass: how they did it. */
+  evidence: CheckResult['evidence'];
+}
+
+/**
+ * A change of state of one check, from change-only history.
+ *
+ * @public
+ */
+export interface HistoryEvent {
+  checkId: string;
+  from?: CheckState;
+  to: CheckState;
+  at: string;
+}
+
+/**
+ * One point of an entity's or the organisation's score over time.
+ *
+ * @public
+ */
+export interface TrendPoint {
+  /** ISO date (day). */
+  date: string;
+  /** Mean score. */
+  score: number;
+  /** Entities at each level id; `none` for entities below the lowest level. */
+  levels: Record<string, number>;
+}
+
+/**
+ * `GET /entities/{kind}/{namespace}/{name}`: one entity's scorecard.
+ *
+ * @public
+ */
+export interface EntityScorecardResponse {
+  entity: EntitySummary;
+  nextLevel?: string;
+  blockingCheckIds: string[];
+  categories: CategorySummary[];
+  results: Array<
+    CheckResult & {
+      check: CheckInfo;
+      /** For failing checks: who else solved it. */
+      learnFrom?: LearnFromExemplar[];
+    }
+  >;
+  owner?: TeamContact;
+  history: HistoryEvent[];
+  trend: TrendPoint[];
+}
+
+/**
+ * Query of `GET /search`.
+ *
+ * @public
+ */
+export interface SearchQuery {
+  failing?: string[];
+  passing?: string[];
+  levelAtMost?: string;
+  levelAtLeast?: string;
+  owner?: string[];
+  system?: string[];
+  domain?: string[];
+  kind?: string[];
+  type?: string[];
+  lifecycle?: string[];
+  tier?: string[];
+  text?: string;
+  sort?: 'score' | 'name' | 'level' | 'gaps' | 'owner';
+  order?: 'asc' | 'desc';
+  limit?: number;
+  cursor?: string;
+}
+
+/**
+ * `GET /search`.
+ *
+ * @public
+ */
+export interface SearchResponse {
+  items: EntitySummary[];
+  totalCount: number;
+  nextCursor?: string;
+}
+
+/**
+ * One group of a roll-up.
+ *
+ * @public
+ */
+export interface RollupGroup {
+  key: string;
+  entities: number;
+  meanScore: number;
+  levels: Record<string, number>;
+  /** Pass rate 0–1 per category, over applicable decided checks. */
+  categories: Record<string, number>;
+}
+
+/**
+ * `GET /rollups?groupBy=owner|system|domain`.
+ *
+ * @public
+ */
+export interface RollupResponse {
+  groupBy: 'owner' | 'system' | 'domain';
+  groups: RollupGroup[];
+  total: RollupGroup;
+}
+
+/**
+ * `GET /champions`: the groups with the highest pass rate for each check.
+ *
+ * @public
+ */
+export interface ChampionsResponse {
+  checks: Array<{
+    checkId: string;
+    champions: Array<{
+      owner: TeamContact;
+      passRate: number;
+      passing: number;
+      applicable: number;
+    }>;
+  }>;
+}
+
+/**
+ * A scoring run.
+ *
+ * @public
+ */
+export interface RunInfo {
+  id: string;
+  trigger: 'schedule' | 'manual' | 'entity';
+  status: 'running' | 'succeeded' | 'failed';
+  startedAt: string;
+  finishedAt?: string;
+  entitiesTotal?: number;
+  entitiesDone: number;
+  errors: string[];
+}
+
+/**
+ * Body of `POST /exemptions`.
+ *
+ * @public
+ */
+export interface ExemptionRequest {
+  entityRef: string;
+  checkId: string;
+  reason: string;
+  expiresAt?: string;
+}
+
+/**
+ * `GET /exemptions`.
+ *
+ * @public
+ */
+export interface ExemptionsResponse {
+  items: Exemption[];
+}

@@ -1,0 +1,104 @@
+import type { FactDocument } from './facts';
+import type { Evidence } from './results';
+
+/**
+ * The six categories of the production Definition of Done. Checks added in
+ * configuration or by modules may use other category names.
+ *
+ * @public
+ */
+export const DEFAULT_CATEGORIES = [
+  'monitoring',
+  'logging',
+  'tracing',
+  'runbook',
+  'delivery',
+  'ownership',
+] as const;
+
+/**
+ * A category id.
+ *
+ * @public
+ */
+export type CheckCategory = (typeof DEFAULT_CATEGORIES)[number] | (string & {});
+
+/**
+ * The default levels, lowest first. `readiness.levels` may rename or extend them.
+ *
+ * @public
+ */
+export const DEFAULT_LEVELS = ['bronze', 'silver', 'gold'] as const;
+
+/**
+ * A level definition.
+ *
+ * @public
+ */
+export interface LevelDefinition {
+  id: string;
+  title: string;
+  /** Optional colour for badges (CSS colour). */
+  color?: string;
+}
+
+/**
+ * What a team should do about a failing check.
+ *
+ * @public
+ */
+export interface CheckRemediation {
+  /** Markdown: what to do, and which annotation, link or file satisfies the check. */
+  markdown: string;
+  links?: Array<{ title: string; url: string }>;
+}
+
+/**
+ * What a rule concluded for one entity.
+ *
+ * @public
+ */
+export type RuleOutcome =
+  | { state: 'pass'; evidence?: Evidence[]; reason?: string }
+  | { state: 'fail'; evidence?: Evidence[]; reason?: string }
+  | { state: 'unknown'; reason: string }
+  | { state: 'not-applicable'; reason: string };
+
+/**
+ * A check written in code: gets the entity's facts, returns an outcome.
+ * Must be pure and synchronous; throwing is turned into `unknown`.
+ *
+ * @public
+ */
+export type CodeRule = (facts: FactDocument) => RuleOutcome;
+
+/**
+ * A check of the production Definition of Done.
+ *
+ * @public
+ */
+export interface CheckDefinition {
+  /** `category.name`, e.g. `delivery.rollback`. */
+  id: string;
+  title: string;
+  description?: string;
+  category: CheckCategory;
+  /** Level id, e.g. `bronze`. */
+  level: string;
+  /** Relative weight in the score; default 1. */
+  weight: number;
+  /**
+   * Which entities it applies to. A filter predicate in the shape of
+   * `@backstage/filter-predicates` over the entity, e.g.
+   * `{ kind: 'component', 'spec.type': { $in: ['service', 'website'] } }`.
+   * Absent means every entity.
+   */
+  appliesTo?: unknown;
+  /** Fact namespaces the rule reads; if any is not `ok`, the result is `unknown`. */
+  requires: string[];
+  /** The rule: declarative (JSON, usable from app-config) or code. */
+  rule: unknown | CodeRule;
+  /** One-line reasons shown with the result. */
+  messages: { pass: string; fail: string };
+  remediation: CheckRemediation;
+}

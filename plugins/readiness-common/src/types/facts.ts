@@ -1,0 +1,140 @@
+import type { Entity } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
+
+/**
+ * How a fact provider fared for one namespace of one entity.
+ *
+ * - `ok`: the namespace holds data.
+ * - `not-configured`: no provider is set up for it (e.g. no Prometheus module);
+ *   checks that need it are `unknown`, never `fail`.
+ * - `unavailable`: a provider is set up but failed this time (timeout, 5xx…);
+ *   checks that need it are `unknown` with the reason.
+ *
+ * @public
+ */
+export type FactNamespaceStatus = 'ok' | 'not-configured' | 'unavailable';
+
+/**
+ * One namespace of an entity's fact document, filled by one provider.
+ *
+ * @public
+ */
+export interface FactNamespace<TData = JsonObject> {
+  status: FactNamespaceStatus;
+  /** Why the namespace is not `ok`, one line, shown to users. */
+  reason?: string;
+  /** The facts; present when `status` is `ok`. */
+  data?: TData;
+  /** ISO timestamp of collection. */
+  collectedAt?: string;
+}
+
+/**
+ * All facts known about one entity, keyed by namespace (`entity`, `owner`,
+ * `repository`, `metrics`, or any namespace a module adds).
+ *
+ * @public
+ */
+export interface FactDocument {
+  /** The entity's ref, e.g. `component:default/payments-api`. */
+  entityRef: string;
+  namespaces: Record<string, FactNamespace<unknown> | undefined>;
+}
+
+/**
+ * A contact point of a team or person.
+ *
+ * @public
+ */
+export interface Contact {
+  type: 'email' | 'chat' | 'url' | 'oncall';
+  /** What to show, e.g. `#payments` or `payments@example.com`. */
+  label: string;
+  /** Where it leads, e.g. `mailto:…` or a chat URL. */
+  url?: string;
+}
+
+/**
+ * Facts of the `owner` namespace, filled from the catalog.
+ *
+ * @public
+ */
+export interface OwnerFacts {
+  /** The owner ref as written in `spec.owner`, resolved to a full ref. */
+  ownerRef?: string;
+  /** Whether the owner resolved to a Group entity in the catalog. */
+  resolved: boolean;
+  /** Kind of the resolved owner (`group` or `user`). */
+  kind?: string;
+  displayName?: string;
+  email?: string;
+  /** Team contacts: profile email, chat/email links, on-call links. */
+  contacts: Contact[];
+  /** Members of the owning group, with what is known of them. */
+  members: Array<{ ref: string; displayName?: string; email?: string }>;
+}
+
+/**
+ * A dependency found in a manifest of the source repository.
+ *
+ * @public
+ */
+export interface RepositoryDependency {
+  ecosystem: 'npm' | 'go' | 'pypi' | 'maven' | 'gradle';
+  name: string;
+  /** Manifest path relative to the repository root. */
+  manifest: string;
+}
+
+/**
+ * Facts of the `repository` namespace: what the source repository holds.
+ *
+ * @public
+ */
+export interface RepositoryFacts {
+  /** Where the files were read from (source location URL or a local path). */
+  location: string;
+  /** Paths of the files found, relative to the repository root, `/`-separated. */
+  files: string[];
+  /** True when the file list hit the configured bound. */
+  truncated: boolean;
+  dependencies: RepositoryDependency[];
+}
+
+/**
+ * One golden signal's live evidence in the `metrics` namespace.
+ *
+ * @public
+ */
+export interface SignalEvidence {
+  /** Whether live data was found for the signal. */
+  present: boolean;
+  /** The query or series that proved it, e.g. a PromQL expression. */
+  query?: string;
+  /** A sample value, formatted for humans. */
+  sample?: string;
+}
+
+/**
+ * Facts of the `metrics` namespace: live evidence from a metrics backend.
+ *
+ * @public
+ */
+export interface MetricsFacts {
+  /** Which metrics backend answered, e.g. `prometheus`. */
+  source: string;
+  signals: Partial<
+    Record<'latency' | 'traffic' | 'errors' | 'saturation', SignalEvidence>
+  >;
+  /** Alerting rules found for the service. */
+  alertRules?: string[];
+  /** Positive monitoring found: probes (e.g. blackbox `probe_success`) or SLO series. */
+  probes?: string[];
+}
+
+/**
+ * The `entity` namespace holds the catalog entity itself.
+ *
+ * @public
+ */
+export type EntityFacts = Entity;

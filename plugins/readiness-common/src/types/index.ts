@@ -1,0 +1,4 @@
+export * from './facts';
+export * from './checks';
+export * from './results';
+export * from './api';

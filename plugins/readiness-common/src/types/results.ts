@@ -1,0 +1,117 @@
+/**
+ * The state of one check for one entity.
+ *
+ * - `pass` / `fail`: the rule decided.
+ * - `unknown`: a needed fact namespace is unavailable or not configured; never counted as a fail.
+ * - `exempt`: an active exemption covers it; counts as passing.
+ * - `not-applicable`: the check does not apply to the entity; ignored.
+ *
+ * @public
+ */
+export type CheckState = 'pass' | 'fail' | 'unknown' | 'exempt' | 'not-applicable';
+
+/**
+ * All check states, in display order.
+ *
+ * @public
+ */
+export const CHECK_STATES: readonly CheckState[] = [
+  'fail',
+  'unknown',
+  'pass',
+  'exempt',
+  'not-applicable',
+];
+
+/**
+ * What made a check pass (or what was looked at).
+ *
+ * @public
+ */
+export interface Evidence {
+  kind:
+    | 'annotation'
+    | 'link'
+    | 'file'
+    | 'dependency'
+    | 'series'
+    | 'relation'
+    | 'field'
+    | 'label'
+    | 'tag';
+  /** What it is, e.g. `pagerduty.com/service-id` or `runbook link "Runbook"`. */
+  label: string;
+  /** The value found. */
+  value?: string;
+  /** Where to see it. */
+  url?: string;
+}
+
+/**
+ * An exemption of one entity from one check.
+ *
+ * @public
+ */
+export interface Exemption {
+  id: string;
+  entityRef: string;
+  checkId: string;
+  reason: string;
+  /** User entity ref of who granted it. */
+  author: string;
+  createdAt: string;
+  /** ISO timestamp; absent means no expiry. Expired exemptions stop applying. */
+  expiresAt?: string;
+}
+
+/**
+ * The result of one check for one entity.
+ *
+ * @public
+ */
+export interface CheckResult {
+  checkId: string;
+  state: CheckState;
+  /** One line, shown to users. */
+  reason: string;
+  evidence: Evidence[];
+  /** The exemption that applies when `state` is `exempt`. */
+  exemption?: Exemption;
+}
+
+/**
+ * Per-category roll-up of one entity's results.
+ *
+ * @public
+ */
+export interface CategorySummary {
+  category: string;
+  /** Passing or exempt. */
+  passed: number;
+  failed: number;
+  unknown: number;
+  /** Checks that apply (everything but not-applicable). */
+  applicable: number;
+  /** 0–100, weighted. */
+  score: number;
+}
+
+/**
+ * An entity's score: the engine's output for one fact document.
+ *
+ * @public
+ */
+export interface EntityScorecard {
+  entityRef: string;
+  /** Weighted share of passing applicable checks, 0–100, exempt counting as passing. */
+  score: number;
+  /** The highest level achieved; absent when not even the lowest is reached. */
+  level?: string;
+  /** The next level to reach; absent at the top. */
+  nextLevel?: string;
+  /** Checks of `nextLevel` (and lower) still standing in the way. */
+  blockingCheckIds: string[];
+  results: CheckResult[];
+  categories: CategorySummary[];
+  evaluatedAt: string;
+}

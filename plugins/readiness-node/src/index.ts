@@ -1,0 +1,9 @@
+/**
+ * Node library of the readiness plugin: extension points for fact providers
+ * and code checks, and helpers for writing and testing them.
+ *
+ * @packageDocumentation
+ */
+
+export * from './ReadinessFactProvider';
+export * from './extensions';
