@@ -21,9 +21,7 @@ import { Root } from './components/Root';
 const app = createApp({
   apis,
   components: {
-    SignInPage: props => (
-      <SignInPage {...props} auto providers={['guest']} />
-    ),
+    SignInPage: props => <SignInPage {...props} auto providers={['guest']} />,
   },
   bindRoutes({ bind }) {
     bind(orgPlugin.externalRoutes, {

@@ -8,7 +8,12 @@
  *
  * @public
  */
-export type CheckState = 'pass' | 'fail' | 'unknown' | 'exempt' | 'not-applicable';
+export type CheckState =
+  | 'pass'
+  | 'fail'
+  | 'unknown'
+  | 'exempt'
+  | 'not-applicable';
 
 /**
  * All check states, in display order.

@@ -5,7 +5,10 @@ import {
   SupportButton,
 } from '@backstage/core-components';
 import { configApiRef, useApi } from '@backstage/core-plugin-api';
-import { CatalogTable, CatalogTableColumnsFunc } from '@backstage/plugin-catalog';
+import {
+  CatalogTable,
+  CatalogTableColumnsFunc,
+} from '@backstage/plugin-catalog';
 import {
   EntityKindPicker,
   EntityLifecyclePicker,
@@ -17,7 +20,10 @@ import {
   CatalogFilterLayout,
   EntityNamespacePicker,
 } from '@backstage/plugin-catalog-react';
-import { ReadinessColumn, ReadinessGapPicker } from '@prodready/plugin-readiness';
+import {
+  ReadinessColumn,
+  ReadinessGapPicker,
+} from '@prodready/plugin-readiness';
 
 const columns: CatalogTableColumnsFunc = context => [
   ...CatalogTable.defaultColumnsFunc(context),

@@ -122,8 +122,7 @@ const systemPage = (
         <Grid item md={12}>
           <EntityHasComponentsCard />
         </Grid>
-        <Grid item md={6}>
-        </Grid>
+        <Grid item md={6}></Grid>
       </Grid>
     </EntityLayout.Route>
   </EntityLayout>
