@@ -62,7 +62,10 @@ export interface Contact {
 export interface OwnerFacts {
   /** The owner ref as written in `spec.owner`, resolved to a full ref. */
   ownerRef?: string;
-  /** Whether the owner resolved to a Group entity in the catalog. */
+  /**
+   * Whether the owner was found in the catalog. It may be a Group or a User:
+   * see `kind` (a check for "owned by a real team" tests `kind === 'group'`).
+   */
   resolved: boolean;
   /** Kind of the resolved owner (`group` or `user`). */
   kind?: string;
@@ -72,6 +75,26 @@ export interface OwnerFacts {
   contacts: Contact[];
   /** Members of the owning group, with what is known of them. */
   members: Array<{ ref: string; displayName?: string; email?: string }>;
+}
+
+/**
+ * Facts of the `system` namespace, filled from the catalog: the system the
+ * entity belongs to and that system's domain.
+ *
+ * @public
+ */
+export interface SystemFacts {
+  /** Full ref of `spec.system` (or of the entity itself for a System). */
+  systemRef?: string;
+  /** Whether the system exists in the catalog. */
+  resolved: boolean;
+  /** Title or name of the system when resolved. */
+  systemTitle?: string;
+  /**
+   * Full ref of the domain: the system's `spec.domain`, or the entity's own
+   * `spec.domain` when it has no system (e.g. a System entity).
+   */
+  domainRef?: string;
 }
 
 /**
@@ -87,6 +110,34 @@ export interface RepositoryDependency {
 }
 
 /**
+ * What a file of the source repository tells about the service.
+ *
+ * - `ci`: a CI pipeline definition (GitHub Actions workflow, Jenkinsfile, …).
+ * - `deploy`: deployment automation (Helm chart, Kubernetes manifests, Argo CD
+ *   application, Skaffold, a workflow that deploys).
+ * - `rollback`: a rollback/revert procedure (a rollback doc, or a workflow
+ *   that rolls back).
+ * - `runbook`: an operations runbook.
+ * - `postmortem`: postmortems or incident history.
+ * - `manifest`: a dependency manifest (package.json, go.mod, …).
+ * - `observability`: alert rules, SLO definitions, collector config.
+ * - `container`: a container build (Dockerfile).
+ * - `catalog`: a Backstage catalog file or TechDocs config.
+ *
+ * @public
+ */
+export type RepositoryFileKind =
+  | 'ci'
+  | 'deploy'
+  | 'rollback'
+  | 'runbook'
+  | 'postmortem'
+  | 'manifest'
+  | 'observability'
+  | 'container'
+  | 'catalog';
+
+/**
  * Facts of the `repository` namespace: what the source repository holds.
  *
  * @public
@@ -99,6 +150,12 @@ export interface RepositoryFacts {
   /** True when the file list hit the configured bound. */
   truncated: boolean;
   dependencies: RepositoryDependency[];
+  /**
+   * The files of `files` grouped by what they tell (a file may be in several
+   * groups, e.g. a deploy workflow is `ci` and `deploy`). Filled by
+   * `buildRepositoryFacts`; absent in documents from older collectors.
+   */
+  filesByKind?: Partial<Record<RepositoryFileKind, string[]>>;
 }
 
 /**
@@ -130,6 +187,11 @@ export interface MetricsFacts {
   alertRules?: string[];
   /** Positive monitoring found: probes (e.g. blackbox `probe_success`) or SLO series. */
   probes?: string[];
+  /**
+   * SLO series found (e.g. Sloth or Pyrra recording rules). Also listed in
+   * `probes`, since an SLO is positive monitoring too.
+   */
+  slos?: string[];
 }
 
 /**
