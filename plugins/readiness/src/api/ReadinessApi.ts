@@ -1,0 +1,164 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type { CompoundEntityRef } from '@backstage/catalog-model';
+import type {
+  ChampionsResponse,
+  CheckPackResponse,
+  EntityScorecardResponse,
+  EntitySummary,
+  Exemption,
+  ExemptionRequest,
+  RollupResponse,
+  RunInfo,
+  SearchQuery,
+  SearchResponse,
+  TrendPoint,
+} from '@prodready/plugin-readiness-common';
+
+/**
+ * The file format of an export of search results.
+ *
+ * @public
+ */
+export type ReadinessExportFormat = 'csv' | 'json';
+
+/**
+ * A downloaded export of search results.
+ *
+ * @public
+ */
+export interface ReadinessExport {
+  /** The file's content. */
+  blob: Blob;
+  /** The file name the server proposed (Content-Disposition), or a default. */
+  filename: string;
+}
+
+/**
+ * Options of {@link ReadinessApi.getTrend}.
+ *
+ * @public
+ */
+export interface ReadinessTrendOptions {
+  /** How many days back; the server's default (90) when absent. */
+  days?: number;
+  /** Restrict to the entities of one owner (entity ref). */
+  owner?: string;
+}
+
+/**
+ * Options of {@link ReadinessApi.getChampions}.
+ *
+ * @public
+ */
+export interface ReadinessChampionsOptions {
+  /** Only this check. */
+  checkId?: string;
+  /** Champions per check. */
+  limit?: number;
+}
+
+/**
+ * Options of {@link ReadinessApi.getExemptions}.
+ *
+ * @public
+ */
+export interface ReadinessExemptionsOptions {
+  entityRef?: string;
+  checkId?: string;
+}
+
+/**
+ * An entity named by its ref string (`component:default/payments-api`) or by
+ * its parts.
+ *
+ * @public
+ */
+export type ReadinessEntityRef = string | CompoundEntityRef;
+
+/**
+ * Client of the readiness backend (`/api/readiness`).
+ *
+ * @public
+ */
+export interface ReadinessApi {
+  /** The check pack: levels, categories and checks. */
+  getCheckPack(): Promise<CheckPackResponse>;
+
+  /**
+   * One entity's scorecard. Rejects with a `ResponseError` of status 404 when
+   * the entity is not scored yet or not visible to the caller.
+   */
+  getEntityScorecard(
+    entityRef: ReadinessEntityRef,
+  ): Promise<EntityScorecardResponse>;
+
+  /** Rescores one entity now and returns its new scorecard. */
+  refreshEntity(
+    entityRef: ReadinessEntityRef,
+  ): Promise<EntityScorecardResponse>;
+
+  /**
+   * Summaries (level, score, gaps) of many entities in as few requests as
+   * possible (`POST /summaries`, at most 500 refs each). Entities that are not
+   * scored are left out.
+   */
+  getSummaries(entityRefs: string[]): Promise<EntitySummary[]>;
+
+  /**
+   * The summary of one entity, or `undefined` when it is not scored. Calls
+   * made close together (within a few milliseconds, e.g. every row of a table
+   * page) are batched into one `POST /summaries`.
+   */
+  getSummary(entityRef: string): Promise<EntitySummary | undefined>;
+
+  /** Searches scored entities by gaps and catalog fields, one page at a time. */
+  search(query: SearchQuery): Promise<SearchResponse>;
+
+  /** The URL of an export of every entity matching the query. */
+  getExportUrl(
+    query: SearchQuery,
+    format: ReadinessExportFormat,
+  ): Promise<string>;
+
+  /** Downloads an export of every entity matching the query. */
+  exportEntities(
+    query: SearchQuery,
+    format: ReadinessExportFormat,
+  ): Promise<ReadinessExport>;
+
+  /** Scores rolled up by owner, system or domain. */
+  getRollups(groupBy: RollupResponse['groupBy']): Promise<RollupResponse>;
+
+  /** The organisation's (or one owner's) score and levels over time. */
+  getTrend(options?: ReadinessTrendOptions): Promise<TrendPoint[]>;
+
+  /** The groups with the highest pass rate, per check. */
+  getChampions(options?: ReadinessChampionsOptions): Promise<ChampionsResponse>;
+
+  /** Recent scoring runs, newest first. */
+  getRuns(options?: { limit?: number }): Promise<RunInfo[]>;
+
+  /** One scoring run. */
+  getRun(id: string): Promise<RunInfo>;
+
+  /** Starts a full rescore of the catalog. */
+  startRun(): Promise<RunInfo>;
+
+  /** Exemptions, optionally of one entity and/or one check. */
+  getExemptions(options?: ReadinessExemptionsOptions): Promise<Exemption[]>;
+
+  /** Exempts an entity from a check. */
+  createExemption(request: ExemptionRequest): Promise<Exemption>;
+
+  /** Removes an exemption. */
+  deleteExemption(id: string): Promise<void>;
+}
+
+/**
+ * The {@link ReadinessApi} reference.
+ *
+ * @public
+ */
+export const readinessApiRef = createApiRef<ReadinessApi>({
+  id: 'plugin.readiness.service',
+});
