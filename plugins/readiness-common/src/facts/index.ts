@@ -1,0 +1,4 @@
+export * from './buildRepositoryFacts';
+export * from './classifyRepositoryFile';
+export * from './parseDependencyManifest';
+export * from './readGroupContacts';
