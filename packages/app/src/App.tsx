@@ -13,10 +13,12 @@ import {
 } from '@backstage/plugin-catalog';
 import { orgPlugin } from '@backstage/plugin-org';
 import { ReadinessPage } from '@prodready/plugin-readiness';
+import { SearchPage as SearchRoute } from '@backstage/plugin-search';
 import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
 import { CatalogIndex } from './components/catalog/CatalogIndex';
 import { Root } from './components/Root';
+import { SearchPage } from './components/search/SearchPage';
 
 const app = createApp({
   apis,
@@ -43,6 +45,9 @@ const routes = (
       {entityPage}
     </Route>
     <Route path="/readiness" element={<ReadinessPage />} />
+    <Route path="/search" element={<SearchRoute />}>
+      <SearchPage />
+    </Route>
   </FlatRoutes>
 );
 

@@ -20,4 +20,10 @@ backend.add(
 
 backend.add(import('@prodready/plugin-readiness-backend'));
 
+// Backstage Search with the in-memory Lunr engine (the default when no search
+// engine module is installed): the catalog and the readiness gaps.
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+backend.add(import('@prodready/plugin-search-backend-module-readiness'));
+
 backend.start();

@@ -5,6 +5,7 @@ import {
   SidebarPage,
   SidebarSpace,
 } from '@backstage/core-components';
+import { SidebarSearchModal } from '@backstage/plugin-search';
 import HomeIcon from '@material-ui/icons/Home';
 import AssessmentIcon from '@material-ui/icons/Assessment';
 
@@ -13,6 +14,7 @@ export function Root({ children }: PropsWithChildren<{}>) {
   return (
     <SidebarPage>
       <Sidebar>
+        <SidebarSearchModal />
         <SidebarItem icon={HomeIcon} to="catalog" text="Catalog" />
         <SidebarItem icon={AssessmentIcon} to="readiness" text="Readiness" />
         <SidebarSpace />
