@@ -43,6 +43,34 @@ describe('ReadinessClient', () => {
     expect(auth).toBe('Bearer secret');
   });
 
+  it('keeps the check pack, but not a failure to get it', async () => {
+    const fresh = new ReadinessClient({
+      discoveryApi: mockApis.discovery(),
+      fetchApi: new MockFetchApi(),
+    });
+    let calls = 0;
+    server.use(
+      http.get(`${base}/checks`, () => {
+        calls += 1;
+        return calls === 1
+          ? HttpResponse.json(
+              {
+                error: { name: 'Error', message: 'boom' },
+                response: { statusCode: 500 },
+              },
+              { status: 500 },
+            )
+          : HttpResponse.json(checkPack);
+      }),
+    );
+    await expect(fresh.getCheckPack()).rejects.toMatchObject({
+      statusCode: 500,
+    });
+    await expect(fresh.getCheckPack()).resolves.toEqual(checkPack);
+    await expect(fresh.getCheckPack()).resolves.toEqual(checkPack);
+    expect(calls).toBe(2);
+  });
+
   it('gets an entity scorecard by ref string or parts, encoding the path', async () => {
     const paths: string[] = [];
     server.use(

@@ -43,6 +43,12 @@ export interface ReadinessClientOptions {
    * milliseconds; default 10.
    */
   summaryBatchWindowMs?: number;
+  /**
+   * How long the check pack is kept before it is fetched again, in
+   * milliseconds; default 5 minutes. It changes only with the backend's
+   * configuration, and every badge needs its level titles.
+   */
+  checkPackCacheMs?: number;
 }
 
 type ResponseType = 'json' | 'none' | 'download';
@@ -73,6 +79,8 @@ export class ReadinessClient implements ReadinessApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
   private readonly summaryBatcher: EntitySummaryBatcher;
+  private readonly checkPackCacheMs: number;
+  private checkPack?: { promise: Promise<CheckPackResponse>; at: number };
 
   constructor(options: ReadinessClientOptions) {
     this.discoveryApi = options.discoveryApi;
@@ -81,10 +89,22 @@ export class ReadinessClient implements ReadinessApi {
       load: refs => this.getSummaries(refs),
       windowMs: options.summaryBatchWindowMs,
     });
+    this.checkPackCacheMs = options.checkPackCacheMs ?? 5 * 60 * 1000;
   }
 
   async getCheckPack(): Promise<CheckPackResponse> {
-    return this.request<CheckPackResponse>('/checks');
+    const now = Date.now();
+    if (!this.checkPack || now - this.checkPack.at > this.checkPackCacheMs) {
+      const promise = this.request<CheckPackResponse>('/checks');
+      const entry = { promise, at: now };
+      this.checkPack = entry;
+      promise.catch(() => {
+        if (this.checkPack === entry) {
+          this.checkPack = undefined;
+        }
+      });
+    }
+    return this.checkPack.promise;
   }
 
   async getEntityScorecard(

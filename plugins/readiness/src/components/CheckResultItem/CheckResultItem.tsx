@@ -1,0 +1,205 @@
+import Accordion from '@material-ui/core/Accordion';
+import AccordionDetails from '@material-ui/core/AccordionDetails';
+import AccordionSummary from '@material-ui/core/AccordionSummary';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import Link from '@material-ui/core/Link';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import WarningIcon from '@material-ui/icons/Warning';
+import { MarkdownContent } from '@backstage/core-components';
+import type {
+  EntityScorecardResponse,
+  LevelDefinition,
+} from '@prodready/plugin-readiness-common';
+import { useState } from 'react';
+import { EvidenceList } from '../EvidenceList';
+import {
+  ExemptionDialog,
+  type ExemptionDialogValues,
+} from '../ExemptionDialog';
+import { LearnFromList } from '../LearnFromList';
+import { levelTitle } from '../LevelBadge';
+import { StateIcon } from '../StateIcon';
+
+/**
+ * One check's result in a scorecard, with the check and, for failing checks,
+ * the learn-from exemplars.
+ *
+ * @public
+ */
+export type ScorecardResult = EntityScorecardResponse['results'][number];
+
+const useStyles = makeStyles(theme => ({
+  summary: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1),
+    width: '100%',
+  },
+  title: { fontWeight: 500 },
+  reason: { flexBasis: '100%', color: theme.palette.text.secondary },
+  details: { display: 'block' },
+  section: { marginTop: theme.spacing(1.5) },
+  blocks: {
+    borderColor: theme.palette.warning.main,
+    color: theme.palette.text.primary,
+  },
+}));
+
+/**
+ * Props of {@link CheckResultItem}.
+ *
+ * @public
+ */
+export interface CheckResultItemProps {
+  result: ScorecardResult;
+  levels?: LevelDefinition[];
+  /** The level this check keeps the entity from, when it blocks one. */
+  blocksLevel?: string;
+  defaultExpanded?: boolean;
+  /** Creates an exemption; the action is hidden when absent. */
+  onCreateExemption?(values: ExemptionDialogValues): Promise<void>;
+  /** Removes the result's exemption; the action is hidden when absent. */
+  onRemoveExemption?(exemptionId: string): Promise<void>;
+}
+
+/**
+ * One check of a scorecard: state, title, level and reason in a row; the
+ * evidence, remediation, learn-from exemplars and exemption in its details.
+ *
+ * @public
+ */
+export function CheckResultItem(props: CheckResultItemProps) {
+  const {
+    result,
+    levels,
+    blocksLevel,
+    defaultExpanded,
+    onCreateExemption,
+    onRemoveExemption,
+  } = props;
+  const classes = useStyles();
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const { check, exemption } = result;
+  const needsWork = result.state === 'fail' || result.state === 'unknown';
+  const headingId = `readiness-check-${check.id}-heading`;
+
+  return (
+    <Accordion
+      defaultExpanded={defaultExpanded}
+      id={`readiness-check-${check.id}`}
+      data-testid={`check-${check.id}`}
+      TransitionProps={{ unmountOnExit: false }}
+    >
+      <AccordionSummary expandIcon={<ExpandMoreIcon />} id={headingId}>
+        <div className={classes.summary}>
+          <StateIcon state={result.state} />
+          <Typography className={classes.title}>{check.title}</Typography>
+          <Chip
+            size="small"
+            variant="outlined"
+            label={levelTitle(check.level, levels)}
+          />
+          {blocksLevel && (
+            <Chip
+              size="small"
+              variant="outlined"
+              className={classes.blocks}
+              icon={<WarningIcon />}
+              label={`Blocks ${levelTitle(blocksLevel, levels)}`}
+            />
+          )}
+          <Typography variant="body2" className={classes.reason}>
+            {result.reason}
+          </Typography>
+        </div>
+      </AccordionSummary>
+      <AccordionDetails className={classes.details}>
+        {check.description && (
+          <Typography variant="body2">{check.description}</Typography>
+        )}
+        {result.evidence.length > 0 && (
+          <Box className={classes.section}>
+            <Typography variant="subtitle2">Evidence</Typography>
+            <EvidenceList evidence={result.evidence} />
+          </Box>
+        )}
+        {needsWork && (
+          <Box className={classes.section}>
+            <Typography variant="subtitle2">How to fix it</Typography>
+            <MarkdownContent content={check.remediation.markdown} />
+            {check.remediation.links?.map(link => (
+              <div key={link.url}>
+                <Link href={link.url} target="_blank" rel="noopener noreferrer">
+                  {link.title}
+                </Link>
+              </div>
+            ))}
+          </Box>
+        )}
+        {result.state === 'fail' && result.learnFrom && (
+          <Box className={classes.section}>
+            <LearnFromList exemplars={result.learnFrom} />
+          </Box>
+        )}
+        {exemption && (
+          <Box className={classes.section}>
+            <Typography variant="subtitle2">Exemption</Typography>
+            <Typography variant="body2">
+              {exemption.reason} — granted by {exemption.author} on{' '}
+              {new Date(exemption.createdAt).toLocaleDateString()}
+              {exemption.expiresAt
+                ? `, until ${new Date(
+                    exemption.expiresAt,
+                  ).toLocaleDateString()}`
+                : ', without expiry'}
+              .
+            </Typography>
+            {onRemoveExemption && (
+              <Button
+                size="small"
+                color="secondary"
+                disabled={removing}
+                onClick={async () => {
+                  setRemoving(true);
+                  try {
+                    await onRemoveExemption(exemption.id);
+                  } finally {
+                    setRemoving(false);
+                  }
+                }}
+              >
+                Remove exemption
+              </Button>
+            )}
+          </Box>
+        )}
+        {needsWork && onCreateExemption && (
+          <Box className={classes.section}>
+            <Button
+              size="small"
+              variant="outlined"
+              onClick={() => setDialogOpen(true)}
+            >
+              Exempt from this check
+            </Button>
+            <ExemptionDialog
+              open={dialogOpen}
+              checkTitle={check.title}
+              onCancel={() => setDialogOpen(false)}
+              onSubmit={async values => {
+                await onCreateExemption(values);
+                setDialogOpen(false);
+              }}
+            />
+          </Box>
+        )}
+      </AccordionDetails>
+    </Accordion>
+  );
+}

@@ -1,0 +1,2 @@
+export { CheckResultItem } from './CheckResultItem';
+export type { CheckResultItemProps, ScorecardResult } from './CheckResultItem';

@@ -1,0 +1,2 @@
+export { ContactLinks } from './ContactLinks';
+export type { ContactLinksProps } from './ContactLinks';

@@ -1,0 +1,87 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import {
+  TestApiProvider,
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import { http } from 'msw';
+import { setupServer } from 'msw/node';
+import {
+  errorResponse,
+  readinessBase,
+  readinessHandlers,
+  readinessTestApis,
+} from '../../testUtils/readinessTestApis';
+import { EntityReadinessContent } from './EntityReadinessContent';
+
+// A file of its own: usePermission caches answers per permission for the
+// whole module, so allowed and denied cannot share one test file.
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'checkout-api', namespace: 'default' },
+  spec: { type: 'service', owner: 'team-checkout' },
+};
+
+async function renderDenied() {
+  return renderInTestApp(
+    <TestApiProvider apis={readinessTestApis({ permission: 'DENY' })}>
+      <EntityProvider entity={entity}>
+        <EntityReadinessContent />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('EntityReadinessContent without permissions', () => {
+  const server = setupServer(...readinessHandlers);
+  registerMswTestHooks(server);
+
+  it('hides rescoring and exemption actions', async () => {
+    await renderDenied();
+    const alerts = await screen.findByTestId('check-monitoring.alerts');
+    // Everything else is still shown.
+    expect(
+      within(alerts).getByText('No on-call routing found'),
+    ).toBeInTheDocument();
+    expect(
+      within(alerts).getByRole('link', { name: 'payments@example.com' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Rescore now' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Exempt from this check' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Remove exemption' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByText(/The runbook lives in the shop system/),
+    ).toBeInTheDocument();
+  });
+
+  it('offers no rescore on an entity that is not scored', async () => {
+    server.use(
+      http.get(`${readinessBase}/entities/component/default/checkout-api`, () =>
+        errorResponse(
+          404,
+          'NotFoundError',
+          'component:default/checkout-api is not scored yet',
+        ),
+      ),
+    );
+    await renderDenied();
+    expect(await screen.findByText('Not scored yet')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Rescore now' }),
+    ).not.toBeInTheDocument();
+  });
+});

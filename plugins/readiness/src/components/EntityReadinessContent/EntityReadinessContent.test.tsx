@@ -1,0 +1,313 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import {
+  TestApiProvider,
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/test-utils';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import {
+  checkoutScorecard,
+  newExemption,
+  paymentsScorecard,
+} from '../../testUtils/fixtures';
+import {
+  errorResponse,
+  neverAnswer,
+  readinessBase,
+  readinessHandlers,
+  readinessTestApis,
+} from '../../testUtils/readinessTestApis';
+import { EntityReadinessContent } from './EntityReadinessContent';
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'checkout-api', namespace: 'default' },
+  spec: { type: 'service', owner: 'team-checkout', lifecycle: 'production' },
+};
+
+/** Opens a check's collapsed details (passing and exempt checks start closed). */
+function expand(check: HTMLElement) {
+  fireEvent.click(within(check).getAllByRole('button')[0]);
+}
+
+const scorecardUrl = `${readinessBase}/entities/component/default/checkout-api`;
+
+async function renderContent() {
+  return renderInTestApp(
+    <TestApiProvider apis={readinessTestApis()}>
+      <EntityProvider entity={entity}>
+        <EntityReadinessContent />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('EntityReadinessContent', () => {
+  const server = setupServer(...readinessHandlers);
+  registerMswTestHooks(server);
+
+  it('shows progress while the scorecard loads', async () => {
+    server.use(http.get(scorecardUrl, () => neverAnswer()));
+    await renderContent();
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows a server error', async () => {
+    server.use(
+      http.get(scorecardUrl, () =>
+        errorResponse(500, 'Error', 'database is down'),
+      ),
+    );
+    await renderContent();
+    expect(
+      (await screen.findAllByText(/database is down/)).length,
+    ).toBeGreaterThan(0);
+    expect(screen.queryByText('Production readiness')).not.toBeInTheDocument();
+  });
+
+  it('explains an entity that is not scored yet and rescores it on demand', async () => {
+    let refreshed = false;
+    server.use(
+      http.get(scorecardUrl, () =>
+        errorResponse(
+          404,
+          'NotFoundError',
+          'component:default/checkout-api is not scored yet',
+        ),
+      ),
+      http.post(`${scorecardUrl}/refresh`, () => {
+        refreshed = true;
+        return HttpResponse.json(checkoutScorecard);
+      }),
+    );
+    await renderContent();
+    expect(await screen.findByText('Not scored yet')).toBeInTheDocument();
+    expect(
+      screen.getByText(/component:default\/checkout-api is not scored yet/),
+    ).toBeInTheDocument();
+    fireEvent.click(await screen.findByRole('button', { name: 'Rescore now' }));
+    expect(await screen.findByText('Production readiness')).toBeInTheDocument();
+    expect(refreshed).toBe(true);
+  });
+
+  it('shows the score, level, progress and checks grouped by category', async () => {
+    await renderContent();
+    expect(await screen.findByLabelText('Score 60 of 100')).toBeInTheDocument();
+    expect(screen.getByLabelText('Readiness level Bronze')).toBeInTheDocument();
+    expect(
+      screen.getByText('Progress to Silver: 3 of 5 checks done'),
+    ).toBeInTheDocument();
+    const blockers = screen.getByRole('list', { name: 'Blocking checks' });
+    expect(
+      within(blockers).getByRole('link', { name: 'Alerts reach on-call' }),
+    ).toHaveAttribute('href', '#readiness-check-monitoring.alerts');
+
+    const headings = screen
+      .getAllByRole('heading', { level: 2 })
+      .map(h => h.textContent);
+    expect(headings).toEqual([
+      'Monitoring',
+      'Tracing',
+      'Runbook',
+      'Delivery',
+      'Ownership',
+    ]);
+
+    const monitoring = screen.getByTestId('category-monitoring');
+    expect(
+      within(monitoring).getByText('0 of 2 passing, 1 unknown'),
+    ).toBeInTheDocument();
+    const alerts = within(monitoring).getByTestId('check-monitoring.alerts');
+    expect(within(alerts).getByText('Fail')).toBeInTheDocument();
+    expect(
+      within(alerts).getByText('No on-call routing found'),
+    ).toBeInTheDocument();
+    expect(within(alerts).getByText('Blocks Silver')).toBeInTheDocument();
+    // Remediation is rendered as markdown.
+    expect(
+      within(alerts).getByText('pagerduty.com/service-id', {
+        selector: 'code',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(alerts).getByRole('link', {
+        name: 'How to fix: Alerts reach on-call',
+      }),
+    ).toHaveAttribute('href', 'https://docs.example.com/monitoring.alerts');
+    const latency = within(monitoring).getByTestId('check-monitoring.latency');
+    expect(within(latency).getByText('Unknown')).toBeInTheDocument();
+    expect(
+      within(latency).getByText('No metrics provider is configured'),
+    ).toBeInTheDocument();
+
+    const ci = screen.getByTestId('check-delivery.ci');
+    expand(ci);
+    expect(within(ci).getByText('Pass')).toBeInTheDocument();
+    expect(
+      within(ci).getByRole('link', { name: '.github/workflows/ci.yaml' }),
+    ).toHaveAttribute(
+      'href',
+      'https://git.example.com/checkout/blob/main/.github/workflows/ci.yaml',
+    );
+    expect(within(ci).queryByText('How to fix it')).not.toBeInTheDocument();
+  });
+
+  it('shows who solved a gap, how, and how to reach them', async () => {
+    await renderContent();
+    const alerts = await screen.findByTestId('check-monitoring.alerts');
+    const exemplar = within(alerts).getByTestId('learn-from-exemplar');
+    expect(
+      within(exemplar).getByRole('link', { name: 'Payments API' }),
+    ).toHaveAttribute('href', '/catalog/default/component/payments-api');
+    expect(
+      within(exemplar).getByRole('link', { name: 'Payments Team' }),
+    ).toBeInTheDocument();
+    expect(
+      within(exemplar).getByText(/same domain, same type/),
+    ).toBeInTheDocument();
+    expect(
+      within(exemplar).getByRole('link', { name: 'pagerduty.com/service-id' }),
+    ).toHaveAttribute('href', 'https://pagerduty.example.com/services/PX123');
+    expect(
+      within(exemplar).getByRole('link', { name: 'payments@example.com' }),
+    ).toHaveAttribute('href', 'mailto:payments@example.com');
+    expect(
+      within(exemplar).getByRole('link', { name: '#payments' }),
+    ).toHaveAttribute('href', 'https://chat.example.com/payments');
+    const tracing = screen.getByTestId('check-tracing.instrumented');
+    expect(
+      within(tracing).getByText('No other team passes this check yet.'),
+    ).toBeInTheDocument();
+  });
+
+  it("shows the owner's contacts, the trend and the change history", async () => {
+    await renderContent();
+    expect(
+      await screen.findByRole('link', { name: 'Checkout Team' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'checkout@example.com' }),
+    ).toHaveAttribute('href', 'mailto:checkout@example.com');
+    expect(screen.getByText(/Score 40 → 60 since/)).toBeInTheDocument();
+    const history = screen.getByRole('table', { name: 'Change history' });
+    expect(within(history).getByText('CI configured')).toBeInTheDocument();
+    expect(within(history).getByText('Runbook linked')).toBeInTheDocument();
+  });
+
+  it('says when the highest level is reached', async () => {
+    server.use(
+      http.get(scorecardUrl, () => HttpResponse.json(paymentsScorecard)),
+    );
+    await renderContent();
+    expect(
+      await screen.findByText('The highest level is reached. Keep it there.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/Learn from other teams/),
+    ).not.toBeInTheDocument();
+  });
+
+  it('exempts a failing check with a reason and an expiry, then reloads', async () => {
+    let body: Record<string, string> | undefined;
+    let loads = 0;
+    server.use(
+      http.get(scorecardUrl, () => {
+        loads += 1;
+        return HttpResponse.json(checkoutScorecard);
+      }),
+      http.post(`${readinessBase}/exemptions`, async ({ request }) => {
+        body = (await request.json()) as Record<string, string>;
+        return HttpResponse.json(newExemption, { status: 201 });
+      }),
+    );
+    await renderContent();
+    const alerts = await screen.findByTestId('check-monitoring.alerts');
+    fireEvent.click(
+      within(alerts).getByRole('button', { name: 'Exempt from this check' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    const submit = within(dialog).getByRole('button', { name: 'Exempt' });
+    expect(submit).toBeDisabled();
+    fireEvent.change(within(dialog).getByLabelText(/Reason/), {
+      target: { value: 'Batch job, nobody to page' },
+    });
+    fireEvent.change(within(dialog).getByLabelText(/Expires on/), {
+      target: { value: '2030-01-31' },
+    });
+    fireEvent.click(submit);
+    await waitFor(() => expect(loads).toBe(2));
+    expect(body).toMatchObject({
+      entityRef: 'component:default/checkout-api',
+      checkId: 'monitoring.alerts',
+      reason: 'Batch job, nobody to page',
+    });
+    expect(new Date(body!.expiresAt).getFullYear()).toBe(2030);
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+  });
+
+  it('keeps the dialog open with the error when the exemption is refused', async () => {
+    server.use(
+      http.post(`${readinessBase}/exemptions`, () =>
+        errorResponse(400, 'InputError', 'reason is too long'),
+      ),
+    );
+    await renderContent();
+    const alerts = await screen.findByTestId('check-monitoring.alerts');
+    fireEvent.click(
+      within(alerts).getByRole('button', { name: 'Exempt from this check' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/Reason/), {
+      target: { value: 'x' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Exempt' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'reason is too long',
+    );
+  });
+
+  it('removes an exemption', async () => {
+    let deleted = '';
+    server.use(
+      http.delete(`${readinessBase}/exemptions/:id`, ({ params }) => {
+        deleted = String(params.id);
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    await renderContent();
+    const runbook = await screen.findByTestId('check-runbook.linked');
+    expand(runbook);
+    expect(
+      within(runbook).getByText(
+        /The runbook lives in the shop system — granted by user:default\/alice/,
+      ),
+    ).toBeInTheDocument();
+    fireEvent.click(
+      within(runbook).getByRole('button', { name: 'Remove exemption' }),
+    );
+    await waitFor(() => expect(deleted).toBe('ex-1'));
+  });
+
+  it('rescores the entity on demand', async () => {
+    server.use(
+      http.post(`${scorecardUrl}/refresh`, () =>
+        HttpResponse.json(paymentsScorecard),
+      ),
+    );
+    await renderContent();
+    fireEvent.click(await screen.findByRole('button', { name: 'Rescore now' }));
+    expect(
+      await screen.findByLabelText('Score 100 of 100'),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,134 @@
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogContentText from '@material-ui/core/DialogContentText';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import TextField from '@material-ui/core/TextField';
+import Alert from '@material-ui/lab/Alert';
+import { FormEvent, useState } from 'react';
+import { errorMessage } from '../../lib/errorMessage';
+
+/**
+ * What {@link ExemptionDialog} submits.
+ *
+ * @public
+ */
+export interface ExemptionDialogValues {
+  reason: string;
+  /** ISO timestamp of the end of the chosen day, local time. */
+  expiresAt?: string;
+}
+
+/**
+ * Props of {@link ExemptionDialog}.
+ *
+ * @public
+ */
+export interface ExemptionDialogProps {
+  open: boolean;
+  /** The title of the check to exempt from. */
+  checkTitle: string;
+  onCancel(): void;
+  /** Saves the exemption; a rejection is shown in the dialog. */
+  onSubmit(values: ExemptionDialogValues): Promise<void>;
+}
+
+/** Today as `yyyy-mm-dd` in local time, for the date input's minimum. */
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/**
+ * Asks why an entity should be exempt from a check, and until when.
+ *
+ * @public
+ */
+export function ExemptionDialog(props: ExemptionDialogProps) {
+  const { open, checkTitle, onCancel, onSubmit } = props;
+  const [reason, setReason] = useState('');
+  const [expiry, setExpiry] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<Error>();
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaving(true);
+    setError(undefined);
+    try {
+      await onSubmit({
+        reason: reason.trim(),
+        expiresAt: expiry
+          ? new Date(`${expiry}T23:59:59`).toISOString()
+          : undefined,
+      });
+      setReason('');
+      setExpiry('');
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Dialog open={open} onClose={onCancel} aria-labelledby="exemption-title">
+      <form onSubmit={handleSubmit}>
+        <DialogTitle id="exemption-title">
+          Exempt from “{checkTitle}”
+        </DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            An exempt check counts as passing. Say why it does not apply, so
+            that others can judge it later.
+          </DialogContentText>
+          {error && (
+            <Alert severity="error" role="alert">
+              Could not save the exemption: {errorMessage(error)}
+            </Alert>
+          )}
+          <TextField
+            id="readiness-exemption-reason"
+            label="Reason"
+            value={reason}
+            onChange={e => setReason(e.target.value)}
+            required
+            multiline
+            minRows={2}
+            fullWidth
+            margin="normal"
+            inputProps={{ maxLength: 2000 }}
+            autoFocus
+          />
+          <TextField
+            id="readiness-exemption-expiry"
+            label="Expires on (optional)"
+            type="date"
+            value={expiry}
+            onChange={e => setExpiry(e.target.value)}
+            fullWidth
+            margin="normal"
+            InputLabelProps={{ shrink: true }}
+            inputProps={{ min: today() }}
+            helperText="Without a date the exemption stays until removed."
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onCancel} disabled={saving}>
+            Cancel
+          </Button>
+          <Button
+            type="submit"
+            color="primary"
+            variant="contained"
+            disabled={saving || !reason.trim()}
+          >
+            Exempt
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

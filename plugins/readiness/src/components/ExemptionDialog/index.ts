@@ -1,0 +1,5 @@
+export { ExemptionDialog } from './ExemptionDialog';
+export type {
+  ExemptionDialogProps,
+  ExemptionDialogValues,
+} from './ExemptionDialog';

@@ -1,0 +1,2 @@
+export { LearnFromList } from './LearnFromList';
+export type { LearnFromListProps } from './LearnFromList';

@@ -1,0 +1,2 @@
+export { ReadinessHistory } from './ReadinessHistory';
+export type { ReadinessHistoryProps } from './ReadinessHistory';

@@ -1,0 +1,137 @@
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import CircularProgress from '@material-ui/core/CircularProgress';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Link from '@material-ui/core/Link';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import RefreshIcon from '@material-ui/icons/Refresh';
+import type {
+  EntityScorecardResponse,
+  LevelDefinition,
+} from '@prodready/plugin-readiness-common';
+import { LevelBadge, levelTitle } from '../LevelBadge';
+import { levelProgress } from './levelProgress';
+
+const useStyles = makeStyles(theme => ({
+  headline: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    gap: theme.spacing(2),
+  },
+  score: { fontSize: '2.5rem', fontWeight: 700, lineHeight: 1 },
+  progress: { height: 8, borderRadius: 4, margin: theme.spacing(1, 0) },
+  blockers: {
+    margin: theme.spacing(0.5, 0, 0),
+    paddingLeft: theme.spacing(2.5),
+  },
+}));
+
+/**
+ * Props of {@link ReadinessSummary}.
+ *
+ * @public
+ */
+export interface ReadinessSummaryProps {
+  scorecard: EntityScorecardResponse;
+  levels?: LevelDefinition[];
+  /** Rescores the entity; the button is hidden when absent. */
+  onRescore?(): void;
+  rescoring?: boolean;
+}
+
+/**
+ * The headline of a scorecard: level, score, the progress to the next level
+ * and the checks that block it.
+ *
+ * @public
+ */
+export function ReadinessSummary(props: ReadinessSummaryProps) {
+  const { scorecard, levels, onRescore, rescoring } = props;
+  const classes = useStyles();
+  const progress = levelProgress(scorecard, levels);
+  const { entity } = scorecard;
+  return (
+    <Box>
+      <div className={classes.headline}>
+        <LevelBadge level={entity.level} levels={levels} size="medium" />
+        <Typography
+          component="div"
+          aria-label={`Score ${Math.round(entity.score)} of 100`}
+        >
+          <span className={classes.score}>{Math.round(entity.score)}</span>
+          <Typography component="span" color="textSecondary">
+            {' '}
+            / 100
+          </Typography>
+        </Typography>
+        <Typography variant="body2" color="textSecondary">
+          {entity.gaps === 1
+            ? '1 failing check'
+            : `${entity.gaps} failing checks`}
+          {' · scored '}
+          {new Date(entity.evaluatedAt).toLocaleString()}
+        </Typography>
+        {onRescore && (
+          <Button
+            variant="outlined"
+            size="small"
+            startIcon={
+              rescoring ? <CircularProgress size={16} /> : <RefreshIcon />
+            }
+            onClick={onRescore}
+            disabled={rescoring}
+          >
+            Rescore now
+          </Button>
+        )}
+      </div>
+      <Box mt={2}>
+        {progress ? (
+          <>
+            <Typography variant="body2">
+              Progress to {levelTitle(progress.nextLevel, levels)}:{' '}
+              {progress.done} of {progress.total} checks done
+            </Typography>
+            <LinearProgress
+              variant="determinate"
+              className={classes.progress}
+              value={
+                progress.total ? (100 * progress.done) / progress.total : 0
+              }
+              aria-label={`Progress to ${levelTitle(
+                progress.nextLevel,
+                levels,
+              )}`}
+            />
+            {progress.blockers.length > 0 && (
+              <>
+                <Typography variant="body2">
+                  {progress.blockers.length === 1
+                    ? 'What blocks it:'
+                    : `What blocks it (${progress.blockers.length} checks):`}
+                </Typography>
+                <ul className={classes.blockers} aria-label="Blocking checks">
+                  {progress.blockers.map(r => (
+                    <li key={r.checkId}>
+                      <Link href={`#readiness-check-${r.checkId}`}>
+                        {r.check.title}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </>
+        ) : (
+          <Typography variant="body2">
+            {entity.level
+              ? 'The highest level is reached. Keep it there.'
+              : 'No level to reach: the check pack defines none.'}
+          </Typography>
+        )}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,2 @@
+export { ReadinessSummary } from './ReadinessSummary';
+export type { ReadinessSummaryProps } from './ReadinessSummary';

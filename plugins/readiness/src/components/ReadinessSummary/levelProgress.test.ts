@@ -1,0 +1,24 @@
+import {
+  checkPack,
+  checkoutScorecard,
+  paymentsScorecard,
+} from '../../testUtils/fixtures';
+import { levelProgress } from './levelProgress';
+
+describe('levelProgress', () => {
+  it('counts done checks up to the next level against the blockers', () => {
+    const progress = levelProgress(checkoutScorecard, checkPack.levels)!;
+    expect(progress.nextLevel).toBe('silver');
+    // bronze: owner (pass), ci (pass), runbook (exempt); silver: 2 blockers.
+    expect(progress.done).toBe(3);
+    expect(progress.total).toBe(5);
+    expect(progress.blockers.map(b => b.checkId)).toEqual([
+      'monitoring.alerts',
+      'tracing.instrumented',
+    ]);
+  });
+
+  it('has no progress at the top level', () => {
+    expect(levelProgress(paymentsScorecard, checkPack.levels)).toBeUndefined();
+  });
+});

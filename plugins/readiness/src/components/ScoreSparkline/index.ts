@@ -1,0 +1,2 @@
+export { ScoreSparkline } from './ScoreSparkline';
+export type { ScoreSparklineProps } from './ScoreSparkline';

@@ -1,0 +1,90 @@
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import CancelIcon from '@material-ui/icons/Cancel';
+import CheckCircleIcon from '@material-ui/icons/CheckCircle';
+import HelpOutlineIcon from '@material-ui/icons/HelpOutline';
+import RemoveCircleOutlineIcon from '@material-ui/icons/RemoveCircleOutline';
+import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
+import type { CheckState } from '@prodready/plugin-readiness-common';
+
+const useStyles = makeStyles(theme => ({
+  pass: { color: theme.palette.success.main },
+  fail: { color: theme.palette.error.main },
+  unknown: { color: theme.palette.text.secondary },
+  exempt: { color: theme.palette.info.main },
+  'not-applicable': { color: theme.palette.text.disabled },
+  label: { marginLeft: theme.spacing(0.5), fontWeight: 500 },
+}));
+
+const LABELS: Record<CheckState, string> = {
+  pass: 'Pass',
+  fail: 'Fail',
+  unknown: 'Unknown',
+  exempt: 'Exempt',
+  'not-applicable': 'Not applicable',
+};
+
+const ICONS: Record<CheckState, typeof CheckCircleIcon> = {
+  pass: CheckCircleIcon,
+  fail: CancelIcon,
+  unknown: HelpOutlineIcon,
+  exempt: VerifiedUserIcon,
+  'not-applicable': RemoveCircleOutlineIcon,
+};
+
+/**
+ * The label of a check state, e.g. `Pass`.
+ *
+ * @public
+ */
+export function stateLabel(state: CheckState): string {
+  return LABELS[state];
+}
+
+/**
+ * Props of {@link StateIcon}.
+ *
+ * @public
+ */
+export interface StateIconProps {
+  state: CheckState;
+  /** Hide the text label (it stays available to screen readers). */
+  hideLabel?: boolean;
+}
+
+/**
+ * A check state as an icon with its name, so that it is never told by colour
+ * alone.
+ *
+ * @public
+ */
+export function StateIcon(props: StateIconProps) {
+  const { state, hideLabel } = props;
+  const classes = useStyles();
+  const Icon = ICONS[state];
+  return (
+    <Box
+      component="span"
+      display="inline-flex"
+      alignItems="center"
+      data-testid={`state-${state}`}
+    >
+      <Icon
+        className={classes[state]}
+        fontSize="small"
+        titleAccess={hideLabel ? LABELS[state] : undefined}
+        aria-hidden={hideLabel ? undefined : true}
+      />
+      {!hideLabel && (
+        <Typography
+          component="span"
+          variant="body2"
+          className={`${classes.label} ${classes[state]}`}
+        >
+          {LABELS[state]}
+        </Typography>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,2 @@
+export { StateIcon, stateLabel } from './StateIcon';
+export type { StateIconProps } from './StateIcon';

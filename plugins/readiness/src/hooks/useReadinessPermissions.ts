@@ -1,0 +1,41 @@
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  readinessEntityRefreshPermission,
+  readinessExemptionManagePermission,
+  readinessRescorePermission,
+} from '@prodready/plugin-readiness-common';
+
+/**
+ * What the signed-in user may do with readiness scores. Each is `false`
+ * while the answer is loading.
+ *
+ * @public
+ */
+export interface ReadinessPermissions {
+  /** Rescore one entity now (`readiness.entity.refresh`). */
+  canRefreshEntity: boolean;
+  /** Create and remove exemptions (`readiness.exemption.manage`). */
+  canManageExemptions: boolean;
+  /** Start a full rescore of the catalog (`readiness.rescore`). */
+  canRescoreAll: boolean;
+}
+
+/**
+ * The readiness actions the signed-in user is allowed.
+ *
+ * @public
+ */
+export function useReadinessPermissions(): ReadinessPermissions {
+  const refresh = usePermission({
+    permission: readinessEntityRefreshPermission,
+  });
+  const exemptions = usePermission({
+    permission: readinessExemptionManagePermission,
+  });
+  const rescore = usePermission({ permission: readinessRescorePermission });
+  return {
+    canRefreshEntity: refresh.allowed,
+    canManageExemptions: exemptions.allowed,
+    canRescoreAll: rescore.allowed,
+  };
+}
