@@ -1,0 +1,152 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import {
+  TestApiProvider,
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import {
+  checkPack,
+  checkoutScorecard,
+  paymentsScorecard,
+} from '../../testUtils/fixtures';
+import {
+  errorResponse,
+  neverAnswer,
+  readinessBase,
+  readinessHandlers,
+  readinessTestApis,
+} from '../../testUtils/readinessTestApis';
+import { EntityReadinessCard } from './EntityReadinessCard';
+import { topGaps } from './topGaps';
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'checkout-api', namespace: 'default' },
+  spec: { type: 'service', owner: 'team-checkout' },
+};
+
+const scorecardUrl = `${readinessBase}/entities/component/default/checkout-api`;
+
+async function renderCard() {
+  return renderInTestApp(
+    <TestApiProvider apis={readinessTestApis()}>
+      <EntityProvider entity={entity}>
+        <EntityReadinessCard />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('EntityReadinessCard', () => {
+  const server = setupServer(...readinessHandlers);
+  registerMswTestHooks(server);
+
+  it('shows progress while loading', async () => {
+    server.use(http.get(scorecardUrl, () => neverAnswer()));
+    await renderCard();
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows an error', async () => {
+    server.use(
+      http.get(scorecardUrl, () =>
+        errorResponse(500, 'Error', 'store unavailable'),
+      ),
+    );
+    await renderCard();
+    expect(
+      (await screen.findAllByText(/store unavailable/)).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('says when the entity is not scored', async () => {
+    server.use(
+      http.get(scorecardUrl, () =>
+        errorResponse(
+          404,
+          'NotFoundError',
+          'component:default/checkout-api is not scored yet',
+        ),
+      ),
+    );
+    await renderCard();
+    expect(await screen.findByText(/Not scored yet/)).toBeInTheDocument();
+  });
+
+  it('shows level, score and the top gaps linking to the tab', async () => {
+    await renderCard();
+    expect(await screen.findByLabelText('Score 60 of 100')).toBeInTheDocument();
+    expect(screen.getByText('Bronze')).toBeInTheDocument();
+    const gaps = screen.getByRole('list', { name: 'Top gaps' });
+    expect(
+      within(gaps).getByRole('link', { name: 'Alerts reach on-call' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkout-api/readiness#readiness-check-monitoring.alerts',
+    );
+    expect(screen.getByText('View all checks').closest('a')).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkout-api/readiness',
+    );
+  });
+
+  it('says when nothing fails', async () => {
+    server.use(
+      http.get(scorecardUrl, () => HttpResponse.json(paymentsScorecard)),
+    );
+    await renderCard();
+    expect(await screen.findByText('No failing checks.')).toBeInTheDocument();
+  });
+});
+
+describe('topGaps', () => {
+  it('ranks blocking checks first, then lower levels, then weight', () => {
+    const results = [
+      ...checkoutScorecard.results,
+      {
+        checkId: 'logging.central',
+        state: 'fail' as const,
+        reason: 'No logs link',
+        evidence: [],
+        check: {
+          ...checkPack.checks[1],
+          id: 'logging.central',
+          title: 'Logs findable',
+          level: 'bronze',
+        },
+      },
+      {
+        checkId: 'monitoring.slo',
+        state: 'fail' as const,
+        reason: 'No SLO',
+        evidence: [],
+        check: {
+          ...checkPack.checks[5],
+          id: 'monitoring.slo',
+          title: 'SLO defined',
+          level: 'gold',
+          weight: 3,
+        },
+      },
+    ];
+    const ids = topGaps(
+      { ...checkoutScorecard, results },
+      checkPack.levels,
+      3,
+    ).map(r => r.checkId);
+    expect(ids).toEqual([
+      'monitoring.alerts',
+      'tracing.instrumented',
+      'logging.central',
+    ]);
+  });
+});

@@ -1,0 +1,97 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Table } from '@backstage/core-components';
+import type { CatalogTableRow } from '@backstage/plugin-catalog';
+import {
+  TestApiProvider,
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { checkoutSummary, paymentsSummary } from '../../testUtils/fixtures';
+import {
+  errorResponse,
+  readinessBase,
+  readinessHandlers,
+  readinessTestApis,
+} from '../../testUtils/readinessTestApis';
+import { ReadinessColumn } from './ReadinessColumn';
+
+function row(name: string): CatalogTableRow {
+  const entity: Entity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default' },
+  };
+  return {
+    entity,
+    resolved: {
+      name,
+      entityRef: stringifyEntityRef(entity),
+      ownedByRelations: [],
+      partOfSystemRelations: [],
+    },
+  };
+}
+
+const rows = ['checkout-api', 'payments-api', 'legacy-batch'].map(row);
+
+async function renderTable() {
+  return renderInTestApp(
+    <TestApiProvider apis={readinessTestApis()}>
+      <Table<CatalogTableRow>
+        title="Catalog"
+        data={rows}
+        columns={[{ title: 'Name', field: 'resolved.name' }, ReadinessColumn()]}
+        options={{ paging: false }}
+      />
+    </TestApiProvider>,
+  );
+}
+
+describe('ReadinessColumn', () => {
+  const server = setupServer(...readinessHandlers);
+  registerMswTestHooks(server);
+
+  it('shows each row level with one summaries request for the page', async () => {
+    const requests: string[][] = [];
+    server.use(
+      http.post(`${readinessBase}/summaries`, async ({ request }) => {
+        const { entityRefs } = (await request.json()) as {
+          entityRefs: string[];
+        };
+        requests.push(entityRefs);
+        return HttpResponse.json({ items: [checkoutSummary, paymentsSummary] });
+      }),
+    );
+    await renderTable();
+    const checkout = (await screen.findByText('checkout-api')).closest('tr')!;
+    expect(await within(checkout).findByText('Bronze')).toBeInTheDocument();
+    expect(within(checkout).getByLabelText('Score 60')).toBeInTheDocument();
+    const payments = screen.getByText('payments-api').closest('tr')!;
+    expect(await within(payments).findByText('Gold')).toBeInTheDocument();
+    const legacy = screen.getByText('legacy-batch').closest('tr')!;
+    expect(await within(legacy).findByText('Not scored')).toBeInTheDocument();
+    expect(requests).toHaveLength(1);
+    expect([...requests[0]].sort()).toEqual([
+      'component:default/checkout-api',
+      'component:default/legacy-batch',
+      'component:default/payments-api',
+    ]);
+  });
+
+  it('marks the cells when the summaries cannot be loaded', async () => {
+    server.use(
+      http.post(`${readinessBase}/summaries`, () =>
+        errorResponse(
+          503,
+          'ServiceUnavailableError',
+          'readiness store is starting',
+        ),
+      ),
+    );
+    await renderTable();
+    expect(await screen.findAllByText('Unavailable')).toHaveLength(3);
+  });
+});
