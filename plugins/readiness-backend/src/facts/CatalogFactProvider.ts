@@ -1,0 +1,581 @@
+import type {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  parseEntityRef,
+  RELATION_HAS_MEMBER,
+  RELATION_MEMBER_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  FactNamespace,
+  OwnerFacts,
+  readGroupContacts,
+  SystemFacts,
+} from '@prodready/plugin-readiness-common';
+import type {
+  FactProviderContext,
+  ReadinessFactProvider,
+} from '@prodready/plugin-readiness-node';
+
+/**
+ * Options of {@link CatalogFactProvider.create}.
+ *
+ * @public
+ */
+export interface CatalogFactProviderOptions {
+  /** `catalogServiceRef` from `@backstage/plugin-catalog-node`. */
+  catalog: CatalogService;
+  /** `coreServices.auth`; the provider reads with its own service credentials. */
+  auth: AuthService;
+  logger: LoggerService;
+  /**
+   * How long the loaded Groups, Users and Systems are reused, in ms
+   * (default 60 000). A full rescore reads them once.
+   */
+  cacheTtlMs?: number;
+  /**
+   * After this many single-entity lookups within `cacheTtlMs` the provider
+   * loads all Groups, Users and Systems at once instead (default 20).
+   */
+  bulkLoadThreshold?: number;
+  /** Page size of the bulk load (default 1000). */
+  pageSize?: number;
+  /** Most members listed per group (default 100). */
+  maxMembers?: number;
+  /** Clock (tests). */
+  now?: () => number;
+}
+
+/** Fields the bulk load asks for: what owner and system facts need. */
+const FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'metadata.links',
+  'metadata.annotations',
+  'spec.profile',
+  'spec.memberOf',
+  'spec.members',
+  'spec.domain',
+  'relations',
+];
+
+interface Snapshot {
+  loadedAt: number;
+  groups: Map<string, Entity>;
+  users: Map<string, Entity>;
+  systems: Map<string, Entity>;
+  /** group ref → user refs, from users' memberOf. */
+  membersOf: Map<string, Set<string>>;
+  ownerFacts: Map<string, OwnerFacts>;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+function refOf(entity: Entity): string {
+  return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+}
+
+/** Normalises a possibly short ref to a lower-case full ref, or undefined. */
+function normalizeRef(
+  value: unknown,
+  defaultKind: string,
+  defaultNamespace: string,
+): string | undefined {
+  const text = nonEmptyString(value);
+  if (!text) {
+    return undefined;
+  }
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(text, { defaultKind, defaultNamespace }),
+    ).toLocaleLowerCase('en-US');
+  } catch {
+    return undefined;
+  }
+}
+
+function namespaceOf(entity: Entity): string {
+  return nonEmptyString(entity.metadata?.namespace) ?? 'default';
+}
+
+function specOf(entity: Entity): Record<string, unknown> {
+  return isRecord(entity.spec) ? entity.spec : {};
+}
+
+function profileOf(entity: Entity): Record<string, unknown> {
+  const profile = specOf(entity).profile;
+  return isRecord(profile) ? profile : {};
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string')
+    : [];
+}
+
+function relationTargets(entity: Entity, type: string): string[] {
+  const relations = Array.isArray(entity.relations) ? entity.relations : [];
+  return relations
+    .filter(r => isRecord(r) && r.type === type)
+    .map(r => nonEmptyString(r.targetRef)?.toLocaleLowerCase('en-US'))
+    .filter((r): r is string => Boolean(r));
+}
+
+/** The groups a user says it belongs to (relations and spec.memberOf). */
+function groupsOfUser(user: Entity): string[] {
+  const namespace = namespaceOf(user);
+  const fromSpec = stringList(specOf(user).memberOf)
+    .map(ref => normalizeRef(ref, 'group', namespace))
+    .filter((r): r is string => Boolean(r));
+  return [...relationTargets(user, RELATION_MEMBER_OF), ...fromSpec];
+}
+
+/** The users a group lists (relations and spec.members). */
+function membersListedByGroup(group: Entity): string[] {
+  const namespace = namespaceOf(group);
+  const fromSpec = stringList(specOf(group).members)
+    .map(ref => normalizeRef(ref, 'user', namespace))
+    .filter((r): r is string => Boolean(r));
+  return [...relationTargets(group, RELATION_HAS_MEMBER), ...fromSpec].filter(
+    ref => ref.startsWith('user:'),
+  );
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Fills the `entity`, `owner` and `system` namespaces from the catalog.
+ *
+ * - `entity`: the entity itself.
+ * - `owner` ({@link @prodready/plugin-readiness-common#OwnerFacts}):
+ *   `spec.owner` resolved to a Group (or User) with its profile, contacts
+ *   (`readGroupContacts`) and members' names and emails (from the group's
+ *   `hasMember` relations and `spec.members`, and users' `memberOf`). An
+ *   owner that is not in the catalog is `ok` data with `resolved: false`,
+ *   so the ownership check fails rather than being unknown.
+ * - `system` ({@link @prodready/plugin-readiness-common#SystemFacts}): the
+ *   entity's system and that system's domain.
+ *
+ * Speed: the first lookups of a run go to the catalog by ref; once
+ * `bulkLoadThreshold` lookups happen within `cacheTtlMs`, all Groups, Users
+ * and Systems are streamed once (in pages, only the fields needed) and served
+ * from memory until they are `cacheTtlMs` old, so a full rescore of 10,000
+ * entities costs a handful of catalog requests. A single-entity refresh
+ * reads fresh data by ref. Call {@link CatalogFactProvider.preload} to load
+ * up front at the start of a full rescore.
+ *
+ * Catalog errors make `owner`/`system` `unavailable` with the reason.
+ *
+ * @public
+ */
+export class CatalogFactProvider implements ReadinessFactProvider {
+  readonly id = 'catalog';
+  readonly namespaces = ['entity', 'owner', 'system'];
+
+  readonly #catalog: CatalogService;
+  readonly #auth: AuthService;
+  readonly #logger: LoggerService;
+  readonly #cacheTtlMs: number;
+  readonly #bulkLoadThreshold: number;
+  readonly #pageSize: number;
+  readonly #maxMembers: number;
+  readonly #now: () => number;
+  #snapshot?: Snapshot;
+  #loading?: Promise<Snapshot>;
+  #lookups = { count: 0, since: 0 };
+  /** When the last bulk load failed; lookups go by ref for a while after. */
+  #bulkFailedAt?: number;
+
+  /** Creates the provider. */
+  static create(options: CatalogFactProviderOptions): CatalogFactProvider {
+    return new CatalogFactProvider(options);
+  }
+
+  private constructor(options: CatalogFactProviderOptions) {
+    this.#catalog = options.catalog;
+    this.#auth = options.auth;
+    this.#logger = options.logger;
+    this.#cacheTtlMs = options.cacheTtlMs ?? 60_000;
+    this.#bulkLoadThreshold = options.bulkLoadThreshold ?? 20;
+    this.#pageSize = options.pageSize ?? 1000;
+    this.#maxMembers = options.maxMembers ?? 100;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /**
+   * Loads all Groups, Users and Systems now unless a fresh copy is held;
+   * call it at the start of a full rescore. Rejects on catalog errors.
+   */
+  async preload(): Promise<void> {
+    await this.#freshSnapshot(true);
+  }
+
+  /** Drops the loaded Groups, Users and Systems. */
+  clearCache(): void {
+    this.#snapshot = undefined;
+  }
+
+  async collect(
+    entity: Entity,
+    context: FactProviderContext,
+  ): Promise<Record<string, FactNamespace<unknown>>> {
+    const collectedAt = new Date().toISOString();
+    const ownerRef = this.#ownerRefOf(entity);
+    const systemRef = this.#systemRefOf(entity);
+
+    let snapshot: Snapshot | undefined;
+    try {
+      snapshot = await this.#freshSnapshot(false);
+    } catch (error) {
+      // The bulk load failed; fall back to by-ref lookups below.
+      this.#logger.warn(
+        `Loading groups and users from the catalog failed, falling back to lookups by ref: ${describeError(
+          error,
+        )}`,
+        { runId: context.runId },
+      );
+    }
+
+    const [owner, system] = await Promise.all([
+      this.#settle(
+        () => this.#ownerFacts(ownerRef, snapshot),
+        ownerRef ? `owner ${ownerRef}` : 'owner',
+      ),
+      this.#settle(
+        () => this.#systemFacts(entity, systemRef, snapshot),
+        systemRef ? `system ${systemRef}` : 'system',
+      ),
+    ]);
+    return {
+      entity: { status: 'ok', data: entity, collectedAt },
+      owner: { ...owner, collectedAt },
+      system: { ...system, collectedAt },
+    };
+  }
+
+  async #settle<T>(
+    fn: () => Promise<T>,
+    what: string,
+  ): Promise<FactNamespace<T>> {
+    try {
+      return { status: 'ok', data: await fn() };
+    } catch (error) {
+      return {
+        status: 'unavailable',
+        reason: `catalog lookup of ${what} failed: ${describeError(error)}`,
+      };
+    }
+  }
+
+  #ownerRefOf(entity: Entity): string | undefined {
+    return normalizeRef(specOf(entity).owner, 'group', namespaceOf(entity));
+  }
+
+  #systemRefOf(entity: Entity): string | undefined {
+    if (entity.kind?.toLocaleLowerCase('en-US') === 'system') {
+      return refOf(entity);
+    }
+    return normalizeRef(specOf(entity).system, 'system', namespaceOf(entity));
+  }
+
+  async #credentials(): Promise<BackstageCredentials> {
+    return this.#auth.getOwnServiceCredentials();
+  }
+
+  /**
+   * The snapshot when fresh; loads it when `force`, or when enough by-ref
+   * lookups happened recently; otherwise undefined (look up by ref).
+   */
+  async #freshSnapshot(force: boolean): Promise<Snapshot | undefined> {
+    const now = this.#now();
+    if (this.#snapshot && now - this.#snapshot.loadedAt < this.#cacheTtlMs) {
+      return this.#snapshot;
+    }
+    if (this.#loading) {
+      return this.#loading;
+    }
+    if (!force) {
+      if (now - this.#lookups.since >= this.#cacheTtlMs) {
+        this.#lookups = { count: 0, since: now };
+      }
+      this.#lookups.count += 1;
+      if (this.#lookups.count <= this.#bulkLoadThreshold) {
+        return undefined;
+      }
+      if (
+        this.#bulkFailedAt !== undefined &&
+        now - this.#bulkFailedAt < this.#cacheTtlMs
+      ) {
+        return undefined;
+      }
+    }
+    this.#loading = this.#load()
+      .then(
+        snapshot => {
+          this.#bulkFailedAt = undefined;
+          return snapshot;
+        },
+        error => {
+          this.#bulkFailedAt = this.#now();
+          throw error;
+        },
+      )
+      .finally(() => {
+        this.#loading = undefined;
+      });
+    return this.#loading;
+  }
+
+  async #load(): Promise<Snapshot> {
+    const started = this.#now();
+    const credentials = await this.#credentials();
+    const snapshot: Snapshot = {
+      loadedAt: started,
+      groups: new Map(),
+      users: new Map(),
+      systems: new Map(),
+      membersOf: new Map(),
+      ownerFacts: new Map(),
+    };
+    for await (const page of this.#catalog.streamEntities(
+      {
+        filter: { kind: ['Group', 'User', 'System'] },
+        fields: FIELDS,
+        pageSize: this.#pageSize,
+      },
+      { credentials },
+    )) {
+      for (const entity of page) {
+        const kind = entity.kind?.toLocaleLowerCase('en-US');
+        const ref = refOf(entity);
+        if (kind === 'group') {
+          snapshot.groups.set(ref, entity);
+        } else if (kind === 'user') {
+          snapshot.users.set(ref, entity);
+          for (const group of groupsOfUser(entity)) {
+            let members = snapshot.membersOf.get(group);
+            if (!members) {
+              members = new Set();
+              snapshot.membersOf.set(group, members);
+            }
+            members.add(ref);
+          }
+        } else if (kind === 'system') {
+          snapshot.systems.set(ref, entity);
+        }
+      }
+    }
+    this.#snapshot = snapshot;
+    this.#lookups = { count: 0, since: this.#now() };
+    this.#logger.debug(
+      `Loaded ${snapshot.groups.size} groups, ${
+        snapshot.users.size
+      } users and ${snapshot.systems.size} systems from the catalog in ${
+        this.#now() - started
+      } ms`,
+    );
+    return snapshot;
+  }
+
+  async #ownerFacts(
+    ownerRef: string | undefined,
+    snapshot: Snapshot | undefined,
+  ): Promise<OwnerFacts> {
+    if (!ownerRef) {
+      return { resolved: false, contacts: [], members: [] };
+    }
+    if (snapshot) {
+      const cached = snapshot.ownerFacts.get(ownerRef);
+      if (cached) {
+        return cached;
+      }
+      const owner =
+        snapshot.groups.get(ownerRef) ?? snapshot.users.get(ownerRef);
+      let facts = unresolvedOwner(ownerRef);
+      if (owner) {
+        const { found, missing } = this.#membersFromSnapshot(
+          owner,
+          ownerRef,
+          snapshot,
+        );
+        facts = this.#describeOwner(ownerRef, owner, found, missing);
+      }
+      snapshot.ownerFacts.set(ownerRef, facts);
+      return facts;
+    }
+
+    const credentials = await this.#credentials();
+    const owner = await this.#catalog.getEntityByRef(ownerRef, { credentials });
+    if (!owner || !['group', 'user'].includes(owner.kind.toLowerCase())) {
+      return unresolvedOwner(ownerRef);
+    }
+    if (owner.kind.toLowerCase() === 'group') {
+      const listed = Array.from(new Set(membersListedByGroup(owner)));
+      const [byRefs, byRelation] = await Promise.all([
+        listed.length
+          ? this.#catalog.getEntitiesByRefs(
+              { entityRefs: listed, fields: FIELDS },
+              { credentials },
+            )
+          : Promise.resolve({ items: [] as Array<Entity | undefined> }),
+        this.#catalog.getEntities(
+          {
+            filter: { kind: 'User', 'relations.memberOf': ownerRef },
+            fields: FIELDS,
+          },
+          { credentials },
+        ),
+      ]);
+      const found = new Map<string, Entity>();
+      for (const user of [...byRefs.items, ...byRelation.items]) {
+        if (user && user.kind.toLowerCase() === 'user') {
+          found.set(refOf(user), user);
+        }
+      }
+      // Listed members that are not in the catalog are kept, by ref.
+      const missing = listed.filter(ref => !found.has(ref));
+      return this.#describeOwner(ownerRef, owner, [...found.values()], missing);
+    }
+    return this.#describeOwner(ownerRef, owner, [], []);
+  }
+
+  #membersFromSnapshot(
+    owner: Entity,
+    ownerRef: string,
+    snapshot: Snapshot,
+  ): { found: Entity[]; missing: string[] } {
+    if (owner.kind.toLowerCase() !== 'group') {
+      return { found: [], missing: [] };
+    }
+    const refs = new Set([
+      ...membersListedByGroup(owner),
+      ...(snapshot.membersOf.get(ownerRef) ?? []),
+    ]);
+    const found: Entity[] = [];
+    const missing: string[] = [];
+    for (const ref of refs) {
+      const user = snapshot.users.get(ref);
+      if (user) {
+        found.push(user);
+      } else {
+        missing.push(ref);
+      }
+    }
+    return { found, missing };
+  }
+
+  #describeOwner(
+    ownerRef: string,
+    owner: Entity,
+    found: Entity[],
+    missing: string[],
+  ): OwnerFacts {
+    const profile = profileOf(owner);
+    const displayName =
+      nonEmptyString(profile.displayName) ??
+      nonEmptyString(owner.metadata?.title) ??
+      nonEmptyString(owner.metadata?.name);
+    const email = nonEmptyString(profile.email);
+    const memberFacts: OwnerFacts['members'] = [
+      ...found.map(user => {
+        const userProfile = profileOf(user);
+        const member: OwnerFacts['members'][number] = { ref: refOf(user) };
+        const name =
+          nonEmptyString(userProfile.displayName) ??
+          nonEmptyString(user.metadata?.title);
+        const userEmail = nonEmptyString(userProfile.email);
+        if (name) {
+          member.displayName = name;
+        }
+        if (userEmail) {
+          member.email = userEmail;
+        }
+        return member;
+      }),
+      ...missing.map(ref => ({ ref })),
+    ]
+      .sort((a, b) => a.ref.localeCompare(b.ref))
+      .slice(0, this.#maxMembers);
+
+    const facts: OwnerFacts = {
+      ownerRef,
+      resolved: true,
+      kind: owner.kind.toLocaleLowerCase('en-US'),
+      contacts: readGroupContacts(owner),
+      members: memberFacts,
+    };
+    if (displayName) {
+      facts.displayName = displayName;
+    }
+    if (email) {
+      facts.email = email;
+    }
+    return facts;
+  }
+
+  async #systemFacts(
+    entity: Entity,
+    systemRef: string | undefined,
+    snapshot: Snapshot | undefined,
+  ): Promise<SystemFacts> {
+    if (!systemRef) {
+      const domainRef = normalizeRef(
+        specOf(entity).domain,
+        'domain',
+        namespaceOf(entity),
+      );
+      return domainRef ? { resolved: false, domainRef } : { resolved: false };
+    }
+    let system: Entity | undefined;
+    if (refOf(entity) === systemRef) {
+      system = entity;
+    } else if (snapshot) {
+      system = snapshot.systems.get(systemRef);
+    } else {
+      system = await this.#catalog.getEntityByRef(systemRef, {
+        credentials: await this.#credentials(),
+      });
+      if (system && system.kind.toLowerCase() !== 'system') {
+        system = undefined;
+      }
+    }
+    if (!system) {
+      return { systemRef, resolved: false };
+    }
+    const facts: SystemFacts = { systemRef, resolved: true };
+    const title =
+      nonEmptyString(system.metadata?.title) ??
+      nonEmptyString(system.metadata?.name);
+    if (title) {
+      facts.systemTitle = title;
+    }
+    const domainRef = normalizeRef(
+      specOf(system).domain,
+      'domain',
+      namespaceOf(system),
+    );
+    if (domainRef) {
+      facts.domainRef = domainRef;
+    }
+    return facts;
+  }
+}
+
+function unresolvedOwner(ownerRef: string): OwnerFacts {
+  return { ownerRef, resolved: false, contacts: [], members: [] };
+}

@@ -1,0 +1,29 @@
+import type { Entity } from '@backstage/catalog-model';
+import type { FactDocument } from '@prodready/plugin-readiness-common';
+
+/**
+ * Options of one {@link FactCollector.collect} call.
+ *
+ * @public
+ */
+export interface FactCollectOptions {
+  /** Id of the scoring run, passed to providers and logs. */
+  runId: string;
+  /** Aborts every provider of this entity (e.g. the run was cancelled). */
+  signal?: AbortSignal;
+}
+
+/**
+ * Gathers every fact namespace of one entity from the fact providers.
+ *
+ * @public
+ */
+export interface FactCollector {
+  /** The namespaces some provider fills. */
+  readonly namespaces: ReadonlyArray<string>;
+  /**
+   * Collects an entity's facts. Never rejects: a provider that throws or
+   * overruns its time budget yields `unavailable` namespaces with the reason.
+   */
+  collect(entity: Entity, options: FactCollectOptions): Promise<FactDocument>;
+}

@@ -1,0 +1,303 @@
+import type {
+  LoggerService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
+import type { Config } from '@backstage/config';
+import {
+  buildRepositoryFacts,
+  FactNamespace,
+  RepositoryFacts,
+} from '@prodready/plugin-readiness-common';
+import type {
+  FactProviderContext,
+  ReadinessFactProvider,
+} from '@prodready/plugin-readiness-node';
+import { realpath } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { formatDuration } from './formatDuration';
+import { isInside, readLocalRepository } from './readLocalRepository';
+import { readRepositoryConfig, RepositoryConfig } from './readRepositoryConfig';
+import { readUrlRepository } from './readUrlRepository';
+import type {
+  RepositoryReadOptions,
+  RepositorySnapshot,
+} from './RepositorySnapshot';
+import { resolveSourceLocation } from './resolveSourceLocation';
+import { TtlLruCache } from './TtlLruCache';
+
+/**
+ * Options of {@link RepositoryFactProvider.create}.
+ *
+ * @public
+ */
+export interface RepositoryFactProviderOptions {
+  urlReader: UrlReaderService;
+  logger: LoggerService;
+  /** `readiness.repository` settings, see {@link readRepositoryConfig}. */
+  config: RepositoryConfig;
+  /** Replaces the local directory reader (tests). */
+  readLocal?: (
+    root: string,
+    options: RepositoryReadOptions,
+  ) => Promise<RepositorySnapshot>;
+  /** Clock for the cache (tests). */
+  now?: () => number;
+}
+
+type RepositoryNamespace = FactNamespace<RepositoryFacts>;
+
+const MAX_REASON_LENGTH = 300;
+
+function oneLine(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > MAX_REASON_LENGTH
+    ? `${line.slice(0, MAX_REASON_LENGTH - 1)}…`
+    : line;
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    return error.name && error.name !== 'Error'
+      ? `${error.name}: ${error.message}`
+      : error.message;
+  }
+  return String(error);
+}
+
+class ReadTimeoutError extends Error {
+  override name = 'TimeoutError';
+}
+
+/**
+ * Fills the `repository` namespace from the entity's source repository.
+ *
+ * - Where: see `resolveSourceLocation` (`backstage.io/source-location`,
+ *   then the catalog's fallback). Remote locations are read through
+ *   `coreServices.urlReader` (`readTree` with a filter that keeps only
+ *   interesting files), so any configured integration works unchanged.
+ *   Local `dir:`/`file:` locations are read from disk only when
+ *   `readiness.repository.allowLocalPaths` is true and the directory is under
+ *   one of `readiness.repository.localRoots` (symbolic links resolved).
+ * - Bounds: at most `maxFiles` files; one read may take `timeout` (its
+ *   AbortSignal is passed to the reader, and the wait is cut regardless).
+ * - Cache: per location, successes for `cacheTtl`, failures for
+ *   `failureCacheTtl`, at most `cacheSize` locations (least recently used
+ *   dropped). Entities that share a repository share one read.
+ * - Results: no source location → `not-configured` with the reason; a read
+ *   that fails or times out → `unavailable` with the reason, so only the
+ *   checks that need the repository become `unknown`.
+ *
+ * @public
+ */
+export class RepositoryFactProvider implements ReadinessFactProvider {
+  readonly id = 'repository';
+  readonly namespaces = ['repository'];
+
+  readonly #urlReader: UrlReaderService;
+  readonly #logger: LoggerService;
+  readonly #config: RepositoryConfig;
+  readonly #readLocal: NonNullable<RepositoryFactProviderOptions['readLocal']>;
+  readonly #cache: TtlLruCache<RepositoryNamespace>;
+  #resolvedRoots?: Promise<string[]>;
+
+  /** Creates the provider from settings. */
+  static create(
+    options: RepositoryFactProviderOptions,
+  ): RepositoryFactProvider {
+    return new RepositoryFactProvider(options);
+  }
+
+  /** Creates the provider, reading `readiness.repository.*` from config. */
+  static fromConfig(
+    config: Config,
+    options: Omit<RepositoryFactProviderOptions, 'config'>,
+  ): RepositoryFactProvider {
+    return new RepositoryFactProvider({
+      ...options,
+      config: readRepositoryConfig(config),
+    });
+  }
+
+  private constructor(options: RepositoryFactProviderOptions) {
+    this.#urlReader = options.urlReader;
+    this.#logger = options.logger;
+    this.#config = options.config;
+    this.#readLocal = options.readLocal ?? readLocalRepository;
+    this.#cache = new TtlLruCache({
+      maxEntries: options.config.cacheSize,
+      now: options.now,
+    });
+  }
+
+  /** Forgets every cached repository (e.g. before a forced refresh). */
+  clearCache(): void {
+    this.#cache.clear();
+  }
+
+  async collect(
+    entity: Entity,
+    context: FactProviderContext,
+  ): Promise<Record<string, FactNamespace<unknown>>> {
+    return { repository: await this.#collect(entity, context) };
+  }
+
+  async #collect(
+    entity: Entity,
+    context: FactProviderContext,
+  ): Promise<RepositoryNamespace> {
+    const location = resolveSourceLocation(entity);
+    if (location.kind === 'none') {
+      return { status: 'not-configured', reason: location.reason };
+    }
+
+    let key: string;
+    let display: string;
+    let read: (options: RepositoryReadOptions) => Promise<RepositorySnapshot>;
+    if (location.kind === 'local') {
+      if (!this.#config.allowLocalPaths) {
+        return {
+          status: 'not-configured',
+          reason: `source location ${location.path} is a local path, and local paths are not read (set readiness.repository.allowLocalPaths: true in development)`,
+        };
+      }
+      const real = await this.#realLocalPath(location.path);
+      if (!real.ok) {
+        return { status: 'not-configured', reason: real.reason };
+      }
+      key = `local:${real.path}`;
+      display = real.path;
+      read = options => this.#readLocal(real.path, options);
+    } else {
+      key = `url:${location.url}`;
+      display = location.url;
+      read = options =>
+        readUrlRepository(this.#urlReader, location.url, options);
+    }
+
+    const pending = this.#cache.getOrLoad(
+      key,
+      () => this.#read(display, read, context),
+      value =>
+        value.status === 'ok'
+          ? this.#config.cacheTtlMs
+          : this.#config.failureCacheTtlMs,
+    );
+    return await raceAbort(pending, context.signal);
+  }
+
+  /** Resolves symbolic links and checks the path is under an allowed root. */
+  async #realLocalPath(
+    path: string,
+  ): Promise<{ ok: true; path: string } | { ok: false; reason: string }> {
+    this.#resolvedRoots ??= Promise.all(
+      this.#config.localRoots.map(root =>
+        realpath(root).catch(() => resolve(root)),
+      ),
+    );
+    const roots = await this.#resolvedRoots;
+    const real = await realpath(path).catch(() => resolve(path));
+    if (!roots.some(root => isInside(root, real))) {
+      return {
+        ok: false,
+        reason: `source location ${path} is outside readiness.repository.localRoots (${roots.join(
+          ', ',
+        )})`,
+      };
+    }
+    return { ok: true, path: real };
+  }
+
+  async #read(
+    display: string,
+    read: (options: RepositoryReadOptions) => Promise<RepositorySnapshot>,
+    context: FactProviderContext,
+  ): Promise<RepositoryNamespace> {
+    const started = Date.now();
+    const controller = new AbortController();
+    const timeoutMs = this.#config.timeoutMs;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const error = new ReadTimeoutError(
+          `timed out after ${formatDuration(timeoutMs)}`,
+        );
+        controller.abort(error);
+        reject(error);
+      }, timeoutMs);
+      timer.unref?.();
+    });
+    try {
+      const facts = await Promise.race([
+        (async () => {
+          const snapshot = await read({
+            maxFiles: this.#config.maxFiles,
+            signal: controller.signal,
+          });
+          return buildRepositoryFacts({
+            location: display,
+            files: snapshot.files,
+            truncated: snapshot.truncated,
+            readFile: path => snapshot.readFile(path),
+          });
+        })(),
+        timeout,
+      ]);
+      this.#logger.debug(
+        `Read ${facts.files.length} repository files from ${display} in ${
+          Date.now() - started
+        } ms`,
+        { runId: context.runId },
+      );
+      return {
+        status: 'ok',
+        data: facts,
+        collectedAt: new Date().toISOString(),
+      };
+    } catch (error) {
+      const reason =
+        error instanceof ReadTimeoutError
+          ? `reading ${display} ${error.message}`
+          : `reading ${display} failed: ${describeError(error)}`;
+      this.#logger.warn(`Repository facts unavailable: ${reason}`, {
+        runId: context.runId,
+      });
+      return {
+        status: 'unavailable',
+        reason: oneLine(reason),
+        collectedAt: new Date().toISOString(),
+      };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/**
+ * Waits for a shared read, but returns early for this caller when its own
+ * signal aborts (the read itself goes on for the other callers).
+ */
+async function raceAbort(
+  pending: Promise<RepositoryNamespace>,
+  signal: AbortSignal,
+): Promise<RepositoryNamespace> {
+  if (signal.aborted) {
+    return { status: 'unavailable', reason: 'repository read was cancelled' };
+  }
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<RepositoryNamespace>(resolvePromise => {
+    onAbort = () =>
+      resolvePromise({
+        status: 'unavailable',
+        reason: 'repository read was cancelled',
+      });
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([pending, aborted]);
+  } finally {
+    if (onAbort) {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+}
