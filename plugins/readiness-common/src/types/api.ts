@@ -26,6 +26,8 @@ export interface CheckInfo {
   level: string;
   weight: number;
   requires: string[];
+  /** Namespaces read when available (see `CheckDefinition.optional`). */
+  optional?: string[];
   remediation: CheckRemediation;
 }
 

@@ -94,9 +94,25 @@ export interface CheckDefinition {
    * Absent means every entity.
    */
   appliesTo?: unknown;
-  /** Fact namespaces the rule reads; if any is not `ok`, the result is `unknown`. */
+  /**
+   * Fact namespaces the check cannot be decided without: if any is not `ok`,
+   * the result is `unknown` with that namespace's reason (e.g. `metrics` for
+   * the golden-signal checks).
+   */
   requires: string[];
-  /** The rule: declarative (JSON, usable from app-config) or code. */
+  /**
+   * Fact namespaces the rule may read besides `requires`, e.g. `repository`
+   * for a check that passes from an annotation or from a file. When one is
+   * `unavailable` and the rest of the rule cannot decide, the result is
+   * `unknown`; when one is `not-configured`, it counts as "no evidence from
+   * there". Inferred from a declarative rule when absent; informational for
+   * code rules.
+   */
+  optional?: string[];
+  /**
+   * The rule: a declarative `ReadinessRule` (JSON, usable from app-config;
+   * see the package README) or a `CodeRule` function.
+   */
   rule: unknown | CodeRule;
   /** One-line reasons shown with the result. */
   messages: { pass: string; fail: string };

@@ -1,0 +1,536 @@
+import type {
+  CategorySummary,
+  CheckResult,
+  EntityScorecard,
+  Evidence,
+  Exemption,
+  FactDocument,
+} from '../types';
+import type { CheckPack } from '../pack/CheckPack';
+import {
+  ABSENT,
+  FAIL,
+  PASS,
+  RuleScratch,
+  UNKNOWN,
+} from '../rules/compileReadinessRule';
+import {
+  FactsView,
+  isRecord,
+  NS_NOT_CONFIGURED,
+  NS_OK,
+  NS_UNAVAILABLE,
+  truncate,
+} from '../rules/FactsView';
+import type { CompiledCheck, CompiledPack } from './compileCheckPack';
+import { getCompiledPack } from './compiledPacks';
+
+/**
+ * Options of {@link evaluateEntity}.
+ *
+ * @public
+ */
+export interface EvaluateEntityOptions {
+  /**
+   * Exemptions to apply. Only those whose `entityRef` equals the fact
+   * document's (case-insensitively) and whose `expiresAt` is absent or after
+   * `now` apply; pass the entity's own exemptions.
+   */
+  exemptions?: Exemption[];
+  /** The time of evaluation; defaults to the current time. */
+  now?: Date;
+}
+
+/** Evidence items kept per check result. */
+const MAX_EVIDENCE = 10;
+
+const NOT_APPLICABLE_REASON = 'Does not apply to this entity';
+
+const VALID_EVIDENCE_KINDS: ReadonlySet<string> = new Set([
+  'annotation',
+  'link',
+  'file',
+  'dependency',
+  'series',
+  'relation',
+  'field',
+  'label',
+  'tag',
+]);
+
+function capitalize(text: string): string {
+  return text.length > 0 ? text[0].toUpperCase() + text.slice(1) : text;
+}
+
+function namespaceProblems(
+  view: FactsView,
+  namespaces: readonly string[],
+  wanted: number,
+  brief = false,
+): string {
+  let text = '';
+  const seen: string[] = [];
+  for (const namespace of namespaces) {
+    if (seen.includes(namespace) || view.state(namespace) !== wanted) {
+      continue;
+    }
+    seen.push(namespace);
+    const problem = view.problem(namespace, brief);
+    text = text ? `${text}; ${problem}` : problem;
+  }
+  return text;
+}
+
+function activeExemptions(
+  exemptions: unknown,
+  entityRef: string,
+  now: number,
+): Map<string, Exemption> | undefined {
+  if (!Array.isArray(exemptions) || exemptions.length === 0) {
+    return undefined;
+  }
+  const ref = entityRef.toLowerCase();
+  let active: Map<string, Exemption> | undefined;
+  for (const exemption of exemptions) {
+    if (
+      !isRecord(exemption) ||
+      typeof exemption.checkId !== 'string' ||
+      typeof exemption.entityRef !== 'string' ||
+      exemption.entityRef.toLowerCase() !== ref
+    ) {
+      continue;
+    }
+    if (exemption.expiresAt !== undefined && exemption.expiresAt !== null) {
+      const expires =
+        typeof exemption.expiresAt === 'string'
+          ? Date.parse(exemption.expiresAt)
+          : NaN;
+      if (!(expires > now)) {
+        continue;
+      }
+    }
+    active = active ?? new Map();
+    active.set(exemption.checkId, exemption as unknown as Exemption);
+  }
+  return active;
+}
+
+function sanitizeEvidence(evidence: unknown): Evidence[] {
+  if (!Array.isArray(evidence)) {
+    return [];
+  }
+  const result: Evidence[] = [];
+  for (const item of evidence) {
+    if (result.length >= MAX_EVIDENCE) {
+      break;
+    }
+    if (
+      !isRecord(item) ||
+      typeof item.kind !== 'string' ||
+      !VALID_EVIDENCE_KINDS.has(item.kind) ||
+      typeof item.label !== 'string'
+    ) {
+      continue;
+    }
+    const clean: Evidence = {
+      kind: item.kind as Evidence['kind'],
+      label: truncate(item.label),
+    };
+    if (typeof item.value === 'string') {
+      clean.value = truncate(item.value);
+    }
+    if (typeof item.url === 'string' && item.url.length <= 2048) {
+      clean.url = item.url;
+    }
+    result.push(clean);
+  }
+  return result;
+}
+
+function runCodeRule(check: CompiledCheck, facts: FactDocument): CheckResult {
+  let outcome: unknown;
+  try {
+    outcome = check.code!(facts);
+  } catch (error) {
+    return {
+      checkId: check.id,
+      state: 'unknown',
+      reason: `The check failed to evaluate: ${truncate(
+        String((error as Error)?.message ?? error),
+      )}`,
+      evidence: [],
+    };
+  }
+  if (!isRecord(outcome)) {
+    return {
+      checkId: check.id,
+      state: 'unknown',
+      reason: 'The check returned no outcome',
+      evidence: [],
+    };
+  }
+  const reason =
+    typeof outcome.reason === 'string' && outcome.reason
+      ? truncate(outcome.reason)
+      : undefined;
+  switch (outcome.state) {
+    case 'pass':
+      return {
+        checkId: check.id,
+        state: 'pass',
+        reason: reason ?? check.pass,
+        evidence: sanitizeEvidence(outcome.evidence),
+      };
+    case 'fail':
+      return {
+        checkId: check.id,
+        state: 'fail',
+        reason: reason ?? check.fail,
+        evidence: sanitizeEvidence(outcome.evidence),
+      };
+    case 'unknown':
+      return {
+        checkId: check.id,
+        state: 'unknown',
+        reason: reason ?? 'The check could not decide',
+        evidence: [],
+      };
+    case 'not-applicable':
+      return {
+        checkId: check.id,
+        state: 'not-applicable',
+        reason: reason ?? NOT_APPLICABLE_REASON,
+        evidence: [],
+      };
+    default:
+      return {
+        checkId: check.id,
+        state: 'unknown',
+        reason: `The check returned an invalid state: ${truncate(
+          String(outcome.state),
+        )}`,
+        evidence: [],
+      };
+  }
+}
+
+function evaluateCheck(
+  check: CompiledCheck,
+  compiled: CompiledPack,
+  view: FactsView,
+  applies: number[],
+  exemptions: Map<string, Exemption> | undefined,
+  scratch: RuleScratch,
+): CheckResult {
+  if (check.invalid) {
+    return {
+      checkId: check.id,
+      state: 'unknown',
+      reason: check.invalid,
+      evidence: [],
+    };
+  }
+  if (check.appliesTo >= 0) {
+    if (view.state('entity') !== NS_OK) {
+      return {
+        checkId: check.id,
+        state: 'unknown',
+        reason: capitalize(view.problem('entity')),
+        evidence: [],
+      };
+    }
+    let applied = applies[check.appliesTo];
+    if (applied === undefined) {
+      try {
+        applied = compiled.predicates[check.appliesTo](view.entity()) ? 1 : 0;
+      } catch {
+        applied = 2;
+      }
+      applies[check.appliesTo] = applied;
+    }
+    if (applied === 0) {
+      return {
+        checkId: check.id,
+        state: 'not-applicable',
+        reason: NOT_APPLICABLE_REASON,
+        evidence: [],
+      };
+    }
+    if (applied === 2) {
+      return {
+        checkId: check.id,
+        state: 'unknown',
+        reason: 'Could not tell whether the check applies to this entity',
+        evidence: [],
+      };
+    }
+  }
+  const exemption = exemptions?.get(check.id);
+  if (exemption) {
+    const until =
+      typeof exemption.expiresAt === 'string'
+        ? ` (until ${exemption.expiresAt.slice(0, 10)})`
+        : '';
+    const why =
+      typeof exemption.reason === 'string' && exemption.reason
+        ? truncate(exemption.reason)
+        : 'no reason given';
+    return {
+      checkId: check.id,
+      state: 'exempt',
+      reason: `Exempt: ${why}${until}`,
+      evidence: [],
+      exemption,
+    };
+  }
+  for (let i = 0; i < check.requires.length; i++) {
+    const namespace = check.requires[i];
+    if (view.state(namespace) !== NS_OK) {
+      return {
+        checkId: check.id,
+        state: 'unknown',
+        reason: capitalize(view.problem(namespace)),
+        evidence: [],
+      };
+    }
+  }
+  if (check.code) {
+    return runCodeRule(check, view.facts);
+  }
+  const evidence: Evidence[] = [];
+  scratch.evidence = evidence;
+  scratch.unknown.length = 0;
+  const value = check.rule!(view, scratch);
+  if (evidence.length > MAX_EVIDENCE) {
+    evidence.length = MAX_EVIDENCE;
+  }
+  switch (value) {
+    case PASS:
+      return { checkId: check.id, state: 'pass', reason: check.pass, evidence };
+    case FAIL:
+      return { checkId: check.id, state: 'fail', reason: check.fail, evidence };
+    case UNKNOWN:
+      return {
+        checkId: check.id,
+        state: 'unknown',
+        reason: capitalize(
+          namespaceProblems(view, scratch.unknown, NS_UNAVAILABLE),
+        ),
+        evidence: [],
+      };
+    case ABSENT:
+    default:
+      return {
+        checkId: check.id,
+        state: 'fail',
+        reason: `${check.fail} (not checked: ${namespaceProblems(
+          view,
+          scratch.unknown,
+          NS_NOT_CONFIGURED,
+          true,
+        )})`,
+        evidence,
+      };
+  }
+}
+
+function summarize(
+  compiled: CompiledPack,
+  results: CheckResult[],
+  entityRef: string,
+  evaluatedAt: string,
+): EntityScorecard {
+  const { checks, levels, categories } = compiled;
+  const categoryCount = categories.length;
+  const passed = new Array<number>(categoryCount).fill(0);
+  const failed = new Array<number>(categoryCount).fill(0);
+  const unknown = new Array<number>(categoryCount).fill(0);
+  const applicable = new Array<number>(categoryCount).fill(0);
+  const passWeight = new Array<number>(categoryCount).fill(0);
+  const decidedWeight = new Array<number>(categoryCount).fill(0);
+  let totalPass = 0;
+  let totalDecided = 0;
+  let firstBlocked = levels.length;
+  let anyApplicable = false;
+
+  for (let i = 0; i < results.length; i++) {
+    const state = results[i].state;
+    if (state === 'not-applicable') {
+      continue;
+    }
+    const check = checks[i];
+    const c = check.categoryIndex;
+    anyApplicable = true;
+    applicable[c] += 1;
+    if (state === 'pass' || state === 'exempt') {
+      passed[c] += 1;
+      passWeight[c] += check.weight;
+      decidedWeight[c] += check.weight;
+      totalPass += check.weight;
+      totalDecided += check.weight;
+      continue;
+    }
+    if (state === 'fail') {
+      failed[c] += 1;
+      decidedWeight[c] += check.weight;
+      totalDecided += check.weight;
+    } else {
+      unknown[c] += 1;
+    }
+    if (check.levelIndex >= 0 && check.levelIndex < firstBlocked) {
+      firstBlocked = check.levelIndex;
+    }
+  }
+
+  let level: string | undefined;
+  let nextLevel: string | undefined;
+  const blockingCheckIds: string[] = [];
+  if (anyApplicable) {
+    const achieved = firstBlocked - 1;
+    level = achieved >= 0 ? levels[achieved] : undefined;
+    const next = achieved + 1;
+    if (next < levels.length) {
+      nextLevel = levels[next];
+      for (let i = 0; i < results.length; i++) {
+        const state = results[i].state;
+        if (
+          checks[i].levelIndex === next &&
+          (state === 'fail' || state === 'unknown')
+        ) {
+          blockingCheckIds.push(checks[i].id);
+        }
+      }
+    }
+  }
+
+  const summaries: CategorySummary[] = [];
+  for (let c = 0; c < categoryCount; c++) {
+    if (applicable[c] === 0) {
+      continue;
+    }
+    summaries.push({
+      category: categories[c],
+      passed: passed[c],
+      failed: failed[c],
+      unknown: unknown[c],
+      applicable: applicable[c],
+      score:
+        decidedWeight[c] > 0
+          ? Math.round((passWeight[c] / decidedWeight[c]) * 100)
+          : 0,
+    });
+  }
+
+  return {
+    entityRef,
+    score: totalDecided > 0 ? Math.round((totalPass / totalDecided) * 100) : 0,
+    level,
+    nextLevel,
+    blockingCheckIds,
+    results,
+    categories: summaries,
+    evaluatedAt,
+  };
+}
+
+/**
+ * Evaluates every check of a pack against one entity's facts: a result per
+ * check (in pack order), the score, the level and a summary per category.
+ *
+ * Pure and synchronous; never throws: malformed facts read as absent, a code
+ * rule that throws or a malformed check gives `unknown` with the reason.
+ *
+ * - A check whose `appliesTo` does not match is `not-applicable`.
+ * - An active exemption makes it `exempt`.
+ * - A `requires` namespace that is not `ok` makes it `unknown`.
+ * - Otherwise the rule decides `pass` or `fail`; it is `unknown` when a
+ *   namespace it needs is `unavailable` and nothing else decides.
+ *
+ * **Score**: weighted share of `pass`/`exempt` among decided applicable
+ * checks (`pass`, `exempt`, `fail`), 0–100, rounded; `unknown` and
+ * `not-applicable` are left out, so a missing metrics provider does not
+ * lower scores. 0 when nothing is decided.
+ *
+ * **Level**: the highest level such that every applicable check of that
+ * level and all lower levels is `pass` or `exempt` (`unknown` and `fail`
+ * block; `not-applicable` is ignored). No level when no check applies.
+ *
+ * @public
+ */
+export function evaluateEntity(
+  pack: CheckPack,
+  facts: FactDocument,
+  options?: EvaluateEntityOptions,
+): EntityScorecard {
+  const now =
+    options?.now instanceof Date && !Number.isNaN(options.now.getTime())
+      ? options.now
+      : new Date();
+  const evaluatedAt = now.toISOString();
+  const entityRef =
+    isRecord(facts) && typeof facts.entityRef === 'string'
+      ? facts.entityRef
+      : '';
+  let compiled: CompiledPack;
+  try {
+    compiled = getCompiledPack(pack);
+  } catch {
+    return {
+      entityRef,
+      score: 0,
+      blockingCheckIds: [],
+      results: [],
+      categories: [],
+      evaluatedAt,
+    };
+  }
+  const checks = compiled.checks;
+  try {
+    const view = new FactsView(facts);
+    const exemptions = activeExemptions(
+      options?.exemptions,
+      entityRef,
+      now.getTime(),
+    );
+    const applies: number[] = [];
+    const scratch: RuleScratch = { evidence: [], unknown: [] };
+    const results = new Array<CheckResult>(checks.length);
+    for (let i = 0; i < checks.length; i++) {
+      try {
+        results[i] = evaluateCheck(
+          checks[i],
+          compiled,
+          view,
+          applies,
+          exemptions,
+          scratch,
+        );
+      } catch (error) {
+        results[i] = {
+          checkId: checks[i].id,
+          state: 'unknown',
+          reason: `The check failed to evaluate: ${truncate(
+            String((error as Error)?.message ?? error),
+          )}`,
+          evidence: [],
+        };
+      }
+    }
+    return summarize(compiled, results, entityRef, evaluatedAt);
+  } catch (error) {
+    const reason = `Evaluation failed: ${truncate(
+      String((error as Error)?.message ?? error),
+    )}`;
+    return summarize(
+      compiled,
+      checks.map(check => ({
+        checkId: check.id,
+        state: 'unknown',
+        reason,
+        evidence: [],
+      })),
+      entityRef,
+      evaluatedAt,
+    );
+  }
+}

@@ -1,0 +1,2 @@
+export { evaluateEntity } from './evaluateEntity';
+export type { EvaluateEntityOptions } from './evaluateEntity';

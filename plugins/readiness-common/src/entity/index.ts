@@ -1,0 +1,5 @@
+export {
+  readEntityTier,
+  normalizeTier,
+  TIER_ANNOTATION,
+} from './readEntityTier';

@@ -1,0 +1,279 @@
+/*
+ * The annotations, dependencies and file patterns the default checks
+ * recognise. Patterns may hold wildcards (see the package README).
+ */
+
+/**
+ * Annotations of CI integrations (Jenkins, CircleCI, Buildkite, GitHub
+ * Actions and GitLab CI through their project slugs, Azure Pipelines, Cloud
+ * Build, Tekton).
+ *
+ * @public
+ */
+export const CI_ANNOTATIONS: readonly string[] = [
+  'jenkins.io/job-full-name',
+  'jenkins.io/github-folder',
+  'circleci.com/project-slug',
+  'buildkite.com/pipeline-slug',
+  'github.com/project-slug',
+  'gitlab.com/project-slug',
+  'gitlab.com/project-id',
+  'dev.azure.com/project-repo',
+  'dev.azure.com/build-definition',
+  'google.com/cloudbuild-project-slug',
+  'tekton.dev/cicd',
+];
+
+/**
+ * Annotations that point at centralised logs.
+ *
+ * @public
+ */
+export const LOGS_ANNOTATIONS: readonly string[] = [
+  'prodready.io/logs-url',
+  '*/logs-url',
+  '*/logs-query',
+  '*/log-query',
+  'sumologic.com/*',
+  'logz.io/*',
+  'papertrailapp.com/*',
+];
+
+/**
+ * Annotations that point at a runbook.
+ *
+ * @public
+ */
+export const RUNBOOK_ANNOTATIONS: readonly string[] = [
+  'prodready.io/runbook-url',
+  '*/runbook-url',
+  '*/runbook',
+];
+
+/**
+ * Annotations of dashboards (Grafana, Datadog, New Relic, the Prometheus
+ * plugin's graph rules).
+ *
+ * @public
+ */
+export const DASHBOARD_ANNOTATIONS: readonly string[] = [
+  'grafana/dashboard-selector',
+  'grafana/overview-dashboard',
+  'grafana/*dashboard*',
+  'datadoghq.com/dashboard-url',
+  'datadoghq.com/graph-token',
+  'newrelic.com/dashboard-guid',
+  'newrelic.com/*dashboard*',
+  'prometheus.io/rule',
+  '*/dashboard-url',
+];
+
+/**
+ * Annotations that route alerts to on-call (PagerDuty, Opsgenie, Splunk
+ * On-Call, iLert) or declare alert rules (the Prometheus plugin's
+ * `prometheus.io/alert`, Grafana alert label selectors).
+ *
+ * @public
+ */
+export const ALERTS_ANNOTATIONS: readonly string[] = [
+  'pagerduty.com/service-id',
+  'pagerduty.com/integration-key',
+  'pagerduty.com/*',
+  'opsgenie.com/component-selector',
+  'opsgenie.com/team',
+  'opsgenie.com/*',
+  'prometheus.io/alert',
+  'grafana/alert-label-selector',
+  'splunk.com/on-call-routing-key',
+  'victorops.com/*',
+  'ilert.com/*',
+];
+
+/**
+ * Annotations of error trackers (Sentry, Rollbar, Bugsnag, Airbrake,
+ * Raygun, Honeybadger).
+ *
+ * @public
+ */
+export const ERROR_TRACKING_ANNOTATIONS: readonly string[] = [
+  'sentry.io/project-slug',
+  'sentry.io/*',
+  'rollbar.com/project-slug',
+  'rollbar.com/*',
+  'bugsnag.com/project-key',
+  'bugsnag.com/*',
+  'airbrake.io/*',
+  'raygun.com/*',
+  'honeybadger.io/*',
+];
+
+/**
+ * SDKs of error trackers, by dependency name (npm, Go, PyPI, Maven).
+ *
+ * @public
+ */
+export const ERROR_TRACKING_DEPENDENCIES: readonly string[] = [
+  '@sentry/*',
+  'sentry-sdk',
+  'raven',
+  'raven-js',
+  'io.sentry*',
+  'github.com/getsentry/sentry-go*',
+  'rollbar',
+  'pyrollbar',
+  'com.rollbar*',
+  'github.com/rollbar/*',
+  '@bugsnag/*',
+  'bugsnag',
+  'com.bugsnag*',
+  'github.com/bugsnag/*',
+  '@airbrake/*',
+  'pybrake',
+  'io.airbrake*',
+  'github.com/airbrake/*',
+  '@honeybadger-io/*',
+  'honeybadger',
+  'github.com/honeybadger-io/*',
+];
+
+/**
+ * Annotations of tracing/APM backends (Lightstep, Datadog APM, Honeycomb,
+ * Jaeger).
+ *
+ * @public
+ */
+export const TRACING_ANNOTATIONS: readonly string[] = [
+  'lightstep.com/services',
+  'lightstep.com/*',
+  'datadoghq.com/service-name',
+  'honeycomb.io/*',
+  'jaegertracing.io/*',
+  'opentelemetry.io/*',
+];
+
+/**
+ * Tracing SDKs and agents, by dependency name (OpenTelemetry, Datadog,
+ * Jaeger, Zipkin, Elastic APM, New Relic, X-Ray, Sleuth/Micrometer Tracing).
+ *
+ * @public
+ */
+export const TRACING_DEPENDENCIES: readonly string[] = [
+  '@opentelemetry/*',
+  'opentelemetry-*',
+  'go.opentelemetry.io/*',
+  'io.opentelemetry*',
+  'dd-trace',
+  'ddtrace',
+  'gopkg.in/DataDog/dd-trace-go*',
+  'github.com/DataDog/dd-trace-go*',
+  'com.datadoghq:dd-trace*',
+  'jaeger-client',
+  'github.com/uber/jaeger-client-go',
+  'io.jaegertracing*',
+  'zipkin',
+  'py-zipkin',
+  'github.com/openzipkin/*',
+  'io.zipkin*',
+  'elastic-apm-node',
+  'elastic-apm',
+  'go.elastic.co/apm*',
+  'co.elastic.apm*',
+  'newrelic',
+  'github.com/newrelic/go-agent*',
+  'com.newrelic.agent*',
+  'aws-xray-sdk*',
+  'github.com/aws/aws-xray-sdk-go',
+  'com.amazonaws:aws-xray-recorder*',
+  'io.micrometer:micrometer-tracing*',
+  'org.springframework.cloud:spring-cloud-starter-sleuth',
+  '@google-cloud/trace-agent',
+  '@honeycombio/*',
+];
+
+/**
+ * Annotations of deployment automation (Argo CD, Spinnaker, the Kubernetes
+ * plugin, Harness, Octopus Deploy).
+ *
+ * @public
+ */
+export const DEPLOY_ANNOTATIONS: readonly string[] = [
+  'argocd/app-name',
+  'argocd/app-selector',
+  'argocd/*',
+  'spinnaker.io/application-name',
+  'spinnaker.io/*',
+  'backstage.io/kubernetes-id',
+  'backstage.io/kubernetes-label-selector',
+  'harness.io/*',
+  'octopus.com/project-id',
+];
+
+/**
+ * Annotations that point at a rollback procedure.
+ *
+ * @public
+ */
+export const ROLLBACK_ANNOTATIONS: readonly string[] = [
+  'prodready.io/rollback-url',
+  '*/rollback-url',
+];
+
+/**
+ * Annotations of SLO tooling.
+ *
+ * @public
+ */
+export const SLO_ANNOTATIONS: readonly string[] = [
+  'prodready.io/slo-url',
+  '*/slo',
+  '*/slos',
+  '*/slo-*',
+  'nobl9.com/*',
+];
+
+/**
+ * Annotations of synthetic monitoring and probes.
+ *
+ * @public
+ */
+export const PROBE_ANNOTATIONS: readonly string[] = [
+  'prodready.io/probe-url',
+  '*/synthetic*',
+  '*/probe*',
+  'checklyhq.com/*',
+  'pingdom.com/*',
+  'uptimerobot.com/*',
+];
+
+/**
+ * Repository paths of SLO definitions (OpenSLO, Sloth, Pyrra, `slo.yaml`).
+ *
+ * @public
+ */
+export const SLO_FILES: readonly string[] = [
+  '**/slo.*',
+  '**/slos.*',
+  '**/slo-*',
+  '**/slo_*',
+  '**/*-slo.*',
+  '**/*-slos.*',
+  '**/*.slo.*',
+  '**/slos/**',
+  '**/openslo/**',
+  '**/sloth/**',
+  '**/pyrra/**',
+];
+
+/**
+ * Annotations of incident-management tools that keep incident history
+ * (FireHydrant, Rootly, incident.io).
+ *
+ * @public
+ */
+export const POSTMORTEM_ANNOTATIONS: readonly string[] = [
+  'prodready.io/postmortems-url',
+  '*/postmortems-url',
+  'firehydrant.com/*',
+  'rootly.com/*',
+  'incident.io/*',
+];

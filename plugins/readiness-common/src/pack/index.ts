@@ -1,0 +1,7 @@
+export { createCheckPack } from './CheckPack';
+export type { CheckPack, CreateCheckPackOptions } from './CheckPack';
+export * from './defaultChecks';
+export * from './defaultLevels';
+export * from './annotations';
+export * from './compareLevels';
+export * from './toCheckInfo';

@@ -1,0 +1,375 @@
+import type { Evidence, FactDocument, RepositoryFileKind } from '../types';
+import { classifyRepositoryFile } from '../facts/classifyRepositoryFile';
+import { findEntityTier, TierFinding } from '../entity/readEntityTier';
+import { classifyEntityLink } from './linkKinds';
+
+/** Namespace states as small integers, for speed. */
+export const NS_OK = 0;
+export const NS_NOT_CONFIGURED = 1;
+export const NS_UNAVAILABLE = 2;
+
+/** Longest text copied from facts into evidence or reasons. */
+export const MAX_TEXT = 300;
+
+/** Namespaces whose data must be an object when `ok`. */
+const OBJECT_NAMESPACES = new Set(['entity', 'owner', 'repository', 'metrics']);
+
+/**
+ * A link of the entity, with what it was recognised as.
+ *
+ * @internal
+ */
+export interface LinkView {
+  url?: string;
+  title?: string;
+  type?: string;
+  icon?: string;
+  kinds: readonly string[];
+  by: 'type' | 'title' | 'icon' | 'url' | 'none';
+}
+
+/**
+ * A dependency of the repository, checked for shape.
+ *
+ * @internal
+ */
+export interface DependencyView {
+  name: string;
+  ecosystem: string;
+  manifest?: string;
+}
+
+/** @internal */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** @internal */
+export function truncate(text: string): string {
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
+}
+
+const EMPTY: readonly never[] = Object.freeze([]);
+
+const problemCache = new Map<string, string>();
+
+/**
+ * The one-line explanation of why a namespace cannot be used. The `brief`
+ * form is used as a note on a failing result ("not checked: …").
+ *
+ * @internal
+ */
+export function describeNamespaceProblem(
+  namespace: string,
+  state: number,
+  reason: string | undefined,
+  brief = false,
+): string {
+  const key = `${brief ? 1 : 0}${state}\u0000${namespace}\u0000${reason ?? ''}`;
+  const cached = problemCache.get(key);
+  if (cached !== undefined) {
+    return cached;
+  }
+  let text: string;
+  const detail = reason ? truncate(reason) : undefined;
+  if (state === NS_NOT_CONFIGURED && namespace === 'metrics') {
+    text = brief
+      ? 'no metrics provider is configured'
+      : `no metrics provider is configured: install the Prometheus module (@prodready/plugin-readiness-backend-module-prometheus) to verify this live${
+          detail ? ` (${detail})` : ''
+        }`;
+  } else if (state === NS_NOT_CONFIGURED) {
+    text = `${namespace} facts not configured${detail ? `: ${detail}` : ''}`;
+  } else {
+    text = `${namespace} facts unavailable: ${detail ?? 'no reason given'}`;
+  }
+  if (problemCache.size > 1000) {
+    problemCache.clear();
+  }
+  problemCache.set(key, text);
+  return text;
+}
+
+/**
+ * A read-only, lazily indexed view of one fact document. Built once per
+ * evaluated entity; never throws on malformed facts (wrong types read as
+ * absent).
+ *
+ * @internal
+ */
+export class FactsView {
+  readonly facts: FactDocument;
+  private readonly namespaces: Record<string, unknown> | undefined;
+  private readonly states: Record<string, number> = Object.create(null);
+  private readonly datas: Record<string, unknown> = Object.create(null);
+  private readonly reasons: Record<string, string | undefined> =
+    Object.create(null);
+
+  private metadataCache: Record<string, unknown> | null | undefined;
+  private linksCache: LinkView[] | undefined;
+  private tierCache: TierFinding | null | undefined;
+  private filesCache: readonly string[] | undefined;
+  private filesByKindCache: Record<string, readonly string[]> | undefined;
+  private dependenciesCache: readonly DependencyView[] | undefined;
+  private fileBaseCache: string | null | undefined;
+
+  constructor(facts: FactDocument) {
+    this.facts = facts;
+    const namespaces = isRecord(facts) ? facts.namespaces : undefined;
+    this.namespaces = isRecord(namespaces) ? namespaces : undefined;
+  }
+
+  /** The state of a namespace: NS_OK, NS_NOT_CONFIGURED or NS_UNAVAILABLE. */
+  state(namespace: string): number {
+    const known = this.states[namespace];
+    if (known !== undefined) {
+      return known;
+    }
+    let state: number;
+    let data: unknown;
+    let reason: string | undefined;
+    const entry = this.namespaces?.[namespace];
+    if (!isRecord(entry)) {
+      state = NS_NOT_CONFIGURED;
+      reason = entry === undefined ? 'no provider fills it' : 'malformed';
+    } else {
+      reason = typeof entry.reason === 'string' ? entry.reason : undefined;
+      if (entry.status === 'ok') {
+        data = entry.data;
+        if (OBJECT_NAMESPACES.has(namespace) && !isRecord(data)) {
+          state = NS_UNAVAILABLE;
+          reason = 'the provider returned malformed data';
+        } else {
+          state = NS_OK;
+        }
+      } else if (entry.status === 'not-configured') {
+        state = NS_NOT_CONFIGURED;
+      } else if (entry.status === 'unavailable') {
+        state = NS_UNAVAILABLE;
+      } else {
+        state = NS_UNAVAILABLE;
+        reason = 'the provider reported an unknown status';
+      }
+    }
+    this.states[namespace] = state;
+    this.datas[namespace] = data;
+    this.reasons[namespace] = reason;
+    return state;
+  }
+
+  /** The data of an `ok` namespace (call `state` first). */
+  data(namespace: string): unknown {
+    return this.state(namespace) === NS_OK ? this.datas[namespace] : undefined;
+  }
+
+  /** Why a namespace that is not `ok` cannot be used, one line. */
+  problem(namespace: string, brief = false): string {
+    const state = this.state(namespace);
+    return describeNamespaceProblem(
+      namespace,
+      state,
+      this.reasons[namespace],
+      brief,
+    );
+  }
+
+  /** The entity (data of `entity`), or undefined. */
+  entity(): Record<string, unknown> | undefined {
+    return this.data('entity') as Record<string, unknown> | undefined;
+  }
+
+  private metadata(): Record<string, unknown> | undefined {
+    if (this.metadataCache === undefined) {
+      const metadata = this.entity()?.metadata;
+      this.metadataCache = isRecord(metadata) ? metadata : null;
+    }
+    return this.metadataCache ?? undefined;
+  }
+
+  annotations(): Record<string, unknown> | undefined {
+    const annotations = this.metadata()?.annotations;
+    return isRecord(annotations) ? annotations : undefined;
+  }
+
+  labels(): Record<string, unknown> | undefined {
+    const labels = this.metadata()?.labels;
+    return isRecord(labels) ? labels : undefined;
+  }
+
+  tags(): readonly unknown[] {
+    const tags = this.metadata()?.tags;
+    return Array.isArray(tags) ? tags : EMPTY;
+  }
+
+  links(): readonly LinkView[] {
+    if (this.linksCache === undefined) {
+      const raw = this.metadata()?.links;
+      const links: LinkView[] = [];
+      if (Array.isArray(raw)) {
+        for (const link of raw) {
+          if (!isRecord(link)) {
+            continue;
+          }
+          const { kinds, by } = classifyEntityLink(link);
+          links.push({
+            url: typeof link.url === 'string' ? link.url : undefined,
+            title: typeof link.title === 'string' ? link.title : undefined,
+            type: typeof link.type === 'string' ? link.type : undefined,
+            icon: typeof link.icon === 'string' ? link.icon : undefined,
+            kinds,
+            by,
+          });
+        }
+      }
+      this.linksCache = links;
+    }
+    return this.linksCache;
+  }
+
+  tier(): TierFinding | undefined {
+    if (this.tierCache === undefined) {
+      this.tierCache = findEntityTier(this.metadata()) ?? null;
+    }
+    return this.tierCache ?? undefined;
+  }
+
+  private repository(): Record<string, unknown> | undefined {
+    return this.data('repository') as Record<string, unknown> | undefined;
+  }
+
+  files(): readonly string[] {
+    if (this.filesCache === undefined) {
+      this.filesCache = stringList(this.repository()?.files);
+    }
+    return this.filesCache;
+  }
+
+  /** Files of a kind: from `filesByKind`, or classified by path when absent. */
+  filesOfKind(kind: RepositoryFileKind): readonly string[] {
+    if (this.filesByKindCache === undefined) {
+      const byKind = this.repository()?.filesByKind;
+      const index: Record<string, readonly string[]> = Object.create(null);
+      if (isRecord(byKind)) {
+        for (const key of Object.keys(byKind)) {
+          index[key] = stringList(byKind[key]);
+        }
+      } else {
+        for (const file of this.files()) {
+          for (const fileKind of classifyRepositoryFile(file)) {
+            const list = (index[fileKind] as string[] | undefined) ?? [];
+            list.push(file);
+            index[fileKind] = list;
+          }
+        }
+      }
+      this.filesByKindCache = index;
+    }
+    return this.filesByKindCache[kind] ?? EMPTY;
+  }
+
+  dependencies(): readonly DependencyView[] {
+    if (this.dependenciesCache === undefined) {
+      const raw = this.repository()?.dependencies;
+      const list: DependencyView[] = [];
+      if (Array.isArray(raw)) {
+        for (const dep of raw) {
+          if (isRecord(dep) && typeof dep.name === 'string') {
+            list.push({
+              name: dep.name,
+              ecosystem: typeof dep.ecosystem === 'string' ? dep.ecosystem : '',
+              manifest:
+                typeof dep.manifest === 'string' ? dep.manifest : undefined,
+            });
+          }
+        }
+      }
+      this.dependenciesCache = list;
+    }
+    return this.dependenciesCache;
+  }
+
+  /** A browsable URL of a repository file, when the location is a URL. */
+  fileUrl(path: string): string | undefined {
+    if (this.fileBaseCache === undefined) {
+      const raw = this.repository()?.location;
+      let base: string | null = null;
+      if (typeof raw === 'string') {
+        let location = raw;
+        if (location.startsWith('url:')) {
+          location = location.slice(4);
+        }
+        if (/^https?:\/\//i.test(location)) {
+          base = location.endsWith('/') ? location : `${location}/`;
+        }
+      }
+      this.fileBaseCache = base;
+    }
+    return this.fileBaseCache ? this.fileBaseCache + path : undefined;
+  }
+
+  owner(): Record<string, unknown> | undefined {
+    return this.data('owner') as Record<string, unknown> | undefined;
+  }
+
+  metrics(): Record<string, unknown> | undefined {
+    return this.data('metrics') as Record<string, unknown> | undefined;
+  }
+}
+
+function stringList(value: unknown): readonly string[] {
+  if (!Array.isArray(value)) {
+    return EMPTY;
+  }
+  for (let i = 0; i < value.length; i++) {
+    if (typeof value[i] !== 'string') {
+      return value.filter((v): v is string => typeof v === 'string');
+    }
+  }
+  return value as string[];
+}
+
+/**
+ * Renders a fact value for evidence, bounded in size.
+ *
+ * @internal
+ */
+export function evidenceValue(value: unknown): string | undefined {
+  if (typeof value === 'string') {
+    return truncate(value);
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return String(value);
+  }
+  if (Array.isArray(value)) {
+    return `${value.length} item${value.length === 1 ? '' : 's'}`;
+  }
+  if (isRecord(value)) {
+    return 'object';
+  }
+  return undefined;
+}
+
+/**
+ * Evidence for a value that may be a URL.
+ *
+ * @internal
+ */
+export function valueEvidence(
+  kind: Evidence['kind'],
+  label: string,
+  value: unknown,
+): Evidence {
+  const text = evidenceValue(value);
+  const evidence: Evidence = { kind, label: truncate(label) };
+  if (text !== undefined) {
+    evidence.value = text;
+    if (
+      typeof value === 'string' &&
+      value.length <= 2048 &&
+      (value.startsWith('https://') || value.startsWith('http://'))
+    ) {
+      evidence.url = value;
+    }
+  }
+  return evidence;
+}

@@ -1,0 +1,29 @@
+export type {
+  AllOfRule,
+  AnnotationRule,
+  AnyOfRule,
+  DependencyRule,
+  FactRule,
+  FieldRule,
+  FileRule,
+  FilterRule,
+  GlobPatterns,
+  GoldenSignal,
+  LabelRule,
+  LinkMatcher,
+  LinkRule,
+  MetricsRule,
+  NotRule,
+  OwnerContactRule,
+  OwnerContactType,
+  OwnerRule,
+  ReadinessRule,
+  RulePrimitive,
+  SignalRule,
+  TagRule,
+  TierRule,
+  ValueCondition,
+} from './ReadinessRule';
+export * from './linkKinds';
+export * from './parseReadinessRule';
+export * from './evaluateReadinessRule';
