@@ -10,6 +10,7 @@
  * same with yarn; this script avoids that dependency under npm.)
  * src/schema/openapi.test.ts fails when the two files drift apart.
  */
+const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const YAML = require('yaml');
@@ -46,4 +47,6 @@ export function createOpenApiRouter(
 `;
 
 fs.writeFileSync(outPath, out);
+// Format like the rest of the code base, so regenerating leaves no diff.
+execFileSync('npx', ['prettier', '--write', outPath], { stdio: 'ignore' });
 console.log(`wrote ${path.relative(process.cwd(), outPath)}`);

@@ -2,24 +2,157 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  readCheckPackFromConfig,
+  readinessPermissions,
+  type CheckDefinition,
+} from '@prodready/plugin-readiness-common';
+import {
+  readinessChecksExtensionPoint,
+  readinessFactProvidersExtensionPoint,
+  type ReadinessFactProvider,
+} from '@prodready/plugin-readiness-node';
+import { readReadinessBackendConfig } from './config';
+import { DatabaseReadinessStore } from './database/DatabaseReadinessStore';
+import {
+  CatalogFactProvider,
+  DefaultFactCollector,
+  RepositoryFactProvider,
+} from './facts';
+import { ReadinessMetrics } from './observability/ReadinessMetrics';
+import { ReadinessAuthorizer } from './permissions/ReadinessAuthorizer';
+import { DefaultScoringService } from './scoring/DefaultScoringService';
+import { PackIndex } from './scoring/PackIndex';
+import { RescoreScheduler } from './scoring/RescoreScheduler';
 import { createRouter } from './service/createRouter';
+import { ExemptionsModel } from './service/models/ExemptionsModel';
+import { InsightsModel } from './service/models/InsightsModel';
+import { RunsModel } from './service/models/RunsModel';
+import { ScorecardModel } from './service/models/ScorecardModel';
+import { SearchModel } from './service/models/SearchModel';
 
 /**
- * The readiness backend plugin.
+ * The readiness backend plugin: collects facts, scores every catalog entity on
+ * a schedule, keeps change-only history and serves the REST API at
+ * `/api/readiness`.
  *
  * @public
  */
 export const readinessPlugin = createBackendPlugin({
   pluginId: 'readiness',
   register(env) {
+    const moduleProviders: ReadinessFactProvider[] = [];
+    const moduleChecks: CheckDefinition[] = [];
+    env.registerExtensionPoint(readinessFactProvidersExtensionPoint, {
+      addFactProvider(...providers) {
+        moduleProviders.push(...providers);
+      },
+    });
+    env.registerExtensionPoint(readinessChecksExtensionPoint, {
+      addChecks(...checks) {
+        moduleChecks.push(...checks);
+      },
+    });
+
     env.registerInit({
       deps: {
-        httpRouter: coreServices.httpRouter,
+        config: coreServices.rootConfig,
         logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        urlReader: coreServices.urlReader,
+        catalog: catalogServiceRef,
       },
-      async init({ httpRouter, logger }) {
-        httpRouter.use(await createRouter({ logger }));
-        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+      async init(deps) {
+        const { config, logger, auth, catalog } = deps;
+        const settings = readReadinessBackendConfig(config);
+        const pack = new PackIndex(
+          readCheckPackFromConfig(config, { extraChecks: moduleChecks }),
+        );
+        deps.permissionsRegistry.addPermissions(readinessPermissions);
+
+        const store = await DatabaseReadinessStore.create({
+          database: deps.database,
+        });
+        const collector = DefaultFactCollector.create({
+          providers: [
+            CatalogFactProvider.create({ catalog, auth, logger }),
+            RepositoryFactProvider.fromConfig(config, {
+              urlReader: deps.urlReader,
+              logger,
+            }),
+            ...moduleProviders,
+          ],
+          logger,
+        });
+        const insights = new InsightsModel({
+          store,
+          pack,
+          cacheTtlMs: settings.cacheTtlMs,
+        });
+        const scoring = DefaultScoringService.create({
+          store,
+          catalog,
+          auth,
+          logger,
+          collector,
+          pack,
+          metrics: ReadinessMetrics.create(),
+          kinds: settings.scoring.kinds,
+          concurrency: settings.scoring.concurrency,
+          pageSize: settings.scoring.pageSize,
+          historyRetentionDays: settings.historyRetentionDays,
+          onWrite: () => insights.invalidate(),
+        });
+        const rescores = RescoreScheduler.create({
+          scheduler: deps.scheduler,
+          store,
+          scoring,
+          logger,
+          schedule: settings.schedule,
+          settleDelayMs: settings.scoring.settleDelayMs,
+          maxSettleRuns: settings.scoring.maxSettleRuns,
+        });
+        await rescores.start();
+        deps.lifecycle.addShutdownHook(() => rescores.stop());
+
+        const authorizer = ReadinessAuthorizer.create({
+          auth,
+          permissions: deps.permissions,
+          catalog,
+          kinds: settings.scoring.kinds,
+          cacheTtlMs: settings.cacheTtlMs,
+        });
+        deps.httpRouter.use(
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            auth,
+            authorizer,
+            pack,
+            scorecards: new ScorecardModel({
+              store,
+              pack,
+              insights,
+              learnFromLimit: settings.learnFromLimit,
+            }),
+            search: new SearchModel(store, pack),
+            insights,
+            runs: new RunsModel(store, rescores),
+            exemptions: new ExemptionsModel({ store, pack, scoring, logger }),
+            scoring,
+          }),
+        );
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

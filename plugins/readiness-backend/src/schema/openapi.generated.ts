@@ -906,6 +906,7 @@ export const spec = {
               },
             },
             required: ['name', 'message'],
+            additionalProperties: false,
           },
           response: {
             type: 'object',
@@ -915,9 +916,11 @@ export const spec = {
               },
             },
             required: ['statusCode'],
+            additionalProperties: false,
           },
         },
         required: ['error', 'response'],
+        additionalProperties: false,
       },
       HealthResponse: {
         type: 'object',
@@ -928,6 +931,7 @@ export const spec = {
           },
         },
         required: ['status'],
+        additionalProperties: false,
       },
       CheckState: {
         type: 'string',
@@ -947,6 +951,7 @@ export const spec = {
           },
         },
         required: ['id', 'title'],
+        additionalProperties: false,
       },
       CheckRemediation: {
         type: 'object',
@@ -967,10 +972,12 @@ export const spec = {
                 },
               },
               required: ['title', 'url'],
+              additionalProperties: false,
             },
           },
         },
         required: ['markdown'],
+        additionalProperties: false,
       },
       CheckInfo: {
         type: 'object',
@@ -995,6 +1002,14 @@ export const spec = {
           },
           requires: {
             type: 'array',
+            description: 'Fact namespaces the check cannot be decided without.',
+            items: {
+              type: 'string',
+            },
+          },
+          optional: {
+            type: 'array',
+            description: 'Fact namespaces the check reads when available.',
             items: {
               type: 'string',
             },
@@ -1012,6 +1027,7 @@ export const spec = {
           'requires',
           'remediation',
         ],
+        additionalProperties: false,
       },
       CheckPackResponse: {
         type: 'object',
@@ -1036,6 +1052,7 @@ export const spec = {
           },
         },
         required: ['levels', 'categories', 'checks'],
+        additionalProperties: false,
       },
       Contact: {
         type: 'object',
@@ -1052,6 +1069,7 @@ export const spec = {
           },
         },
         required: ['type', 'label'],
+        additionalProperties: false,
       },
       TeamContact: {
         type: 'object',
@@ -1070,6 +1088,7 @@ export const spec = {
           },
         },
         required: ['ref', 'contacts'],
+        additionalProperties: false,
       },
       Evidence: {
         type: 'object',
@@ -1099,6 +1118,7 @@ export const spec = {
           },
         },
         required: ['kind', 'label'],
+        additionalProperties: false,
       },
       Exemption: {
         type: 'object',
@@ -1135,6 +1155,7 @@ export const spec = {
           'author',
           'createdAt',
         ],
+        additionalProperties: false,
       },
       CheckResult: {
         type: 'object',
@@ -1159,6 +1180,7 @@ export const spec = {
           },
         },
         required: ['checkId', 'state', 'reason', 'evidence'],
+        additionalProperties: false,
       },
       CategorySummary: {
         type: 'object',
@@ -1190,6 +1212,7 @@ export const spec = {
           'applicable',
           'score',
         ],
+        additionalProperties: false,
       },
       EntitySummary: {
         type: 'object',
@@ -1251,6 +1274,7 @@ export const spec = {
           'gaps',
           'evaluatedAt',
         ],
+        additionalProperties: false,
       },
       LearnFromExemplar: {
         type: 'object',
@@ -1275,6 +1299,7 @@ export const spec = {
           },
         },
         required: ['entity', 'owner', 'similarity', 'evidence'],
+        additionalProperties: false,
       },
       HistoryEvent: {
         type: 'object',
@@ -1294,6 +1319,7 @@ export const spec = {
           },
         },
         required: ['checkId', 'to', 'at'],
+        additionalProperties: false,
       },
       TrendPoint: {
         type: 'object',
@@ -1313,28 +1339,43 @@ export const spec = {
           },
         },
         required: ['date', 'score', 'levels'],
+        additionalProperties: false,
       },
       ScorecardResult: {
-        allOf: [
-          {
-            $ref: '#/components/schemas/CheckResult',
+        type: 'object',
+        description:
+          'A check result with its check and, when failing, who to learn from.',
+        properties: {
+          checkId: {
+            type: 'string',
           },
-          {
-            type: 'object',
-            properties: {
-              check: {
-                $ref: '#/components/schemas/CheckInfo',
-              },
-              learnFrom: {
-                type: 'array',
-                items: {
-                  $ref: '#/components/schemas/LearnFromExemplar',
-                },
-              },
+          state: {
+            $ref: '#/components/schemas/CheckState',
+          },
+          reason: {
+            type: 'string',
+          },
+          evidence: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Evidence',
             },
-            required: ['check'],
           },
-        ],
+          exemption: {
+            $ref: '#/components/schemas/Exemption',
+          },
+          check: {
+            $ref: '#/components/schemas/CheckInfo',
+          },
+          learnFrom: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/LearnFromExemplar',
+            },
+          },
+        },
+        required: ['checkId', 'state', 'reason', 'evidence', 'check'],
+        additionalProperties: false,
       },
       EntityScorecardResponse: {
         type: 'object',
@@ -1387,6 +1428,7 @@ export const spec = {
           'history',
           'trend',
         ],
+        additionalProperties: false,
       },
       SummariesRequest: {
         type: 'object',
@@ -1414,6 +1456,7 @@ export const spec = {
           },
         },
         required: ['items'],
+        additionalProperties: false,
       },
       SearchResponse: {
         type: 'object',
@@ -1432,6 +1475,7 @@ export const spec = {
           },
         },
         required: ['items', 'totalCount'],
+        additionalProperties: false,
       },
       RollupGroup: {
         type: 'object',
@@ -1461,6 +1505,7 @@ export const spec = {
           },
         },
         required: ['key', 'entities', 'meanScore', 'levels', 'categories'],
+        additionalProperties: false,
       },
       RollupResponse: {
         type: 'object',
@@ -1480,6 +1525,7 @@ export const spec = {
           },
         },
         required: ['groupBy', 'groups', 'total'],
+        additionalProperties: false,
       },
       TrendResponse: {
         type: 'object',
@@ -1492,6 +1538,7 @@ export const spec = {
           },
         },
         required: ['points'],
+        additionalProperties: false,
       },
       ChampionsResponse: {
         type: 'object',
@@ -1523,14 +1570,17 @@ export const spec = {
                       },
                     },
                     required: ['owner', 'passRate', 'passing', 'applicable'],
+                    additionalProperties: false,
                   },
                 },
               },
               required: ['checkId', 'champions'],
+              additionalProperties: false,
             },
           },
         },
         required: ['checks'],
+        additionalProperties: false,
       },
       RunInfo: {
         type: 'object',
@@ -1575,6 +1625,7 @@ export const spec = {
           'entitiesDone',
           'errors',
         ],
+        additionalProperties: false,
       },
       RunsResponse: {
         type: 'object',
@@ -1587,6 +1638,7 @@ export const spec = {
           },
         },
         required: ['items'],
+        additionalProperties: false,
       },
       ExemptionRequest: {
         type: 'object',
@@ -1623,6 +1675,7 @@ export const spec = {
           },
         },
         required: ['items'],
+        additionalProperties: false,
       },
     },
     securitySchemes: {

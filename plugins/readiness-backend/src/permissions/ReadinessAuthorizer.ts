@@ -1,0 +1,160 @@
+import type {
+  AuthService,
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  type BasicPermission,
+} from '@backstage/plugin-permission-common';
+import type { VisibleEntityRefs } from '../database/ReadinessStore';
+import { ExpiringCache } from '../lib/ExpiringCache';
+
+/** Page size when listing the entities a restricted caller may read. */
+const VISIBILITY_PAGE_SIZE = 500;
+/** The fields that make an entity ref. */
+const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
+
+/**
+ * Options of {@link ReadinessAuthorizer.create}.
+ *
+ * @public
+ */
+export interface ReadinessAuthorizerOptions {
+  auth: AuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  /** Kinds that are scored: only these are listed for restricted callers. */
+  kinds: string[];
+  /** How long a caller's visibility is reused. */
+  cacheTtlMs: number;
+}
+
+/**
+ * The one place where the readiness API checks permissions and catalog
+ * visibility; handlers never call the permission framework themselves.
+ *
+ * Visibility follows the catalog: a caller sees the results of the entities
+ * it may read there. For lists, the permission framework is asked whether
+ * `catalog.entity.read` is unconditionally allowed for the caller: ALLOW
+ * (the common case) means no filtering at all; DENY means nothing; a
+ * CONDITIONAL decision means the catalog is asked, with the caller's
+ * credentials, which entities it may read. Decisions and ref lists are
+ * cached per principal for `cacheTtlMs`.
+ *
+ * @public
+ */
+export class ReadinessAuthorizer {
+  /** Creates the authorizer. */
+  static create(options: ReadinessAuthorizerOptions): ReadinessAuthorizer {
+    return new ReadinessAuthorizer(options);
+  }
+
+  readonly #visibility: ExpiringCache<VisibleEntityRefs>;
+
+  private constructor(private readonly options: ReadinessAuthorizerOptions) {
+    this.#visibility = new ExpiringCache({
+      ttlMs: options.cacheTtlMs,
+      maxEntries: 500,
+    });
+  }
+
+  /** Throws NotAllowedError unless the caller has the permission. */
+  async authorize(
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+  ): Promise<void> {
+    const [decision] = await this.options.permissions.authorize(
+      [{ permission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Missing permission ${permission.name} for this request`,
+      );
+    }
+  }
+
+  /**
+   * Returns the entity if the caller may read it in the catalog; otherwise
+   * NotFoundError (hidden and missing entities look the same).
+   */
+  async getVisibleEntity(
+    credentials: BackstageCredentials,
+    entityRef: string,
+  ): Promise<Entity> {
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    return entity;
+  }
+
+  /**
+   * Which entities the caller may read: `undefined` for all of them,
+   * otherwise the list of refs (possibly empty).
+   */
+  async getVisibleEntityRefs(
+    credentials: BackstageCredentials,
+  ): Promise<VisibleEntityRefs> {
+    return this.#visibility.get(this.principalKey(credentials), () =>
+      this.computeVisibleEntityRefs(credentials),
+    );
+  }
+
+  /** Forgets cached visibility (e.g. after the catalog changed). */
+  clearCache(): void {
+    this.#visibility.clear();
+  }
+
+  private principalKey(credentials: BackstageCredentials): string {
+    const { auth } = this.options;
+    if (auth.isPrincipal(credentials, 'user')) {
+      return `user:${credentials.principal.userEntityRef}`;
+    }
+    if (auth.isPrincipal(credentials, 'service')) {
+      return `service:${credentials.principal.subject}`;
+    }
+    return 'none';
+  }
+
+  private async computeVisibleEntityRefs(
+    credentials: BackstageCredentials,
+  ): Promise<VisibleEntityRefs> {
+    const [decision] = await this.options.permissions.authorizeConditional(
+      [{ permission: catalogEntityReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.ALLOW) {
+      return undefined;
+    }
+    if (decision.result === AuthorizeResult.DENY) {
+      return [];
+    }
+    const refs: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.options.catalog.queryEntities(
+        cursor
+          ? { cursor, fields: REF_FIELDS, limit: VISIBILITY_PAGE_SIZE }
+          : {
+              filter: { kind: this.options.kinds },
+              fields: REF_FIELDS,
+              limit: VISIBILITY_PAGE_SIZE,
+            },
+        { credentials },
+      );
+      for (const entity of page.items) {
+        refs.push(stringifyEntityRef(entity));
+      }
+      cursor = page.pageInfo.nextCursor;
+    } while (cursor);
+    return refs;
+  }
+}

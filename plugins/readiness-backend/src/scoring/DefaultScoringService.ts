@@ -1,0 +1,389 @@
+import { performance } from 'node:perf_hooks';
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import type { QueryEntitiesResponse } from '@backstage/catalog-client';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { SpanStatusCode } from '@opentelemetry/api';
+import {
+  evaluateEntity,
+  type CheckState,
+  type Exemption,
+  type RunInfo,
+} from '@prodready/plugin-readiness-common';
+import type {
+  EntityScoreWrite,
+  ReadinessStore,
+} from '../database/ReadinessStore';
+import { mapWithConcurrency } from '../lib/mapWithConcurrency';
+import type { ReadinessMetrics } from '../observability/ReadinessMetrics';
+import type { FactCollector } from './FactCollector';
+import type { PackIndex } from './PackIndex';
+import { toEntityScoreWrite } from './toEntityScoreWrite';
+
+/** Errors kept per run; more are counted, not stored. */
+const MAX_RUN_ERRORS = 50;
+
+/**
+ * Scores catalog entities: all of them in a run, or one on demand.
+ *
+ * @public
+ */
+export interface ScoringService {
+  /**
+   * Scores every entity of the scored kinds, page by page, and records the
+   * run's progress. Never throws: a failed run is returned with status
+   * `failed` and its errors; results written before the failure stay, and
+   * nothing is removed.
+   */
+  rescoreAll(run: RunInfo, signal: AbortSignal): Promise<RunInfo>;
+  /** Collects facts for one entity and scores it now. */
+  scoreEntity(entity: Entity): Promise<void>;
+}
+
+/**
+ * Options of {@link DefaultScoringService.create}.
+ *
+ * @public
+ */
+export interface DefaultScoringServiceOptions {
+  store: ReadinessStore;
+  catalog: CatalogService;
+  auth: AuthService;
+  logger: LoggerService;
+  collector: FactCollector;
+  pack: PackIndex;
+  metrics: ReadinessMetrics;
+  kinds: string[];
+  concurrency: number;
+  pageSize: number;
+  historyRetentionDays: number;
+  /** Called after every write, e.g. to drop cached aggregates. */
+  onWrite?: () => void;
+  /** The clock; tests pass their own. */
+  now?: () => Date;
+}
+
+/**
+ * The {@link ScoringService}: pages through the catalog with cursors
+ * (`pageSize` entities at a time, prefetching the next page while scoring
+ * the current one), collects facts for `concurrency` entities at a time,
+ * evaluates them with the check pack and writes each page in one
+ * transaction. Only after a complete run are entities that left the catalog
+ * removed and old history purged.
+ *
+ * @public
+ */
+export class DefaultScoringService implements ScoringService {
+  /** Creates the service. */
+  static create(options: DefaultScoringServiceOptions): DefaultScoringService {
+    return new DefaultScoringService(options);
+  }
+
+  private constructor(private readonly options: DefaultScoringServiceOptions) {}
+
+  private now(): Date {
+    return this.options.now ? this.options.now() : new Date();
+  }
+
+  async rescoreAll(run: RunInfo, signal: AbortSignal): Promise<RunInfo> {
+    const { metrics } = this.options;
+    return metrics.tracer.startActiveSpan('readiness.rescore', async span => {
+      span.setAttribute('readiness.run.id', run.id);
+      span.setAttribute('readiness.run.trigger', run.trigger);
+      const logger = this.options.logger.child({ runId: run.id });
+      const started = performance.now();
+      const outcome = await this.runAll(run, signal, logger);
+      const seconds = (performance.now() - started) / 1000;
+      span.setAttribute('readiness.entities', outcome.entitiesDone);
+      if (outcome.status === 'failed') {
+        span.setStatus({
+          code: SpanStatusCode.ERROR,
+          message: outcome.errors[outcome.errors.length - 1],
+        });
+      }
+      span.end();
+      metrics.recordRescore(
+        seconds,
+        outcome.status === 'failed' ? 'failed' : 'succeeded',
+      );
+      const rate = seconds > 0 ? Math.round(outcome.entitiesDone / seconds) : 0;
+      if (outcome.status === 'failed') {
+        logger.error(
+          `Rescore failed after ${
+            outcome.entitiesDone
+          } entities in ${seconds.toFixed(1)}s: ${
+            outcome.errors[outcome.errors.length - 1]
+          }`,
+        );
+      } else {
+        logger.info(
+          `Rescored ${outcome.entitiesDone} entities in ${seconds.toFixed(
+            1,
+          )}s (${rate}/s) with ${outcome.errors.length} errors`,
+        );
+      }
+      return outcome;
+    });
+  }
+
+  private async runAll(
+    run: RunInfo,
+    signal: AbortSignal,
+    logger: LoggerService,
+  ): Promise<RunInfo> {
+    const { store, catalog, auth, metrics } = this.options;
+    const errors: string[] = [];
+    let errorCount = 0;
+    const addError = (message: string) => {
+      errorCount += 1;
+      if (errors.length < MAX_RUN_ERRORS) {
+        errors.push(message);
+      }
+    };
+    const seen = new Set<string>();
+    const stateCounts: Partial<Record<CheckState, number>> = {};
+    let done = 0;
+    let total: number | undefined;
+
+    logger.info(`Rescore started (${run.trigger})`);
+    try {
+      const credentials = await auth.getOwnServiceCredentials();
+      const exemptions = await this.activeExemptionsByEntity();
+      const fetchPage = (cursor?: string) => {
+        const page = catalog.queryEntities(
+          cursor
+            ? { cursor, limit: this.options.pageSize }
+            : {
+                filter: { kind: this.options.kinds },
+                limit: this.options.pageSize,
+              },
+          { credentials },
+        );
+        // Awaited below; this keeps an early failure from being unhandled.
+        page.catch(() => undefined);
+        return page;
+      };
+
+      let next: Promise<QueryEntitiesResponse> | undefined = fetchPage();
+      while (next) {
+        const page: QueryEntitiesResponse = await next;
+        if (total === undefined) {
+          total = page.totalItems;
+        }
+        const cursor = page.pageInfo.nextCursor;
+        next = cursor ? fetchPage(cursor) : undefined;
+        if (signal.aborted) {
+          throw new Error('Rescore aborted');
+        }
+
+        const writes = await mapWithConcurrency(
+          page.items,
+          this.options.concurrency,
+          async entity => {
+            const ref = stringifyEntityRef(entity);
+            try {
+              const write = await this.scoreOne(
+                entity,
+                run.id,
+                signal,
+                exemptions.get(ref),
+              );
+              if (write) {
+                seen.add(ref);
+              }
+              return write;
+            } catch (error) {
+              // Keep what is stored for it: it is still in the catalog.
+              seen.add(ref);
+              addError(`${ref}: ${(error as Error).message}`);
+              return undefined;
+            }
+          },
+        );
+        const batch = writes.filter((w): w is EntityScoreWrite => !!w);
+        for (const write of batch) {
+          for (const result of write.results) {
+            stateCounts[result.state] = (stateCounts[result.state] ?? 0) + 1;
+          }
+        }
+        await store.writeScores(batch, this.now());
+        this.options.onWrite?.();
+        done += page.items.length;
+        metrics.recordEntitiesScored(batch.length, run.trigger);
+        await store.updateRun(run.id, {
+          entitiesTotal: total,
+          entitiesDone: done,
+          errors: this.errorsWithCount(errors, errorCount),
+          heartbeatAt: this.now(),
+        });
+      }
+
+      // The run is complete: now entities that left the catalog can go.
+      const now = this.now();
+      const gone = (await store.listScoredEntityRefs()).filter(
+        ref => !seen.has(ref),
+      );
+      const removed = await store.removeEntities(gone, now);
+      const cutoff = new Date(
+        now.getTime() - this.options.historyRetentionDays * 86_400_000,
+      );
+      const purged = await store.purgeBefore(cutoff);
+      this.options.onWrite?.();
+      metrics.setResultCounts(stateCounts);
+      if (removed > 0 || purged > 0) {
+        logger.info(
+          `Removed ${removed} entities no longer in the catalog; purged ${purged} rows older than ${cutoff.toISOString()}`,
+        );
+      }
+      await store.updateRun(run.id, {
+        status: 'succeeded',
+        finishedAt: now,
+        entitiesTotal: total ?? done,
+        entitiesDone: done,
+        errors: this.errorsWithCount(errors, errorCount),
+        heartbeatAt: now,
+      });
+      return {
+        ...run,
+        status: 'succeeded',
+        finishedAt: now.toISOString(),
+        entitiesTotal: total ?? done,
+        entitiesDone: done,
+        errors: this.errorsWithCount(errors, errorCount),
+      };
+    } catch (error) {
+      const now = this.now();
+      addError(`Run failed: ${(error as Error).message}`);
+      const finalErrors = this.errorsWithCount(errors, errorCount, true);
+      try {
+        await store.updateRun(run.id, {
+          status: 'failed',
+          finishedAt: now,
+          entitiesTotal: total,
+          entitiesDone: done,
+          errors: finalErrors,
+          heartbeatAt: now,
+        });
+      } catch (updateError) {
+        logger.error(
+          `Could not record the failure of run ${run.id}: ${
+            (updateError as Error).message
+          }`,
+        );
+      }
+      return {
+        ...run,
+        status: 'failed',
+        finishedAt: now.toISOString(),
+        entitiesTotal: total,
+        entitiesDone: done,
+        errors: finalErrors,
+      };
+    }
+  }
+
+  /** The stored errors, with a note of how many were left out. */
+  private errorsWithCount(
+    errors: string[],
+    count: number,
+    keepLast = false,
+  ): string[] {
+    if (count <= errors.length) {
+      return [...errors];
+    }
+    const note = `… and ${count - errors.length} more errors`;
+    return keepLast
+      ? [...errors.slice(0, -1), note, errors[errors.length - 1]]
+      : [...errors, note];
+  }
+
+  private async activeExemptionsByEntity(
+    entityRef?: string,
+  ): Promise<Map<string, Exemption[]>> {
+    const list = await this.options.store.listExemptions({
+      activeAt: this.now(),
+      entityRef,
+    });
+    const byEntity = new Map<string, Exemption[]>();
+    for (const exemption of list) {
+      const items = byEntity.get(exemption.entityRef) ?? [];
+      items.push(exemption);
+      byEntity.set(exemption.entityRef, items);
+    }
+    return byEntity;
+  }
+
+  /**
+   * Collects facts and evaluates one entity. Undefined when no check of the
+   * pack applies to it (it is then not scored).
+   */
+  private async scoreOne(
+    entity: Entity,
+    runId: string,
+    signal: AbortSignal,
+    exemptions: Exemption[] | undefined,
+  ): Promise<EntityScoreWrite | undefined> {
+    const started = performance.now();
+    const facts = await this.options.collector.collect(entity, {
+      runId,
+      signal,
+    });
+    this.options.metrics.recordFacts((performance.now() - started) / 1000);
+    const scorecard = evaluateEntity(this.options.pack.pack, facts, {
+      exemptions: exemptions ?? [],
+      now: this.now(),
+    });
+    if (scorecard.results.every(r => r.state === 'not-applicable')) {
+      return undefined;
+    }
+    return toEntityScoreWrite(entity, facts, scorecard, this.options.pack);
+  }
+
+  async scoreEntity(entity: Entity): Promise<void> {
+    const { store, logger } = this.options;
+    const ref = stringifyEntityRef(entity);
+    const run = await store.createRun({
+      trigger: 'entity',
+      claimed: true,
+      now: this.now(),
+    });
+    const runLogger = logger.child({ runId: run.id, entityRef: ref });
+    try {
+      const exemptions = await this.activeExemptionsByEntity(ref);
+      const write = await this.scoreOne(
+        entity,
+        run.id,
+        new AbortController().signal,
+        exemptions.get(ref),
+      );
+      const now = this.now();
+      if (write) {
+        await store.writeScores([write], now);
+      } else {
+        await store.removeEntities([ref], now);
+      }
+      this.options.onWrite?.();
+      this.options.metrics.recordEntitiesScored(write ? 1 : 0, 'entity');
+      await store.updateRun(run.id, {
+        status: 'succeeded',
+        finishedAt: now,
+        entitiesTotal: 1,
+        entitiesDone: 1,
+        heartbeatAt: now,
+      });
+      runLogger.info(`Rescored ${ref}`);
+    } catch (error) {
+      const now = this.now();
+      await store.updateRun(run.id, {
+        status: 'failed',
+        finishedAt: now,
+        entitiesTotal: 1,
+        entitiesDone: 0,
+        errors: [`${ref}: ${(error as Error).message}`],
+        heartbeatAt: now,
+      });
+      runLogger.error(`Rescoring ${ref} failed: ${(error as Error).message}`);
+      throw error;
+    }
+  }
+}

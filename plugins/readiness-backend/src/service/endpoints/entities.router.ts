@@ -1,0 +1,44 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { readinessEntityRefreshPermission } from '@prodready/plugin-readiness-common';
+import type {
+  ReadinessApiRouter,
+  RouterDependencies,
+} from '../RouterDependencies';
+
+/**
+ * Binds one entity's scorecard, its refresh, and batch summaries.
+ *
+ * @internal
+ */
+export function bindEntitiesEndpoints(
+  router: ReadinessApiRouter,
+  deps: RouterDependencies,
+): void {
+  const { httpAuth, authorizer, scorecards, scoring, search } = deps;
+
+  router.get('/entities/:kind/:namespace/:name', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const entityRef = stringifyEntityRef(req.params);
+    const [, visible] = await Promise.all([
+      authorizer.getVisibleEntity(credentials, entityRef),
+      authorizer.getVisibleEntityRefs(credentials),
+    ]);
+    res.json(await scorecards.getScorecard(entityRef, visible));
+  });
+
+  router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    await authorizer.authorize(credentials, readinessEntityRefreshPermission);
+    const entityRef = stringifyEntityRef(req.params);
+    const entity = await authorizer.getVisibleEntity(credentials, entityRef);
+    await scoring.scoreEntity(entity);
+    const visible = await authorizer.getVisibleEntityRefs(credentials);
+    res.json(await scorecards.getScorecard(entityRef, visible));
+  });
+
+  router.post('/summaries', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const visible = await authorizer.getVisibleEntityRefs(credentials);
+    res.json({ items: await search.summaries(req.body.entityRefs, visible) });
+  });
+}

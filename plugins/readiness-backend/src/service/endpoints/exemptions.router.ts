@@ -1,0 +1,73 @@
+import { NotFoundError } from '@backstage/errors';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { readinessExemptionManagePermission } from '@prodready/plugin-readiness-common';
+import {
+  describeCaller,
+  type ReadinessApiRouter,
+  type RouterDependencies,
+} from '../RouterDependencies';
+
+function normaliseRef(parameter: string, ref: string): string {
+  try {
+    return stringifyEntityRef(parseEntityRef(ref));
+  } catch (error) {
+    throw new InputError(
+      `Invalid ${parameter} '${ref}': ${(error as Error).message}`,
+    );
+  }
+}
+
+/**
+ * Binds the exemptions.
+ *
+ * @internal
+ */
+export function bindExemptionsEndpoints(
+  router: ReadinessApiRouter,
+  deps: RouterDependencies,
+): void {
+  const { httpAuth, auth, authorizer, exemptions } = deps;
+
+  router.get('/exemptions', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const visible = await authorizer.getVisibleEntityRefs(credentials);
+    const entityRef = req.query.entityRef
+      ? normaliseRef('entityRef', req.query.entityRef)
+      : undefined;
+    res.json({
+      items: await exemptions.list(
+        { entityRef, checkId: req.query.checkId },
+        visible,
+      ),
+    });
+  });
+
+  router.post('/exemptions', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    await authorizer.authorize(credentials, readinessExemptionManagePermission);
+    const entityRef = normaliseRef('entityRef', req.body.entityRef);
+    const entity = await authorizer.getVisibleEntity(credentials, entityRef);
+    const created = await exemptions.create(
+      req.body,
+      entity,
+      describeCaller(auth, credentials),
+    );
+    res.status(201).json(created);
+  });
+
+  router.delete('/exemptions/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    await authorizer.authorize(credentials, readinessExemptionManagePermission);
+    const exemption = await exemptions.get(req.params.id);
+    const visible = await authorizer.getVisibleEntityRefs(credentials);
+    if (visible && !visible.includes(exemption.entityRef)) {
+      throw new NotFoundError(`No exemption ${req.params.id}`);
+    }
+    const entity = await authorizer
+      .getVisibleEntity(credentials, exemption.entityRef)
+      .catch(() => undefined);
+    await exemptions.delete(exemption, entity);
+    res.status(204).end();
+  });
+}

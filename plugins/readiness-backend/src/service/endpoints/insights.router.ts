@@ -1,0 +1,43 @@
+import type {
+  ReadinessApiRouter,
+  RouterDependencies,
+} from '../RouterDependencies';
+
+/**
+ * Binds roll-ups, trend and champions.
+ *
+ * @internal
+ */
+export function bindInsightsEndpoints(
+  router: ReadinessApiRouter,
+  deps: RouterDependencies,
+): void {
+  const { httpAuth, authorizer, insights } = deps;
+
+  router.get('/rollups', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const visible = await authorizer.getVisibleEntityRefs(credentials);
+    res.json(await insights.rollups(req.query.groupBy, visible));
+  });
+
+  router.get('/trend', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const visible = await authorizer.getVisibleEntityRefs(credentials);
+    const points = await insights.trend(
+      { days: req.query.days ?? 90, owner: req.query.owner },
+      visible,
+    );
+    res.json({ points });
+  });
+
+  router.get('/champions', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const visible = await authorizer.getVisibleEntityRefs(credentials);
+    res.json(
+      await insights.champions(
+        { checkId: req.query.checkId, limit: req.query.limit ?? 3 },
+        visible,
+      ),
+    );
+  });
+}

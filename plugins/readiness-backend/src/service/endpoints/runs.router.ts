@@ -1,0 +1,33 @@
+import { readinessRescorePermission } from '@prodready/plugin-readiness-common';
+import type {
+  ReadinessApiRouter,
+  RouterDependencies,
+} from '../RouterDependencies';
+
+/**
+ * Binds the scoring runs.
+ *
+ * @internal
+ */
+export function bindRunsEndpoints(
+  router: ReadinessApiRouter,
+  deps: RouterDependencies,
+): void {
+  const { httpAuth, authorizer, runs } = deps;
+
+  router.get('/runs', async (req, res) => {
+    await httpAuth.credentials(req);
+    res.json({ items: await runs.list(req.query.limit ?? 20) });
+  });
+
+  router.post('/runs', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    await authorizer.authorize(credentials, readinessRescorePermission);
+    res.status(202).json(await runs.start());
+  });
+
+  router.get('/runs/:id', async (req, res) => {
+    await httpAuth.credentials(req);
+    res.json(await runs.get(req.params.id));
+  });
+}

@@ -1,0 +1,92 @@
+import type { Response } from 'express';
+import type { EntitySummary } from '@prodready/plugin-readiness-common';
+import { toCsvRow } from '../toCsvRow';
+import type {
+  ReadinessApiRouter,
+  RouterDependencies,
+} from '../RouterDependencies';
+
+/** Columns of the CSV export, in order. */
+const CSV_COLUMNS: Array<keyof EntitySummary> = [
+  'entityRef',
+  'kind',
+  'namespace',
+  'name',
+  'title',
+  'type',
+  'lifecycle',
+  'owner',
+  'system',
+  'domain',
+  'tier',
+  'score',
+  'level',
+  'gaps',
+  'evaluatedAt',
+];
+
+/** Writes a chunk, waiting for the client to drain a full buffer. */
+async function write(res: Response, chunk: string): Promise<void> {
+  if (!res.write(chunk)) {
+    await new Promise<void>(resolve => res.once('drain', resolve));
+  }
+}
+
+/**
+ * Binds search by gaps and its CSV/JSON export.
+ *
+ * @internal
+ */
+export function bindSearchEndpoints(
+  router: ReadinessApiRouter,
+  deps: RouterDependencies,
+): void {
+  const { httpAuth, authorizer, search } = deps;
+
+  router.get('/search', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const visible = await authorizer.getVisibleEntityRefs(credentials);
+    res.json(await search.search(req.query, visible));
+  });
+
+  router.get('/export', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const visible = await authorizer.getVisibleEntityRefs(credentials);
+    const { format = 'csv', ...params } = req.query;
+    // Validates the filters before anything is sent.
+    const pages = await search.exportPages(params, visible);
+    const stamp = new Date().toISOString().slice(0, 10);
+    res.status(200);
+    res.setHeader('Cache-Control', 'no-store');
+    if (format === 'json') {
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.setHeader(
+        'Content-Disposition',
+        `attachment; filename="readiness-${stamp}.json"`,
+      );
+      let first = true;
+      await write(res, '[');
+      for await (const items of pages) {
+        for (const item of items) {
+          await write(res, `${first ? '' : ','}\n${JSON.stringify(item)}`);
+          first = false;
+        }
+      }
+      res.end(first ? ']' : '\n]\n');
+      return;
+    }
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="readiness-${stamp}.csv"`,
+    );
+    await write(res, toCsvRow(CSV_COLUMNS));
+    for await (const items of pages) {
+      await write(
+        res,
+        items.map(item => toCsvRow(CSV_COLUMNS.map(c => item[c]))).join(''),
+      );
+    }
+    res.end();
+  });
+}

@@ -1,0 +1,329 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import type {
+  ChampionsResponse,
+  RollupGroup,
+  RollupResponse,
+  TeamContact,
+  TrendPoint,
+} from '@prodready/plugin-readiness-common';
+import type {
+  ReadinessStore,
+  ScoreSnapshot,
+  SnapshotFilter,
+  VisibleEntityRefs,
+} from '../../database/ReadinessStore';
+import { ExpiringCache } from '../../lib/ExpiringCache';
+import type { PackIndex } from '../../scoring/PackIndex';
+
+/** Level key of entities below the lowest level. */
+const NO_LEVEL = 'none';
+/** A champion needs at least this many entities to which the check applies. */
+const MIN_CHAMPION_APPLICABLE = 2;
+
+const DAY_MS = 86_400_000;
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+function dayOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+interface GroupAccumulator {
+  entities: number;
+  scoreSum: number;
+  levels: Record<string, number>;
+  categories: Map<string, { passed: number; failed: number }>;
+}
+
+function newAccumulator(): GroupAccumulator {
+  return { entities: 0, scoreSum: 0, levels: {}, categories: new Map() };
+}
+
+/**
+ * Options of {@link InsightsModel}.
+ *
+ * @public
+ */
+export interface InsightsModelOptions {
+  store: ReadinessStore;
+  pack: PackIndex;
+  /** How long computed aggregates are reused (also dropped on every write). */
+  cacheTtlMs: number;
+  now?: () => Date;
+}
+
+/**
+ * Organisation-wide views: roll-ups, trends and champions. Aggregates are
+ * cached per visibility for `cacheTtlMs` and dropped whenever scores are
+ * written by this process ({@link InsightsModel.invalidate}).
+ *
+ * @public
+ */
+export class InsightsModel {
+  readonly #cache: ExpiringCache<unknown>;
+  readonly #visibilityIds = new WeakMap<ReadonlyArray<string>, number>();
+  #nextVisibilityId = 1;
+
+  constructor(private readonly options: InsightsModelOptions) {
+    this.#cache = new ExpiringCache({
+      ttlMs: options.cacheTtlMs,
+      maxEntries: 200,
+    });
+  }
+
+  /** Drops cached aggregates. */
+  invalidate(): void {
+    this.#cache.clear();
+  }
+
+  private now(): Date {
+    return this.options.now ? this.options.now() : new Date();
+  }
+
+  /**
+   * A cache key part for a visibility: the same ref list object (cached per
+   * principal by the authorizer) gets the same key.
+   */
+  private visibilityKey(visible: VisibleEntityRefs): string {
+    if (!visible) {
+      return 'all';
+    }
+    let id = this.#visibilityIds.get(visible);
+    if (id === undefined) {
+      id = this.#nextVisibilityId++;
+      this.#visibilityIds.set(visible, id);
+    }
+    return `v${id}`;
+  }
+
+  private cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    return this.#cache.get(key, compute) as Promise<T>;
+  }
+
+  /** Scored entities grouped by owner, system or domain. */
+  async rollups(
+    groupBy: RollupResponse['groupBy'],
+    visible: VisibleEntityRefs,
+  ): Promise<RollupResponse> {
+    return this.cached(
+      `rollups:${groupBy}:${this.visibilityKey(visible)}`,
+      () => this.computeRollups(groupBy, visible),
+    );
+  }
+
+  private async computeRollups(
+    groupBy: RollupResponse['groupBy'],
+    visible: VisibleEntityRefs,
+  ): Promise<RollupResponse> {
+    const rows = await this.options.store.listRollupRows(groupBy, visible);
+    const groups = new Map<string, GroupAccumulator>();
+    const total = newAccumulator();
+    const add = (acc: GroupAccumulator, row: (typeof rows)[number]) => {
+      acc.entities += 1;
+      acc.scoreSum += row.score;
+      const level = row.level ?? NO_LEVEL;
+      acc.levels[level] = (acc.levels[level] ?? 0) + 1;
+      for (const category of row.categories) {
+        const c = acc.categories.get(category.category) ?? {
+          passed: 0,
+          failed: 0,
+        };
+        c.passed += category.passed;
+        c.failed += category.failed;
+        acc.categories.set(category.category, c);
+      }
+    };
+    for (const row of rows) {
+      add(total, row);
+      if (row.key) {
+        let acc = groups.get(row.key);
+        if (!acc) {
+          acc = newAccumulator();
+          groups.set(row.key, acc);
+        }
+        add(acc, row);
+      }
+    }
+    const order = this.options.pack.pack.categories;
+    const toGroup = (key: string, acc: GroupAccumulator): RollupGroup => {
+      const categories: Record<string, number> = {};
+      const names = [
+        ...order.filter(c => acc.categories.has(c)),
+        ...[...acc.categories.keys()].filter(c => !order.includes(c)).sort(),
+      ];
+      for (const name of names) {
+        const c = acc.categories.get(name)!;
+        const decided = c.passed + c.failed;
+        if (decided > 0) {
+          categories[name] = round(c.passed / decided, 4);
+        }
+      }
+      return {
+        key,
+        entities: acc.entities,
+        meanScore: acc.entities ? round(acc.scoreSum / acc.entities, 1) : 0,
+        levels: acc.levels,
+        categories,
+      };
+    };
+    return {
+      groupBy,
+      groups: [...groups.entries()]
+        .map(([key, acc]) => toGroup(key, acc))
+        .sort((a, b) => b.entities - a.entities || a.key.localeCompare(b.key)),
+      total: toGroup('total', total),
+    };
+  }
+
+  /**
+   * Daily mean score and level counts over the last `days` days (today
+   * included), of every visible entity or of one owner's or one entity's.
+   */
+  async trend(
+    options: { days: number; owner?: string; entityRef?: string },
+    visible: VisibleEntityRefs,
+  ): Promise<TrendPoint[]> {
+    let owner: string | undefined;
+    if (options.owner) {
+      try {
+        owner = stringifyEntityRef(
+          parseEntityRef(options.owner, {
+            defaultKind: 'group',
+            defaultNamespace: 'default',
+          }),
+        );
+      } catch (error) {
+        throw new InputError(
+          `Invalid owner '${options.owner}': ${(error as Error).message}`,
+        );
+      }
+    }
+    const today = dayOf(this.now());
+    const key = `trend:${options.days}:${owner ?? ''}:${
+      options.entityRef ?? ''
+    }:${today}:${this.visibilityKey(visible)}`;
+    return this.cached(key, () =>
+      this.computeTrend(
+        options.days,
+        { owner, entityRef: options.entityRef, visibleEntityRefs: visible },
+        today,
+      ),
+    );
+  }
+
+  private async computeTrend(
+    days: number,
+    filter: SnapshotFilter,
+    today: string,
+  ): Promise<TrendPoint[]> {
+    const end = Date.parse(`${today}T00:00:00.000Z`);
+    const startDay = dayOf(new Date(end - (days - 1) * DAY_MS));
+    const [before, since] = await Promise.all([
+      this.options.store.listLatestSnapshotsBefore(startDay, filter),
+      this.options.store.listSnapshotsSince(startDay, filter),
+    ]);
+    const current = new Map<string, ScoreSnapshot>();
+    for (const snapshot of before) {
+      current.set(snapshot.entityRef, snapshot);
+    }
+    const byDay = new Map<string, ScoreSnapshot[]>();
+    for (const snapshot of since) {
+      const list = byDay.get(snapshot.day) ?? [];
+      list.push(snapshot);
+      byDay.set(snapshot.day, list);
+    }
+    const points: TrendPoint[] = [];
+    for (let t = end - (days - 1) * DAY_MS; t <= end; t += DAY_MS) {
+      const day = dayOf(new Date(t));
+      for (const snapshot of byDay.get(day) ?? []) {
+        current.set(snapshot.entityRef, snapshot);
+      }
+      let count = 0;
+      let sum = 0;
+      const levels: Record<string, number> = {};
+      for (const snapshot of current.values()) {
+        if (snapshot.score === undefined) {
+          continue;
+        }
+        count += 1;
+        sum += snapshot.score;
+        const level = snapshot.level ?? NO_LEVEL;
+        levels[level] = (levels[level] ?? 0) + 1;
+      }
+      if (count > 0) {
+        points.push({ date: day, score: round(sum / count, 1), levels });
+      }
+    }
+    return points;
+  }
+
+  /** For each check, the owners with the highest pass rate. */
+  async champions(
+    options: { checkId?: string; limit: number },
+    visible: VisibleEntityRefs,
+  ): Promise<ChampionsResponse> {
+    if (options.checkId) {
+      this.options.pack.requireChecks('checkId', [options.checkId]);
+    }
+    return this.cached(
+      `champions:${options.checkId ?? ''}:${options.limit}:${this.visibilityKey(
+        visible,
+      )}`,
+      () => this.computeChampions(options, visible),
+    );
+  }
+
+  private async computeChampions(
+    options: { checkId?: string; limit: number },
+    visible: VisibleEntityRefs,
+  ): Promise<ChampionsResponse> {
+    const counts = await this.options.store.listOwnerCheckCounts({
+      checkId: options.checkId,
+      visibleEntityRefs: visible,
+    });
+    const byCheck = new Map<string, typeof counts>();
+    for (const row of counts) {
+      if (row.applicable < MIN_CHAMPION_APPLICABLE || row.passing === 0) {
+        continue;
+      }
+      const list = byCheck.get(row.checkId) ?? [];
+      list.push(row);
+      byCheck.set(row.checkId, list);
+    }
+    const picked = new Map<string, typeof counts>();
+    const ownerRefs = new Set<string>();
+    for (const [checkId, list] of byCheck) {
+      const top = list
+        .sort(
+          (a, b) =>
+            b.passing / b.applicable - a.passing / a.applicable ||
+            b.passing - a.passing ||
+            a.owner.localeCompare(b.owner),
+        )
+        .slice(0, options.limit);
+      picked.set(checkId, top);
+      top.forEach(t => ownerRefs.add(t.owner));
+    }
+    const owners = await this.options.store.getOwners([...ownerRefs]);
+    const contact = (ref: string): TeamContact =>
+      owners.get(ref) ?? { ref, contacts: [] };
+    const checkIds = options.checkId
+      ? [options.checkId]
+      : this.options.pack.checkIds();
+    return {
+      checks: checkIds.map(checkId => ({
+        checkId,
+        champions: (picked.get(checkId) ?? []).map(row => ({
+          owner: contact(row.owner),
+          passRate: round(row.passing / row.applicable, 4),
+          passing: row.passing,
+          applicable: row.applicable,
+        })),
+      })),
+    };
+  }
+}

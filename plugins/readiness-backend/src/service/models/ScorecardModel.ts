@@ -1,0 +1,156 @@
+import { NotFoundError } from '@backstage/errors';
+import type {
+  EntityScorecardResponse,
+  LearnFromExemplar,
+  TeamContact,
+} from '@prodready/plugin-readiness-common';
+import type {
+  ExemplarCandidate,
+  ReadinessStore,
+  StoredEntityScore,
+  VisibleEntityRefs,
+} from '../../database/ReadinessStore';
+import type { PackIndex } from '../../scoring/PackIndex';
+import type { InsightsModel } from './InsightsModel';
+
+/** History events returned with a scorecard. */
+const HISTORY_LIMIT = 100;
+/** Days of score trend returned with a scorecard. */
+const TREND_DAYS = 90;
+
+/**
+ * Options of {@link ScorecardModel}.
+ *
+ * @public
+ */
+export interface ScorecardModelOptions {
+  store: ReadinessStore;
+  pack: PackIndex;
+  insights: InsightsModel;
+  /** Learn-from exemplars per failing check. */
+  learnFromLimit: number;
+}
+
+function explainSimilarity(
+  entity: StoredEntityScore,
+  candidate: ExemplarCandidate,
+): string[] {
+  const reasons: string[] = [];
+  const other = candidate.entity;
+  if (entity.system && other.system === entity.system) {
+    reasons.push('same system');
+  }
+  if (entity.domain && other.domain === entity.domain) {
+    reasons.push('same domain');
+  }
+  if (entity.type && other.type === entity.type) {
+    reasons.push(`same type ${entity.type}`);
+  }
+  const mine = new Set(entity.traits);
+  for (const trait of candidate.traits) {
+    if (!mine.has(trait)) {
+      continue;
+    }
+    if (trait.startsWith('tag:')) {
+      reasons.push(`shares tag ${trait.slice(4)}`);
+    } else if (trait.startsWith('lang:')) {
+      reasons.push(`same language ${trait.slice(5)}`);
+    }
+  }
+  return reasons;
+}
+
+/**
+ * One entity's scorecard: its results with check info and remediation, who
+ * to learn from for each failing check, its owner's contacts, its change
+ * history and trend.
+ *
+ * @public
+ */
+export class ScorecardModel {
+  constructor(private readonly options: ScorecardModelOptions) {}
+
+  /**
+   * The scorecard of a scored entity. The caller must already have checked
+   * that the entity is visible; `visible` restricts the exemplars.
+   */
+  async getScorecard(
+    entityRef: string,
+    visible: VisibleEntityRefs,
+  ): Promise<EntityScorecardResponse> {
+    const { store, pack, insights, learnFromLimit } = this.options;
+    const score = await store.getScore(entityRef);
+    if (!score) {
+      throw new NotFoundError(`Entity ${entityRef} has not been scored`);
+    }
+    const results = (await store.listResults(entityRef)).filter(r =>
+      pack.hasCheck(r.checkId),
+    );
+    const failing = results.filter(r => r.state === 'fail').map(r => r.checkId);
+    const [exemplars, history, trend] = await Promise.all([
+      learnFromLimit > 0 && failing.length > 0
+        ? store.findExemplars({
+            checkIds: failing,
+            entityRef,
+            owner: score.owner,
+            system: score.system,
+            domain: score.domain,
+            type: score.type,
+            traits: score.traits,
+            limit: learnFromLimit,
+            visibleEntityRefs: visible,
+          })
+        : Promise.resolve([]),
+      store.listHistory(entityRef, HISTORY_LIMIT),
+      insights.trend({ days: TREND_DAYS, entityRef }, undefined),
+    ]);
+    const owners = await store.getOwners([
+      ...(score.owner ? [score.owner] : []),
+      ...exemplars.map(e => e.entity.owner ?? ''),
+    ]);
+    const contact = (ref: string): TeamContact =>
+      owners.get(ref) ?? { ref, contacts: [] };
+
+    const learnFrom = new Map<string, LearnFromExemplar[]>();
+    for (const candidate of exemplars) {
+      const list = learnFrom.get(candidate.checkId) ?? [];
+      list.push({
+        entity: candidate.entity,
+        owner: contact(candidate.entity.owner ?? ''),
+        similarity: explainSimilarity(score, candidate),
+        evidence: candidate.evidence,
+      });
+      learnFrom.set(candidate.checkId, list);
+    }
+
+    const order = new Map(pack.checkIds().map((id, i) => [id, i]));
+    results.sort(
+      (a, b) => (order.get(a.checkId) ?? 0) - (order.get(b.checkId) ?? 0),
+    );
+
+    const {
+      traits: _traits,
+      nextLevel,
+      blockingCheckIds,
+      categories,
+      ...summary
+    } = score;
+    return {
+      entity: summary,
+      nextLevel,
+      blockingCheckIds,
+      categories,
+      results: results.map(result => ({
+        ...result,
+        check: pack.checkInfo(result.checkId)!,
+        learnFrom:
+          result.state === 'fail'
+            ? learnFrom.get(result.checkId) ?? []
+            : undefined,
+      })),
+      owner: score.owner ? contact(score.owner) : undefined,
+      history,
+      trend,
+    };
+  }
+}
