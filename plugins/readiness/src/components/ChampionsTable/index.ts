@@ -1,0 +1,2 @@
+export { ChampionsTable } from './ChampionsTable';
+export type { ChampionsTableProps } from './ChampionsTable';

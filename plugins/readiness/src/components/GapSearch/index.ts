@@ -1,0 +1,2 @@
+export { GapSearch } from './GapSearch';
+export type { GapSearchProps } from './GapSearch';

@@ -1,0 +1,255 @@
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import Autocomplete from '@material-ui/lab/Autocomplete';
+import { parseEntityRef } from '@backstage/catalog-model';
+import type {
+  CheckPackResponse,
+  SearchQuery,
+} from '@prodready/plugin-readiness-common';
+import { useEffect, useRef, useState } from 'react';
+import useDebounce from 'react-use/esm/useDebounce';
+
+/**
+ * The list filters of a search that {@link GapSearchFilters} offers values
+ * for.
+ *
+ * @public
+ */
+export type GapSearchListFilter =
+  | 'owner'
+  | 'system'
+  | 'domain'
+  | 'kind'
+  | 'type'
+  | 'lifecycle'
+  | 'tier';
+
+/**
+ * Props of {@link GapSearchFilters}.
+ *
+ * @public
+ */
+export interface GapSearchFiltersProps {
+  query: SearchQuery;
+  /** Called with the new query (paging reset) when a filter changes. */
+  onChange(query: SearchQuery): void;
+  checkPack?: CheckPackResponse;
+  /** Suggested values per list filter; any value may still be typed. */
+  options: Partial<Record<GapSearchListFilter, string[]>>;
+}
+
+/** An entity ref shown by its name, with the namespace when not default. */
+export function refLabel(value: string): string {
+  try {
+    const ref = parseEntityRef(value);
+    return ref.namespace === 'default'
+      ? ref.name
+      : `${ref.namespace}/${ref.name}`;
+  } catch {
+    return value;
+  }
+}
+
+interface MultiFilterProps {
+  id: string;
+  label: string;
+  values: string[];
+  options: string[];
+  getLabel?(value: string): string;
+  freeSolo?: boolean;
+  onChange(values: string[]): void;
+}
+
+function MultiFilter(props: MultiFilterProps) {
+  const {
+    id,
+    label,
+    values,
+    options,
+    getLabel = v => v,
+    freeSolo,
+    onChange,
+  } = props;
+  return (
+    <Autocomplete<string, true, false, boolean>
+      id={id}
+      multiple
+      freeSolo={freeSolo}
+      size="small"
+      options={options}
+      value={values}
+      getOptionLabel={getLabel}
+      filterSelectedOptions
+      onChange={(_event, value) =>
+        onChange(value.map(v => v.trim()).filter(Boolean))
+      }
+      renderInput={params => (
+        <TextField
+          {...params}
+          variant="outlined"
+          label={label}
+          placeholder={values.length ? undefined : 'Any'}
+        />
+      )}
+    />
+  );
+}
+
+const LIST_FILTERS: Array<{
+  key: GapSearchListFilter;
+  label: string;
+  refs?: boolean;
+}> = [
+  { key: 'owner', label: 'Owner', refs: true },
+  { key: 'system', label: 'System', refs: true },
+  { key: 'domain', label: 'Domain', refs: true },
+  { key: 'kind', label: 'Kind' },
+  { key: 'type', label: 'Type' },
+  { key: 'lifecycle', label: 'Lifecycle' },
+  { key: 'tier', label: 'Tier' },
+];
+
+/**
+ * The filters of the search by gaps: failing checks, level bounds, owner,
+ * system, domain, kind, type, lifecycle, tier and free text.
+ *
+ * @public
+ */
+export function GapSearchFilters(props: GapSearchFiltersProps) {
+  const { query, onChange, checkPack, options } = props;
+  const [text, setText] = useState(query.text ?? '');
+  // The debounced text update must apply to the query of its own time.
+  const latest = useRef({ query, onChange });
+  latest.current = { query, onChange };
+  const update = (patch: Partial<SearchQuery>) =>
+    latest.current.onChange({
+      ...latest.current.query,
+      ...patch,
+      cursor: undefined,
+    });
+
+  // The URL may change the text from outside (back button, shared link).
+  useEffect(() => {
+    setText(current =>
+      current.trim() === (query.text ?? '') ? current : query.text ?? '',
+    );
+  }, [query.text]);
+  useDebounce(
+    () => {
+      if (text.trim() !== (latest.current.query.text ?? '')) {
+        update({ text: text.trim() || undefined });
+      }
+    },
+    300,
+    [text],
+  );
+
+  const checks = checkPack?.checks ?? [];
+  const checkTitles = new Map(checks.map(c => [c.id, c.title]));
+  const levels = checkPack?.levels ?? [];
+  const hasFilters = Object.entries(query).some(
+    ([key, value]) =>
+      !['sort', 'order', 'limit', 'cursor'].includes(key) &&
+      value !== undefined,
+  );
+
+  return (
+    <Grid container spacing={2} alignItems="center">
+      <Grid item xs={12} md={6}>
+        <MultiFilter
+          id="readiness-filter-failing"
+          label="Failing checks"
+          values={query.failing ?? []}
+          options={checks.map(c => c.id)}
+          getLabel={id => checkTitles.get(id) ?? id}
+          onChange={failing =>
+            update({ failing: failing.length ? failing : undefined })
+          }
+        />
+      </Grid>
+      <Grid item xs={6} md={3}>
+        <TextField
+          id="readiness-filter-level-at-least"
+          select
+          fullWidth
+          size="small"
+          variant="outlined"
+          label="Level at least"
+          value={query.levelAtLeast ?? ''}
+          onChange={e => update({ levelAtLeast: e.target.value || undefined })}
+        >
+          <MenuItem value="">Any</MenuItem>
+          {levels.map(l => (
+            <MenuItem key={l.id} value={l.id}>
+              {l.title}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Grid>
+      <Grid item xs={6} md={3}>
+        <TextField
+          id="readiness-filter-level-at-most"
+          select
+          fullWidth
+          size="small"
+          variant="outlined"
+          label="Level at most"
+          value={query.levelAtMost ?? ''}
+          onChange={e => update({ levelAtMost: e.target.value || undefined })}
+        >
+          <MenuItem value="">Any</MenuItem>
+          {levels.map(l => (
+            <MenuItem key={l.id} value={l.id}>
+              {l.title}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Grid>
+      {LIST_FILTERS.map(filter => (
+        <Grid item xs={12} sm={6} md={3} key={filter.key}>
+          <MultiFilter
+            id={`readiness-filter-${filter.key}`}
+            label={filter.label}
+            values={query[filter.key] ?? []}
+            options={options[filter.key] ?? []}
+            getLabel={filter.refs ? refLabel : undefined}
+            freeSolo
+            onChange={values =>
+              update({ [filter.key]: values.length ? values : undefined })
+            }
+          />
+        </Grid>
+      ))}
+      <Grid item xs={12} sm={6} md={3}>
+        <TextField
+          id="readiness-filter-text"
+          fullWidth
+          size="small"
+          variant="outlined"
+          label="Name, title, owner or system"
+          value={text}
+          onChange={e => setText(e.target.value)}
+          inputProps={{ maxLength: 200 }}
+        />
+      </Grid>
+      {hasFilters && (
+        <Grid item xs={12}>
+          <Button
+            size="small"
+            onClick={() =>
+              onChange({
+                sort: query.sort,
+                order: query.order,
+                limit: query.limit,
+              })
+            }
+          >
+            Clear filters
+          </Button>
+        </Grid>
+      )}
+    </Grid>
+  );
+}

@@ -1,0 +1,5 @@
+export { GapSearchFilters, refLabel } from './GapSearchFilters';
+export type {
+  GapSearchFiltersProps,
+  GapSearchListFilter,
+} from './GapSearchFilters';

@@ -1,0 +1,2 @@
+export { OwnerHeatmap } from './OwnerHeatmap';
+export type { OwnerHeatmapProps } from './OwnerHeatmap';

@@ -1,0 +1,242 @@
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import RefreshIcon from '@material-ui/icons/Refresh';
+import {
+  Content,
+  ContentHeader,
+  Header,
+  HeaderLabel,
+  InfoCard,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import type { RollupResponse } from '@prodready/plugin-readiness-common';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { readinessApiRef } from '../../api/ReadinessApi';
+import { useCheckPack } from '../../hooks/useCheckPack';
+import { useReadinessPermissions } from '../../hooks/useReadinessPermissions';
+import { useSearchQueryState } from '../../hooks/useSearchQueryState';
+import { errorMessage } from '../../lib/errorMessage';
+import { ChampionsTable } from '../ChampionsTable';
+import { GapSearch } from '../GapSearch';
+import { LevelDistributionChart } from '../LevelDistributionChart';
+import { OwnerHeatmap } from '../OwnerHeatmap';
+import { ReadinessTrendChart } from '../ReadinessTrendChart';
+
+/**
+ * Props of {@link ReadinessPage}.
+ *
+ * @public
+ */
+export interface ReadinessPageProps {
+  /** Page title; default `Production readiness`. */
+  title?: string;
+  subtitle?: string;
+  /** Days of history in the trend chart; default 90. */
+  trendDays?: number;
+}
+
+function Loadable<T>(props: {
+  state: { value?: T; loading: boolean; error?: Error };
+  children: (value: T) => JSX.Element;
+}) {
+  const { state, children } = props;
+  if (state.error) {
+    return <ResponseErrorPanel error={state.error} />;
+  }
+  if (state.loading || state.value === undefined) {
+    return <Progress />;
+  }
+  return children(state.value);
+}
+
+/** Categories in the pack's order, then any others the roll-up has. */
+function heatmapCategories(
+  packCategories: string[] | undefined,
+  rollups: RollupResponse,
+): string[] {
+  const categories = [...(packCategories ?? [])];
+  for (const group of rollups.groups) {
+    for (const category of Object.keys(group.categories)) {
+      if (!categories.includes(category)) {
+        categories.push(category);
+      }
+    }
+  }
+  return categories;
+}
+
+/**
+ * The organisation-wide overview at `/readiness`: level distribution, trend,
+ * owners × categories heatmap, champions per check, and the search by gaps
+ * with its filters kept in the URL.
+ *
+ * @public
+ */
+export function ReadinessPage(props: ReadinessPageProps) {
+  const {
+    title = 'Production readiness',
+    subtitle = 'How ready every service is for production, what is missing, and who can help',
+    trendDays = 90,
+  } = props;
+  const api = useApi(readinessApiRef);
+  const alertApi = useApi(alertApiRef);
+  const { checkPack } = useCheckPack();
+  const { canRescoreAll } = useReadinessPermissions();
+  const [query, setQuery] = useSearchQueryState();
+  const [starting, setStarting] = useState(false);
+
+  const owners = useAsync(() => api.getRollups('owner'), [api]);
+  const trend = useAsync(
+    () => api.getTrend({ days: trendDays }),
+    [api, trendDays],
+  );
+  const champions = useAsync(() => api.getChampions({ limit: 3 }), [api]);
+  const runs = useAsyncRetry(() => api.getRuns({ limit: 1 }), [api]);
+  const lastRun = runs.value?.[0];
+
+  const startRun = async () => {
+    setStarting(true);
+    try {
+      const run = await api.startRun();
+      alertApi.post({
+        message:
+          run.status === 'running'
+            ? 'A full rescore is running; scores update as it goes.'
+            : `The rescore ${run.status}.`,
+        severity: 'info',
+        display: 'transient',
+      });
+      runs.retry();
+    } catch (e) {
+      alertApi.post({
+        message: `Could not start a rescore: ${errorMessage(e)}`,
+        severity: 'error',
+      });
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  return (
+    <Page themeId="tool">
+      <Header title={title} subtitle={subtitle}>
+        {owners.value && (
+          <HeaderLabel
+            label="Scored entities"
+            value={String(owners.value.total.entities)}
+          />
+        )}
+        {owners.value && (
+          <HeaderLabel
+            label="Mean score"
+            value={String(Math.round(owners.value.total.meanScore))}
+          />
+        )}
+        {lastRun && (
+          <HeaderLabel
+            label="Last run"
+            value={`${lastRun.status}, ${new Date(
+              lastRun.finishedAt ?? lastRun.startedAt,
+            ).toLocaleString()}`}
+          />
+        )}
+      </Header>
+      <Content>
+        <ContentHeader title="Organisation overview">
+          {canRescoreAll && (
+            <Button
+              variant="outlined"
+              startIcon={<RefreshIcon />}
+              onClick={startRun}
+              disabled={starting || lastRun?.status === 'running'}
+            >
+              {lastRun?.status === 'running'
+                ? 'Rescore running'
+                : 'Rescore all'}
+            </Button>
+          )}
+        </ContentHeader>
+        <Grid container spacing={3}>
+          <Grid item xs={12} md={4}>
+            <InfoCard title="Levels">
+              <Loadable state={owners}>
+                {value => (
+                  <LevelDistributionChart
+                    counts={value.total.levels}
+                    levels={checkPack?.levels}
+                  />
+                )}
+              </Loadable>
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12} md={8}>
+            <InfoCard title={`Trend, last ${trendDays} days`}>
+              <Loadable state={trend}>
+                {value => (
+                  <ReadinessTrendChart
+                    points={value}
+                    levels={checkPack?.levels}
+                  />
+                )}
+              </Loadable>
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12} id="readiness-gap-search">
+            <InfoCard
+              title="Find entities by gap"
+              subheader="Filter by failing checks, level and catalog fields. The filters are part of the page URL: share it."
+            >
+              <GapSearch
+                query={query}
+                onQueryChange={setQuery}
+                checkPack={checkPack}
+              />
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12}>
+            <InfoCard
+              title="Owners × categories"
+              subheader="Share of passing checks of each owner's entities; lowest mean score first."
+            >
+              <Loadable state={owners}>
+                {value => (
+                  <OwnerHeatmap
+                    groups={value.groups}
+                    categories={heatmapCategories(checkPack?.categories, value)}
+                    onSelectOwner={owner => {
+                      setQuery({ owner: [owner], sort: 'score', order: 'asc' });
+                      document
+                        .getElementById('readiness-gap-search')
+                        ?.scrollIntoView?.({ behavior: 'smooth' });
+                    }}
+                  />
+                )}
+              </Loadable>
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12}>
+            <InfoCard
+              title="Champions"
+              subheader="The teams that pass each check most widely: ask them how."
+            >
+              <Loadable state={champions}>
+                {value => (
+                  <ChampionsTable
+                    champions={value}
+                    checks={checkPack?.checks ?? []}
+                    categories={checkPack?.categories}
+                  />
+                )}
+              </Loadable>
+            </InfoCard>
+          </Grid>
+        </Grid>
+      </Content>
+    </Page>
+  );
+}

@@ -1,0 +1,2 @@
+export { ReadinessTrendChart } from './ReadinessTrendChart';
+export type { ReadinessTrendChartProps } from './ReadinessTrendChart';
