@@ -1,0 +1,50 @@
+import type { ScoreReport } from '../report/ScoreReport';
+import { checksById, countStates } from './reportSummary';
+
+/**
+ * Formats a report as JSON (format version 1): the levels, each entity with
+ * its file and line, score, level, category summaries and every result
+ * joined with its check's title, category and level, and the gate.
+ *
+ * @public
+ */
+export function formatJson(report: ScoreReport): string {
+  const checks = checksById(report);
+  const output = {
+    version: 1,
+    levels: report.pack.levels.map(level => level.id),
+    entities: report.entities.map(entity => {
+      const { scorecard } = entity;
+      return {
+        entityRef: entity.entityRef,
+        title: entity.title,
+        owner: entity.owner,
+        file: entity.file,
+        line: entity.line,
+        score: scorecard.score,
+        level: scorecard.level,
+        levelIfUnknownPass: entity.levelIfUnknownPass,
+        nextLevel: scorecard.nextLevel,
+        blockingCheckIds: scorecard.blockingCheckIds,
+        counts: countStates(entity),
+        categories: scorecard.categories,
+        results: scorecard.results.map(result => {
+          const check = checks.get(result.checkId);
+          return {
+            checkId: result.checkId,
+            title: check?.title,
+            category: check?.category,
+            level: check?.level,
+            state: result.state,
+            reason: result.reason,
+            evidence: result.evidence,
+          };
+        }),
+        evaluatedAt: scorecard.evaluatedAt,
+      };
+    }),
+    gate: report.gate,
+    notes: report.notes,
+  };
+  return `${JSON.stringify(output, null, 2)}\n`;
+}

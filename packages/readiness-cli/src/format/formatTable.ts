@@ -1,0 +1,124 @@
+import type { CheckState } from '@prodready/plugin-readiness-common';
+import type { ScoreReport } from '../report/ScoreReport';
+import { columns } from './columns';
+import {
+  countStates,
+  gateSentence,
+  levelText,
+  levelsSentence,
+  sortedResults,
+} from './reportSummary';
+
+/**
+ * Options of {@link formatTable}.
+ *
+ * @public
+ */
+export interface FormatTableOptions {
+  /** Colour state words with ANSI codes (the words are printed either way). */
+  color: boolean;
+}
+
+const STATE_COLORS: Record<CheckState, string> = {
+  fail: '31',
+  unknown: '33',
+  pass: '32',
+  exempt: '36',
+  'not-applicable': '2',
+};
+
+function paint(text: string, code: string, color: boolean): string {
+  return color ? `\u001b[${code}m${text}\u001b[0m` : text;
+}
+
+/**
+ * Formats a report as plain text for a terminal or a CI log: one summary row
+ * per entity, then every applicable check of each entity with its state
+ * written out (colour only adds to the words), then the gate.
+ *
+ * @public
+ */
+export function formatTable(
+  report: ScoreReport,
+  options: FormatTableOptions,
+): string {
+  const { color } = options;
+  const lines: string[] = [];
+
+  const summaryRows = [
+    ['ENTITY', 'LEVEL', 'SCORE', 'FAIL', 'UNKNOWN', 'PASS', 'FILE'],
+    ...report.entities.map(entity => {
+      const counts = countStates(entity);
+      return [
+        entity.entityRef,
+        entity.scorecard.level ?? 'none',
+        String(entity.scorecard.score),
+        String(counts.fail),
+        String(counts.unknown),
+        String(counts.pass + counts.exempt),
+        `${entity.file}:${entity.line}`,
+      ];
+    }),
+  ];
+  lines.push(
+    ...columns(summaryRows, {
+      rightAligned: [2, 3, 4, 5],
+      paintCell: (r, _c, text) => (r === 0 ? paint(text, '1', color) : text),
+    }),
+  );
+
+  for (const entity of report.entities) {
+    const { scorecard } = entity;
+    const next = scorecard.nextLevel
+      ? `, next ${scorecard.nextLevel}${
+          scorecard.blockingCheckIds.length > 0
+            ? ` (blocking: ${scorecard.blockingCheckIds.join(', ')})`
+            : ''
+        }`
+      : '';
+    lines.push('');
+    lines.push(
+      `${paint(entity.entityRef, '1', color)}: level ${levelText(
+        entity,
+      )}, score ${scorecard.score}${next}`,
+    );
+    const results = sortedResults(report, entity);
+    const checkLevel = new Map(report.pack.checks.map(c => [c.id, c.level]));
+    const rows = [
+      ['STATE', 'LEVEL', 'CHECK', 'REASON'],
+      ...results.map(result => [
+        result.state,
+        checkLevel.get(result.checkId) ?? '',
+        result.checkId,
+        result.reason,
+      ]),
+    ];
+    lines.push(
+      ...columns(rows, {
+        indent: '  ',
+        paintCell: (r, c, text) => {
+          if (r === 0) {
+            return paint(text, '1', color);
+          }
+          return c === 0
+            ? paint(text, STATE_COLORS[results[r - 1].state], color)
+            : text;
+        },
+      }),
+    );
+  }
+
+  lines.push('');
+  for (const note of report.notes) {
+    lines.push(`Note: ${note}`);
+  }
+  lines.push(`${levelsSentence(report)}.`);
+  const gate = gateSentence(report);
+  if (gate) {
+    lines.push(paint(gate, report.gate.passed ? '32' : '31', color));
+    for (const failure of report.gate.failures) {
+      lines.push(`  ${failure.entityRef}: ${failure.reason}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

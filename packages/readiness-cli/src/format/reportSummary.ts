@@ -1,0 +1,130 @@
+import {
+  CHECK_STATES,
+  CheckDefinition,
+  CheckResult,
+  CheckState,
+} from '@prodready/plugin-readiness-common';
+import type { ScoreReport, ScoredEntity } from '../report/ScoreReport';
+
+/**
+ * Counts of an entity's results by state.
+ */
+export type StateCounts = Record<CheckState, number>;
+
+/** Counts an entity's results by state. */
+export function countStates(entity: ScoredEntity): StateCounts {
+  const counts = Object.fromEntries(
+    CHECK_STATES.map(state => [state, 0]),
+  ) as StateCounts;
+  for (const result of entity.scorecard.results) {
+    counts[result.state]++;
+  }
+  return counts;
+}
+
+/** The checks of the pack by id. */
+export function checksById(report: ScoreReport): Map<string, CheckDefinition> {
+  return new Map(report.pack.checks.map(check => [check.id, check]));
+}
+
+/**
+ * An entity's results that apply, in display order: failing first, then
+ * unknown, passing and exempt; within a state by level (lowest first), then
+ * pack order.
+ */
+export function sortedResults(
+  report: ScoreReport,
+  entity: ScoredEntity,
+): CheckResult[] {
+  const levelOrder = new Map(report.pack.levels.map((l, i) => [l.id, i]));
+  const packOrder = new Map(report.pack.checks.map((c, i) => [c.id, i]));
+  const checks = checksById(report);
+  const levelIndex = (id: string) =>
+    levelOrder.get(checks.get(id)?.level ?? '') ?? levelOrder.size;
+  return entity.scorecard.results
+    .filter(r => r.state !== 'not-applicable')
+    .sort(
+      (a, b) =>
+        CHECK_STATES.indexOf(a.state) - CHECK_STATES.indexOf(b.state) ||
+        levelIndex(a.checkId) - levelIndex(b.checkId) ||
+        (packOrder.get(a.checkId) ?? 0) - (packOrder.get(b.checkId) ?? 0),
+    );
+}
+
+/** The failing results of an entity, in display order. */
+export function failingResults(
+  report: ScoreReport,
+  entity: ScoredEntity,
+): CheckResult[] {
+  return sortedResults(report, entity).filter(r => r.state === 'fail');
+}
+
+/**
+ * One sentence on the levels reached, e.g.
+ * `3 entities: 1 gold, 1 silver, 1 below bronze`.
+ */
+export function levelsSentence(report: ScoreReport): string {
+  const { entities, pack } = report;
+  const count = entities.length;
+  const noun = count === 1 ? 'entity' : 'entities';
+  if (count === 0) {
+    return 'no entities scored';
+  }
+  const parts: string[] = [];
+  for (const level of [...pack.levels].reverse()) {
+    const n = entities.filter(e => e.scorecard.level === level.id).length;
+    if (n > 0) {
+      parts.push(`${n} ${level.id}`);
+    }
+  }
+  const below = entities.filter(e => e.scorecard.level === undefined).length;
+  if (below > 0) {
+    parts.push(`${below} below ${pack.levels[0]?.id ?? 'the lowest level'}`);
+  }
+  return `${count} ${noun}: ${parts.join(', ')}`;
+}
+
+/**
+ * One sentence on the gate, or undefined when no bar was set; with `code`,
+ * the options are wrapped in backticks (markdown).
+ */
+export function gateSentence(
+  report: ScoreReport,
+  code = false,
+): string | undefined {
+  const { gate } = report;
+  const bars: string[] = [];
+  if (gate.minLevel) {
+    bars.push(`--min-level ${gate.minLevel}${gate.strict ? ' --strict' : ''}`);
+  }
+  if (gate.failOn.length > 0) {
+    bars.push(`--fail-on ${gate.failOn.join(',')}`);
+  }
+  if (bars.length === 0) {
+    return undefined;
+  }
+  const quote = (text: string) => (code ? `\`${text}\`` : text);
+  const bar = bars.map(quote).join(' ');
+  if (gate.passed) {
+    return `Gate ${bar}: passed`;
+  }
+  const entities = new Set(gate.failures.map(f => f.entityRef)).size;
+  return `Gate ${bar}: FAILED for ${entities} ${
+    entities === 1 ? 'entity' : 'entities'
+  }`;
+}
+
+/**
+ * An entity's level for display, e.g. `none` or `none (bronze if unknown
+ * checks pass)` when undecided checks are all that hold it back.
+ */
+export function levelText(entity: ScoredEntity): string {
+  const level = entity.scorecard.level ?? 'none';
+  if (
+    entity.levelIfUnknownPass &&
+    entity.levelIfUnknownPass !== entity.scorecard.level
+  ) {
+    return `${level} (${entity.levelIfUnknownPass} if unknown checks pass)`;
+  }
+  return level;
+}

@@ -1,0 +1,174 @@
+import type { Entity } from '@backstage/catalog-model';
+import {
+  CheckPack,
+  FactDocument,
+  FactNamespace,
+  RepositoryFacts,
+  evaluateEntity,
+} from '@prodready/plugin-readiness-common';
+import type { CatalogFileEntity } from '../files/loadCatalogFiles';
+import {
+  buildOfflineOwnerFacts,
+  buildOfflineSystemFacts,
+} from '../facts/buildOfflineCatalogFacts';
+import { readLocalRepository } from '../facts/readLocalRepository';
+import { resolveRepositoryDirectory } from '../facts/resolveRepositoryDirectory';
+import { GateOptions, evaluateGate, levelIfUnknownPass } from './evaluateGate';
+import type { ScoreReport, ScoredEntity } from './ScoreReport';
+
+/**
+ * Kinds that describe the organisation or the catalog itself rather than
+ * something that runs in production; they are not scored unless `kinds`
+ * names them.
+ *
+ * @public
+ */
+export const UNSCORED_KINDS: ReadonlyArray<string> = [
+  'group',
+  'user',
+  'location',
+  'template',
+];
+
+/**
+ * Options of {@link scoreCatalog}.
+ *
+ * @public
+ */
+export interface ScoreCatalogOptions {
+  /** Every entity of the files; the ones of {@link UNSCORED_KINDS} only inform owners and systems. */
+  entities: CatalogFileEntity[];
+  /**
+   * Entities that only resolve owners, systems and members (`--context`);
+   * never scored. An entity also in `entities` is taken from there.
+   */
+  contextEntities?: CatalogFileEntity[];
+  pack: CheckPack;
+  /**
+   * The local checkout (absolute), or `false` to collect no repository
+   * facts. See `resolveRepositoryDirectory` for which directory each
+   * entity's facts come from.
+   */
+  repository: string | false;
+  /** Score only these kinds (case-insensitive). */
+  kinds?: string[];
+  gate: GateOptions;
+  /** Evaluation time (for reproducible output). */
+  now?: Date;
+}
+
+const METRICS_REASON = 'the CLI reads no live metrics';
+
+function isScored(entity: Entity, kinds?: string[]): boolean {
+  const kind = entity.kind.toLocaleLowerCase('en-US');
+  if (kinds && kinds.length > 0) {
+    return kinds.some(k => k.toLocaleLowerCase('en-US') === kind);
+  }
+  return !UNSCORED_KINDS.includes(kind);
+}
+
+/**
+ * Scores the entities of catalog files offline: builds each entity's fact
+ * document (`entity`; `owner` and `system` from the entities of the same
+ * files; `repository` from the local checkout; `metrics` not configured),
+ * evaluates the pack and decides the gate.
+ *
+ * @public
+ */
+export async function scoreCatalog(
+  options: ScoreCatalogOptions,
+): Promise<ScoreReport> {
+  const { entities, pack, repository, kinds, gate, now } = options;
+  const catalog = new Map(
+    [...(options.contextEntities ?? []), ...entities].map(e => [
+      e.entityRef,
+      e.entity,
+    ]),
+  );
+
+  const repositories = new Map<
+    string,
+    Promise<FactNamespace<RepositoryFacts>>
+  >();
+  const readRepository = (directory: string) => {
+    let facts = repositories.get(directory);
+    if (!facts) {
+      facts = readLocalRepository(directory).then(
+        (data): FactNamespace<RepositoryFacts> => ({ status: 'ok', data }),
+        (error: Error): FactNamespace<RepositoryFacts> => ({
+          status: 'unavailable',
+          reason: `cannot read the repository at ${directory}: ${error.message}`,
+        }),
+      );
+      repositories.set(directory, facts);
+    }
+    return facts;
+  };
+
+  const scored: ScoredEntity[] = [];
+  const missingRefs = new Set<string>();
+  for (const item of entities) {
+    if (!isScored(item.entity, kinds)) {
+      continue;
+    }
+    let repositoryFacts: FactNamespace<RepositoryFacts>;
+    if (repository === false) {
+      repositoryFacts = {
+        status: 'not-configured',
+        reason: 'repository facts were turned off (--no-repo)',
+      };
+    } else {
+      repositoryFacts = await readRepository(
+        resolveRepositoryDirectory(item.entity, item.absolutePath, repository),
+      );
+    }
+    const owner = buildOfflineOwnerFacts(item.entity, catalog);
+    const system = buildOfflineSystemFacts(item.entity, catalog);
+    for (const { missingRef } of [owner, system]) {
+      if (missingRef) {
+        missingRefs.add(missingRef);
+      }
+    }
+    const facts: FactDocument = {
+      entityRef: item.entityRef,
+      namespaces: {
+        entity: { status: 'ok', data: item.entity },
+        owner: owner.namespace,
+        system: system.namespace,
+        repository: repositoryFacts,
+        metrics: { status: 'not-configured', reason: METRICS_REASON },
+      },
+    };
+    const scorecard = evaluateEntity(pack, facts, { now });
+    scored.push({
+      entityRef: item.entityRef,
+      title: item.entity.metadata.title,
+      file: item.file,
+      line: item.line,
+      column: item.column,
+      owner: owner.namespace.data?.ownerRef ?? owner.missingRef,
+      scorecard,
+      levelIfUnknownPass: levelIfUnknownPass(pack, scorecard),
+    });
+  }
+
+  const notes = [
+    'live metrics are not read offline: checks that need them are unknown, not failing.',
+  ];
+  if (missingRefs.size > 0) {
+    notes.push(
+      `not in the given files, so the checks that need them are unknown (add their YAML with --context): ${[
+        ...missingRefs,
+      ]
+        .sort()
+        .join(', ')}.`,
+    );
+  }
+
+  return {
+    pack,
+    entities: scored,
+    gate: evaluateGate(pack, scored, gate),
+    notes,
+  };
+}
