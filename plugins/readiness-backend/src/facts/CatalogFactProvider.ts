@@ -1,3 +1,4 @@
+import { isError } from '@backstage/errors';
 import type {
   AuthService,
   BackstageCredentials,
@@ -155,7 +156,7 @@ function membersListedByGroup(group: Entity): string[] {
 }
 
 function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return isError(error) ? error.message : String(error);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { ConflictError, InputError } from '@backstage/errors';
+import { ConflictError, InputError, isError } from '@backstage/errors';
 import { metrics, type Counter, type Histogram } from '@opentelemetry/api';
 import type {
   FactDocument,
@@ -50,7 +50,7 @@ type Outcome =
   | { kind: 'cancelled' };
 
 function describeError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = isError(error) ? error.message : String(error);
   return message.replace(/\s+/g, ' ').trim().slice(0, 300);
 }
 

@@ -1,3 +1,4 @@
+import { isError } from '@backstage/errors';
 import type {
   LoggerService,
   UrlReaderService,
@@ -57,7 +58,7 @@ function oneLine(text: string): string {
 }
 
 function describeError(error: unknown): string {
-  if (error instanceof Error) {
+  if (isError(error)) {
     return error.name && error.name !== 'Error'
       ? `${error.name}: ${error.message}`
       : error.message;

@@ -1,3 +1,4 @@
+import { isError } from '@backstage/errors';
 import {
   ANNOTATION_LOCATION,
   ANNOTATION_SOURCE_LOCATION,
@@ -25,7 +26,7 @@ export type ResolvedSourceLocation =
 const CATALOG_INFO_FILE = /^catalog-info\.ya?ml$/i;
 
 function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return isError(error) ? error.message : String(error);
 }
 
 function localPath(target: string): string | undefined {
