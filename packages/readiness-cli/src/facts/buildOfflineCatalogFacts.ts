@@ -71,6 +71,13 @@ function profileOf(entity: Entity) {
   };
 }
 
+/** Keeps only the keys whose value is defined. */
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined),
+  ) as T;
+}
+
 function membersOf(
   groupRef: string,
   group: Entity,
@@ -100,7 +107,7 @@ function membersOf(
   }
   return [...refs].sort().map(ref => {
     const user = catalog.get(ref);
-    return { ref, ...(user ? profileOf(user) : {}) };
+    return defined({ ref, ...(user ? profileOf(user) : {}) });
   });
 }
 
@@ -144,15 +151,15 @@ export function buildOfflineOwnerFacts(
   return {
     namespace: {
       status: 'ok',
-      data: {
+      data: defined({
         ownerRef,
         resolved: true,
         kind,
-        displayName,
+        displayName: displayName ?? owner.metadata.name,
         email,
         contacts: readGroupContacts(owner),
         members: kind === 'group' ? membersOf(ownerRef, owner, catalog) : [],
-      },
+      }),
     },
   };
 }
@@ -180,10 +187,10 @@ export function buildOfflineSystemFacts(
     return {
       namespace: {
         status: 'ok',
-        data: {
+        data: defined({
           resolved: false,
           domainRef: toRef(spec?.domain, 'domain', namespace),
-        },
+        }),
       },
     };
   }
@@ -200,7 +207,7 @@ export function buildOfflineSystemFacts(
   return {
     namespace: {
       status: 'ok',
-      data: {
+      data: defined({
         systemRef,
         resolved: true,
         systemTitle: stringField(system.metadata.title) ?? system.metadata.name,
@@ -209,7 +216,7 @@ export function buildOfflineSystemFacts(
           'domain',
           namespaceOf(system),
         ),
-      },
+      }),
     },
   };
 }

@@ -12,7 +12,8 @@ import { parseYamlDocuments } from '../files/parseYamlDocuments';
 /**
  * Builds the check pack the way the backend does: the default pack plus the
  * `readiness.checks` and `readiness.levels` of the given app-config files
- * (later files override earlier ones, like Backstage's `--config`).
+ * (later files override earlier ones, like Backstage's `--config`: a list
+ * such as `readiness.checks` in a later file replaces the earlier list).
  * Environment substitution (`${VAR}`) and `$include` are not processed.
  *
  * @param configFiles - app-config YAML files; none gives the default pack

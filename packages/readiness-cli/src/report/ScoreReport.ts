@@ -49,7 +49,7 @@ export interface GateFailure {
 export interface GateResult {
   minLevel?: string;
   failOn: string[];
-  /** Whether `unknown` results blocked `minLevel` too. */
+  /** Whether `unknown` results at or below `minLevel` failed it too. */
   strict: boolean;
   /** True when no entity is below the bar (always true without a bar). */
   passed: boolean;

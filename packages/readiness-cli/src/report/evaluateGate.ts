@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import {
   CheckPack,
+  CheckState,
   EntityScorecard,
   compareLevels,
 } from '@prodready/plugin-readiness-common';
@@ -68,20 +69,21 @@ export function assertKnownCheck(
 }
 
 /**
- * The failing checks of a scorecard whose level is at or below `level`.
+ * The checks of a scorecard in `state` whose level is at or below `level`.
  *
  * @public
  */
-export function failingChecksUpTo(
+export function checksUpTo(
   pack: CheckPack,
   scorecard: EntityScorecard,
   level: string,
+  state: CheckState,
 ): string[] {
   const levelOf = new Map(pack.checks.map(c => [c.id, c.level]));
   return scorecard.results
     .filter(
       r =>
-        r.state === 'fail' &&
+        r.state === state &&
         compareLevels(pack, levelOf.get(r.checkId) ?? level, level) <= 0,
     )
     .map(r => r.checkId);
@@ -99,9 +101,12 @@ export function levelIfUnknownPass(
   pack: CheckPack,
   scorecard: EntityScorecard,
 ): string | undefined {
+  if (!scorecard.results.some(r => r.state === 'unknown')) {
+    return scorecard.level;
+  }
   let reached: string | undefined = undefined;
   for (const level of pack.levels) {
-    if (failingChecksUpTo(pack, scorecard, level.id).length > 0) {
+    if (checksUpTo(pack, scorecard, level.id, 'fail').length > 0) {
       break;
     }
     reached = level.id;
@@ -112,9 +117,8 @@ export function levelIfUnknownPass(
 /**
  * Decides the CI gate. An entity fails it when:
  *
- * - `minLevel` is set and a check of that level or lower is `fail`
- *   (with `strict`, also when the engine's level is below `minLevel`, so an
- *   `unknown` result blocks it too);
+ * - `minLevel` is set and a check of that level or lower is `fail` (with
+ *   `strict`, also when one is `unknown`);
  * - one of the `failOn` checks is `fail`.
  *
  * `exempt` and `not-applicable` results never fail the gate.
@@ -130,16 +134,19 @@ export function evaluateGate(
   const failures: GateResult['failures'] = [];
   for (const { entityRef, scorecard } of entities) {
     if (minLevel !== undefined) {
-      const failing = failingChecksUpTo(pack, scorecard, minLevel);
+      const failing = checksUpTo(pack, scorecard, minLevel, 'fail');
+      const undecided = strict
+        ? checksUpTo(pack, scorecard, minLevel, 'unknown')
+        : [];
       if (failing.length > 0) {
         failures.push({
           entityRef,
           reason: `below ${minLevel}: failing ${failing.join(', ')}`,
         });
-      } else if (strict && compareLevels(pack, scorecard.level, minLevel) < 0) {
+      } else if (undecided.length > 0) {
         failures.push({
           entityRef,
-          reason: `below ${minLevel} (--strict): undecided ${scorecard.blockingCheckIds.join(
+          reason: `below ${minLevel} (--strict): undecided ${undecided.join(
             ', ',
           )}`,
         });
