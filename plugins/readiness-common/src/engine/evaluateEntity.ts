@@ -265,24 +265,34 @@ function evaluateCheck(
       };
     }
   }
+  const result = decide(check, view, scratch);
   const exemption = exemptions?.get(check.id);
-  if (exemption) {
-    const until =
-      typeof exemption.expiresAt === 'string'
-        ? ` (until ${exemption.expiresAt.slice(0, 10)})`
-        : '';
-    const why =
-      typeof exemption.reason === 'string' && exemption.reason
-        ? truncate(exemption.reason)
-        : 'no reason given';
-    return {
-      checkId: check.id,
-      state: 'exempt',
-      reason: `Exempt: ${why}${until}`,
-      evidence: [],
-      exemption,
-    };
+  if (!exemption || result.state === 'not-applicable') {
+    return result;
   }
+  const until =
+    typeof exemption.expiresAt === 'string'
+      ? ` (until ${exemption.expiresAt.slice(0, 10)})`
+      : '';
+  const why =
+    typeof exemption.reason === 'string' && exemption.reason
+      ? truncate(exemption.reason)
+      : 'no reason given';
+  return {
+    checkId: check.id,
+    state: 'exempt',
+    reason: `Exempt: ${why}${until}`,
+    evidence: result.evidence,
+    exemption,
+  };
+}
+
+/** Decides a check that applies: requires, then the rule. */
+function decide(
+  check: CompiledCheck,
+  view: FactsView,
+  scratch: RuleScratch,
+): CheckResult {
   for (let i = 0; i < check.requires.length; i++) {
     const namespace = check.requires[i];
     if (view.state(namespace) !== NS_OK) {
@@ -441,10 +451,11 @@ function summarize(
  * rule that throws or a malformed check gives `unknown` with the reason.
  *
  * - A check whose `appliesTo` does not match is `not-applicable`.
- * - An active exemption makes it `exempt`.
  * - A `requires` namespace that is not `ok` makes it `unknown`.
  * - Otherwise the rule decides `pass` or `fail`; it is `unknown` when a
  *   namespace it needs is `unavailable` and nothing else decides.
+ * - An active exemption then makes an applicable check `exempt` (keeping
+ *   the evidence found; a code rule answering `not-applicable` wins).
  *
  * **Score**: weighted share of `pass`/`exempt` among decided applicable
  * checks (`pass`, `exempt`, `fail`), 0–100, rounded; `unknown` and

@@ -71,7 +71,9 @@ export const DASHBOARD_ANNOTATIONS: readonly string[] = [
 /**
  * Annotations that route alerts to on-call (PagerDuty, Opsgenie, Splunk
  * On-Call, iLert) or declare alert rules (the Prometheus plugin's
- * `prometheus.io/alert`, Grafana alert label selectors).
+ * `prometheus.io/alert` and `prometheus.io/rule`, Grafana alert label
+ * selectors). `prometheus.io/rule` also counts as a dashboard: the
+ * Prometheus plugin graphs it.
  *
  * @public
  */
@@ -83,6 +85,7 @@ export const ALERTS_ANNOTATIONS: readonly string[] = [
   'opsgenie.com/team',
   'opsgenie.com/*',
   'prometheus.io/alert',
+  'prometheus.io/rule',
   'grafana/alert-label-selector',
   'splunk.com/on-call-routing-key',
   'victorops.com/*',

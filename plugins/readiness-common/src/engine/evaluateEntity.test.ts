@@ -1,0 +1,381 @@
+import type {
+  CheckDefinition,
+  CheckState,
+  Exemption,
+  FactDocument,
+  RuleOutcome,
+} from '../types';
+import { createCheckPack } from '../pack/CheckPack';
+import { evaluateEntity } from './evaluateEntity';
+import {
+  createTestFacts,
+  testComponent,
+} from './__testUtils__/createTestFacts';
+
+const NOW = new Date('2026-03-01T12:00:00Z');
+
+/** A code check whose outcome is read from a `states` fact namespace. */
+function stateCheck(
+  id: string,
+  level: string,
+  weight: number,
+): CheckDefinition {
+  return {
+    id,
+    title: id,
+    category: id.split('.')[0],
+    level,
+    weight,
+    requires: [],
+    rule: (facts: FactDocument): RuleOutcome => {
+      const states = facts.namespaces.states?.data as Record<string, string>;
+      const state = states[id];
+      if (state === 'pass' || state === 'fail') {
+        return { state, evidence: [{ kind: 'field', label: id }] };
+      }
+      if (state === 'unknown') {
+        return { state, reason: `${id} cannot tell` };
+      }
+      return { state: 'not-applicable', reason: 'n/a' };
+    },
+    messages: { pass: `${id} passes`, fail: `${id} fails` },
+    remediation: { markdown: `fix ${id}` },
+  };
+}
+
+const pack = createCheckPack({
+  checks: [
+    stateCheck('basics.b1', 'bronze', 3),
+    stateCheck('basics.b2', 'bronze', 3),
+    stateCheck('observe.s1', 'silver', 2),
+    stateCheck('observe.g1', 'gold', 1),
+  ],
+});
+
+type Cell = CheckState;
+
+function run(cells: [Cell, Cell, Cell, Cell], extra?: Exemption[]) {
+  const ids = ['basics.b1', 'basics.b2', 'observe.s1', 'observe.g1'];
+  const states: Record<string, string> = {};
+  const exemptions: Exemption[] = [...(extra ?? [])];
+  ids.forEach((id, i) => {
+    if (cells[i] === 'exempt') {
+      states[id] = 'fail';
+      exemptions.push({
+        id: `e${i}`,
+        entityRef: 'component:default/svc',
+        checkId: id,
+        reason: 'accepted risk',
+        author: 'user:default/lead',
+        createdAt: '2026-01-01T00:00:00Z',
+      });
+    } else {
+      states[id] = cells[i];
+    }
+  });
+  const facts = createTestFacts({
+    entity: testComponent(),
+    extra: { states: { status: 'ok', data: states } },
+  });
+  return evaluateEntity(pack, facts, { exemptions, now: NOW });
+}
+
+describe('evaluateEntity: the level rule', () => {
+  it.each<
+    [Cell, Cell, Cell, Cell, string | undefined, string | undefined, string[]]
+  >([
+    // b1, b2, s1, g1 → level, next level, blocking
+    ['pass', 'pass', 'pass', 'pass', 'gold', undefined, []],
+    ['pass', 'pass', 'pass', 'fail', 'silver', 'gold', ['observe.g1']],
+    ['pass', 'pass', 'pass', 'unknown', 'silver', 'gold', ['observe.g1']],
+    ['pass', 'pass', 'pass', 'exempt', 'gold', undefined, []],
+    ['pass', 'pass', 'pass', 'not-applicable', 'gold', undefined, []],
+    ['pass', 'pass', 'fail', 'pass', 'bronze', 'silver', ['observe.s1']],
+    ['pass', 'pass', 'unknown', 'pass', 'bronze', 'silver', ['observe.s1']],
+    ['pass', 'pass', 'not-applicable', 'pass', 'gold', undefined, []],
+    [
+      'pass',
+      'pass',
+      'not-applicable',
+      'fail',
+      'silver',
+      'gold',
+      ['observe.g1'],
+    ],
+    ['pass', 'fail', 'pass', 'pass', undefined, 'bronze', ['basics.b2']],
+    ['pass', 'unknown', 'pass', 'pass', undefined, 'bronze', ['basics.b2']],
+    [
+      'fail',
+      'unknown',
+      'fail',
+      'fail',
+      undefined,
+      'bronze',
+      ['basics.b1', 'basics.b2'],
+    ],
+    ['exempt', 'exempt', 'exempt', 'exempt', 'gold', undefined, []],
+    ['exempt', 'pass', 'fail', 'pass', 'bronze', 'silver', ['observe.s1']],
+    [
+      'not-applicable',
+      'not-applicable',
+      'pass',
+      'fail',
+      'silver',
+      'gold',
+      ['observe.g1'],
+    ],
+    [
+      'not-applicable',
+      'not-applicable',
+      'not-applicable',
+      'not-applicable',
+      undefined,
+      undefined,
+      [],
+    ],
+  ])(
+    '%s %s %s %s → %s (next %s, blocking %j)',
+    (b1, b2, s1, g1, level, nextLevel, blocking) => {
+      const card = run([b1, b2, s1, g1]);
+      expect(card.results.map(r => r.state)).toEqual([b1, b2, s1, g1]);
+      expect({
+        level: card.level,
+        nextLevel: card.nextLevel,
+        blocking: card.blockingCheckIds,
+      }).toEqual({ level, nextLevel, blocking });
+    },
+  );
+});
+
+describe('evaluateEntity: the score', () => {
+  it.each<[Cell, Cell, Cell, Cell, number]>([
+    ['pass', 'pass', 'pass', 'pass', 100],
+    // unknown leaves the denominator: a missing provider does not lower it
+    ['pass', 'pass', 'pass', 'unknown', 100],
+    ['pass', 'pass', 'pass', 'fail', 89], // 8 / 9
+    ['fail', 'pass', 'pass', 'pass', 67], // 6 / 9
+    ['exempt', 'pass', 'pass', 'fail', 89],
+    ['pass', 'pass', 'not-applicable', 'fail', 86], // 6 / 7
+    ['fail', 'fail', 'fail', 'fail', 0],
+    ['unknown', 'unknown', 'unknown', 'unknown', 0],
+  ])('%s %s %s %s → %d', (b1, b2, s1, g1, score) => {
+    expect(run([b1, b2, s1, g1]).score).toBe(score);
+  });
+
+  it('summarises categories that have applicable checks', () => {
+    const card = run(['pass', 'fail', 'unknown', 'not-applicable']);
+    expect(card.categories).toEqual([
+      {
+        category: 'basics',
+        passed: 1,
+        failed: 1,
+        unknown: 0,
+        applicable: 2,
+        score: 50,
+      },
+      {
+        category: 'observe',
+        passed: 0,
+        failed: 0,
+        unknown: 1,
+        applicable: 1,
+        score: 0,
+      },
+    ]);
+  });
+
+  it('stamps the entity ref and the time', () => {
+    const card = run(['pass', 'pass', 'pass', 'pass']);
+    expect(card.entityRef).toBe('component:default/svc');
+    expect(card.evaluatedAt).toBe('2026-03-01T12:00:00.000Z');
+  });
+});
+
+describe('evaluateEntity: exemptions', () => {
+  const exemption = (overrides: Partial<Exemption>): Exemption => ({
+    id: 'x',
+    entityRef: 'component:default/svc',
+    checkId: 'basics.b1',
+    reason: 'migrating to the new platform',
+    author: 'user:default/lead',
+    createdAt: '2026-01-01T00:00:00Z',
+    ...overrides,
+  });
+  const stateWith = (e: Exemption) =>
+    run(['fail', 'pass', 'pass', 'pass'], [e]).results[0];
+
+  it('applies without expiry, with the reason', () => {
+    const result = stateWith(exemption({}));
+    expect(result.state).toBe('exempt');
+    expect(result.reason).toBe('Exempt: migrating to the new platform');
+    expect(result.exemption?.id).toBe('x');
+  });
+
+  it('applies until it expires', () => {
+    const result = stateWith(exemption({ expiresAt: '2026-03-02T00:00:00Z' }));
+    expect(result.state).toBe('exempt');
+    expect(result.reason).toBe(
+      'Exempt: migrating to the new platform (until 2026-03-02)',
+    );
+  });
+
+  it.each([
+    ['expired', exemption({ expiresAt: '2026-03-01T11:59:59Z' })],
+    ['expiring now', exemption({ expiresAt: '2026-03-01T12:00:00Z' })],
+    ['with a malformed expiry', exemption({ expiresAt: 'soon' })],
+    ['for another entity', exemption({ entityRef: 'component:default/other' })],
+    ['for another check', exemption({ checkId: 'basics.b2' })],
+  ])('does not apply %s', (_name, e) => {
+    expect(stateWith(e).state).toBe('fail');
+  });
+
+  it('matches entity refs case-insensitively', () => {
+    expect(
+      stateWith(exemption({ entityRef: 'Component:default/SVC' })).state,
+    ).toBe('exempt');
+  });
+
+  it('does not exempt a check that does not apply', () => {
+    const card = run(
+      ['not-applicable', 'pass', 'pass', 'pass'],
+      [exemption({})],
+    );
+    expect(card.results[0].state).toBe('not-applicable');
+  });
+});
+
+describe('evaluateEntity: code checks', () => {
+  function codeCheck(rule: unknown, requires: string[] = []): CheckDefinition {
+    return {
+      id: 'custom.check',
+      title: 'Custom',
+      category: 'custom',
+      level: 'bronze',
+      weight: 1,
+      requires,
+      rule: rule as CheckDefinition['rule'],
+      messages: { pass: 'ok', fail: 'not ok' },
+      remediation: { markdown: 'do it' },
+    };
+  }
+  const facts = createTestFacts({ entity: testComponent() });
+  const evaluateWith = (rule: unknown, requires?: string[]) =>
+    evaluateEntity(
+      createCheckPack({ checks: [codeCheck(rule, requires)] }),
+      facts,
+      {
+        now: NOW,
+      },
+    ).results[0];
+
+  it('uses the outcome, its reason and its evidence', () => {
+    expect(
+      evaluateWith(() => ({
+        state: 'fail',
+        reason: 'two open findings',
+        evidence: [
+          { kind: 'file', label: 'SECURITY.md', url: 'https://x' },
+          { kind: 'bogus', label: 'dropped' },
+          'dropped',
+        ],
+      })),
+    ).toEqual({
+      checkId: 'custom.check',
+      state: 'fail',
+      reason: 'two open findings',
+      evidence: [{ kind: 'file', label: 'SECURITY.md', url: 'https://x' }],
+    });
+    expect(evaluateWith(() => ({ state: 'pass' }))).toMatchObject({
+      state: 'pass',
+      reason: 'ok',
+      evidence: [],
+    });
+  });
+
+  it('turns a throw into unknown', () => {
+    expect(
+      evaluateWith(() => {
+        throw new Error('boom');
+      }),
+    ).toMatchObject({
+      state: 'unknown',
+      reason: 'The check failed to evaluate: boom',
+    });
+  });
+
+  it.each([
+    [() => undefined, 'The check returned no outcome'],
+    [() => 'pass', 'The check returned no outcome'],
+    [() => ({ state: 'maybe' }), 'The check returned an invalid state: maybe'],
+  ])('turns a malformed outcome into unknown (%#)', (rule, reason) => {
+    expect(evaluateWith(rule)).toMatchObject({ state: 'unknown', reason });
+  });
+
+  it('is unknown when a required namespace is missing, without running', () => {
+    const rule = jest.fn(() => ({ state: 'pass' as const }));
+    expect(evaluateWith(rule, ['security'])).toMatchObject({
+      state: 'unknown',
+      reason: 'Security facts not configured: no provider fills it',
+    });
+    expect(rule).not.toHaveBeenCalled();
+  });
+});
+
+describe('evaluateEntity: robustness', () => {
+  it('evaluates a pack that was not made by createCheckPack, leniently', () => {
+    const good = createCheckPack().checks[0];
+    const card = evaluateEntity(
+      {
+        levels: [{ id: 'bronze', title: 'Bronze' }],
+        categories: ['ownership'],
+        checks: [
+          good,
+          { ...good, id: 'ownership.broken', rule: { nope: 1 } },
+          { ...good, id: 'ownership.broken-level', level: 'platinum' },
+          null as unknown as CheckDefinition,
+        ],
+      },
+      createTestFacts({ entity: testComponent(), owner: {} }),
+      { now: NOW },
+    );
+    expect(card.results.map(r => [r.checkId, r.state])).toEqual([
+      ['ownership.owner-resolves', 'pass'],
+      ['ownership.broken', 'unknown'],
+      ['ownership.broken-level', 'unknown'],
+      ['#3', 'unknown'],
+    ]);
+    expect(card.results[1].reason).toMatch(
+      /^The check is invalid: checks\[1\]\.rule: unknown rule/,
+    );
+    expect(card.results[2].reason).toMatch(/checks\[2\]\.level: unknown level/);
+  });
+
+  it('survives a pack that is not one', () => {
+    const card = evaluateEntity(
+      undefined as never,
+      createTestFacts({ entity: testComponent() }),
+      { now: NOW },
+    );
+    expect(card).toMatchObject({ results: [], score: 0, blockingCheckIds: [] });
+  });
+
+  it('uses the current time when now is not a valid date', () => {
+    const card = evaluateEntity(
+      createCheckPack(),
+      createTestFacts({ entity: testComponent() }),
+      { now: new Date('nope') },
+    );
+    expect(Number.isNaN(Date.parse(card.evaluatedAt))).toBe(false);
+  });
+
+  it('gives the same result for the same input', () => {
+    const facts = createTestFacts({
+      entity: testComponent({ annotations: { 'argocd/app-name': 'x' } }),
+      owner: {},
+    });
+    const defaultPack = createCheckPack();
+    expect(evaluateEntity(defaultPack, facts, { now: NOW })).toEqual(
+      evaluateEntity(defaultPack, facts, { now: NOW }),
+    );
+  });
+});
