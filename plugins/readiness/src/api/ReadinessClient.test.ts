@@ -17,7 +17,7 @@ import {
   paymentsSummary,
   searchResponse,
   trend,
-} from '../testUtils/fixtures';
+} from '../__testUtils__/fixtures';
 import { ReadinessClient } from './ReadinessClient';
 
 const base = 'http://example.com/api/readiness';

@@ -21,13 +21,13 @@ import {
   EntityNamespacePicker,
 } from '@backstage/plugin-catalog-react';
 import {
-  ReadinessColumn,
+  createReadinessColumn,
   ReadinessGapPicker,
 } from '@prodready/plugin-readiness';
 
 const columns: CatalogTableColumnsFunc = context => [
   ...CatalogTable.defaultColumnsFunc(context),
-  ReadinessColumn(),
+  createReadinessColumn(),
 ];
 
 /**
@@ -43,7 +43,16 @@ export function CatalogIndex() {
         <ContentHeader title="">
           <SupportButton>All your software catalog entities</SupportButton>
         </ContentHeader>
-        <EntityListProvider pagination>
+        {/*
+          No `pagination` here. ReadinessGapPicker filters by the refs that
+          fail a check: up to 1,000 of them it narrows the catalog query
+          itself, beyond that only its `filterEntity` applies. With
+          pagination the list provider applies `filterEntity` to the current
+          page only, so a page could show a few rows or none while later
+          pages held matches. Without it, the whole filtered list is loaded
+          and paged in the table.
+        */}
+        <EntityListProvider>
           <CatalogFilterLayout>
             <CatalogFilterLayout.Filters>
               <EntityKindPicker initialFilter="component" />

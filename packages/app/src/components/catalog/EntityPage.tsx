@@ -122,7 +122,6 @@ const systemPage = (
         <Grid item md={12}>
           <EntityHasComponentsCard />
         </Grid>
-        <Grid item md={6}></Grid>
       </Grid>
     </EntityLayout.Route>
   </EntityLayout>

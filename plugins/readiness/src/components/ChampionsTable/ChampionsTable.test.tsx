@@ -1,7 +1,7 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
-import { champions, checkPack } from '../../testUtils/fixtures';
+import { champions, checkPack } from '../../__testUtils__/fixtures';
 import { ChampionsTable } from './ChampionsTable';
 
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };

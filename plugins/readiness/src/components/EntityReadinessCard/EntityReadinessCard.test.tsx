@@ -15,14 +15,14 @@ import {
   checkPack,
   checkoutScorecard,
   paymentsScorecard,
-} from '../../testUtils/fixtures';
+} from '../../__testUtils__/fixtures';
 import {
   errorResponse,
   neverAnswer,
   readinessBase,
   readinessHandlers,
   readinessTestApis,
-} from '../../testUtils/readinessTestApis';
+} from '../../__testUtils__/readinessTestApis';
 import { EntityReadinessCard } from './EntityReadinessCard';
 import { topGaps } from './topGaps';
 

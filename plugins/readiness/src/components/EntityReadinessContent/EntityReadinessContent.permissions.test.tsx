@@ -16,7 +16,7 @@ import {
   readinessBase,
   readinessHandlers,
   readinessTestApis,
-} from '../../testUtils/readinessTestApis';
+} from '../../__testUtils__/readinessTestApis';
 import { EntityReadinessContent } from './EntityReadinessContent';
 
 // A file of its own: usePermission caches answers per permission for the

@@ -15,14 +15,14 @@ import {
   checkoutScorecard,
   newExemption,
   paymentsScorecard,
-} from '../../testUtils/fixtures';
+} from '../../__testUtils__/fixtures';
 import {
   errorResponse,
   neverAnswer,
   readinessBase,
   readinessHandlers,
   readinessTestApis,
-} from '../../testUtils/readinessTestApis';
+} from '../../__testUtils__/readinessTestApis';
 import { EntityReadinessContent } from './EntityReadinessContent';
 
 const entity: Entity = {

@@ -100,7 +100,6 @@ export function ExemptionDialog(props: ExemptionDialogProps) {
             fullWidth
             margin="normal"
             inputProps={{ maxLength: 2000 }}
-            autoFocus
           />
           <TextField
             id="readiness-exemption-expiry"

@@ -1,6 +1,6 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
-import { checkPack } from '../../testUtils/fixtures';
+import { checkPack } from '../../__testUtils__/fixtures';
 import { LevelDistributionChart } from './LevelDistributionChart';
 
 describe('LevelDistributionChart', () => {

@@ -1,7 +1,7 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp } from '@backstage/test-utils';
 import { fireEvent, screen, within } from '@testing-library/react';
-import { checkPack, ownerRollups } from '../../testUtils/fixtures';
+import { checkPack, ownerRollups } from '../../__testUtils__/fixtures';
 import { OwnerHeatmap } from './OwnerHeatmap';
 import { viridis } from './viridis';
 

@@ -9,14 +9,14 @@ import {
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { checkoutSummary, paymentsSummary } from '../../testUtils/fixtures';
+import { checkoutSummary, paymentsSummary } from '../../__testUtils__/fixtures';
 import {
   errorResponse,
   readinessBase,
   readinessHandlers,
   readinessTestApis,
-} from '../../testUtils/readinessTestApis';
-import { ReadinessColumn } from './ReadinessColumn';
+} from '../../__testUtils__/readinessTestApis';
+import { createReadinessColumn } from './createReadinessColumn';
 
 function row(name: string): CatalogTableRow {
   const entity: Entity = {
@@ -43,14 +43,17 @@ async function renderTable() {
       <Table<CatalogTableRow>
         title="Catalog"
         data={rows}
-        columns={[{ title: 'Name', field: 'resolved.name' }, ReadinessColumn()]}
+        columns={[
+          { title: 'Name', field: 'resolved.name' },
+          createReadinessColumn(),
+        ]}
         options={{ paging: false }}
       />
     </TestApiProvider>,
   );
 }
 
-describe('ReadinessColumn', () => {
+describe('createReadinessColumn', () => {
   const server = setupServer(...readinessHandlers);
   registerMswTestHooks(server);
 

@@ -4,7 +4,7 @@ import type { CatalogTableRow } from '@backstage/plugin-catalog';
 import { ReadinessLevelCell } from './ReadinessLevelCell';
 
 /**
- * Options of {@link ReadinessColumn}.
+ * Options of {@link createReadinessColumn}.
  *
  * @public
  */
@@ -24,14 +24,14 @@ export interface ReadinessColumnOptions {
  * ```tsx
  * const columns: CatalogTableColumnsFunc = context => [
  *   ...CatalogTable.defaultColumnsFunc(context),
- *   ReadinessColumn(),
+ *   createReadinessColumn(),
  * ];
  * <CatalogIndexPage columns={columns} />
  * ```
  *
  * @public
  */
-export function ReadinessColumn(
+export function createReadinessColumn(
   options: ReadinessColumnOptions = {},
 ): TableColumn<CatalogTableRow> {
   return {

@@ -1,4 +1,4 @@
-export { ReadinessColumn } from './ReadinessColumn';
-export type { ReadinessColumnOptions } from './ReadinessColumn';
+export { createReadinessColumn } from './createReadinessColumn';
+export type { ReadinessColumnOptions } from './createReadinessColumn';
 export { ReadinessLevelCell } from './ReadinessLevelCell';
 export type { ReadinessLevelCellProps } from './ReadinessLevelCell';

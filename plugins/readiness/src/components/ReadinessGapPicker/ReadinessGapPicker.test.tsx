@@ -20,13 +20,13 @@ import {
   checkoutSummary,
   paymentsSummary,
   searchSummary,
-} from '../../testUtils/fixtures';
+} from '../../__testUtils__/fixtures';
 import {
   errorResponse,
   readinessBase,
   readinessHandlers,
   readinessTestApis,
-} from '../../testUtils/readinessTestApis';
+} from '../../__testUtils__/readinessTestApis';
 import { ReadinessGapFilter } from './ReadinessGapFilter';
 import { ReadinessGapPicker } from './ReadinessGapPicker';
 

@@ -9,7 +9,7 @@ import { setupServer } from 'msw/node';
 import {
   readinessHandlers,
   readinessTestApis,
-} from '../../testUtils/readinessTestApis';
+} from '../../__testUtils__/readinessTestApis';
 import { ReadinessPage } from './ReadinessPage';
 
 // A file of its own: usePermission caches answers per permission for the

@@ -13,14 +13,14 @@ import {
   lastRun,
   searchResponse,
   secondSearchPage,
-} from '../../testUtils/fixtures';
+} from '../../__testUtils__/fixtures';
 import {
   errorResponse,
   neverAnswer,
   readinessBase,
   readinessHandlers,
   readinessTestApis,
-} from '../../testUtils/readinessTestApis';
+} from '../../__testUtils__/readinessTestApis';
 import { ReadinessPage } from './ReadinessPage';
 
 /** Prints the URL query, to check that filters are kept in it. */

@@ -2,7 +2,7 @@ import {
   checkPack,
   checkoutScorecard,
   paymentsScorecard,
-} from '../../testUtils/fixtures';
+} from '../../__testUtils__/fixtures';
 import { levelProgress } from './levelProgress';
 
 describe('levelProgress', () => {

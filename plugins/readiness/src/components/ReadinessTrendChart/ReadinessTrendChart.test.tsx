@@ -1,6 +1,6 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { checkPack, trend } from '../../testUtils/fixtures';
+import { checkPack, trend } from '../../__testUtils__/fixtures';
 import { ReadinessTrendChart } from './ReadinessTrendChart';
 
 describe('ReadinessTrendChart', () => {
