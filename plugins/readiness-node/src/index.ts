@@ -7,3 +7,4 @@
 
 export * from './ReadinessFactProvider';
 export * from './extensions';
+export * from './testUtils';

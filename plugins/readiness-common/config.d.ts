@@ -1,0 +1,114 @@
+/**
+ * Configuration of the readiness check pack, read by
+ * `readCheckPackFromConfig` (backend and CLI). Other `readiness.*` keys
+ * (scheduling, providers) are documented by the backend plugin.
+ */
+export interface Config {
+  readiness?: {
+    /**
+     * The levels, lowest first. Replaces the default bronze, silver, gold.
+     * Every check's level must be one of these ids: keep the default ids to
+     * rename levels (change `title`), add ids to add levels, and move
+     * (`level`) or disable the checks of a level you drop.
+     * @visibility frontend
+     */
+    levels?: Array<{
+      /**
+       * Level id, letters, digits, `-` and `_`, e.g. `bronze`.
+       * @visibility frontend
+       */
+      id: string;
+      /**
+       * Shown to users, e.g. `Bronze`.
+       * @visibility frontend
+       */
+      title: string;
+      /**
+       * Badge colour, any CSS colour, e.g. `#a86b32`.
+       * @visibility frontend
+       */
+      color?: string;
+    }>;
+
+    /**
+     * Changes to the check pack. An entry whose `id` is an existing check
+     * (default or added in code) overrides the keys it gives or, with
+     * `enabled: false`, removes the check. An entry with a new id adds a
+     * declarative check (`title`, `level` and `rule` required). Invalid
+     * entries stop the backend at startup with an error naming the path,
+     * e.g. `readiness.checks[2].rule.anyOf[0]`, and the bad value.
+     */
+    checks?: Array<{
+      /**
+       * Check id, `<category>.<name>`, e.g. `delivery.rollback` or
+       * `security.codeowners`.
+       */
+      id: string;
+      /**
+       * `false` removes the check from the pack. Default `true`.
+       */
+      enabled?: boolean;
+      /** Short title, e.g. `CODEOWNERS file`. Required for a new check. */
+      title?: string;
+      /** One sentence: what the check looks for. */
+      description?: string;
+      /**
+       * Category of a new check; defaults to the id's prefix. Cannot be
+       * changed for an existing check.
+       */
+      category?: string;
+      /** Level id (see `readiness.levels`). Required for a new check. */
+      level?: string;
+      /** Weight in the score, ≥ 0. Default 1 for a new check. */
+      weight?: number;
+      /**
+       * Which entities the check applies to: a filter predicate in the shape
+       * of `@backstage/filter-predicates` over the entity, e.g.
+       * `{ kind: component, spec.type: { $in: [service, website] } }`.
+       * Absent: every entity (for a new check) or unchanged (an override).
+       */
+      appliesTo?: object;
+      /**
+       * Fact namespaces the check cannot be decided without; when one is not
+       * available the result is `unknown` with its reason. E.g. `[metrics]`.
+       */
+      requires?: string[];
+      /**
+       * Fact namespaces the rule also reads when available (informational;
+       * inferred from the rule when absent).
+       */
+      optional?: string[];
+      /**
+       * The declarative rule. Operators: `allOf`, `anyOf`, `not`,
+       * `annotation`, `link`, `label`, `tag`, `tier`, `field`, `filter`,
+       * `file`, `dependency`, `owner`, `ownerContact`, `signal`, `metrics`,
+       * `fact` (see the README of @prodready/plugin-readiness-common), e.g.
+       * `{ anyOf: [ { annotation: pagerduty.com/service-id }, { link: oncall } ] }`.
+       * Required for a new check.
+       */
+      rule?: object;
+      /** One-line reasons shown with the result. */
+      messages?: {
+        /** Shown when the check passes. */
+        pass?: string;
+        /** Shown when the check fails. */
+        fail?: string;
+      };
+      /**
+       * What a team should do. Required for a new check (or give a
+       * `description`, which is then used).
+       */
+      remediation?: {
+        /** Markdown: what to do and which annotation, link or file satisfies it. */
+        markdown?: string;
+        /** Further reading. */
+        links?: Array<{
+          /** Link text. */
+          title: string;
+          /** Link target. */
+          url: string;
+        }>;
+      };
+    }>;
+  };
+}

@@ -1,0 +1,4 @@
+export * from './FactDocumentBuilder';
+export * from './mockCheck';
+export * from './mockComponent';
+export * from './mockFactProvider';
