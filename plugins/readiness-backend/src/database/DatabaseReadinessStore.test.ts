@@ -6,7 +6,7 @@ import type {
 } from '@prodready/plugin-readiness-common';
 import { DatabaseReadinessStore } from './DatabaseReadinessStore';
 import type { EntityScoreWrite } from './ReadinessStore';
-import { createTestDatabases } from './testDatabases';
+import { createTestDatabases } from '../__testUtils__/createTestDatabases';
 
 jest.setTimeout(60_000);
 
@@ -211,6 +211,38 @@ describe.each(databases.eachSupportedId())(
         expect(
           (await store.listResults('component:default/a')).map(r => r.checkId),
         ).toEqual(['logging.logs', 'ownership.owner']);
+      });
+
+      it('writes a batch atomically: a failing write leaves the previous state', async () => {
+        const { knex, store } = await createStore();
+        await store.writeScores([entity('a'), entity('b')], T0);
+        const before = await knex('check_results').orderBy([
+          'entity_ref',
+          'check_id',
+        ]);
+        const broken = entity('b', {
+          results: [
+            { ...result('x', 'fail'), checkId: null as unknown as string },
+          ],
+        });
+        const changed = entity('a', {
+          score: 100,
+          results: [
+            result('ownership.owner', 'pass'),
+            result('tracing.instrumented', 'pass'),
+          ],
+        });
+        await expect(
+          store.writeScores([changed, broken], T1),
+        ).rejects.toHaveProperty(
+          'message',
+          expect.stringMatching(/constraint/i),
+        );
+        expect(
+          await knex('check_results').orderBy(['entity_ref', 'check_id']),
+        ).toEqual(before);
+        expect((await store.getScore('component:default/a'))?.score).toBe(50);
+        expect(await store.listHistory('component:default/a', 5)).toEqual([]);
       });
 
       it('keeps owner contacts and rewrites them only when they change', async () => {

@@ -526,25 +526,34 @@ export class DatabaseReadinessStore implements ReadinessStore {
     const day = now.toISOString().slice(0, 10);
     let removed = 0;
     for (const refs of chunk(entityRefs, INSERT_CHUNK)) {
-      await this.db.transaction(async tx => {
+      removed += await this.db.transaction(async tx => {
+        const existing: Array<{ entity_ref: string }> = await this.whereRefIn(
+          tx('entity_scores').select('entity_ref'),
+          'entity_ref',
+          refs,
+        );
         await this.whereRefIn(tx('check_results').delete(), 'entity_ref', refs);
-        removed += await this.whereRefIn(
+        const count = await this.whereRefIn(
           tx('entity_scores').delete(),
           'entity_ref',
           refs,
         );
-        const rows: ScoreSnapshotRow[] = refs.map(ref => ({
-          entity_ref: ref,
-          day,
-          score: null,
-          level: null,
-        }));
+        // A removal is part of the trend of entities that were scored.
+        const rows: ScoreSnapshotRow[] = existing.map(
+          ({ entity_ref: ref }) => ({
+            entity_ref: ref,
+            day,
+            score: null,
+            level: null,
+          }),
+        );
         for (const part of chunk(rows, INSERT_CHUNK)) {
           await tx('score_snapshots')
             .insert(part)
             .onConflict(['entity_ref', 'day'])
             .merge(['score', 'level']);
         }
+        return count as number;
       });
     }
     return removed;

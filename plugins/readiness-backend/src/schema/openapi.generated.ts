@@ -251,6 +251,7 @@ export const spec = {
           {
             name: 'cursor',
             in: 'query',
+            allowReserved: true,
             description: 'The `nextCursor` of the previous page, opaque.',
             schema: {
               type: 'string',
@@ -414,6 +415,7 @@ export const spec = {
           {
             name: 'owner',
             in: 'query',
+            allowReserved: true,
             description: 'An owner entity ref, e.g. `group:default/payments`.',
             schema: {
               type: 'string',
@@ -448,6 +450,7 @@ export const spec = {
           {
             name: 'checkId',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
               minLength: 1,
@@ -579,6 +582,7 @@ export const spec = {
           {
             name: 'entityRef',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
               minLength: 1,
@@ -587,6 +591,7 @@ export const spec = {
           {
             name: 'checkId',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
               minLength: 1,
@@ -701,6 +706,7 @@ export const spec = {
       failing: {
         name: 'failing',
         in: 'query',
+        allowReserved: true,
         description:
           'Check ids the entity fails (all of them). Repeatable and/or comma-separated.',
         style: 'form',
@@ -716,6 +722,7 @@ export const spec = {
       passing: {
         name: 'passing',
         in: 'query',
+        allowReserved: true,
         description:
           'Check ids the entity passes or is exempt from (all of them). Repeatable and/or comma-separated.',
         style: 'form',
@@ -731,6 +738,7 @@ export const spec = {
       owner: {
         name: 'owner',
         in: 'query',
+        allowReserved: true,
         description: 'Owner entity refs. Repeatable and/or comma-separated.',
         style: 'form',
         explode: true,
@@ -745,6 +753,7 @@ export const spec = {
       system: {
         name: 'system',
         in: 'query',
+        allowReserved: true,
         description: 'System entity refs. Repeatable and/or comma-separated.',
         style: 'form',
         explode: true,
@@ -759,6 +768,7 @@ export const spec = {
       domain: {
         name: 'domain',
         in: 'query',
+        allowReserved: true,
         description: 'Domain entity refs. Repeatable and/or comma-separated.',
         style: 'form',
         explode: true,
@@ -773,6 +783,7 @@ export const spec = {
       kindFilter: {
         name: 'kind',
         in: 'query',
+        allowReserved: true,
         description:
           'Entity kinds, case-insensitive. Repeatable and/or comma-separated.',
         style: 'form',
@@ -788,6 +799,7 @@ export const spec = {
       type: {
         name: 'type',
         in: 'query',
+        allowReserved: true,
         description:
           'Values of `spec.type`. Repeatable and/or comma-separated.',
         style: 'form',
@@ -803,6 +815,7 @@ export const spec = {
       lifecycle: {
         name: 'lifecycle',
         in: 'query',
+        allowReserved: true,
         description:
           'Values of `spec.lifecycle`. Repeatable and/or comma-separated.',
         style: 'form',
@@ -818,6 +831,7 @@ export const spec = {
       tier: {
         name: 'tier',
         in: 'query',
+        allowReserved: true,
         description: 'Normalised tiers. Repeatable and/or comma-separated.',
         style: 'form',
         explode: true,
@@ -832,6 +846,7 @@ export const spec = {
       levelAtMost: {
         name: 'levelAtMost',
         in: 'query',
+        allowReserved: true,
         description:
           'A level id of the pack; matches entities at that level or below, including entities that reached no level.',
         schema: {
@@ -842,6 +857,7 @@ export const spec = {
       levelAtLeast: {
         name: 'levelAtLeast',
         in: 'query',
+        allowReserved: true,
         description:
           'A level id of the pack; matches entities at that level or above.',
         schema: {
@@ -852,6 +868,7 @@ export const spec = {
       text: {
         name: 'text',
         in: 'query',
+        allowReserved: true,
         description:
           'Case-insensitive substring of the name, title, owner or system.',
         schema: {

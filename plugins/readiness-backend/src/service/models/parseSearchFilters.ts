@@ -21,7 +21,12 @@ export type SearchFilterParams = Omit<
 
 /** Splits repeated and comma-separated values; drops blanks and duplicates. */
 function splitValues(values: string[] | string | undefined): string[] {
-  const list = Array.isArray(values) ? values : values ? [values] : [];
+  let list: string[] = [];
+  if (Array.isArray(values)) {
+    list = values;
+  } else if (values) {
+    list = [values];
+  }
   const out = new Set<string>();
   for (const value of list) {
     for (const part of value.split(',')) {

@@ -1,0 +1,83 @@
+import { ConfigReader } from '@backstage/config';
+import { readReadinessBackendConfig } from './config';
+
+describe('readReadinessBackendConfig', () => {
+  it('has defaults for every key', () => {
+    const config = readReadinessBackendConfig(new ConfigReader({}));
+    expect(config).toEqual({
+      schedule: {
+        frequency: { minutes: 30 },
+        timeout: { minutes: 15 },
+        initialDelay: { seconds: 5 },
+        scope: 'global',
+      },
+      scoring: {
+        kinds: ['Component', 'API', 'Resource', 'System'],
+        concurrency: 8,
+        pageSize: 500,
+        settleDelayMs: 60_000,
+        maxSettleRuns: 5,
+      },
+      historyRetentionDays: 180,
+      learnFromLimit: 3,
+      cacheTtlMs: 30_000,
+    });
+  });
+
+  it('reads every key, always scheduling globally', () => {
+    const config = readReadinessBackendConfig(
+      new ConfigReader({
+        readiness: {
+          schedule: {
+            frequency: { cron: '0 * * * *' },
+            timeout: 'PT5M',
+            scope: 'local',
+          },
+          scoring: {
+            kinds: ['Component'],
+            concurrency: 2,
+            pageSize: 100,
+            settleDelay: '10s',
+            maxSettleRuns: 0,
+          },
+          history: { retentionDays: 30 },
+          learnFrom: { limit: 5 },
+          cache: { ttl: { minutes: 1 } },
+        },
+      }),
+    );
+    expect(config.schedule).toEqual({
+      frequency: { cron: '0 * * * *' },
+      timeout: { minutes: 5 },
+      initialDelay: { seconds: 5 },
+      scope: 'global',
+    });
+    expect(config.scoring).toEqual({
+      kinds: ['Component'],
+      concurrency: 2,
+      pageSize: 100,
+      settleDelayMs: 10_000,
+      maxSettleRuns: 0,
+    });
+    expect(config.historyRetentionDays).toBe(30);
+    expect(config.learnFromLimit).toBe(5);
+    expect(config.cacheTtlMs).toBe(60_000);
+  });
+
+  it.each([
+    [{ scoring: { pageSize: 501 } }, /readiness\.scoring\.pageSize: 501/],
+    [{ scoring: { concurrency: 0 } }, /readiness\.scoring\.concurrency: 0/],
+    [
+      { history: { retentionDays: 1.5 } },
+      /readiness\.history\.retentionDays: 1\.5/,
+    ],
+    [{ learnFrom: { limit: -1 } }, /readiness\.learnFrom\.limit: -1/],
+    [{ scoring: { kinds: [] } }, /readiness\.scoring\.kinds/],
+    [{ scoring: { settleDelay: 'soon' } }, /readiness\.scoring\.settleDelay/],
+    [{ schedule: { frequency: 'often' } }, /readiness\.schedule/],
+  ])('names the key and value of invalid config %j', (readiness, message) => {
+    expect(() =>
+      readReadinessBackendConfig(new ConfigReader({ readiness })),
+    ).toThrow(message);
+  });
+});
