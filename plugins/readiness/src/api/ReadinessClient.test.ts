@@ -281,6 +281,19 @@ describe('ReadinessClient', () => {
     expect(search!.get('failing')).toBe('delivery.ci');
   });
 
+  it('names an export by date when the file name header is not readable', async () => {
+    server.use(
+      http.get(`${base}/export`, () =>
+        HttpResponse.json([checkoutSummary], {
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      ),
+    );
+    const download = await client.exportEntities({}, 'json');
+    expect(download.filename).toMatch(/^readiness-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(JSON.parse(await download.blob.text())).toEqual([checkoutSummary]);
+  });
+
   it('gets roll-ups, trend and champions with their parameters', async () => {
     const seen: string[] = [];
     server.use(

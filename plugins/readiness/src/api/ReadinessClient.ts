@@ -282,7 +282,11 @@ export class ReadinessClient implements ReadinessApi {
         blob: await response.blob(),
         filename: filenameFromDisposition(
           response.headers.get('Content-Disposition'),
-          `readiness.${options.query?.get('format') ?? 'csv'}`,
+          // Cross-origin, the header is readable only when the backend
+          // exposes it (backend.cors.exposedHeaders).
+          `readiness-${new Date().toISOString().slice(0, 10)}.${
+            options.query?.get('format') ?? 'csv'
+          }`,
         ),
       };
       return download as T;

@@ -1,0 +1,74 @@
+/*
+ * Talks to the running readiness backend as the guest user, to compare what
+ * the browser shows with what the API answers.
+ */
+import type {
+  EntityScorecardResponse,
+  EntitySummary,
+  SearchQuery,
+  SearchResponse,
+} from '@prodready/plugin-readiness-common';
+import { searchQueryToParams } from '../plugins/readiness/src/api/searchQueryParams';
+import { BACKEND_URL } from './stack';
+
+/** A Backstage token of the guest user. */
+export async function guestToken(): Promise<string> {
+  const response = await fetch(`${BACKEND_URL}/api/auth/guest/refresh`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+  });
+  if (!response.ok) {
+    throw new Error(
+      `guest sign-in failed: ${response.status} ${await response.text()}`,
+    );
+  }
+  const body = (await response.json()) as {
+    backstageIdentity: { token: string };
+  };
+  return body.backstageIdentity.token;
+}
+
+/** A client of /api/readiness with a guest token. */
+export class ReadinessTestApi {
+  private constructor(private readonly token: string) {}
+
+  static async create(): Promise<ReadinessTestApi> {
+    return new ReadinessTestApi(await guestToken());
+  }
+
+  async get<T>(path: string): Promise<T> {
+    const response = await fetch(`${BACKEND_URL}/api/readiness${path}`, {
+      headers: { Authorization: `Bearer ${this.token}` },
+    });
+    if (!response.ok) {
+      throw new Error(
+        `GET ${path} answered ${response.status}: ${await response.text()}`,
+      );
+    }
+    return (await response.json()) as T;
+  }
+
+  search(query: SearchQuery): Promise<SearchResponse> {
+    return this.get<SearchResponse>(`/search?${searchQueryToParams(query)}`);
+  }
+
+  /** Every match of a search, following the cursors. */
+  async searchAll(query: SearchQuery): Promise<EntitySummary[]> {
+    const items: EntitySummary[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.search({ ...query, limit: 500, cursor });
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return items;
+  }
+
+  scorecard(entityRef: string): Promise<EntityScorecardResponse> {
+    const [kind, rest] = entityRef.split(':');
+    const [namespace, name] = rest.split('/');
+    return this.get<EntityScorecardResponse>(
+      `/entities/${kind}/${namespace}/${name}`,
+    );
+  }
+}

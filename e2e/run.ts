@@ -1,0 +1,391 @@
+/*
+ * Browser tests of the readiness plugin against the real app.
+ *
+ *   npm run test:e2e
+ *
+ * Starts `npm start` (or reuses an app already serving on :3000/:7007), waits
+ * until the readiness backend has scored the example catalog, then drives
+ * Chromium through the journeys of issue 5 and saves screenshots to
+ * docs/screenshots/. Stops the app it started. Skips, with exit code 0, when
+ * Chromium is not installed.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type {
+  CheckInfo,
+  CheckPackResponse,
+  EntityScorecardResponse,
+  EntitySummary,
+  LearnFromExemplar,
+  RunInfo,
+} from '@prodready/plugin-readiness-common';
+import { CHROMIUM_PATH, chromiumInstalled, launchBrowser } from './browser';
+import { csvRecords } from './csv';
+import { ReadinessTestApi } from './readinessApi';
+import { APP_URL, ROOT, startStack, waitFor } from './stack';
+
+const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+
+/** Runs one step, printing its outcome and duration. */
+async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  try {
+    const result = await run();
+    console.log(
+      `  ✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
+    return result;
+  } catch (error) {
+    console.log(`  ✗ ${name}`);
+    throw error;
+  }
+}
+
+/** The entity ref a catalog entity page link points at. */
+function refFromHref(href: string): string | undefined {
+  const match = href.match(/\/catalog\/([^/]+)\/([^/]+)\/([^/?#]+)$/);
+  return match
+    ? `${decodeURIComponent(match[2])}:${decodeURIComponent(
+        match[1],
+      )}/${decodeURIComponent(match[3])}`
+    : undefined;
+}
+
+function entityPath(entity: EntitySummary): string {
+  return `/catalog/${entity.namespace}/${entity.kind.toLocaleLowerCase(
+    'en-US',
+  )}/${entity.name}`;
+}
+
+function sorted(values: Iterable<string>): string[] {
+  return Array.from(values).sort();
+}
+
+/** Waits until the backend has finished a scoring run with results. */
+async function waitForScoring(api: ReadinessTestApi): Promise<void> {
+  await waitFor(
+    'the readiness backend to score the example catalog',
+    async () => {
+      try {
+        const runs = await api.get<{ items: RunInfo[] }>('/runs?limit=5');
+        const done = runs.items.some(r => r.status === 'succeeded');
+        const { totalCount } = await api.search({ limit: 1 });
+        return done && totalCount > 0;
+      } catch {
+        return false;
+      }
+    },
+    600_000,
+    3000,
+  );
+}
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto(APP_URL);
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.waitForURL(/\/catalog/);
+  await page
+    .getByRole('heading', { name: /Catalog/ })
+    .first()
+    .waitFor();
+}
+
+/** A service with a failing check that another team passes and can be asked about. */
+async function findServiceWithGap(api: ReadinessTestApi): Promise<{
+  service: EntitySummary;
+  scorecard: EntityScorecardResponse;
+  result: EntityScorecardResponse['results'][number];
+  exemplar: LearnFromExemplar;
+}> {
+  const candidates = await api.searchAll({
+    kind: ['component'],
+    sort: 'score',
+    order: 'desc',
+  });
+  for (const service of candidates.filter(c => c.gaps > 0)) {
+    const scorecard = await api.scorecard(service.entityRef);
+    for (const result of scorecard.results) {
+      const exemplar = result.learnFrom?.find(e =>
+        e.owner.contacts.some(c => c.url || c.type === 'email'),
+      );
+      if (result.state === 'fail' && exemplar) {
+        return { service, scorecard, result, exemplar };
+      }
+    }
+  }
+  throw new Error(
+    'No scored component has a failing check with a learn-from exemplar whose owner has contacts',
+  );
+}
+
+/** A check failed by a handful of components, to filter by. */
+async function findFilterCheck(
+  api: ReadinessTestApi,
+  pack: CheckPackResponse,
+): Promise<{ check: CheckInfo; failing: EntitySummary[] }> {
+  let best: { check: CheckInfo; failing: EntitySummary[] } | undefined;
+  for (const check of pack.checks) {
+    const failing = await api.searchAll({
+      failing: [check.id],
+      kind: ['component'],
+    });
+    const all = await api.search({ failing: [check.id], limit: 1 });
+    // Within one page of the org page (25) and of the catalog table (20),
+    // and only components, so both views can be compared with the API.
+    if (
+      failing.length >= 2 &&
+      failing.length <= 20 &&
+      all.totalCount === failing.length &&
+      (!best || failing.length > best.failing.length)
+    ) {
+      best = { check, failing };
+    }
+  }
+  if (!best) {
+    throw new Error(
+      'No check is failed by 2 to 20 components (and nothing else)',
+    );
+  }
+  return best;
+}
+
+async function main(): Promise<void> {
+  if (!chromiumInstalled()) {
+    console.log(
+      `skipped: Chromium not found at ${CHROMIUM_PATH} (apt-get install -y chromium)`,
+    );
+    return;
+  }
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const logFile = path.join(ROOT, '.data', 'e2e', 'stack.log');
+  console.log('Readiness e2e');
+  const stack = await step(
+    'start the app (npm start) or reuse a running one',
+    () => startStack({ logFile }),
+  );
+  if (stack.reused) {
+    console.log('    (reusing the app already serving; it is left running)');
+  }
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  try {
+    const api = await ReadinessTestApi.create();
+    await step('wait until the example catalog is scored', () =>
+      waitForScoring(api),
+    );
+    const pack = await api.get<CheckPackResponse>('/checks');
+    const top = pack.levels[pack.levels.length - 1];
+
+    browser = await launchBrowser();
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(60_000);
+
+    await step('sign in as guest', () => signIn(page));
+
+    await step(`a ${top.title} service's Readiness tab`, async () => {
+      const [gold] = (
+        await api.search({
+          levelAtLeast: top.id,
+          kind: ['component'],
+          sort: 'name',
+          limit: 1,
+        })
+      ).items;
+      assert.ok(gold, `no component reached ${top.title}`);
+      await page.goto(`${APP_URL}${entityPath(gold)}/readiness`);
+      await page.getByLabel(`Readiness level ${top.title}`).first().waitFor();
+      await page.getByLabel(`Score ${Math.round(gold.score)} of 100`).waitFor();
+      await page.getByText('The highest level is reached').waitFor();
+    });
+
+    const gap = await step(
+      'find a service with a gap that another team solved',
+      () => findServiceWithGap(api),
+    );
+
+    await step(
+      `learn-from contacts on ${gap.service.name}'s tab (${gap.result.check.title})`,
+      async () => {
+        await page.goto(`${APP_URL}${entityPath(gap.service)}/readiness`);
+        const check = page.getByTestId(`check-${gap.result.checkId}`);
+        await check.getByText(gap.result.reason).first().waitFor();
+        await check.getByText('Fail', { exact: true }).first().waitFor();
+        const exemplar = check.getByTestId('learn-from-exemplar').filter({
+          has: page.locator(`a[href$="${entityPath(gap.exemplar.entity)}"]`),
+        });
+        await exemplar.waitFor();
+        for (const contact of gap.exemplar.owner.contacts) {
+          const href =
+            contact.url ??
+            (contact.type === 'email' ? `mailto:${contact.label}` : undefined);
+          if (href) {
+            const link = exemplar.locator(`a[href="${href}"]`);
+            assert.equal(
+              await link.count(),
+              1,
+              `contact link ${href} is missing`,
+            );
+            assert.equal((await link.textContent())?.trim(), contact.label);
+          }
+        }
+        const ownerContact = gap.scorecard.owner?.contacts.find(c => c.url);
+        if (ownerContact) {
+          assert.ok(
+            (await page.locator(`a[href="${ownerContact.url}"]`).count()) > 0,
+            "the owner's own contact is missing",
+          );
+        }
+        await check.scrollIntoViewIfNeeded();
+        await page.screenshot({
+          path: path.join(SCREENSHOTS, 'entity-readiness.png'),
+          fullPage: true,
+        });
+      },
+    );
+
+    await step('the overview card lists the top gaps', async () => {
+      await page.goto(`${APP_URL}${entityPath(gap.service)}`);
+      const gaps = page.getByRole('list', { name: 'Top gaps' });
+      await gaps.waitFor();
+      const card = page.locator('.MuiCard-root').filter({ has: gaps }).first();
+      const links = await gaps.getByRole('link').count();
+      assert.equal(links, Math.min(3, gap.service.gaps));
+      await card.screenshot({
+        path: path.join(SCREENSHOTS, 'entity-card.png'),
+      });
+    });
+
+    const filter = await step(
+      'pick a check failed by a handful of components',
+      () => findFilterCheck(api, pack),
+    );
+    const expected = sorted(filter.failing.map(f => f.entityRef));
+    const countText = `${expected.length} ${
+      expected.length === 1 ? 'entity matches' : 'entities match'
+    }`;
+
+    await step(
+      `filter the org page by "${filter.check.title}" and get the API's ${expected.length} services`,
+      async () => {
+        await page.goto(`${APP_URL}/readiness`);
+        await page.getByTestId('gap-search-row').first().waitFor();
+        await page.getByRole('textbox', { name: 'Failing checks' }).click();
+        await page
+          .getByRole('textbox', { name: 'Failing checks' })
+          .fill(filter.check.title);
+        await page
+          .getByRole('option', { name: filter.check.title, exact: true })
+          .click();
+        await page.waitForURL(url =>
+          url.searchParams.getAll('failing').includes(filter.check.id),
+        );
+        await page
+          .getByTestId('gap-search-count')
+          .getByText(countText)
+          .waitFor();
+        const hrefs = await page
+          .getByTestId('gap-search-row')
+          .locator('td:first-child a')
+          .evaluateAll(links => links.map(a => a.getAttribute('href') ?? ''));
+        assert.deepEqual(sorted(hrefs.map(h => refFromHref(h) ?? h)), expected);
+        await page.screenshot({
+          path: path.join(SCREENSHOTS, 'readiness-page.png'),
+          fullPage: true,
+        });
+
+        // The filtered view is a link: opened afresh, it shows the same.
+        const shared = await browser!.context.newPage();
+        await shared.goto(page.url());
+        await shared
+          .getByTestId('gap-search-count')
+          .getByText(countText)
+          .waitFor();
+        await shared.close();
+      },
+    );
+
+    await step('export the filtered search as CSV', async () => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export CSV' }).click(),
+      ]);
+      assert.match(download.suggestedFilename(), /\.csv$/);
+      const file = await download.path();
+      const records = csvRecords(fs.readFileSync(file, 'utf8'));
+      assert.deepEqual(sorted(records.map(r => r.entityRef)), expected);
+      for (const record of records) {
+        const summary = filter.failing.find(
+          f => f.entityRef === record.entityRef,
+        )!;
+        assert.equal(Number(record.score), summary.score);
+      }
+    });
+
+    await step(
+      `the catalog gap filter shows the same ${expected.length} components`,
+      async () => {
+        const summaryRequests: number[] = [];
+        page.on('request', request => {
+          if (request.url().endsWith('/api/readiness/summaries')) {
+            const body = request.postDataJSON() as { entityRefs: string[] };
+            summaryRequests.push(body.entityRefs.length);
+          }
+        });
+        await page.goto(`${APP_URL}/catalog`);
+        await page.getByTestId('readiness-level-badge').first().waitFor();
+        const rowsBefore = await page.locator('table tbody tr').count();
+        const requestsBefore = summaryRequests.length;
+        assert.ok(
+          requestsBefore < rowsBefore,
+          `${requestsBefore} summary requests for ${rowsBefore} rows: not batched`,
+        );
+        await page.getByRole('textbox', { name: 'Readiness gap' }).click();
+        await page
+          .getByRole('textbox', { name: 'Readiness gap' })
+          .fill(filter.check.title);
+        await page
+          .getByRole('option', { name: filter.check.title, exact: true })
+          .click();
+        await page.waitForURL(url => url.search.includes('readinessGap'));
+        const componentLinks = page.locator(
+          'table tbody tr a[href*="/component/"]',
+        );
+        await waitFor(
+          `${expected.length} catalog rows`,
+          async () =>
+            sorted(
+              (
+                await componentLinks.evaluateAll(links =>
+                  links.map(a => a.getAttribute('href') ?? ''),
+                )
+              ).map(h => refFromHref(h) ?? h),
+            ).join() === expected.join(),
+          30_000,
+          500,
+        );
+        await page.getByTestId('readiness-level-badge').first().waitFor();
+        await page.screenshot({
+          path: path.join(SCREENSHOTS, 'catalog-gap-filter.png'),
+          fullPage: true,
+        });
+        console.log(
+          `    (summary requests: ${summaryRequests.join(
+            ', ',
+          )} refs each, for ${rowsBefore} rows then ${expected.length})`,
+        );
+      },
+    );
+    console.log(`Screenshots in ${path.relative(ROOT, SCREENSHOTS)}/`);
+  } finally {
+    await browser?.close();
+    if (!stack.reused) {
+      await step('stop the app', () => stack.stop());
+    }
+  }
+}
+
+main().catch(error => {
+  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,132 @@
+/*
+ * Starts and stops the app (`npm start`: frontend on :3000, backend on :7007)
+ * for browser tests, or reuses one that is already serving.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The repository root. */
+export const ROOT = path.resolve(__dirname, '..');
+
+/** Where the app and its backend answer. */
+export const APP_URL = process.env.E2E_APP_URL ?? 'http://localhost:3000';
+export const BACKEND_URL =
+  process.env.E2E_BACKEND_URL ?? 'http://localhost:7007';
+
+/** A running app. */
+export interface Stack {
+  /** True when the app was already running and is left running. */
+  reused: boolean;
+  /** Stops the app if this process started it. */
+  stop(): Promise<void>;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms));
+}
+
+/** Whether a URL answers with a status below 500. */
+export async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(3000) });
+    return response.status < 500;
+  } catch {
+    return false;
+  }
+}
+
+/** Polls until `check` holds, failing with `what` after `timeoutMs`. */
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  intervalMs = 1000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) {
+      return;
+    }
+    await sleep(intervalMs);
+  }
+  throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+}
+
+function processGroupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts `npm start` at the repository root as its own process group (so
+ * that stopping it stops the frontend and backend children too), unless the
+ * app already answers. Output goes to `logFile`.
+ */
+export async function startStack(options: {
+  logFile: string;
+  /** Extra arguments for `backstage-cli repo start`, e.g. `--config x.yaml`. */
+  extraArgs?: string[];
+  timeoutMs?: number;
+}): Promise<Stack> {
+  const healthUrl = `${BACKEND_URL}/api/readiness/health`;
+  if ((await answers(APP_URL)) && (await answers(healthUrl))) {
+    return { reused: true, stop: async () => {} };
+  }
+  fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
+  const log = fs.openSync(options.logFile, 'w');
+  const args = options.extraArgs?.length
+    ? ['start', '--', ...options.extraArgs]
+    : ['start'];
+  const child = spawn('npm', args, {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', log, log],
+    env: { ...process.env, BROWSER: 'none' },
+  });
+  const pid = child.pid!;
+  let exited = false;
+  child.on('exit', () => {
+    exited = true;
+  });
+
+  const stop = async () => {
+    if (!processGroupAlive(pid)) {
+      return;
+    }
+    process.kill(-pid, 'SIGTERM');
+    const deadline = Date.now() + 15_000;
+    while (processGroupAlive(pid) && Date.now() < deadline) {
+      await sleep(250);
+    }
+    if (processGroupAlive(pid)) {
+      process.kill(-pid, 'SIGKILL');
+    }
+    fs.closeSync(log);
+  };
+
+  try {
+    await waitFor(
+      `${APP_URL} and ${healthUrl} (log: ${options.logFile})`,
+      async () => {
+        if (exited) {
+          throw new Error(
+            `npm start exited early; see ${options.logFile}:\n${fs
+              .readFileSync(options.logFile, 'utf8')
+              .slice(-3000)}`,
+          );
+        }
+        return (await answers(APP_URL)) && (await answers(healthUrl));
+      },
+      options.timeoutMs ?? 240_000,
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { reused: false, stop };
+}
