@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { errorMessage } from './errorMessage';
+import { asSentence, errorMessage } from './errorMessage';
 
 describe('errorMessage', () => {
   it("prefers the server's message of a failed request", async () => {
@@ -19,5 +19,13 @@ describe('errorMessage', () => {
       'Failed to fetch',
     );
     expect(errorMessage('plain')).toBe('plain');
+  });
+});
+
+describe('asSentence', () => {
+  it('ends a message with one full stop', () => {
+    expect(asSentence('not scored yet')).toBe('not scored yet.');
+    expect(asSentence('not scored yet. ')).toBe('not scored yet.');
+    expect(asSentence('  ')).toBe('');
   });
 });

@@ -11,3 +11,9 @@ export function errorMessage(error: unknown): string {
   }
   return isError(error) ? error.message : String(error);
 }
+
+/** A message as a sentence: trimmed, ending with one full stop. */
+export function asSentence(message: string): string {
+  const trimmed = message.trim().replace(/[.\s]+$/, '');
+  return trimmed ? `${trimmed}.` : '';
+}

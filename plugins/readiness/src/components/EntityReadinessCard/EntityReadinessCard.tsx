@@ -23,6 +23,7 @@ import { useEntityScorecard } from '../../hooks/useEntityScorecard';
 import { LevelBadge, levelTitle } from '../LevelBadge';
 import { StateIcon } from '../StateIcon';
 import { topGaps } from './topGaps';
+import { asSentence, errorMessage } from '../../lib/errorMessage';
 
 /**
  * Props of {@link EntityReadinessCard}.
@@ -64,8 +65,8 @@ export function EntityReadinessCard(props: EntityReadinessCardProps) {
   } else if (error && ResponseError.is(error) && error.statusCode === 404) {
     content = (
       <Typography variant="body2" color="textSecondary">
-        Not scored yet: {error.cause.message}. Entities are scored on a
-        schedule.
+        Not scored yet: {asSentence(errorMessage(error))} Entities are scored on
+        a schedule.
       </Typography>
     );
   } else if (error) {

@@ -18,7 +18,7 @@ import {
   type EntityScorecardResponse,
 } from '@prodready/plugin-readiness-common';
 import { readinessApiRef } from '../../api/ReadinessApi';
-import { errorMessage } from '../../lib/errorMessage';
+import { asSentence, errorMessage } from '../../lib/errorMessage';
 import { useCheckPack } from '../../hooks/useCheckPack';
 import { useEntityScorecard } from '../../hooks/useEntityScorecard';
 import { useReadinessPermissions } from '../../hooks/useReadinessPermissions';
@@ -85,7 +85,9 @@ function ReadinessContentForEntity(props: { entityRef: string }) {
         <EmptyState
           missing="data"
           title="Not scored yet"
-          description={`${error.cause.message}. Entities are scored on a schedule; a new entity gets its scorecard at the next run.`}
+          description={`${asSentence(
+            errorMessage(error),
+          )} Entities are scored on a schedule; a new entity gets its scorecard at the next run.`}
           action={
             canRefreshEntity ? (
               <Button
