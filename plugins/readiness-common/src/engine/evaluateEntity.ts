@@ -309,7 +309,9 @@ function decide(
   }
   const evidence: Evidence[] = [];
   scratch.evidence = evidence;
-  scratch.unknown.length = 0;
+  if (scratch.unknown.length > 0) {
+    scratch.unknown.length = 0;
+  }
   const value = check.rule!(view, scratch);
   if (evidence.length > MAX_EVIDENCE) {
     evidence.length = MAX_EVIDENCE;
@@ -344,6 +346,20 @@ function decide(
   }
 }
 
+let buffer = new Float64Array(64);
+
+/**
+ * A zeroed buffer for `summarize`, reused between calls (it runs to the end
+ * without calling out, so it is never used twice at once).
+ */
+function scratchBuffer(size: number): Float64Array {
+  if (buffer.length < size) {
+    buffer = new Float64Array(size * 2);
+  }
+  buffer.fill(0, 0, size);
+  return buffer;
+}
+
 function summarize(
   compiled: CompiledPack,
   results: CheckResult[],
@@ -351,17 +367,13 @@ function summarize(
   evaluatedAt: string,
 ): EntityScorecard {
   const { checks, levels, categories } = compiled;
-  const categoryCount = categories.length;
-  const passed = new Array<number>(categoryCount).fill(0);
-  const failed = new Array<number>(categoryCount).fill(0);
-  const unknown = new Array<number>(categoryCount).fill(0);
-  const applicable = new Array<number>(categoryCount).fill(0);
-  const passWeight = new Array<number>(categoryCount).fill(0);
-  const decidedWeight = new Array<number>(categoryCount).fill(0);
+  const n = categories.length;
+  // Per category: passed, failed, unknown, applicable, pass weight, decided weight.
+  const counts = scratchBuffer(n * 6 + levels.length);
+  const applicableAtLevel = n * 6;
   let totalPass = 0;
   let totalDecided = 0;
   let firstBlocked = levels.length;
-  let anyApplicable = false;
 
   for (let i = 0; i < results.length; i++) {
     const state = results[i].state;
@@ -369,64 +381,70 @@ function summarize(
       continue;
     }
     const check = checks[i];
-    const c = check.categoryIndex;
-    anyApplicable = true;
-    applicable[c] += 1;
+    const c = check.categoryIndex * 6;
+    counts[c + 3] += 1;
+    if (check.levelIndex >= 0) {
+      counts[applicableAtLevel + check.levelIndex] += 1;
+    }
     if (state === 'pass' || state === 'exempt') {
-      passed[c] += 1;
-      passWeight[c] += check.weight;
-      decidedWeight[c] += check.weight;
+      counts[c] += 1;
+      counts[c + 4] += check.weight;
+      counts[c + 5] += check.weight;
       totalPass += check.weight;
       totalDecided += check.weight;
       continue;
     }
     if (state === 'fail') {
-      failed[c] += 1;
-      decidedWeight[c] += check.weight;
+      counts[c + 1] += 1;
+      counts[c + 5] += check.weight;
       totalDecided += check.weight;
     } else {
-      unknown[c] += 1;
+      counts[c + 2] += 1;
     }
     if (check.levelIndex >= 0 && check.levelIndex < firstBlocked) {
       firstBlocked = check.levelIndex;
     }
   }
 
-  let level: string | undefined;
+  // The level reached: the highest level below the first blocked one that
+  // has at least one applicable check (an entity does not reach a level by
+  // having nothing to prove there).
+  let achieved = -1;
+  for (let l = 0; l < firstBlocked; l++) {
+    if (counts[applicableAtLevel + l] > 0) {
+      achieved = l;
+    }
+  }
   let nextLevel: string | undefined;
   const blockingCheckIds: string[] = [];
-  if (anyApplicable) {
-    const achieved = firstBlocked - 1;
-    level = achieved >= 0 ? levels[achieved] : undefined;
-    const next = achieved + 1;
-    if (next < levels.length) {
-      nextLevel = levels[next];
-      for (let i = 0; i < results.length; i++) {
-        const state = results[i].state;
-        if (
-          checks[i].levelIndex === next &&
-          (state === 'fail' || state === 'unknown')
-        ) {
-          blockingCheckIds.push(checks[i].id);
-        }
+  if (firstBlocked < levels.length) {
+    nextLevel = levels[firstBlocked];
+    for (let i = 0; i < results.length; i++) {
+      const state = results[i].state;
+      if (
+        checks[i].levelIndex === firstBlocked &&
+        (state === 'fail' || state === 'unknown')
+      ) {
+        blockingCheckIds.push(checks[i].id);
       }
     }
   }
 
   const summaries: CategorySummary[] = [];
-  for (let c = 0; c < categoryCount; c++) {
-    if (applicable[c] === 0) {
+  for (let k = 0; k < n; k++) {
+    const c = k * 6;
+    if (counts[c + 3] === 0) {
       continue;
     }
     summaries.push({
-      category: categories[c],
-      passed: passed[c],
-      failed: failed[c],
-      unknown: unknown[c],
-      applicable: applicable[c],
+      category: categories[k],
+      passed: counts[c],
+      failed: counts[c + 1],
+      unknown: counts[c + 2],
+      applicable: counts[c + 3],
       score:
-        decidedWeight[c] > 0
-          ? Math.round((passWeight[c] / decidedWeight[c]) * 100)
+        counts[c + 5] > 0
+          ? Math.round((counts[c + 4] / counts[c + 5]) * 100)
           : 0,
     });
   }
@@ -434,7 +452,7 @@ function summarize(
   return {
     entityRef,
     score: totalDecided > 0 ? Math.round((totalPass / totalDecided) * 100) : 0,
-    level,
+    level: achieved >= 0 ? levels[achieved] : undefined,
     nextLevel,
     blockingCheckIds,
     results,
@@ -464,7 +482,11 @@ function summarize(
  *
  * **Level**: the highest level such that every applicable check of that
  * level and all lower levels is `pass` or `exempt` (`unknown` and `fail`
- * block; `not-applicable` is ignored). No level when no check applies.
+ * block; `not-applicable` is ignored), and that has at least one applicable
+ * check: a library, to which only bronze checks apply, tops out at bronze.
+ * No level when no check applies. `nextLevel` is the lowest level with a
+ * blocking check, and `blockingCheckIds` are its `fail`/`unknown` checks;
+ * both are absent/empty when nothing blocks.
  *
  * @public
  */

@@ -91,8 +91,8 @@ function fromMap(
       return { tier, evidence: { kind, label: key, value: tier } };
     }
   }
-  for (const key of Object.keys(map)) {
-    if (isTierKey(key)) {
+  for (const key in map) {
+    if (Object.hasOwn(map, key) && isTierKey(key)) {
       const tier = normalizeTier(map[key]);
       if (tier) {
         return { tier, evidence: { kind, label: key, value: tier } };

@@ -51,7 +51,11 @@ export function truncate(text: string): string {
 
 const EMPTY: readonly never[] = Object.freeze([]);
 
-const problemCache = new Map<string, string>();
+/** state → namespace → reason → [full text, brief text] */
+const problemCache = new Map<
+  number,
+  Map<string, Map<string, [string, string]>>
+>();
 
 /**
  * The one-line explanation of why a namespace cannot be used. The `brief`
@@ -65,29 +69,50 @@ export function describeNamespaceProblem(
   reason: string | undefined,
   brief = false,
 ): string {
-  const key = `${brief ? 1 : 0}${state}\u0000${namespace}\u0000${reason ?? ''}`;
-  const cached = problemCache.get(key);
-  if (cached !== undefined) {
-    return cached;
+  let byNamespace = problemCache.get(state);
+  if (!byNamespace) {
+    byNamespace = new Map();
+    problemCache.set(state, byNamespace);
   }
-  let text: string;
-  const detail = reason ? truncate(reason) : undefined;
-  if (state === NS_NOT_CONFIGURED && namespace === 'metrics') {
-    text = brief
-      ? 'no metrics provider is configured'
-      : `no metrics provider is configured: install the Prometheus module (@prodready/plugin-readiness-backend-module-prometheus) to verify this live${
+  let byReason = byNamespace.get(namespace);
+  if (!byReason) {
+    if (byNamespace.size >= 100) byNamespace.clear();
+    byReason = new Map();
+    byNamespace.set(namespace, byReason);
+  }
+  const key = reason ?? '';
+  let texts = byReason.get(key);
+  if (!texts) {
+    const detail = reason ? truncate(reason) : undefined;
+    if (state === NS_NOT_CONFIGURED && namespace === 'metrics') {
+      texts = [
+        `no metrics provider is configured: install the Prometheus module (@prodready/plugin-readiness-backend-module-prometheus) to verify this live${
           detail ? ` (${detail})` : ''
-        }`;
-  } else if (state === NS_NOT_CONFIGURED) {
-    text = `${namespace} facts not configured${detail ? `: ${detail}` : ''}`;
-  } else {
-    text = `${namespace} facts unavailable: ${detail ?? 'no reason given'}`;
+        }`,
+        'no metrics provider is configured',
+      ];
+    } else if (state === NS_NOT_CONFIGURED) {
+      const text = `${namespace} facts not configured${
+        detail ? `: ${detail}` : ''
+      }`;
+      texts = [text, text];
+    } else {
+      const text = `${namespace} facts unavailable: ${
+        detail ?? 'no reason given'
+      }`;
+      texts = [text, text];
+    }
+    if (byReason.size >= 1000) byReason.clear();
+    byReason.set(key, texts);
   }
-  if (problemCache.size > 1000) {
-    problemCache.clear();
-  }
-  problemCache.set(key, text);
-  return text;
+  return brief ? texts[1] : texts[0];
+}
+
+/** What the view knows of one namespace. */
+interface NamespaceEntry {
+  state: number;
+  data: unknown;
+  reason: string | undefined;
 }
 
 /**
@@ -100,16 +125,18 @@ export function describeNamespaceProblem(
 export class FactsView {
   readonly facts: FactDocument;
   private readonly namespaces: Record<string, unknown> | undefined;
-  private readonly states: Record<string, number> = Object.create(null);
-  private readonly datas: Record<string, unknown> = Object.create(null);
-  private readonly reasons: Record<string, string | undefined> =
-    Object.create(null);
+  private entityEntry: NamespaceEntry | undefined;
+  private ownerEntry: NamespaceEntry | undefined;
+  private repositoryEntry: NamespaceEntry | undefined;
+  private metricsEntry: NamespaceEntry | undefined;
+  private otherEntries: Record<string, NamespaceEntry> | undefined;
 
   private metadataCache: Record<string, unknown> | null | undefined;
+  private annotationKeysCache: readonly string[] | undefined;
   private linksCache: LinkView[] | undefined;
   private tierCache: TierFinding | null | undefined;
   private filesCache: readonly string[] | undefined;
-  private filesByKindCache: Record<string, readonly string[]> | undefined;
+  private classifiedCache: Record<string, string[]> | undefined;
   private dependenciesCache: readonly DependencyView[] | undefined;
   private fileBaseCache: string | null | undefined;
 
@@ -119,63 +146,83 @@ export class FactsView {
     this.namespaces = isRecord(namespaces) ? namespaces : undefined;
   }
 
-  /** The state of a namespace: NS_OK, NS_NOT_CONFIGURED or NS_UNAVAILABLE. */
-  state(namespace: string): number {
-    const known = this.states[namespace];
-    if (known !== undefined) {
-      return known;
-    }
-    let state: number;
-    let data: unknown;
-    let reason: string | undefined;
-    const entry = this.namespaces?.[namespace];
-    if (!isRecord(entry)) {
-      state = NS_NOT_CONFIGURED;
-      reason = entry === undefined ? 'no provider fills it' : 'malformed';
-    } else {
-      reason = typeof entry.reason === 'string' ? entry.reason : undefined;
-      if (entry.status === 'ok') {
-        data = entry.data;
-        if (OBJECT_NAMESPACES.has(namespace) && !isRecord(data)) {
-          state = NS_UNAVAILABLE;
-          reason = 'the provider returned malformed data';
-        } else {
-          state = NS_OK;
-        }
-      } else if (entry.status === 'not-configured') {
-        state = NS_NOT_CONFIGURED;
-      } else if (entry.status === 'unavailable') {
-        state = NS_UNAVAILABLE;
-      } else {
-        state = NS_UNAVAILABLE;
-        reason = 'the provider reported an unknown status';
+  private entry(namespace: string): NamespaceEntry {
+    switch (namespace) {
+      case 'entity':
+        return (this.entityEntry ??= this.read(namespace));
+      case 'owner':
+        return (this.ownerEntry ??= this.read(namespace));
+      case 'repository':
+        return (this.repositoryEntry ??= this.read(namespace));
+      case 'metrics':
+        return (this.metricsEntry ??= this.read(namespace));
+      default: {
+        const others = (this.otherEntries ??= Object.create(null) as Record<
+          string,
+          NamespaceEntry
+        >);
+        return (others[namespace] ??= this.read(namespace));
       }
     }
-    this.states[namespace] = state;
-    this.datas[namespace] = data;
-    this.reasons[namespace] = reason;
-    return state;
   }
 
-  /** The data of an `ok` namespace (call `state` first). */
+  private read(namespace: string): NamespaceEntry {
+    const entry = this.namespaces?.[namespace];
+    if (!isRecord(entry)) {
+      return {
+        state: NS_NOT_CONFIGURED,
+        data: undefined,
+        reason: entry === undefined ? 'no provider fills it' : 'malformed',
+      };
+    }
+    const reason = typeof entry.reason === 'string' ? entry.reason : undefined;
+    switch (entry.status) {
+      case 'ok':
+        if (OBJECT_NAMESPACES.has(namespace) && !isRecord(entry.data)) {
+          return {
+            state: NS_UNAVAILABLE,
+            data: undefined,
+            reason: 'the provider returned malformed data',
+          };
+        }
+        return { state: NS_OK, data: entry.data, reason };
+      case 'not-configured':
+        return { state: NS_NOT_CONFIGURED, data: undefined, reason };
+      case 'unavailable':
+        return { state: NS_UNAVAILABLE, data: undefined, reason };
+      default:
+        return {
+          state: NS_UNAVAILABLE,
+          data: undefined,
+          reason: 'the provider reported an unknown status',
+        };
+    }
+  }
+
+  /** The state of a namespace: NS_OK, NS_NOT_CONFIGURED or NS_UNAVAILABLE. */
+  state(namespace: string): number {
+    return this.entry(namespace).state;
+  }
+
+  /** The data of an `ok` namespace. */
   data(namespace: string): unknown {
-    return this.state(namespace) === NS_OK ? this.datas[namespace] : undefined;
+    return this.entry(namespace).data;
   }
 
   /** Why a namespace that is not `ok` cannot be used, one line. */
   problem(namespace: string, brief = false): string {
-    const state = this.state(namespace);
+    const entry = this.entry(namespace);
     return describeNamespaceProblem(
       namespace,
-      state,
-      this.reasons[namespace],
+      entry.state,
+      entry.reason,
       brief,
     );
   }
 
   /** The entity (data of `entity`), or undefined. */
   entity(): Record<string, unknown> | undefined {
-    return this.data('entity') as Record<string, unknown> | undefined;
+    return this.entry('entity').data as Record<string, unknown> | undefined;
   }
 
   private metadata(): Record<string, unknown> | undefined {
@@ -189,6 +236,15 @@ export class FactsView {
   annotations(): Record<string, unknown> | undefined {
     const annotations = this.metadata()?.annotations;
     return isRecord(annotations) ? annotations : undefined;
+  }
+
+  /** The annotation keys, computed once. */
+  annotationKeys(): readonly string[] {
+    if (this.annotationKeysCache === undefined) {
+      const annotations = this.annotations();
+      this.annotationKeysCache = annotations ? Object.keys(annotations) : EMPTY;
+    }
+    return this.annotationKeysCache;
   }
 
   labels(): Record<string, unknown> | undefined {
@@ -234,7 +290,7 @@ export class FactsView {
   }
 
   private repository(): Record<string, unknown> | undefined {
-    return this.data('repository') as Record<string, unknown> | undefined;
+    return this.entry('repository').data as Record<string, unknown> | undefined;
   }
 
   files(): readonly string[] {
@@ -246,25 +302,20 @@ export class FactsView {
 
   /** Files of a kind: from `filesByKind`, or classified by path when absent. */
   filesOfKind(kind: RepositoryFileKind): readonly string[] {
-    if (this.filesByKindCache === undefined) {
-      const byKind = this.repository()?.filesByKind;
-      const index: Record<string, readonly string[]> = Object.create(null);
-      if (isRecord(byKind)) {
-        for (const key of Object.keys(byKind)) {
-          index[key] = stringList(byKind[key]);
-        }
-      } else {
-        for (const file of this.files()) {
-          for (const fileKind of classifyRepositoryFile(file)) {
-            const list = (index[fileKind] as string[] | undefined) ?? [];
-            list.push(file);
-            index[fileKind] = list;
-          }
+    const byKind = this.repository()?.filesByKind;
+    if (isRecord(byKind)) {
+      return stringList(byKind[kind]);
+    }
+    if (this.classifiedCache === undefined) {
+      const index: Record<string, string[]> = Object.create(null);
+      for (const file of this.files()) {
+        for (const fileKind of classifyRepositoryFile(file)) {
+          (index[fileKind] ??= []).push(file);
         }
       }
-      this.filesByKindCache = index;
+      this.classifiedCache = index;
     }
-    return this.filesByKindCache[kind] ?? EMPTY;
+    return this.classifiedCache[kind] ?? EMPTY;
   }
 
   dependencies(): readonly DependencyView[] {
@@ -308,11 +359,11 @@ export class FactsView {
   }
 
   owner(): Record<string, unknown> | undefined {
-    return this.data('owner') as Record<string, unknown> | undefined;
+    return this.entry('owner').data as Record<string, unknown> | undefined;
   }
 
   metrics(): Record<string, unknown> | undefined {
-    return this.data('metrics') as Record<string, unknown> | undefined;
+    return this.entry('metrics').data as Record<string, unknown> | undefined;
   }
 }
 

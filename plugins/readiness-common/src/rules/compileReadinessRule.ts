@@ -319,6 +319,35 @@ function lookupPath(
   return current;
 }
 
+/** Adds evidence for matching files; returns the new count found. */
+function collectFiles(
+  view: FactsView,
+  scratch: RuleScratch,
+  files: readonly string[],
+  paths: GlobSet | undefined,
+  kind: string | undefined,
+  foundBefore: number,
+): number {
+  let found = foundBefore;
+  for (let i = 0; i < files.length && found < MAX_LEAF_EVIDENCE; i++) {
+    const file = files[i];
+    if (paths && !paths.test(file)) {
+      continue;
+    }
+    const evidence: Evidence = { kind: 'file', label: truncate(file) };
+    if (kind) {
+      evidence.value = `${kind} file`;
+    }
+    const url = view.fileUrl(file);
+    if (url && url.length <= 2048) {
+      evidence.url = url;
+    }
+    scratch.evidence.push(evidence);
+    found += 1;
+  }
+  return found;
+}
+
 function inNamespace(namespace: string, body: RuleNode): RuleNode {
   return (view, scratch) => {
     const state = view.state(namespace);
@@ -499,39 +528,30 @@ class RuleCompiler {
   ): RuleNode {
     const keys = stringList(operand, at, `an ${kind} key`);
     const set = compileGlobSet(keys, false);
-    const exact = keys.filter(key => !hasWildcard(key));
+    const exact = new Set(keys.filter(key => !hasWildcard(key)));
+    const wildcards = set.hasWildcards;
     const condition = compileValueCondition(rule, path, true);
     this.uses('entity');
+    // Walk the entity's keys (a handful) rather than look every pattern up.
     return inNamespace('entity', (view, scratch) => {
       const map = kind === 'annotation' ? view.annotations() : view.labels();
       if (!map) {
         return FAIL;
       }
+      const mapKeys =
+        kind === 'annotation' ? view.annotationKeys() : Object.keys(map);
       let found = 0;
-      for (let i = 0; i < exact.length && found < MAX_LEAF_EVIDENCE; i++) {
-        const key = exact[i];
-        if (!Object.prototype.hasOwnProperty.call(map, key)) {
+      for (let i = 0; i < mapKeys.length; i++) {
+        const key = mapKeys[i];
+        if (!exact.has(key) && !(wildcards && set.test(key))) {
           continue;
         }
         const value = map[key];
         if (condition(value)) {
           scratch.evidence.push(valueEvidence(kind, key, value));
           found += 1;
-        }
-      }
-      // Exact keys are enough evidence; scan every key only when they miss.
-      if (set.hasWildcards && found === 0) {
-        for (const key of Object.keys(map)) {
-          if (exact.includes(key) || !set.test(key)) {
-            continue;
-          }
-          const value = map[key];
-          if (condition(value)) {
-            scratch.evidence.push(valueEvidence(kind, key, value));
-            found += 1;
-            if (found >= MAX_LEAF_EVIDENCE) {
-              break;
-            }
+          if (found >= MAX_LEAF_EVIDENCE) {
+            break;
           }
         }
       }
@@ -778,30 +798,26 @@ class RuleCompiler {
     this.uses('repository');
     return inNamespace('repository', (view, scratch) => {
       let found = 0;
-      const consider = (files: readonly string[], kind?: string) => {
-        for (let i = 0; i < files.length && found < MAX_LEAF_EVIDENCE; i++) {
-          const file = files[i];
-          if (paths && !paths.test(file)) {
-            continue;
-          }
-          const evidence: Evidence = { kind: 'file', label: truncate(file) };
-          if (kind) {
-            evidence.value = `${kind} file`;
-          }
-          const url = view.fileUrl(file);
-          if (url && url.length <= 2048) {
-            evidence.url = url;
-          }
-          scratch.evidence.push(evidence);
-          found += 1;
-        }
-      };
       if (kinds) {
         for (const kind of kinds) {
-          consider(view.filesOfKind(kind), kind);
+          found = collectFiles(
+            view,
+            scratch,
+            view.filesOfKind(kind),
+            paths,
+            kind,
+            found,
+          );
         }
       } else {
-        consider(view.files());
+        found = collectFiles(
+          view,
+          scratch,
+          view.files(),
+          paths,
+          undefined,
+          found,
+        );
       }
       return found > 0 ? PASS : FAIL;
     });

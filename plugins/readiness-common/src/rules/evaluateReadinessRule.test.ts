@@ -200,6 +200,12 @@ describe('evaluateReadinessRule: evidence', () => {
           label: 'pagerduty.com/service-id',
           value: 'P123',
         },
+        {
+          kind: 'annotation',
+          label: 'grafana/overview-dashboard',
+          value: 'https://grafana.example.com/d/x',
+          url: 'https://grafana.example.com/d/x',
+        },
       ],
     });
     expect(

@@ -99,10 +99,29 @@ export function compileGlobSet(
   const literals = patterns
     .filter(p => !hasWildcard(p))
     .map(p => p.toLowerCase());
+  // The same keys, tags, names and paths recur across entities: remember
+  // the answers for short values (bounded).
+  const memo = new Map<string, boolean>();
   return {
     patterns,
     literals,
     hasWildcards: literals.length !== patterns.length,
-    test: (value: string) => combined.test(value),
+    test: (value: string) => {
+      if (value.length > MEMO_MAX_LENGTH) {
+        return combined.test(value);
+      }
+      let result = memo.get(value);
+      if (result === undefined) {
+        result = combined.test(value);
+        if (memo.size >= MEMO_MAX_ENTRIES) {
+          memo.clear();
+        }
+        memo.set(value, result);
+      }
+      return result;
+    },
   };
 }
+
+const MEMO_MAX_LENGTH = 200;
+const MEMO_MAX_ENTRIES = 5_000;

@@ -276,7 +276,7 @@ const WORD_SPLIT = /[^a-z0-9]+/;
 export function normalizeLinkType(type: string): string {
   return type
     .trim()
-    .toLocaleLowerCase('en-US')
+    .toLowerCase()
     .replace(/[\s_]+/g, '-');
 }
 
@@ -306,13 +306,10 @@ for (const [kind, def] of Object.entries(LINK_KINDS)) {
     addTo(TYPE_INDEX, normalizeLinkType(type), kind);
   }
   for (const icon of def.icons) {
-    addTo(ICON_INDEX, icon.toLocaleLowerCase('en-US'), kind);
+    addTo(ICON_INDEX, icon.toLowerCase(), kind);
   }
   for (const keyword of def.titleKeywords) {
-    const words = keyword
-      .toLocaleLowerCase('en-US')
-      .split(WORD_SPLIT)
-      .filter(Boolean);
+    const words = keyword.toLowerCase().split(WORD_SPLIT).filter(Boolean);
     if (words.length === 0) {
       continue;
     }
@@ -325,6 +322,10 @@ for (const [kind, def] of Object.entries(LINK_KINDS)) {
   }
 }
 
+// The kinds lists are shared (and memoised below): never mutate them.
+for (const list of TYPE_INDEX.values()) Object.freeze(list);
+for (const list of ICON_INDEX.values()) Object.freeze(list);
+
 /**
  * The canonical kinds a link type stands for (e.g. `oncall` → `alerts`;
  * an unknown type stands for itself, normalised).
@@ -333,7 +334,7 @@ for (const [kind, def] of Object.entries(LINK_KINDS)) {
  */
 export function linkKindsOfType(type: string): string[] {
   const normalized = normalizeLinkType(type);
-  return TYPE_INDEX.get(normalized) ?? [normalized];
+  return [...(TYPE_INDEX.get(normalized) ?? [normalized])];
 }
 
 /**
@@ -342,8 +343,11 @@ export function linkKindsOfType(type: string): string[] {
  * @public
  */
 export interface LinkClassification {
-  /** Canonical kinds, e.g. `['runbook']`; empty when nothing was recognised. */
-  kinds: string[];
+  /**
+   * Canonical kinds, e.g. `['runbook']`; empty when nothing was recognised.
+   * Shared between calls: do not modify.
+   */
+  kinds: readonly string[];
   /** What gave the kinds away. */
   by: 'type' | 'title' | 'icon' | 'url' | 'none';
 }
@@ -368,27 +372,36 @@ export function classifyEntityLink(link: {
 }): LinkClassification {
   let unknownType: string | undefined;
   if (typeof link.type === 'string' && link.type) {
-    const normalized = normalizeLinkType(link.type);
-    const kinds = TYPE_INDEX.get(normalized);
-    if (kinds) {
-      return { kinds, by: 'type' };
+    let known = RAW_TYPE_MEMO.get(link.type);
+    if (known === undefined) {
+      const normalized = normalizeLinkType(link.type);
+      known = TYPE_INDEX.get(normalized)
+        ? { kinds: TYPE_INDEX.get(normalized)!, by: 'type' }
+        : normalized;
+      if (link.type.length <= 100) {
+        if (RAW_TYPE_MEMO.size >= 1000) RAW_TYPE_MEMO.clear();
+        RAW_TYPE_MEMO.set(link.type, known);
+      }
     }
-    unknownType = normalized;
+    if (typeof known !== 'string') {
+      return known;
+    }
+    unknownType = known;
   }
   if (typeof link.title === 'string' && link.title) {
-    const kinds = kindsFromTitle(link.title);
+    const kinds = memoKindsFromTitle(link.title);
     if (kinds) {
       return { kinds: withType(kinds, unknownType), by: 'title' };
     }
   }
   if (typeof link.icon === 'string' && link.icon) {
-    const kinds = ICON_INDEX.get(link.icon.toLocaleLowerCase('en-US'));
+    const kinds = ICON_INDEX.get(link.icon.toLowerCase());
     if (kinds) {
       return { kinds: withType(kinds, unknownType), by: 'icon' };
     }
   }
   if (typeof link.url === 'string' && link.url) {
-    const url = link.url.toLocaleLowerCase('en-US');
+    const url = link.url.toLowerCase();
     let kinds: string[] | undefined;
     for (const { hint, kind } of URL_HINTS) {
       if (url.includes(hint)) {
@@ -406,12 +419,34 @@ export function classifyEntityLink(link: {
   return NONE;
 }
 
-function withType(kinds: string[], type: string | undefined): string[] {
+/** Raw link type → its classification, or its normalised form when unknown. */
+const RAW_TYPE_MEMO = new Map<string, LinkClassification | string>();
+/** Title → kinds (null: none), for the titles that recur across entities. */
+const TITLE_MEMO = new Map<string, readonly string[] | null>();
+
+function memoKindsFromTitle(title: string): readonly string[] | undefined {
+  if (title.length > 100) {
+    return kindsFromTitle(title);
+  }
+  let kinds = TITLE_MEMO.get(title);
+  if (kinds === undefined) {
+    const found = kindsFromTitle(title);
+    kinds = found ? Object.freeze(found) : null;
+    if (TITLE_MEMO.size >= 5000) TITLE_MEMO.clear();
+    TITLE_MEMO.set(title, kinds);
+  }
+  return kinds ?? undefined;
+}
+
+function withType(
+  kinds: readonly string[],
+  type: string | undefined,
+): readonly string[] {
   return type && !kinds.includes(type) ? [...kinds, type] : kinds;
 }
 
 function kindsFromTitle(title: string): string[] | undefined {
-  const words = title.toLocaleLowerCase('en-US').split(WORD_SPLIT);
+  const words = title.toLowerCase().split(WORD_SPLIT);
   let kinds: string[] | undefined;
   for (let i = 0; i < words.length; i++) {
     const entries = KEYWORD_INDEX.get(words[i]);

@@ -1,0 +1,170 @@
+/*
+ * Runs the benchmarks and prints one table.
+ *
+ *   npm run bench                  every bench/*.bench.ts, in name order
+ *   npm run bench -- engine        only those whose name contains "engine"
+ *   npm run bench -- --json        the rows as JSON instead of a table
+ *
+ * A benchmark is a file `bench/<name>.bench.ts` exporting
+ * `async function run(): Promise<BenchRow[]>`. Each run also writes its rows
+ * to bench/out/<name>.json (git-ignored).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** One line of the benchmark table; leave out what does not apply. */
+export interface BenchRow {
+  /** What was measured, e.g. `engine: default pack`. */
+  benchmark: string;
+  entities?: number;
+  checks?: number;
+  seconds?: number;
+  entitiesPerSecond?: number;
+  p50Ms?: number;
+  p95Ms?: number;
+  /** Resident set size in MB (peak where the benchmark can tell). */
+  rssMb?: number;
+  /** V8 heap in use in MB. */
+  heapMb?: number;
+  /** A remark printed under the table. */
+  note?: string;
+}
+
+/** What a benchmark module exports. */
+export interface BenchModule {
+  run(): Promise<BenchRow[]>;
+}
+
+const COLUMNS: Array<{
+  title: string;
+  value: (row: BenchRow) => string;
+  align: 'left' | 'right';
+}> = [
+  { title: 'benchmark', value: r => r.benchmark, align: 'left' },
+  { title: 'entities', value: r => int(r.entities), align: 'right' },
+  { title: 'checks', value: r => int(r.checks), align: 'right' },
+  { title: 'seconds', value: r => num(r.seconds, 3), align: 'right' },
+  { title: 'entities/s', value: r => int(r.entitiesPerSecond), align: 'right' },
+  { title: 'p50 ms', value: r => num(r.p50Ms, 3), align: 'right' },
+  { title: 'p95 ms', value: r => num(r.p95Ms, 3), align: 'right' },
+  { title: 'RSS MB', value: r => num(r.rssMb, 0), align: 'right' },
+  { title: 'heap MB', value: r => num(r.heapMb, 0), align: 'right' },
+];
+
+function int(value: number | undefined): string {
+  return value === undefined || !Number.isFinite(value)
+    ? ''
+    : Math.round(value).toLocaleString('en-US');
+}
+
+function num(value: number | undefined, digits: number): string {
+  return value === undefined || !Number.isFinite(value)
+    ? ''
+    : value.toFixed(digits);
+}
+
+/** Renders rows as a Markdown-compatible table. */
+export function formatTable(rows: BenchRow[]): string {
+  const cells = rows.map(row => COLUMNS.map(c => c.value(row)));
+  const widths = COLUMNS.map((c, i) =>
+    Math.max(c.title.length, ...cells.map(line => line[i].length)),
+  );
+  const pad = (text: string, i: number) =>
+    COLUMNS[i].align === 'left'
+      ? text.padEnd(widths[i])
+      : text.padStart(widths[i]);
+  const line = (values: string[]) =>
+    `| ${values.map((v, i) => pad(v, i)).join(' | ')} |`;
+  const rule = `|${widths
+    .map((w, i) =>
+      COLUMNS[i].align === 'left'
+        ? `:${'-'.repeat(w + 1)}`
+        : `${'-'.repeat(w + 1)}:`,
+    )
+    .join('|')}|`;
+  const notes = rows
+    .filter(row => row.note)
+    .map(row => `- ${row.benchmark}: ${row.note}`);
+  return [
+    line(COLUMNS.map(c => c.title)),
+    rule,
+    ...cells.map(line),
+    ...(notes.length ? ['', ...notes] : []),
+  ].join('\n');
+}
+
+/** The benchmark files, optionally only those matching one of `filters`. */
+export function findBenchmarks(dir: string, filters: string[]): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter(file => file.endsWith('.bench.ts'))
+    .filter(
+      file =>
+        filters.length === 0 ||
+        filters.some(f => file.replace(/\.bench\.ts$/, '').includes(f)),
+    )
+    .sort()
+    .map(file => path.join(dir, file));
+}
+
+async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  const filters = argv.filter(arg => !arg.startsWith('--'));
+  const files = findBenchmarks(__dirname, filters);
+  if (files.length === 0) {
+    process.stderr.write(
+      `No benchmark matches ${filters.join(', ')}; available: ${findBenchmarks(
+        __dirname,
+        [],
+      )
+        .map(f => path.basename(f, '.bench.ts'))
+        .join(', ')}\n`,
+    );
+    return 2;
+  }
+  const rows: BenchRow[] = [];
+  let failed = false;
+  for (const file of files) {
+    const name = path.basename(file, '.bench.ts');
+    process.stderr.write(`running ${name}…\n`);
+    try {
+      const mod = (await import(file)) as Partial<BenchModule>;
+      if (typeof mod.run !== 'function') {
+        throw new Error(`${path.basename(file)} does not export run()`);
+      }
+      const result = await mod.run();
+      rows.push(...result);
+      const out = path.join(__dirname, 'out');
+      fs.mkdirSync(out, { recursive: true });
+      fs.writeFileSync(
+        path.join(out, `${name}.json`),
+        `${JSON.stringify(
+          { at: new Date().toISOString(), node: process.version, rows: result },
+          null,
+          2,
+        )}\n`,
+      );
+    } catch (error) {
+      failed = true;
+      rows.push({
+        benchmark: name,
+        note: `failed: ${(error as Error)?.stack ?? String(error)}`,
+      });
+    }
+  }
+  process.stdout.write(
+    json ? `${JSON.stringify(rows, null, 2)}\n` : `\n${formatTable(rows)}\n`,
+  );
+  return failed ? 1 : 0;
+}
+
+if (require.main === module) {
+  // Exit explicitly: a benchmark that leaves a handle open must not hang the run.
+  main(process.argv.slice(2)).then(
+    code => process.exit(code),
+    error => {
+      process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
