@@ -81,6 +81,9 @@ export interface GlobSet {
   test(value: string): boolean;
 }
 
+const MEMO_MAX_LENGTH = 200;
+const MEMO_MAX_ENTRIES = 5_000;
+
 /**
  * Compiles patterns into a {@link GlobSet}.
  *
@@ -122,6 +125,3 @@ export function compileGlobSet(
     },
   };
 }
-
-const MEMO_MAX_LENGTH = 200;
-const MEMO_MAX_ENTRIES = 5_000;

@@ -357,6 +357,11 @@ const NONE: LinkClassification = Object.freeze({
   by: 'none',
 });
 
+/** Raw link type → its classification, or its normalised form when unknown. */
+const RAW_TYPE_MEMO = new Map<string, LinkClassification | string>();
+/** Title → kinds (null: none), for the titles that recur across entities. */
+const TITLE_MEMO = new Map<string, readonly string[] | null>();
+
 /**
  * Recognises what a link of `metadata.links` is for: by its `type` when it is
  * a known kind (see {@link LINK_KINDS}); otherwise by title keywords, then
@@ -418,11 +423,6 @@ export function classifyEntityLink(link: {
   }
   return NONE;
 }
-
-/** Raw link type → its classification, or its normalised form when unknown. */
-const RAW_TYPE_MEMO = new Map<string, LinkClassification | string>();
-/** Title → kinds (null: none), for the titles that recur across entities. */
-const TITLE_MEMO = new Map<string, readonly string[] | null>();
 
 function memoKindsFromTitle(title: string): readonly string[] | undefined {
   if (title.length > 100) {
