@@ -10,7 +10,7 @@
  * deploy, runbook and observability files and tracing/error-tracking SDKs,
  * classified like the repository provider does); no metrics provider, so the
  * golden-signal checks are `unknown`. The timed loop is `evaluateEntity` for
- * every entity, after a warm-up pass over the first 2,000.
+ * every entity, after a warm-up pass over the first 5,000.
  */
 import type { Entity } from '@backstage/catalog-model';
 import {
@@ -32,7 +32,7 @@ import {
 } from './syntheticCatalog';
 
 const SIZES = [10_000, 100_000];
-const WARM_UP = 2_000;
+const WARM_UP = 5_000;
 
 const FILE_POOL = [
   '.github/workflows/ci.yml',

@@ -1,7 +1,4 @@
-import {
-  filterPredicateToFilterFunction,
-  parseFilterPredicate,
-} from '@backstage/filter-predicates';
+import { parseFilterPredicate } from '@backstage/filter-predicates';
 import type { CheckDefinition, CodeRule, LevelDefinition } from '../types';
 import {
   compileReadinessRule,
@@ -9,6 +6,7 @@ import {
   RuleNode,
 } from '../rules/compileReadinessRule';
 import { isRecord } from '../rules/FactsView';
+import { compileFilterPredicate } from '../rules/compileFilterPredicate';
 
 /**
  * A check prepared for fast evaluation.
@@ -159,7 +157,7 @@ export function compileAppliesTo(
     const predicate = parseFilterPredicate(appliesTo);
     return {
       key: JSON.stringify(predicate),
-      test: filterPredicateToFilterFunction(predicate),
+      test: compileFilterPredicate(predicate),
     };
   } catch (error) {
     const message = String((error as Error).message ?? error).slice(0, 300);

@@ -58,8 +58,36 @@ const VALID_EVIDENCE_KINDS: ReadonlySet<string> = new Set([
   'tag',
 ]);
 
+const capitalized = new Map<string, string>();
+
+/** Sentence case, memoised: the same reasons recur for every entity. */
 function capitalize(text: string): string {
-  return text.length > 0 ? text[0].toUpperCase() + text.slice(1) : text;
+  let result = capitalized.get(text);
+  if (result === undefined) {
+    result = text.length > 0 ? text[0].toUpperCase() + text.slice(1) : text;
+    if (text.length <= 500) {
+      if (capitalized.size >= 1000) {
+        capitalized.clear();
+      }
+      capitalized.set(text, result);
+    }
+  }
+  return result;
+}
+
+let lastNow: Date | undefined;
+let lastTime = NaN;
+let lastIso = '';
+
+/** `now.toISOString()`, memoised for the common case of one `now` per run. */
+function isoOf(now: Date): string {
+  const time = now.getTime();
+  if (now !== lastNow || time !== lastTime) {
+    lastNow = now;
+    lastTime = time;
+    lastIso = now.toISOString();
+  }
+  return lastIso;
 }
 
 function namespaceProblems(
@@ -499,7 +527,7 @@ export function evaluateEntity(
     options?.now instanceof Date && !Number.isNaN(options.now.getTime())
       ? options.now
       : new Date();
-  const evaluatedAt = now.toISOString();
+  const evaluatedAt = isoOf(now);
   const entityRef =
     isRecord(facts) && typeof facts.entityRef === 'string'
       ? facts.entityRef

@@ -136,7 +136,7 @@ export class FactsView {
   private linksCache: LinkView[] | undefined;
   private tierCache: TierFinding | null | undefined;
   private filesCache: readonly string[] | undefined;
-  private classifiedCache: Record<string, string[]> | undefined;
+  private classifiedCache: Record<string, readonly string[]> | undefined;
   private dependenciesCache: readonly DependencyView[] | undefined;
   private fileBaseCache: string | null | undefined;
 
@@ -302,15 +302,20 @@ export class FactsView {
 
   /** Files of a kind: from `filesByKind`, or classified by path when absent. */
   filesOfKind(kind: RepositoryFileKind): readonly string[] {
-    const byKind = this.repository()?.filesByKind;
-    if (isRecord(byKind)) {
-      return stringList(byKind[kind]);
-    }
     if (this.classifiedCache === undefined) {
-      const index: Record<string, string[]> = Object.create(null);
-      for (const file of this.files()) {
-        for (const fileKind of classifyRepositoryFile(file)) {
-          (index[fileKind] ??= []).push(file);
+      const index: Record<string, readonly string[]> = Object.create(null);
+      const byKind = this.repository()?.filesByKind;
+      if (isRecord(byKind)) {
+        for (const key in byKind) {
+          if (Object.hasOwn(byKind, key)) {
+            index[key] = stringList(byKind[key]);
+          }
+        }
+      } else {
+        for (const file of this.files()) {
+          for (const fileKind of classifyRepositoryFile(file)) {
+            ((index[fileKind] as string[] | undefined) ??= []).push(file);
+          }
         }
       }
       this.classifiedCache = index;

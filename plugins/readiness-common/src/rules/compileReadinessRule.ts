@@ -1,8 +1,4 @@
 import { InputError } from '@backstage/errors';
-import {
-  filterPredicateToFilterFunction,
-  parseFilterPredicate,
-} from '@backstage/filter-predicates';
 import type { Evidence, RepositoryFileKind } from '../types';
 import { normalizeTier } from '../entity/readEntityTier';
 import {
@@ -14,6 +10,7 @@ import {
   valueEvidence,
   evidenceValue,
 } from './FactsView';
+import { compileFilterPredicate } from './compileFilterPredicate';
 import { compileGlobSet, GlobSet, hasWildcard } from './glob';
 import { linkKindsOfType } from './linkKinds';
 
@@ -460,8 +457,12 @@ class RuleCompiler {
       for (let i = 0; i < children.length; i++) {
         const result = children[i](view, scratch);
         if (result === FAIL) {
-          scratch.evidence.length = evidenceMark;
-          scratch.unknown.length = unknownMark;
+          if (scratch.evidence.length !== evidenceMark) {
+            scratch.evidence.length = evidenceMark;
+          }
+          if (scratch.unknown.length !== unknownMark) {
+            scratch.unknown.length = unknownMark;
+          }
           return FAIL;
         }
         if (result === UNKNOWN) {
@@ -471,7 +472,9 @@ class RuleCompiler {
         }
       }
       if (hard || soft) {
-        scratch.evidence.length = evidenceMark;
+        if (scratch.evidence.length !== evidenceMark) {
+          scratch.evidence.length = evidenceMark;
+        }
         return hard ? UNKNOWN : ABSENT;
       }
       return PASS;
@@ -495,7 +498,9 @@ class RuleCompiler {
         }
       }
       if (passed) {
-        scratch.unknown.length = unknownMark;
+        if (scratch.unknown.length !== unknownMark) {
+          scratch.unknown.length = unknownMark;
+        }
         return PASS;
       }
       if (hard) {
@@ -510,9 +515,13 @@ class RuleCompiler {
       const evidenceMark = scratch.evidence.length;
       const unknownMark = scratch.unknown.length;
       const result = child(view, scratch);
-      scratch.evidence.length = evidenceMark;
+      if (scratch.evidence.length !== evidenceMark) {
+        scratch.evidence.length = evidenceMark;
+      }
       if (result === PASS) {
-        scratch.unknown.length = unknownMark;
+        if (scratch.unknown.length !== unknownMark) {
+          scratch.unknown.length = unknownMark;
+        }
         return FAIL;
       }
       return result === FAIL ? PASS : result;
@@ -731,7 +740,7 @@ class RuleCompiler {
   private filter(operand: unknown, at: string): RuleNode {
     let test: (value: unknown) => boolean;
     try {
-      test = filterPredicateToFilterFunction(parseFilterPredicate(operand));
+      test = compileFilterPredicate(operand);
     } catch (error) {
       return invalid(
         at,
