@@ -157,6 +157,82 @@ describe('evaluateEntity: the level rule', () => {
   );
 });
 
+describe('evaluateEntity: the level rule with a namespace nobody provides', () => {
+  const metricsCheck: CheckDefinition = {
+    ...stateCheck('monitoring.live', 'gold', 1),
+    requires: ['metrics'],
+    rule: () => ({ state: 'pass' }),
+  };
+  const levelPack = createCheckPack({
+    checks: [
+      stateCheck('basics.b1', 'bronze', 3),
+      stateCheck('observe.g1', 'gold', 1),
+      metricsCheck,
+    ],
+  });
+  const evaluate = (
+    g1: string,
+    metrics?: { status: 'unavailable' | 'not-configured'; reason: string },
+  ) =>
+    evaluateEntity(
+      levelPack,
+      createTestFacts({
+        entity: testComponent(),
+        extra: {
+          states: {
+            status: 'ok',
+            data: { 'basics.b1': 'pass', 'observe.g1': g1 },
+          },
+          ...(metrics ? { metrics } : {}),
+        },
+      }),
+      { now: NOW },
+    );
+
+  it.each<[string, string, string | undefined, string[]]>([
+    // metrics namespace, g1 → level, blocking
+    ['absent', 'pass', 'gold', []],
+    ['not-configured', 'pass', 'gold', []],
+    ['absent', 'fail', 'bronze', ['observe.g1']],
+    ['unavailable', 'pass', 'bronze', ['monitoring.live']],
+  ])('metrics %s, g1 %s → %s (blocking %j)', (metrics, g1, level, blocking) => {
+    const card = evaluate(
+      g1,
+      metrics === 'absent'
+        ? undefined
+        : {
+            status: metrics as 'unavailable' | 'not-configured',
+            reason: 'no Prometheus',
+          },
+    );
+    const live = card.results.find(r => r.checkId === 'monitoring.live')!;
+    expect(live.state).toBe('unknown');
+    expect(live.notConfigured).toBe(
+      metrics === 'unavailable' ? undefined : true,
+    );
+    expect({ level: card.level, blocking: card.blockingCheckIds }).toEqual({
+      level,
+      blocking,
+    });
+  });
+
+  it('does not reach a level whose only checks have no provider', () => {
+    const onlyLive = createCheckPack({
+      checks: [stateCheck('basics.b1', 'bronze', 3), metricsCheck],
+    });
+    const card = evaluateEntity(
+      onlyLive,
+      createTestFacts({
+        entity: testComponent(),
+        extra: { states: { status: 'ok', data: { 'basics.b1': 'pass' } } },
+      }),
+      { now: NOW },
+    );
+    expect(card.level).toBe('bronze');
+    expect(card.blockingCheckIds).toEqual([]);
+  });
+});
+
 describe('evaluateEntity: the score', () => {
   it.each<[Cell, Cell, Cell, Cell, number]>([
     ['pass', 'pass', 'pass', 'pass', 100],

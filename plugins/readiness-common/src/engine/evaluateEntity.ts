@@ -323,13 +323,18 @@ function decide(
 ): CheckResult {
   for (let i = 0; i < check.requires.length; i++) {
     const namespace = check.requires[i];
-    if (view.state(namespace) !== NS_OK) {
-      return {
+    const state = view.state(namespace);
+    if (state !== NS_OK) {
+      const result: CheckResult = {
         checkId: check.id,
         state: 'unknown',
         reason: capitalize(view.problem(namespace)),
         evidence: [],
       };
+      if (state === NS_NOT_CONFIGURED) {
+        result.notConfigured = true;
+      }
+      return result;
     }
   }
   if (check.code) {
@@ -409,6 +414,13 @@ function summarize(
       continue;
     }
     const check = checks[i];
+    if (results[i].notConfigured) {
+      // Shown as unknown and left out of the score, but no provider can ever
+      // decide it here, so it neither blocks nor makes up a level.
+      counts[check.categoryIndex * 6 + 2] += 1;
+      counts[check.categoryIndex * 6 + 3] += 1;
+      continue;
+    }
     const c = check.categoryIndex * 6;
     counts[c + 3] += 1;
     if (check.levelIndex >= 0) {
@@ -451,7 +463,8 @@ function summarize(
       const state = results[i].state;
       if (
         checks[i].levelIndex === firstBlocked &&
-        (state === 'fail' || state === 'unknown')
+        (state === 'fail' || state === 'unknown') &&
+        !results[i].notConfigured
       ) {
         blockingCheckIds.push(checks[i].id);
       }
@@ -512,6 +525,10 @@ function summarize(
  * level and all lower levels is `pass` or `exempt` (`unknown` and `fail`
  * block; `not-applicable` is ignored), and that has at least one applicable
  * check: a library, to which only bronze checks apply, tops out at bronze.
+ * An `unknown` whose required namespace is `not-configured` (no provider in
+ * this installation, e.g. no metrics module) is marked `notConfigured` and
+ * ignored by the level rule like `not-applicable`: an `unavailable`
+ * namespace (a provider that failed this time) still blocks.
  * No level when no check applies. `nextLevel` is the lowest level with a
  * blocking check, and `blockingCheckIds` are its `fail`/`unknown` checks;
  * both are absent/empty when nothing blocks.

@@ -153,19 +153,16 @@ function readmeRows() {
 }
 
 describe('the default pack on the example organisation', () => {
-  // The README's intended levels assume the golden-signal checks (unknown
-  // without a metrics provider) do not block: leave them out here. With them,
-  // every level above silver is blocked by those unknowns, by design.
+  // Without a metrics provider the golden-signal checks are unknown and marked
+  // notConfigured, so they do not block a level: the README's intended levels
+  // hold for the full default pack.
   const goldenSignals = [
     'monitoring.latency',
     'monitoring.traffic',
     'monitoring.errors',
     'monitoring.saturation',
   ];
-  const pack = createCheckPack({
-    checks: defaultChecks.filter(c => !goldenSignals.includes(c.id)),
-  });
-  const fullPack = createCheckPack();
+  const pack = createCheckPack();
   const docs = loadCatalog();
   const byRef = new Map(docs.map(d => [refOf(d.entity), d.entity]));
   const users = docs.filter(d => d.entity.kind === 'User').map(d => d.entity);
@@ -233,18 +230,43 @@ describe('the default pack on the example organisation', () => {
   );
 
   it.each(byIntent('gold', 'silver', 'bronze', 'none', 'nothing'))(
-    '%s: without a metrics provider the golden signals are unknown and block gold',
+    '%s: without a metrics provider the golden signals are unknown and do not block',
     async (_name, doc) => {
-      const card = evaluateEntity(fullPack, await factsFor(doc, byRef, users));
-      expect(card.level).not.toBe('gold');
+      const card = evaluateEntity(pack, await factsFor(doc, byRef, users));
       const signals = card.results.filter(r =>
         goldenSignals.includes(r.checkId),
       );
-      expect(signals.map(r => [r.state, r.reason])).toEqual(
+      expect(signals.map(r => [r.state, r.notConfigured, r.reason])).toEqual(
         goldenSignals.map(() => [
           'unknown',
+          true,
           expect.stringMatching(/^No metrics provider is configured/),
         ]),
+      );
+      expect(card.blockingCheckIds).not.toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(
+            /^monitoring\.(latency|traffic|errors|saturation)$/,
+          ),
+        ]),
+      );
+    },
+  );
+
+  it.each(byIntent('gold'))(
+    '%s: a metrics provider that fails this time blocks gold',
+    async (_name, doc) => {
+      const facts = await factsFor(doc, byRef, users);
+      const card = evaluateEntity(pack, {
+        ...facts,
+        namespaces: {
+          ...facts.namespaces,
+          metrics: { status: 'unavailable', reason: 'Prometheus timed out' },
+        },
+      });
+      expect(card.level).toBe('silver');
+      expect([...card.blockingCheckIds].sort()).toEqual(
+        [...goldenSignals].sort(),
       );
     },
   );

@@ -82,6 +82,12 @@ export interface CheckResult {
   evidence: Evidence[];
   /** The exemption that applies when `state` is `exempt`. */
   exemption?: Exemption;
+  /**
+   * Set on `unknown` results whose needed namespace has no provider in this
+   * installation (e.g. no metrics module). Such results do not block a level:
+   * a level nobody can reach measures the platform, not the team.
+   */
+  notConfigured?: boolean;
 }
 
 /**
