@@ -97,6 +97,11 @@ export const readinessPlugin = createBackendPlugin({
           pack,
           cacheTtlMs: settings.cacheTtlMs,
         });
+        const search = new SearchModel({
+          store,
+          pack,
+          cacheTtlMs: settings.cacheTtlMs,
+        });
         const scoring = DefaultScoringService.create({
           store,
           catalog,
@@ -109,7 +114,10 @@ export const readinessPlugin = createBackendPlugin({
           concurrency: settings.scoring.concurrency,
           pageSize: settings.scoring.pageSize,
           historyRetentionDays: settings.historyRetentionDays,
-          onWrite: () => insights.invalidate(),
+          onWrite: () => {
+            insights.invalidate();
+            search.invalidate();
+          },
         });
         const rescores = RescoreScheduler.create({
           scheduler: deps.scheduler,
@@ -142,7 +150,7 @@ export const readinessPlugin = createBackendPlugin({
               insights,
               learnFromLimit: settings.learnFromLimit,
             }),
-            search: new SearchModel(store, pack),
+            search,
             insights,
             runs: new RunsModel(store, rescores),
             exemptions: new ExemptionsModel({ store, pack, scoring, logger }),

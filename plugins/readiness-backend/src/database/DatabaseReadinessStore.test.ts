@@ -154,10 +154,11 @@ describe.each(databases.eachSupportedId())(
             result('tracing.instrumented', 'fail'),
           ],
         });
+        // The score row changes too: it holds the digest of the results.
         expect(await store.writeScores([evidenceOnly], T1)).toEqual({
           resultsWritten: 1,
           historyWritten: 0,
-          scoresWritten: 0,
+          scoresWritten: 1,
         });
         const fixed = entity('a', {
           score: 100,
@@ -211,6 +212,62 @@ describe.each(databases.eachSupportedId())(
         expect(
           (await store.listResults('component:default/a')).map(r => r.checkId),
         ).toEqual(['logging.logs', 'ownership.owner']);
+      });
+
+      it('keeps checks that do not apply in the score row and records moves in and out', async () => {
+        const { knex, store } = await createStore();
+        const notApplicable = result('tracing.instrumented', 'not-applicable', {
+          reason: 'Does not apply to libraries',
+        });
+        await store.writeScores(
+          [
+            entity('a', {
+              results: [result('ownership.owner', 'pass'), notApplicable],
+            }),
+          ],
+          T0,
+        );
+        const [{ n }] = await knex('check_results').count({ n: '*' });
+        expect(Number(n)).toBe(1);
+        expect(await store.listResults('component:default/a')).toEqual([
+          expect.objectContaining({
+            checkId: 'ownership.owner',
+            state: 'pass',
+          }),
+          {
+            checkId: 'tracing.instrumented',
+            state: 'not-applicable',
+            reason: 'Does not apply to libraries',
+            evidence: [],
+          },
+        ]);
+        // Now it applies and fails, then stops applying again.
+        await store.writeScores([entity('a')], T1);
+        await store.writeScores(
+          [
+            entity('a', {
+              results: [result('ownership.owner', 'pass'), notApplicable],
+            }),
+          ],
+          T2,
+        );
+        expect(await store.listHistory('component:default/a', 5)).toEqual([
+          {
+            checkId: 'tracing.instrumented',
+            from: 'fail',
+            to: 'not-applicable',
+            at: T2.toISOString(),
+          },
+          {
+            checkId: 'tracing.instrumented',
+            from: 'not-applicable',
+            to: 'fail',
+            at: T1.toISOString(),
+          },
+        ]);
+        expect(
+          (await store.listResults('component:default/a')).map(r => r.state),
+        ).toEqual(['pass', 'not-applicable']);
       });
 
       it('writes a batch atomically: a failing write leaves the previous state', async () => {

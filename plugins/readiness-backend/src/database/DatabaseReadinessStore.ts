@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   DatabaseService,
   resolvePackagePath,
@@ -52,8 +52,15 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
-/** Rows per INSERT statement; keeps every statement well under the bind-parameter limits. */
-const INSERT_CHUNK = 1000;
+/**
+ * Rows per INSERT statement: SQLite inserts many rows as one compound SELECT,
+ * limited to 500 terms; this also keeps statements under bind limits.
+ */
+const INSERT_CHUNK = 400;
+/** Bind parameters per hand-built SQLite statement (it allows 32766). */
+const MAX_BINDINGS = 30_000;
+/** Rows per PostgreSQL `unnest` insert (one array parameter per column). */
+const PG_ROWS_PER_STATEMENT = 5000;
 /** Above this many refs, a ref list is bound as one JSON parameter instead of a list. */
 const INLINE_REF_LIMIT = 200;
 /** At most this many traits take part in similarity ranking. */
@@ -106,6 +113,8 @@ const COMPARED_SCORE_COLUMNS: Array<keyof EntityScoreRow> = [
   'categories',
   'traits',
   'search_text',
+  'results_hash',
+  'not_applicable',
 ];
 
 type SummaryRow = Pick<EntityScoreRow, (typeof SUMMARY_COLUMNS)[number]>;
@@ -201,8 +210,34 @@ function toSnapshot(row: ScoreSnapshotRow): ScoreSnapshot {
   };
 }
 
+/**
+ * A digest of everything stored per result, so equal digests mean no result
+ * row would change.
+ */
+function resultsHash(results: CheckResult[]): string {
+  return createHash('sha1')
+    .update(
+      JSON.stringify(
+        results.map(r => [
+          r.checkId,
+          r.state,
+          r.reason,
+          r.evidence ?? [],
+          r.exemption?.id ?? null,
+        ]),
+      ),
+    )
+    .digest('hex');
+}
+
 function toScoreRow(item: EntityScoreWrite, nowIso: string): EntityScoreRow {
   const s = item.summary;
+  const notApplicable: Record<string, string> = {};
+  for (const result of item.results) {
+    if (result.state === 'not-applicable') {
+      notApplicable[result.checkId] = result.reason;
+    }
+  }
   return {
     entity_ref: s.entityRef,
     kind: s.kind,
@@ -228,6 +263,8 @@ function toScoreRow(item: EntityScoreWrite, nowIso: string): EntityScoreRow {
       .join('\n')
       .toLocaleLowerCase('en-US'),
     evaluated_at: nowIso,
+    results_hash: resultsHash(item.results),
+    not_applicable: JSON.stringify(notApplicable),
   };
 }
 
@@ -300,9 +337,10 @@ export class DatabaseReadinessStore implements ReadinessStore {
     }
     if (refs.length > INLINE_REF_LIMIT) {
       if (this.isPostgres) {
-        return qb.whereRaw('?? in (select json_array_elements_text(?::json))', [
+        // One array parameter, however many refs.
+        return qb.whereRaw('?? = any(?::text[])', [
           column,
-          JSON.stringify(refs),
+          [...refs] as unknown as Knex.RawBinding,
         ]);
       }
       if (this.isSqlite) {
@@ -321,6 +359,81 @@ export class DatabaseReadinessStore implements ReadinessStore {
     visible: VisibleEntityRefs,
   ): Knex.QueryBuilder {
     return visible ? this.whereRefIn(qb, column, visible) : qb;
+  }
+
+  /**
+   * Inserts rows, or updates them on a conflict of `conflict` columns. Built
+   * by hand: knex's builder is the bottleneck when a full rescore writes
+   * hundreds of thousands of rows. PostgreSQL gets one array parameter per
+   * column (`unnest`), SQLite multi-row `VALUES`; other databases go through
+   * knex.
+   */
+  private async upsertRows<T extends object>(
+    tx: Knex.Transaction,
+    table: string,
+    rows: T[],
+    options: {
+      conflict?: string[];
+      update?: string[];
+      /** PostgreSQL types of non-text columns. */
+      types?: Record<string, 'integer' | 'double precision'>;
+    } = {},
+  ): Promise<void> {
+    if (rows.length === 0) {
+      return;
+    }
+    const { conflict, types = {} } = options;
+    const columns = Object.keys(rows[0]);
+    const update =
+      options.update ?? columns.filter(c => !conflict?.includes(c));
+    if (!this.isPostgres && !this.isSqlite) {
+      for (const part of chunk(rows, INSERT_CHUNK)) {
+        const query = tx(table).insert(part);
+        await (conflict ? query.onConflict(conflict).merge(update) : query);
+      }
+      return;
+    }
+    const quote = (name: string) => `"${name}"`;
+    const value = (row: T, column: string) => {
+      const v = (row as Record<string, unknown>)[column];
+      return v === undefined ? null : v;
+    };
+    const head = `insert into ${quote(table)} (${columns
+      .map(quote)
+      .join(',')}) `;
+    const tail = conflict
+      ? ` on conflict (${conflict.map(quote).join(',')}) do update set ${update
+          .map(c => `${quote(c)} = excluded.${quote(c)}`)
+          .join(', ')}`
+      : '';
+    if (this.isPostgres) {
+      for (const part of chunk(rows, PG_ROWS_PER_STATEMENT)) {
+        const arrays = columns.map(column =>
+          part.map(row => value(row, column)),
+        );
+        await tx.raw(
+          `${head}select * from unnest(${columns
+            .map(c => `?::${types[c] ?? 'text'}[]`)
+            .join(',')})${tail}`,
+          arrays as unknown as Knex.RawBinding[],
+        );
+      }
+      return;
+    }
+    const rowSql = `(${columns.map(() => '?').join(',')})`;
+    const perStatement = Math.max(1, Math.floor(MAX_BINDINGS / columns.length));
+    for (const part of chunk(rows, perStatement)) {
+      const bindings: unknown[] = [];
+      for (const row of part) {
+        for (const column of columns) {
+          bindings.push(value(row, column));
+        }
+      }
+      await tx.raw(
+        `${head}values ${new Array(part.length).fill(rowSql).join(',')}${tail}`,
+        bindings as Knex.RawBinding[],
+      );
+    }
   }
 
   async writeScores(
@@ -344,33 +457,46 @@ export class DatabaseReadinessStore implements ReadinessStore {
     const refs = [...byRef.keys()];
 
     await this.db.transaction(async tx => {
-      const prevResultRows: CheckResultRow[] = await this.whereRefIn(
-        tx('check_results').select(
-          'entity_ref',
-          'check_id',
-          'state',
-          'reason',
-          'evidence',
-          'exemption_id',
-        ),
-        'entity_ref',
-        refs,
-      );
       const prevScoreRows: EntityScoreRow[] = await this.whereRefIn(
         tx('entity_scores').select('*'),
         'entity_ref',
         refs,
       );
-      const prevResults = new Map<string, Map<string, CheckResultRow>>();
-      for (const row of prevResultRows) {
-        let m = prevResults.get(row.entity_ref);
-        if (!m) {
-          m = new Map();
-          prevResults.set(row.entity_ref, m);
-        }
-        m.set(row.check_id, row);
-      }
       const prevScores = new Map(prevScoreRows.map(r => [r.entity_ref, r]));
+
+      // Only entities whose results digest changed need their rows compared.
+      const nextRows = new Map<string, EntityScoreRow>();
+      const changedRefs: string[] = [];
+      for (const [ref, item] of byRef) {
+        const row = toScoreRow(item, nowIso);
+        nextRows.set(ref, row);
+        if (prevScores.get(ref)?.results_hash !== row.results_hash) {
+          changedRefs.push(ref);
+        }
+      }
+      const prevResults = new Map<string, Map<string, CheckResultRow>>();
+      if (changedRefs.length > 0) {
+        const rows: CheckResultRow[] = await this.whereRefIn(
+          tx('check_results').select(
+            'entity_ref',
+            'check_id',
+            'state',
+            'reason',
+            'evidence',
+            'exemption_id',
+          ),
+          'entity_ref',
+          changedRefs,
+        );
+        for (const row of rows) {
+          let m = prevResults.get(row.entity_ref);
+          if (!m) {
+            m = new Map();
+            prevResults.set(row.entity_ref, m);
+          }
+          m.set(row.check_id, row);
+        }
+      }
 
       const resultUpserts: CheckResultRow[] = [];
       const resultDeletes = new Map<string, string[]>();
@@ -380,50 +506,72 @@ export class DatabaseReadinessStore implements ReadinessStore {
       const snapshots: ScoreSnapshotRow[] = [];
       const owners = new Map<string, TeamContact>();
 
-      for (const [ref, item] of byRef) {
+      for (const ref of changedRefs) {
+        const item = byRef.get(ref)!;
         const prevScore = prevScores.get(ref);
+        const prevNotApplicable = new Set(
+          Object.keys(
+            parseJson<Record<string, string>>(prevScore?.not_applicable, {}),
+          ),
+        );
         const prev = prevResults.get(ref) ?? new Map<string, CheckResultRow>();
+        const deletes: string[] = [];
         for (const result of item.results) {
-          const evidence = JSON.stringify(result.evidence ?? []);
-          const exemptionId = result.exemption?.id ?? null;
           const old = prev.get(result.checkId);
           prev.delete(result.checkId);
-          if (
-            !old ||
-            old.state !== result.state ||
-            old.reason !== result.reason ||
-            old.evidence !== evidence ||
-            (old.exemption_id ?? null) !== exemptionId
-          ) {
-            resultUpserts.push({
-              entity_ref: ref,
-              check_id: result.checkId,
-              state: result.state,
-              reason: result.reason,
-              evidence,
-              exemption_id: exemptionId,
-              updated_at: nowIso,
-            });
+          let oldState: string | undefined = old?.state;
+          if (!oldState && prevNotApplicable.has(result.checkId)) {
+            oldState = 'not-applicable';
           }
-          // A new entity's first results are its starting point, not changes;
-          // a check new to an entity scored before is a change.
-          const changed = old ? old.state !== result.state : !!prevScore;
+          if (result.state === 'not-applicable') {
+            // Checks that do not apply are kept in the score row, not as rows.
+            if (old) {
+              deletes.push(result.checkId);
+            }
+          } else {
+            const evidence = JSON.stringify(result.evidence ?? []);
+            const exemptionId = result.exemption?.id ?? null;
+            if (
+              !old ||
+              old.state !== result.state ||
+              old.reason !== result.reason ||
+              old.evidence !== evidence ||
+              (old.exemption_id ?? null) !== exemptionId
+            ) {
+              resultUpserts.push({
+                entity_ref: ref,
+                check_id: result.checkId,
+                state: result.state,
+                reason: result.reason,
+                evidence,
+                exemption_id: exemptionId,
+                updated_at: nowIso,
+              });
+            }
+          }
+          // A new entity's first results are its starting point, not
+          // changes; a check new to an entity scored before is a change.
+          const changed = oldState ? oldState !== result.state : !!prevScore;
           if (changed) {
             history.push({
               entity_ref: ref,
               check_id: result.checkId,
-              from_state: old?.state ?? null,
+              from_state: oldState ?? null,
               to_state: result.state,
               at: nowIso,
             });
           }
         }
-        if (prev.size > 0) {
-          // Checks no longer in the pack.
-          resultDeletes.set(ref, [...prev.keys()]);
+        // Rows of checks no longer in the pack.
+        deletes.push(...prev.keys());
+        if (deletes.length > 0) {
+          resultDeletes.set(ref, deletes);
         }
+      }
 
-        const row = toScoreRow(item, nowIso);
+      for (const [ref, item] of byRef) {
+        const prevScore = prevScores.get(ref);
+        const row = nextRows.get(ref)!;
         if (!prevScore || scoreRowChanged(prevScore, row)) {
           scoreUpserts.push(row);
         } else {
@@ -446,24 +594,24 @@ export class DatabaseReadinessStore implements ReadinessStore {
         }
       }
 
-      for (const rows of chunk(resultUpserts, INSERT_CHUNK)) {
-        await tx('check_results')
-          .insert(rows)
-          .onConflict(['entity_ref', 'check_id'])
-          .merge();
-      }
+      await this.upsertRows(tx, 'check_results', resultUpserts, {
+        conflict: ['entity_ref', 'check_id'],
+      });
       for (const [ref, checkIds] of resultDeletes) {
         await tx('check_results')
           .where('entity_ref', ref)
           .whereIn('check_id', checkIds)
           .delete();
       }
-      for (const rows of chunk(history, INSERT_CHUNK)) {
-        await tx('check_history').insert(rows);
-      }
-      for (const rows of chunk(scoreUpserts, INSERT_CHUNK / 4)) {
-        await tx('entity_scores').insert(rows).onConflict('entity_ref').merge();
-      }
+      await this.upsertRows(tx, 'check_history', history);
+      await this.upsertRows(tx, 'entity_scores', scoreUpserts, {
+        conflict: ['entity_ref'],
+        types: {
+          score: 'double precision',
+          level_rank: 'integer',
+          gaps: 'integer',
+        },
+      });
       if (touched.length > 0) {
         await this.whereRefIn(
           tx('entity_scores').update({ evaluated_at: nowIso }),
@@ -471,16 +619,17 @@ export class DatabaseReadinessStore implements ReadinessStore {
           touched,
         );
       }
-      for (const rows of chunk(snapshots, INSERT_CHUNK)) {
-        await tx('score_snapshots')
-          .insert(rows)
-          .onConflict(['entity_ref', 'day'])
-          .merge(['score', 'level']);
-      }
+      await this.upsertRows(tx, 'score_snapshots', snapshots, {
+        conflict: ['entity_ref', 'day'],
+        update: ['score', 'level'],
+        types: { score: 'double precision' },
+      });
       if (owners.size > 0) {
-        const existing: OwnerRow[] = await tx('owners')
-          .select('*')
-          .whereIn('owner_ref', [...owners.keys()]);
+        const existing: OwnerRow[] = await this.whereRefIn(
+          tx('owners').select('*'),
+          'owner_ref',
+          [...owners.keys()],
+        );
         const existingByRef = new Map(existing.map(r => [r.owner_ref, r]));
         const ownerUpserts: OwnerRow[] = [];
         for (const owner of owners.values()) {
@@ -500,9 +649,9 @@ export class DatabaseReadinessStore implements ReadinessStore {
             });
           }
         }
-        for (const rows of chunk(ownerUpserts, INSERT_CHUNK / 4)) {
-          await tx('owners').insert(rows).onConflict('owner_ref').merge();
-        }
+        await this.upsertRows(tx, 'owners', ownerUpserts, {
+          conflict: ['owner_ref'],
+        });
       }
 
       stats.resultsWritten = resultUpserts.length;
@@ -557,6 +706,14 @@ export class DatabaseReadinessStore implements ReadinessStore {
       });
     }
     return removed;
+  }
+
+  async optimize(): Promise<void> {
+    if (this.isPostgres) {
+      await this.db.raw('analyze entity_scores, check_results');
+    } else if (this.isSqlite) {
+      await this.db.raw('pragma optimize');
+    }
   }
 
   async purgeBefore(before: Date): Promise<number> {
@@ -617,7 +774,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
         exemptions.set(row.id, toExemption(row));
       }
     }
-    return rows.map(row => ({
+    const results: CheckResult[] = rows.map(row => ({
       checkId: row.check_id,
       state: row.state as CheckState,
       reason: row.reason,
@@ -626,6 +783,21 @@ export class DatabaseReadinessStore implements ReadinessStore {
         ? exemptions.get(row.exemption_id)
         : undefined,
     }));
+    const score: Pick<EntityScoreRow, 'not_applicable'> | undefined =
+      await this.db('entity_scores')
+        .select('not_applicable')
+        .where('entity_ref', entityRef)
+        .first();
+    const notApplicable = parseJson<Record<string, string>>(
+      score?.not_applicable,
+      {},
+    );
+    for (const [checkId, reason] of Object.entries(notApplicable)) {
+      results.push({ checkId, state: 'not-applicable', reason, evidence: [] });
+    }
+    return results.sort((a, b) =>
+      a.checkId < b.checkId ? -1 : Number(a.checkId > b.checkId),
+    );
   }
 
   async listSummaries(
@@ -648,26 +820,38 @@ export class DatabaseReadinessStore implements ReadinessStore {
     return rows.map(toSummary);
   }
 
+  /**
+   * Applies search filters to a query on `entity_scores`. Gap filters are a
+   * semi-join: `in` (a set built from the gap index, best for counting) or
+   * `exists` (a probe per row, best for a page read in sort-index order).
+   */
   private applyFilters(
     qb: Knex.QueryBuilder,
     filters: StoreSearchFilters,
+    gapJoin: 'in' | 'exists',
   ): Knex.QueryBuilder {
-    for (const checkId of filters.failing ?? []) {
-      qb.whereIn(
-        'entity_ref',
-        this.db('check_results')
-          .select('entity_ref')
-          .where({ check_id: checkId, state: 'fail' }),
-      );
-    }
-    for (const checkId of filters.passing ?? []) {
-      qb.whereIn(
-        'entity_ref',
-        this.db('check_results')
-          .select('entity_ref')
-          .where('check_id', checkId)
-          .whereIn('state', PASSING_STATES),
-      );
+    const gaps = [
+      ...(filters.failing ?? []).map(id => ({ id, states: ['fail'] })),
+      ...(filters.passing ?? []).map(id => ({ id, states: PASSING_STATES })),
+    ];
+    for (const gap of gaps) {
+      if (gapJoin === 'in') {
+        qb.whereIn(
+          'entity_ref',
+          this.db('check_results')
+            .select('entity_ref')
+            .where('check_id', gap.id)
+            .whereIn('state', gap.states),
+        );
+      } else {
+        qb.whereExists(
+          this.db('check_results as gap')
+            .select(this.db.raw('1'))
+            .whereRaw('?? = ??', ['gap.entity_ref', 'entity_scores.entity_ref'])
+            .andWhere('gap.check_id', gap.id)
+            .whereIn('gap.state', gap.states),
+        );
+      }
     }
     const columns = [
       'owner',
@@ -711,6 +895,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
     const qb = this.applyFilters(
       this.db('entity_scores').select([...SUMMARY_COLUMNS, 'level_rank']),
       query,
+      'exists',
     );
     const after = query.after;
     if (after) {
@@ -745,10 +930,39 @@ export class DatabaseReadinessStore implements ReadinessStore {
   }
 
   async countSearch(filters: StoreSearchFilters): Promise<number> {
-    const row = await this.applyFilters(
-      this.db('entity_scores').count({ n: '*' }),
-      filters,
-    ).first();
+    const gaps = [
+      ...(filters.failing ?? []).map(id => ({ id, states: ['fail'] })),
+      ...(filters.passing ?? []).map(id => ({ id, states: PASSING_STATES })),
+    ];
+    const onlyOneGap =
+      gaps.length === 1 &&
+      !filters.visibleEntityRefs &&
+      !filters.text &&
+      filters.levelRankAtMost === undefined &&
+      filters.levelRankAtLeast === undefined &&
+      (
+        [
+          'owner',
+          'system',
+          'domain',
+          'kind',
+          'type',
+          'lifecycle',
+          'tier',
+        ] as const
+      ).every(key => !filters[key]?.length);
+    // Every result row belongs to a scored entity: count on the gap index.
+    const row = onlyOneGap
+      ? await this.db('check_results')
+          .count({ n: '*' })
+          .where('check_id', gaps[0].id)
+          .whereIn('state', gaps[0].states)
+          .first()
+      : await this.applyFilters(
+          this.db('entity_scores').count({ n: '*' }),
+          filters,
+          'in',
+        ).first();
     return Number((row as { n?: number | string } | undefined)?.n ?? 0);
   }
 

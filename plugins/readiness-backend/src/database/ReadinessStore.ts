@@ -280,6 +280,13 @@ export interface ReadinessStore {
   /** Removes scores and results of entities gone from the catalog; history stays. */
   removeEntities(entityRefs: string[], now: Date): Promise<number>;
 
+  /**
+   * Refreshes the database's query-planner statistics after large writes
+   * (PostgreSQL `ANALYZE`, SQLite `PRAGMA optimize`), so searches use the
+   * sort and gap indexes at once rather than after the next auto-analyze.
+   */
+  optimize(): Promise<void>;
+
   /** Deletes history, snapshots and expired exemptions older than `before`. */
   purgeBefore(before: Date): Promise<number>;
 

@@ -35,6 +35,10 @@ export interface EntityScoreRow {
   traits: string;
   search_text: string;
   evaluated_at: string;
+  /** Digest of the results (migration 20250602000000). */
+  results_hash: string;
+  /** JSON object of check id to reason for checks that do not apply. */
+  not_applicable: string;
 }
 
 /**

@@ -20,8 +20,28 @@ import type { FactCollector } from './FactCollector';
 import type { PackIndex } from './PackIndex';
 import { toEntityScoreWrite } from './toEntityScoreWrite';
 
+/** Result rows a run must write before planner statistics are refreshed. */
+const OPTIMIZE_AFTER_ROWS = 1000;
 /** Errors kept per run; more are counted, not stored. */
 const MAX_RUN_ERRORS = 50;
+/** Longest error message kept (database errors can quote whole statements). */
+const MAX_ERROR_LENGTH = 500;
+
+function describeError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.length > MAX_ERROR_LENGTH
+    ? `${message.slice(0, MAX_ERROR_LENGTH)}…`
+    : message;
+}
+
+/** What a full run has done so far. */
+interface RunProgress {
+  done: number;
+  total: number | undefined;
+  rowsWritten: number;
+  errors: string[];
+  errorCount: number;
+}
 
 /**
  * Scores catalog entities: all of them in a run, or one on demand.
@@ -132,18 +152,22 @@ export class DefaultScoringService implements ScoringService {
     logger: LoggerService,
   ): Promise<RunInfo> {
     const { store, catalog, auth, metrics } = this.options;
-    const errors: string[] = [];
-    let errorCount = 0;
+    const progress: RunProgress = {
+      done: 0,
+      total: undefined,
+      rowsWritten: 0,
+      errors: [],
+      errorCount: 0,
+    };
     const addError = (message: string) => {
-      errorCount += 1;
-      if (errors.length < MAX_RUN_ERRORS) {
-        errors.push(message);
+      progress.errorCount += 1;
+      if (progress.errors.length < MAX_RUN_ERRORS) {
+        progress.errors.push(message);
       }
     };
     const seen = new Set<string>();
     const stateCounts: Partial<Record<CheckState, number>> = {};
-    let done = 0;
-    let total: number | undefined;
+    let pendingWrite: Promise<void> | undefined;
 
     logger.info(`Rescore started (${run.trigger})`);
     try {
@@ -167,9 +191,7 @@ export class DefaultScoringService implements ScoringService {
       let next: Promise<QueryEntitiesResponse> | undefined = fetchPage();
       while (next) {
         const page: QueryEntitiesResponse = await next;
-        if (total === undefined) {
-          total = page.totalItems;
-        }
+        progress.total ??= page.totalItems;
         const cursor = page.pageInfo.nextCursor;
         next = cursor ? fetchPage(cursor) : undefined;
         if (signal.aborted) {
@@ -195,7 +217,7 @@ export class DefaultScoringService implements ScoringService {
             } catch (error) {
               // Keep what is stored for it: it is still in the catalog.
               seen.add(ref);
-              addError(`${ref}: ${(error as Error).message}`);
+              addError(`${ref}: ${describeError(error)}`);
               return undefined;
             }
           },
@@ -206,17 +228,13 @@ export class DefaultScoringService implements ScoringService {
             stateCounts[result.state] = (stateCounts[result.state] ?? 0) + 1;
           }
         }
-        await store.writeScores(batch, this.now());
-        this.options.onWrite?.();
-        done += page.items.length;
-        metrics.recordEntitiesScored(batch.length, run.trigger);
-        await store.updateRun(run.id, {
-          entitiesTotal: total,
-          entitiesDone: done,
-          errors: this.errorsWithCount(errors, errorCount),
-          heartbeatAt: this.now(),
-        });
+        // Write this page while the next one is scored; writes stay in order.
+        await pendingWrite;
+        pendingWrite = this.writePage(run, batch, page.items.length, progress);
+        // Awaited before the next write or at the end; not unhandled meanwhile.
+        pendingWrite.catch(() => undefined);
       }
+      await pendingWrite;
 
       // The run is complete: now entities that left the catalog can go.
       const now = this.now();
@@ -228,6 +246,9 @@ export class DefaultScoringService implements ScoringService {
         now.getTime() - this.options.historyRetentionDays * 86_400_000,
       );
       const purged = await store.purgeBefore(cutoff);
+      if (progress.rowsWritten + removed >= OPTIMIZE_AFTER_ROWS) {
+        await store.optimize();
+      }
       this.options.onWrite?.();
       metrics.setResultCounts(stateCounts);
       if (removed > 0 || purged > 0) {
@@ -238,60 +259,80 @@ export class DefaultScoringService implements ScoringService {
       await store.updateRun(run.id, {
         status: 'succeeded',
         finishedAt: now,
-        entitiesTotal: total ?? done,
-        entitiesDone: done,
-        errors: this.errorsWithCount(errors, errorCount),
+        entitiesTotal: progress.total ?? progress.done,
+        entitiesDone: progress.done,
+        errors: this.errorsWithCount(progress),
         heartbeatAt: now,
       });
       return {
         ...run,
         status: 'succeeded',
         finishedAt: now.toISOString(),
-        entitiesTotal: total ?? done,
-        entitiesDone: done,
-        errors: this.errorsWithCount(errors, errorCount),
+        entitiesTotal: progress.total ?? progress.done,
+        entitiesDone: progress.done,
+        errors: this.errorsWithCount(progress),
       };
     } catch (error) {
+      // Let a page write in flight finish (or fail) before recording the end.
+      await pendingWrite?.catch(() => undefined);
       const now = this.now();
-      addError(`Run failed: ${(error as Error).message}`);
-      const finalErrors = this.errorsWithCount(errors, errorCount, true);
+      addError(`Run failed: ${describeError(error)}`);
+      const finalErrors = this.errorsWithCount(progress, true);
       try {
         await store.updateRun(run.id, {
           status: 'failed',
           finishedAt: now,
-          entitiesTotal: total,
-          entitiesDone: done,
+          entitiesTotal: progress.total,
+          entitiesDone: progress.done,
           errors: finalErrors,
           heartbeatAt: now,
         });
       } catch (updateError) {
         logger.error(
-          `Could not record the failure of run ${run.id}: ${
-            (updateError as Error).message
-          }`,
+          `Could not record the failure of run ${run.id}: ${describeError(
+            updateError,
+          )}`,
         );
       }
       return {
         ...run,
         status: 'failed',
         finishedAt: now.toISOString(),
-        entitiesTotal: total,
-        entitiesDone: done,
+        entitiesTotal: progress.total,
+        entitiesDone: progress.done,
         errors: finalErrors,
       };
     }
   }
 
+  /** Writes one page of scores and records the run's progress. */
+  private async writePage(
+    run: RunInfo,
+    batch: EntityScoreWrite[],
+    pageSize: number,
+    progress: RunProgress,
+  ): Promise<void> {
+    const { store, metrics } = this.options;
+    const stats = await store.writeScores(batch, this.now());
+    progress.rowsWritten += stats.resultsWritten + stats.scoresWritten;
+    this.options.onWrite?.();
+    progress.done += pageSize;
+    metrics.recordEntitiesScored(batch.length, run.trigger);
+    await store.updateRun(run.id, {
+      entitiesTotal: progress.total,
+      entitiesDone: progress.done,
+      errors: this.errorsWithCount(progress),
+      heartbeatAt: this.now(),
+    });
+  }
+
   /** The stored errors, with a note of how many were left out. */
-  private errorsWithCount(
-    errors: string[],
-    count: number,
-    keepLast = false,
-  ): string[] {
-    if (count <= errors.length) {
+  private errorsWithCount(progress: RunProgress, keepLast = false): string[] {
+    const { errors, errorCount } = progress;
+    if (errorCount <= errors.length) {
       return [...errors];
     }
-    const note = `… and ${count - errors.length} more errors`;
+    const note = `… and ${errorCount - errors.length} more errors`;
     return keepLast
       ? [...errors.slice(0, -1), note, errors[errors.length - 1]]
       : [...errors, note];
@@ -379,10 +420,10 @@ export class DefaultScoringService implements ScoringService {
         finishedAt: now,
         entitiesTotal: 1,
         entitiesDone: 0,
-        errors: [`${ref}: ${(error as Error).message}`],
+        errors: [`${ref}: ${describeError(error)}`],
         heartbeatAt: now,
       });
-      runLogger.error(`Rescoring ${ref} failed: ${(error as Error).message}`);
+      runLogger.error(`Rescoring ${ref} failed: ${describeError(error)}`);
       throw error;
     }
   }

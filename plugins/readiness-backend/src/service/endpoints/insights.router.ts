@@ -1,3 +1,4 @@
+import { sendJson } from '../sendJson';
 import type {
   ReadinessApiRouter,
   RouterDependencies,
@@ -17,7 +18,7 @@ export function bindInsightsEndpoints(
   router.get('/rollups', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const visible = await authorizer.getVisibleEntityRefs(credentials);
-    res.json(await insights.rollups(req.query.groupBy, visible));
+    sendJson(res, await insights.rollups(req.query.groupBy, visible));
   });
 
   router.get('/trend', async (req, res) => {
@@ -33,7 +34,8 @@ export function bindInsightsEndpoints(
   router.get('/champions', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const visible = await authorizer.getVisibleEntityRefs(credentials);
-    res.json(
+    sendJson(
+      res,
       await insights.champions(
         { checkId: req.query.checkId, limit: req.query.limit ?? 3 },
         visible,

@@ -14,6 +14,7 @@ import type {
   VisibleEntityRefs,
 } from '../../database/ReadinessStore';
 import { ExpiringCache } from '../../lib/ExpiringCache';
+import { visibilityKey } from '../../lib/visibilityKey';
 import type { PackIndex } from '../../scoring/PackIndex';
 
 /** Level key of entities below the lowest level. */
@@ -65,8 +66,6 @@ export interface InsightsModelOptions {
  */
 export class InsightsModel {
   readonly #cache: ExpiringCache<unknown>;
-  readonly #visibilityIds = new WeakMap<ReadonlyArray<string>, number>();
-  #nextVisibilityId = 1;
 
   constructor(private readonly options: InsightsModelOptions) {
     this.#cache = new ExpiringCache({
@@ -84,22 +83,6 @@ export class InsightsModel {
     return this.options.now ? this.options.now() : new Date();
   }
 
-  /**
-   * A cache key part for a visibility: the same ref list object (cached per
-   * principal by the authorizer) gets the same key.
-   */
-  private visibilityKey(visible: VisibleEntityRefs): string {
-    if (!visible) {
-      return 'all';
-    }
-    let id = this.#visibilityIds.get(visible);
-    if (id === undefined) {
-      id = this.#nextVisibilityId++;
-      this.#visibilityIds.set(visible, id);
-    }
-    return `v${id}`;
-  }
-
   private cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
     return this.#cache.get(key, compute) as Promise<T>;
   }
@@ -109,9 +92,8 @@ export class InsightsModel {
     groupBy: RollupResponse['groupBy'],
     visible: VisibleEntityRefs,
   ): Promise<RollupResponse> {
-    return this.cached(
-      `rollups:${groupBy}:${this.visibilityKey(visible)}`,
-      () => this.computeRollups(groupBy, visible),
+    return this.cached(`rollups:${groupBy}:${visibilityKey(visible)}`, () =>
+      this.computeRollups(groupBy, visible),
     );
   }
 
@@ -205,7 +187,7 @@ export class InsightsModel {
     const today = dayOf(this.now());
     const key = `trend:${options.days}:${owner ?? ''}:${
       options.entityRef ?? ''
-    }:${today}:${this.visibilityKey(visible)}`;
+    }:${today}:${visibilityKey(visible)}`;
     return this.cached(key, () =>
       this.computeTrend(
         options.days,
@@ -270,7 +252,7 @@ export class InsightsModel {
       this.options.pack.requireChecks('checkId', [options.checkId]);
     }
     return this.cached(
-      `champions:${options.checkId ?? ''}:${options.limit}:${this.visibilityKey(
+      `champions:${options.checkId ?? ''}:${options.limit}:${visibilityKey(
         visible,
       )}`,
       () => this.computeChampions(options, visible),

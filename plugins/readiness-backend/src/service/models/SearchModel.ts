@@ -11,6 +11,8 @@ import type {
   StoreSortField,
   VisibleEntityRefs,
 } from '../../database/ReadinessStore';
+import { ExpiringCache } from '../../lib/ExpiringCache';
+import { visibilityKey } from '../../lib/visibilityKey';
 import type { PackIndex } from '../../scoring/PackIndex';
 import {
   decodeSearchCursor,
@@ -23,15 +25,43 @@ import {
 const EXPORT_PAGE_SIZE = 500;
 
 /**
- * Search by gaps, summaries and export over the stored scores.
+ * Options of {@link SearchModel}.
+ *
+ * @public
+ */
+export interface SearchModelOptions {
+  store: ReadinessStore;
+  pack: PackIndex;
+  /** How long a total count is reused (also dropped on every write). */
+  cacheTtlMs: number;
+}
+
+/**
+ * Search by gaps, summaries and export over the stored scores. Pages are
+ * read on every request; the total count of a filter set is cached per
+ * visibility for `cacheTtlMs` or until the next write, so paging through a
+ * result set counts it once.
  *
  * @public
  */
 export class SearchModel {
-  constructor(
-    private readonly store: ReadinessStore,
-    private readonly pack: PackIndex,
-  ) {}
+  private readonly store: ReadinessStore;
+  private readonly pack: PackIndex;
+  readonly #counts: ExpiringCache<number>;
+
+  constructor(options: SearchModelOptions) {
+    this.store = options.store;
+    this.pack = options.pack;
+    this.#counts = new ExpiringCache({
+      ttlMs: options.cacheTtlMs,
+      maxEntries: 1000,
+    });
+  }
+
+  /** Drops cached counts. */
+  invalidate(): void {
+    this.#counts.clear();
+  }
 
   /** One page of a search, with the total count and the next cursor. */
   async search(
@@ -48,9 +78,13 @@ export class SearchModel {
     const after = query.cursor
       ? decodeSearchCursor(query.cursor, sort, order)
       : undefined;
+    const { visibleEntityRefs: _visible, ...countKey } = filters;
     const [page, totalCount] = await Promise.all([
       this.store.search({ ...filters, sort, order, limit, after }),
-      this.store.countSearch(filters),
+      this.#counts.get(
+        `${visibilityKey(visibleEntityRefs)}:${JSON.stringify(countKey)}`,
+        () => this.store.countSearch(filters),
+      ),
     ]);
     return {
       items: page.items,
