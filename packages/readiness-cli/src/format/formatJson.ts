@@ -36,6 +36,7 @@ export function formatJson(report: ScoreReport): string {
             category: check?.category,
             level: check?.level,
             state: result.state,
+            ...(result.notConfigured ? { notConfigured: true } : {}),
             reason: result.reason,
             evidence: result.evidence,
           };
