@@ -929,6 +929,29 @@ export class DatabaseReadinessStore implements ReadinessStore {
     };
   }
 
+  async listFailingCheckIds(
+    entityRefs: string[],
+  ): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (entityRefs.length === 0) {
+      return out;
+    }
+    const rows: Array<{ entity_ref: string; check_id: string }> =
+      await this.whereRefIn(
+        this.db('check_results')
+          .select('entity_ref', 'check_id')
+          .where('state', 'fail'),
+        'entity_ref',
+        entityRefs,
+      ).orderBy(['entity_ref', 'check_id']);
+    for (const row of rows) {
+      const list = out.get(row.entity_ref) ?? [];
+      list.push(row.check_id);
+      out.set(row.entity_ref, list);
+    }
+    return out;
+  }
+
   async countSearch(filters: StoreSearchFilters): Promise<number> {
     const gaps = [
       ...(filters.failing ?? []).map(id => ({ id, states: ['fail'] })),

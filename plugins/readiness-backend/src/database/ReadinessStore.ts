@@ -305,6 +305,9 @@ export interface ReadinessStore {
   /** One page of a search. */
   search(query: StoreSearchQuery): Promise<StoreSearchPage>;
 
+  /** The failing check ids of each of the given entities that has any. */
+  listFailingCheckIds(entityRefs: string[]): Promise<Map<string, string[]>>;
+
   /** Number of entities matching the filters. */
   countSearch(filters: StoreSearchFilters): Promise<number>;
 

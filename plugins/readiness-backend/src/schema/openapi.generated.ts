@@ -249,6 +249,21 @@ export const spec = {
             },
           },
           {
+            name: 'include',
+            in: 'query',
+            description:
+              'Extra fields of each item: `failing` adds `failingCheckIds`. Repeatable and/or comma-separated.',
+            style: 'form',
+            explode: true,
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+                enum: ['failing'],
+              },
+            },
+          },
+          {
             name: 'cursor',
             in: 'query',
             allowReserved: true,
@@ -1280,6 +1295,14 @@ export const spec = {
           evaluatedAt: {
             type: 'string',
             format: 'date-time',
+          },
+          failingCheckIds: {
+            type: 'array',
+            description:
+              'Ids of the failing checks; only with `include=failing` on `/search`.',
+            items: {
+              type: 'string',
+            },
           },
         },
         required: [

@@ -12,10 +12,13 @@ import {
 import type { Knex } from 'knex';
 import { testCatalog } from '../__testUtils__/catalogFixtures';
 import { DatabaseReadinessStore } from '../database/DatabaseReadinessStore';
-import { CatalogFactProvider, DefaultFactCollector } from '../facts';
+import {
+  CatalogFactProvider,
+  DefaultFactCollector,
+  type FactCollector,
+} from '../facts';
 import { ReadinessMetrics } from '../observability/ReadinessMetrics';
 import { DefaultScoringService } from './DefaultScoringService';
-import type { FactCollector } from './FactCollector';
 import { PackIndex } from './PackIndex';
 
 jest.setTimeout(30_000);
@@ -48,6 +51,7 @@ function factsOf(entity: Entity): FactDocument {
 }
 
 class FakeCollector implements FactCollector {
+  readonly namespaces = ['entity', 'owner'];
   inFlight = 0;
   maxInFlight = 0;
   failFor = new Set<string>();

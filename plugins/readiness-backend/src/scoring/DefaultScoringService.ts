@@ -16,7 +16,7 @@ import type {
 } from '../database/ReadinessStore';
 import { mapWithConcurrency } from '../lib/mapWithConcurrency';
 import type { ReadinessMetrics } from '../observability/ReadinessMetrics';
-import type { FactCollector } from './FactCollector';
+import type { FactCollector } from '../facts';
 import type { PackIndex } from './PackIndex';
 import { toEntityScoreWrite } from './toEntityScoreWrite';
 

@@ -348,6 +348,26 @@ describe('GET /search', () => {
     ]);
   });
 
+  it('adds the failing check ids of each item on request', async () => {
+    const res = await api()
+      .get(`${base}/search?failing=runbook.runbook&include=failing`)
+      .set('Authorization', userAuth);
+    expect(res.status).toBe(200);
+    for (const item of res.body.items) {
+      expect(item.failingCheckIds).toContain('runbook.runbook');
+      expect(item.failingCheckIds).toHaveLength(item.gaps);
+    }
+    const plain = await api()
+      .get(`${base}/search?failing=runbook.runbook`)
+      .set('Authorization', userAuth);
+    expect(plain.body.items[0].failingCheckIds).toBeUndefined();
+    const bad = await api()
+      .get(`${base}/search?include=everything`)
+      .set('Authorization', userAuth);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/include/);
+  });
+
   it('pages with an opaque cursor', async () => {
     const names: string[] = [];
     let cursor: string | undefined;

@@ -64,6 +64,11 @@ export interface EntitySummary {
   /** Count of failing checks. */
   gaps: number;
   evaluatedAt: string;
+  /**
+   * Ids of the failing checks. Only in `GET /search` items when the request
+   * asks for them with `include=failing`.
+   */
+  failingCheckIds?: string[];
 }
 
 /**
@@ -161,6 +166,8 @@ export interface SearchQuery {
   order?: 'asc' | 'desc';
   limit?: number;
   cursor?: string;
+  /** `failing`: add `failingCheckIds` to each item. */
+  include?: Array<'failing'>;
 }
 
 /**

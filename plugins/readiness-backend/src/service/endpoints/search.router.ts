@@ -7,7 +7,7 @@ import type {
 } from '../RouterDependencies';
 
 /** Columns of the CSV export, in order. */
-const CSV_COLUMNS: Array<keyof EntitySummary> = [
+const CSV_COLUMNS: Array<Exclude<keyof EntitySummary, 'failingCheckIds'>> = [
   'entityRef',
   'kind',
   'namespace',

@@ -86,8 +86,18 @@ export class SearchModel {
         () => this.store.countSearch(filters),
       ),
     ]);
+    let items = page.items;
+    if (query.include?.includes('failing')) {
+      const failing = await this.store.listFailingCheckIds(
+        items.map(item => item.entityRef),
+      );
+      items = items.map(item => ({
+        ...item,
+        failingCheckIds: failing.get(item.entityRef) ?? [],
+      }));
+    }
     return {
-      items: page.items,
+      items,
       totalCount,
       nextCursor: page.next
         ? encodeSearchCursor(sort, order, page.next)

@@ -16,7 +16,7 @@ import type { PackIndex } from '../../scoring/PackIndex';
  */
 export type SearchFilterParams = Omit<
   SearchQuery,
-  'sort' | 'order' | 'limit' | 'cursor'
+  'sort' | 'order' | 'limit' | 'cursor' | 'include'
 >;
 
 /** Splits repeated and comma-separated values; drops blanks and duplicates. */
