@@ -18,7 +18,6 @@ import {
 import type { FactDocument, OwnerFacts } from '../types';
 import { evaluateEntity } from '../engine/evaluateEntity';
 import { createCheckPack } from './CheckPack';
-import { defaultChecks } from './defaultChecks';
 
 const EXAMPLES = path.resolve(__dirname, '../../../../examples');
 const CATALOG = path.join(EXAMPLES, 'catalog');
