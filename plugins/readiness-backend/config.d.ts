@@ -1,0 +1,111 @@
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import type { HumanDuration } from '@backstage/types';
+
+/**
+ * Configuration of the readiness backend plugin. The check pack keys
+ * (`readiness.checks`, `readiness.levels`) are documented by
+ * `@prodready/plugin-readiness-common`.
+ */
+export interface Config {
+  readiness?: {
+    /**
+     * When the full rescore of the catalog runs. It always runs with
+     * `scope: global`: one replica at a time. Default: every 30 minutes,
+     * timeout 15 minutes, first run 5 seconds after start-up (so the catalog
+     * has loaded in development). A `{ trigger: manual }` frequency disables
+     * the periodic run; rescores then only start through `POST /runs`.
+     */
+    schedule?: Partial<SchedulerServiceTaskScheduleDefinitionConfig>;
+
+    /** How entities are scored. */
+    scoring?: {
+      /**
+       * Entity kinds that are scored. Entities of these kinds to which no
+       * check applies are not stored. Default
+       * `[Component, API, Resource, System]`.
+       */
+      kinds?: string[];
+      /** Entities whose facts are collected at the same time, 1–64. Default 8. */
+      concurrency?: number;
+      /**
+       * Entities read from the catalog per page and written per transaction,
+       * 1–500. Default 500.
+       */
+      pageSize?: number;
+      /**
+       * The catalog may still be ingesting when the backend starts: a process
+       * rescores again this long after its first run, and after any run that
+       * saw a different number of entities than the run before. Default
+       * 60 seconds.
+       */
+      settleDelay?: string | HumanDuration;
+      /** Settle reruns in a row at most, 0–100; 0 disables them. Default 5. */
+      maxSettleRuns?: number;
+    };
+
+    /** Change history. */
+    history?: {
+      /**
+       * Days that change history, score snapshots and expired exemptions are
+       * kept, also for entities removed from the catalog, 1–3650. Default 180.
+       */
+      retentionDays?: number;
+    };
+
+    /** Learn-from exemplars on the entity scorecard. */
+    learnFrom?: {
+      /**
+       * Entities of other owners shown per failing check, 0–20; 0 turns the
+       * feature off. Default 3.
+       */
+      limit?: number;
+    };
+
+    /** In-memory caches of the API. */
+    cache?: {
+      /**
+       * How long a caller's catalog visibility, roll-ups, trends, champions
+       * and search counts are reused. Writes by the same replica drop the
+       * cached aggregates at once. Default 30 seconds.
+       */
+      ttl?: string | HumanDuration;
+    };
+
+    /** How the repository fact provider reads entities' source repositories. */
+    repository?: {
+      /**
+       * Most interesting files (CI, deploy, runbook, manifest… files) listed
+       * per repository; a repository with more is read up to this bound and
+       * marked `truncated`. Default 2000.
+       */
+      maxFiles?: number;
+      /**
+       * Time budget of one repository read: milliseconds, a duration string
+       * ('10s', 'PT10S') or an object ({ seconds: 10 }). A read that overruns
+       * it makes the checks that need repository facts `unknown`. Default
+       * 10 seconds.
+       */
+      timeout?: number | string | HumanDuration;
+      /** How long a successful read of a repository is reused. Default 1 hour. */
+      cacheTtl?: number | string | HumanDuration;
+      /** How long a failed read is remembered before it is retried. Default 5 minutes. */
+      failureCacheTtl?: number | string | HumanDuration;
+      /** Most repositories kept in the cache; least recently used go first. Default 5000. */
+      cacheSize?: number;
+      /**
+       * Read `dir:` / `file:` source locations from this machine's disk. For
+       * development and the example organisation only; keep it off in
+       * production. Default false.
+       */
+      allowLocalPaths?: boolean;
+      /**
+       * Directories local source locations must be inside (symbolic links
+       * resolved); relative paths resolve against the backend's working
+       * directory. Default: the repository root of the running app — the
+       * nearest directory above the working directory that contains
+       * `examples/`, else the npm/yarn workspace root.
+       */
+      localRoots?: string[];
+    };
+  };
+}
