@@ -1,4 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
 import {
   buildOfflineOwnerFacts,
   buildOfflineSystemFacts,
@@ -7,7 +8,7 @@ import {
 function entity(
   kind: string,
   name: string,
-  spec: Record<string, unknown> = {},
+  spec: JsonObject = {},
   metadata: Partial<Entity['metadata']> = {},
 ): Entity {
   return {
