@@ -28,6 +28,33 @@ import { APP_URL, ROOT, startStack, waitFor } from './stack';
 
 const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
 
+/**
+ * Saves a screenshot of the whole page content: the viewport is made as tall
+ * as the content (Backstage scrolls an inner element, so `fullPage` alone
+ * would stop at the viewport), the pointer is moved off the sidebar so that
+ * it is collapsed.
+ */
+async function screenshot(page: Page, name: string, maxHeight = 3000) {
+  const viewport = page.viewportSize()!;
+  const height = await page.evaluate(() =>
+    Math.max(
+      ...Array.from(
+        document.querySelectorAll('main, main *'),
+        e => e.scrollHeight,
+      ),
+      document.documentElement.scrollHeight,
+    ),
+  );
+  await page.setViewportSize({
+    width: viewport.width,
+    height: Math.min(Math.max(height, viewport.height), maxHeight),
+  });
+  await page.mouse.move(viewport.width - 20, 20);
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: path.join(SCREENSHOTS, name) });
+  await page.setViewportSize(viewport);
+}
+
 /** Runs one step, printing its outcome and duration. */
 async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
   const started = Date.now();
@@ -104,7 +131,13 @@ async function findServiceWithGap(api: ReadinessTestApi): Promise<{
     sort: 'score',
     order: 'desc',
   });
-  for (const service of candidates.filter(c => c.gaps > 0)) {
+  // Prefer a service that reached a level and still has a few gaps: its tab
+  // shows both passing and failing checks.
+  const ordered = [
+    ...candidates.filter(c => c.level && c.gaps >= 2),
+    ...candidates.filter(c => !(c.level && c.gaps >= 2) && c.gaps > 0),
+  ];
+  for (const service of ordered) {
     const scorecard = await api.scorecard(service.entityRef);
     for (const result of scorecard.results) {
       const exemplar = result.learnFrom?.find(e =>
@@ -236,21 +269,27 @@ async function main(): Promise<void> {
             "the owner's own contact is missing",
           );
         }
-        await check.scrollIntoViewIfNeeded();
-        await page.screenshot({
-          path: path.join(SCREENSHOTS, 'entity-readiness.png'),
-          fullPage: true,
-        });
+        await screenshot(page, 'entity-readiness.png', 2400);
       },
     );
 
     await step('the overview card lists the top gaps', async () => {
-      await page.goto(`${APP_URL}${entityPath(gap.service)}`);
+      // A service with several gaps shows the card at its fullest.
+      const service =
+        (await api.searchAll({ kind: ['component'], sort: 'name' })).find(
+          c => c.gaps >= 3 && c.level,
+        ) ?? gap.service;
+      await page.goto(`${APP_URL}${entityPath(service)}`);
       const gaps = page.getByRole('list', { name: 'Top gaps' });
       await gaps.waitFor();
-      const card = page.locator('.MuiCard-root').filter({ has: gaps }).first();
+      const card = page
+        .locator('[class*="MuiCard-root"]')
+        .filter({ has: gaps })
+        .first();
       const links = await gaps.getByRole('link').count();
-      assert.equal(links, Math.min(3, gap.service.gaps));
+      assert.equal(links, Math.min(3, service.gaps));
+      await page.mouse.move(1400, 20);
+      await page.waitForTimeout(800);
       await card.screenshot({
         path: path.join(SCREENSHOTS, 'entity-card.png'),
       });
@@ -289,10 +328,7 @@ async function main(): Promise<void> {
           .locator('td:first-child a')
           .evaluateAll(links => links.map(a => a.getAttribute('href') ?? ''));
         assert.deepEqual(sorted(hrefs.map(h => refFromHref(h) ?? h)), expected);
-        await page.screenshot({
-          path: path.join(SCREENSHOTS, 'readiness-page.png'),
-          fullPage: true,
-        });
+        await screenshot(page, 'readiness-page.png');
 
         // The filtered view is a link: opened afresh, it shows the same.
         const shared = await browser!.context.newPage();

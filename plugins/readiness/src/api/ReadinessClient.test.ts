@@ -193,6 +193,40 @@ describe('ReadinessClient', () => {
     ]);
   });
 
+  it('answers a repeated lookup from memory', async () => {
+    let requests = 0;
+    server.use(
+      http.post(`${base}/summaries`, () => {
+        requests += 1;
+        return HttpResponse.json({ items: [checkoutSummary] });
+      }),
+    );
+    const fresh = new ReadinessClient({
+      discoveryApi: mockApis.discovery(),
+      fetchApi: new MockFetchApi(),
+    });
+    await fresh.getSummary('component:default/checkout-api');
+    await expect(
+      fresh.getSummary('component:default/checkout-api'),
+    ).resolves.toEqual(checkoutSummary);
+    await expect(
+      fresh.getSummary('component:default/not-scored'),
+    ).resolves.toBeUndefined();
+    await expect(
+      fresh.getSummary('component:default/not-scored'),
+    ).resolves.toBeUndefined();
+    expect(requests).toBe(2);
+
+    const uncached = new ReadinessClient({
+      discoveryApi: mockApis.discovery(),
+      fetchApi: new MockFetchApi(),
+      summaryCacheMs: 0,
+    });
+    await uncached.getSummary('component:default/checkout-api');
+    await uncached.getSummary('component:default/checkout-api');
+    expect(requests).toBe(4);
+  });
+
   it('rejects every batched lookup when the batch fails', async () => {
     server.use(
       http.post(`${base}/summaries`, () =>

@@ -44,6 +44,11 @@ export interface ReadinessClientOptions {
    */
   summaryBatchWindowMs?: number;
   /**
+   * How long single summary lookups are answered from memory, in
+   * milliseconds; default 30 seconds.
+   */
+  summaryCacheMs?: number;
+  /**
    * How long the check pack is kept before it is fetched again, in
    * milliseconds; default 5 minutes. It changes only with the backend's
    * configuration, and every badge needs its level titles.
@@ -88,6 +93,7 @@ export class ReadinessClient implements ReadinessApi {
     this.summaryBatcher = new EntitySummaryBatcher({
       load: refs => this.getSummaries(refs),
       windowMs: options.summaryBatchWindowMs,
+      cacheMs: options.summaryCacheMs,
     });
     this.checkPackCacheMs = options.checkPackCacheMs ?? 5 * 60 * 1000;
   }

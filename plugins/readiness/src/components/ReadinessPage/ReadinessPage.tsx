@@ -142,7 +142,10 @@ export function ReadinessPage(props: ReadinessPageProps) {
             label="Last run"
             value={`${lastRun.status}, ${new Date(
               lastRun.finishedAt ?? lastRun.startedAt,
-            ).toLocaleString()}`}
+            ).toLocaleString(undefined, {
+              dateStyle: 'short',
+              timeStyle: 'short',
+            })}`}
           />
         )}
       </Header>

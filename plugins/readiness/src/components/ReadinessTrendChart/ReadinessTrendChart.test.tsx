@@ -13,6 +13,15 @@ describe('ReadinessTrendChart', () => {
     ).toBeInTheDocument();
   });
 
+  it('writes out a single day instead of a chart', async () => {
+    await renderInTestApp(<ReadinessTrendChart points={trend.slice(0, 1)} />);
+    expect(
+      screen.getByText(
+        /One day of history so far: mean score 40 on 2025-04-01/,
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('explains an empty trend', async () => {
     await renderInTestApp(<ReadinessTrendChart points={[]} />);
     expect(screen.getByText(/No history yet/)).toBeInTheDocument();

@@ -45,6 +45,14 @@ export function ReadinessTrendChart(props: ReadinessTrendChartProps) {
       </Typography>
     );
   }
+  if (points.length === 1) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        One day of history so far: mean score {Math.round(points[0].score)} on{' '}
+        {points[0].date}. The trend fills in with each day of scoring.
+      </Typography>
+    );
+  }
   const series = levelSeries(
     points.map(p => p.levels),
     levels,
