@@ -60,6 +60,7 @@ export interface CheckResultItemProps {
   levels?: LevelDefinition[];
   /** The level this check keeps the entity from, when it blocks one. */
   blocksLevel?: string;
+  /** Whether the details start open; the user opens and closes them after. */
   defaultExpanded?: boolean;
   /** Creates an exemption; the action is hidden when absent. */
   onCreateExemption?(values: ExemptionDialogValues): Promise<void>;
@@ -83,6 +84,8 @@ export function CheckResultItem(props: CheckResultItemProps) {
     onRemoveExemption,
   } = props;
   const classes = useStyles();
+  // Controlled, so that a check stays open or closed while its state changes.
+  const [expanded, setExpanded] = useState(Boolean(defaultExpanded));
   const [dialogOpen, setDialogOpen] = useState(false);
   const [removing, setRemoving] = useState(false);
   const { check, exemption } = result;
@@ -91,7 +94,8 @@ export function CheckResultItem(props: CheckResultItemProps) {
 
   return (
     <Accordion
-      defaultExpanded={defaultExpanded}
+      expanded={expanded}
+      onChange={(_event, isExpanded) => setExpanded(isExpanded)}
       id={`readiness-check-${check.id}`}
       data-testid={`check-${check.id}`}
       TransitionProps={{ unmountOnExit: false }}
