@@ -7,8 +7,11 @@
  *
  * A benchmark is a file `bench/<name>.bench.ts` exporting
  * `async function run(): Promise<BenchRow[]>`. Each run also writes its rows
- * to bench/out/<name>.json (git-ignored).
+ * to bench/out/<name>.json (git-ignored). With several benchmarks, each runs
+ * in its own process: one leaves heap and handles behind that would skew the
+ * next (the engine ran at half speed after the backend benchmark).
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -122,6 +125,9 @@ async function main(argv: string[]): Promise<number> {
     );
     return 2;
   }
+  if (files.length > 1) {
+    return runIsolated(files, json);
+  }
   const rows: BenchRow[] = [];
   let failed = false;
   for (const file of files) {
@@ -149,6 +155,35 @@ async function main(argv: string[]): Promise<number> {
       rows.push({
         benchmark: name,
         note: `failed: ${(error as Error)?.stack ?? String(error)}`,
+      });
+    }
+  }
+  process.stdout.write(
+    json ? `${JSON.stringify(rows, null, 2)}\n` : `\n${formatTable(rows)}\n`,
+  );
+  return failed ? 1 : 0;
+}
+
+/** Runs each benchmark file in a child process and prints one table. */
+function runIsolated(files: string[], json: boolean): number {
+  const rows: BenchRow[] = [];
+  let failed = false;
+  for (const file of files) {
+    const name = path.basename(file, '.bench.ts');
+    // execArgv carries tsx's loader, so the child runs TypeScript too.
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, __filename, name, '--json'],
+      { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 },
+    );
+    try {
+      rows.push(...(JSON.parse(child.stdout.toString()) as BenchRow[]));
+      failed = failed || child.status !== 0;
+    } catch {
+      failed = true;
+      rows.push({
+        benchmark: name,
+        note: `failed: exit ${child.status ?? child.signal}`,
       });
     }
   }
