@@ -48,6 +48,31 @@ export class ReadinessTestApi {
     return (await response.json()) as T;
   }
 
+  async post<T>(path: string): Promise<T> {
+    const response = await fetch(`${BACKEND_URL}/api/readiness${path}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${this.token}` },
+    });
+    if (!response.ok) {
+      throw new Error(
+        `POST ${path} answered ${response.status}: ${await response.text()}`,
+      );
+    }
+    return (await response.json()) as T;
+  }
+
+  /** How many entities the catalog holds. */
+  async catalogCount(): Promise<number> {
+    const response = await fetch(
+      `${BACKEND_URL}/api/catalog/entities/by-query?limit=0`,
+      { headers: { Authorization: `Bearer ${this.token}` } },
+    );
+    if (!response.ok) {
+      throw new Error(`catalog query answered ${response.status}`);
+    }
+    return ((await response.json()) as { totalItems: number }).totalItems;
+  }
+
   search(query: SearchQuery): Promise<SearchResponse> {
     return this.get<SearchResponse>(`/search?${searchQueryToParams(query)}`);
   }

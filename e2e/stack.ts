@@ -2,8 +2,9 @@
  * Starts and stops the app (`npm start`: frontend on :3000, backend on :7007)
  * for browser tests, or reuses one that is already serving.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 
 /** The repository root. */
@@ -66,11 +67,17 @@ function processGroupAlive(pid: number): boolean {
  * Starts `npm start` at the repository root as its own process group (so
  * that stopping it stops the frontend and backend children too), unless the
  * app already answers. Output goes to `logFile`.
+ *
+ * With `production`, the app is built (`backstage-cli package build` in
+ * packages/app) and its static files are served on the app's port by this
+ * process, and only the backend is started (`backstage-cli package start` in
+ * packages/backend): what users get from a deployed app.
  */
 export async function startStack(options: {
   logFile: string;
-  /** Extra arguments for `backstage-cli repo start`, e.g. `--config x.yaml`. */
-  extraArgs?: string[];
+  /** Config files in place of app-config.yaml, absolute paths. */
+  configs?: string[];
+  production?: boolean;
   timeoutMs?: number;
 }): Promise<Stack> {
   const healthUrl = `${BACKEND_URL}/api/readiness/health`;
@@ -79,15 +86,32 @@ export async function startStack(options: {
   }
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const log = fs.openSync(options.logFile, 'w');
-  const args = options.extraArgs?.length
-    ? ['start', '--', ...options.extraArgs]
-    : ['start'];
-  const child = spawn('npm', args, {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', log, log],
-    env: { ...process.env, BROWSER: 'none' },
-  });
+  const configArgs = (options.configs ?? []).flatMap(c => ['--config', c]);
+  let staticServer: http.Server | undefined;
+  let child;
+  if (options.production) {
+    execFileSync('npx', ['backstage-cli', 'package', 'build', ...configArgs], {
+      cwd: path.join(ROOT, 'packages', 'app'),
+      stdio: ['ignore', log, log],
+    });
+    staticServer = await serveStatic(
+      path.join(ROOT, 'packages', 'app', 'dist'),
+      Number(new URL(APP_URL).port),
+    );
+    child = spawn('npx', ['backstage-cli', 'package', 'start', ...configArgs], {
+      cwd: path.join(ROOT, 'packages', 'backend'),
+      detached: true,
+      stdio: ['ignore', log, log],
+    });
+  } else {
+    const args = configArgs.length ? ['start', '--', ...configArgs] : ['start'];
+    child = spawn('npm', args, {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', log, log],
+      env: { ...process.env, BROWSER: 'none' },
+    });
+  }
   const pid = child.pid!;
   let exited = false;
   child.on('exit', () => {
@@ -95,16 +119,16 @@ export async function startStack(options: {
   });
 
   const stop = async () => {
-    if (!processGroupAlive(pid)) {
-      return;
-    }
-    process.kill(-pid, 'SIGTERM');
-    const deadline = Date.now() + 15_000;
-    while (processGroupAlive(pid) && Date.now() < deadline) {
-      await sleep(250);
-    }
+    staticServer?.close();
     if (processGroupAlive(pid)) {
-      process.kill(-pid, 'SIGKILL');
+      process.kill(-pid, 'SIGTERM');
+      const deadline = Date.now() + 15_000;
+      while (processGroupAlive(pid) && Date.now() < deadline) {
+        await sleep(250);
+      }
+      if (processGroupAlive(pid)) {
+        process.kill(-pid, 'SIGKILL');
+      }
     }
     fs.closeSync(log);
   };
@@ -115,7 +139,7 @@ export async function startStack(options: {
       async () => {
         if (exited) {
           throw new Error(
-            `npm start exited early; see ${options.logFile}:\n${fs
+            `the app exited early; see ${options.logFile}:\n${fs
               .readFileSync(options.logFile, 'utf8')
               .slice(-3000)}`,
           );
@@ -129,4 +153,39 @@ export async function startStack(options: {
     throw error;
   }
   return { reused: false, stop };
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+/** Serves a built single-page app: files as they are, anything else as index.html. */
+function serveStatic(dir: string, port: number): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const urlPath = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    let file = path.join(dir, urlPath);
+    if (
+      !file.startsWith(dir) ||
+      !fs.existsSync(file) ||
+      fs.statSync(file).isDirectory()
+    ) {
+      file = path.join(dir, 'index.html');
+    }
+    res.writeHead(200, {
+      'Content-Type':
+        CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+    });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => resolve(server));
+  });
 }

@@ -19,13 +19,12 @@ import GetAppIcon from '@material-ui/icons/GetApp';
 import LinkIcon from '@material-ui/icons/Link';
 import { EmptyState, ResponseErrorPanel } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type {
   CheckPackResponse,
   SearchQuery,
   SearchResponse,
 } from '@prodready/plugin-readiness-common';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import {
   type ReadinessExportFormat,
@@ -36,6 +35,7 @@ import { errorMessage } from '../../lib/errorMessage';
 import { GapSearchFilters, refLabel } from '../GapSearchFilters';
 import { LevelBadge } from '../LevelBadge';
 import { downloadBlob } from './downloadBlob';
+import { EntityPageLink } from './EntityPageLink';
 import { useFilterOptions } from './useFilterOptions';
 
 /** The page size when the query names none. */
@@ -69,6 +69,8 @@ export interface GapSearchProps {
   query: SearchQuery;
   onQueryChange(query: SearchQuery): void;
   checkPack?: CheckPackResponse;
+  /** Called once, when the first search has answered (or failed). */
+  onFirstResults?(): void;
 }
 
 /**
@@ -78,10 +80,12 @@ export interface GapSearchProps {
  * @public
  */
 export function GapSearch(props: GapSearchProps) {
-  const { query, onQueryChange, checkPack } = props;
+  const { query, onQueryChange, checkPack, onFirstResults } = props;
   const api = useApi(readinessApiRef);
   const alertApi = useApi(alertApiRef);
-  const options = useFilterOptions();
+  // Filter suggestions load when the user first reaches for a filter.
+  const [wantsOptions, setWantsOptions] = useState(false);
+  const options = useFilterOptions(wantsOptions);
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
   // Cursors of the pages before the current one, for "previous page".
   const [previousCursors, setPreviousCursors] = useState<
@@ -103,6 +107,13 @@ export function GapSearch(props: GapSearchProps) {
       setShown(value);
     }
   }, [value]);
+  const firstResultsReported = useRef(false);
+  useEffect(() => {
+    if ((value || error) && !firstResultsReported.current) {
+      firstResultsReported.current = true;
+      onFirstResults?.();
+    }
+  }, [value, error, onFirstResults]);
 
   const changeFilters = (next: SearchQuery) => {
     setPreviousCursors([]);
@@ -160,12 +171,17 @@ export function GapSearch(props: GapSearchProps) {
 
   return (
     <Box>
-      <GapSearchFilters
-        query={query}
-        onChange={changeFilters}
-        checkPack={checkPack}
-        options={options}
-      />
+      <Box
+        onFocusCapture={() => setWantsOptions(true)}
+        onMouseDownCapture={() => setWantsOptions(true)}
+      >
+        <GapSearchFilters
+          query={query}
+          onChange={changeFilters}
+          checkPack={checkPack}
+          options={options}
+        />
+      </Box>
       <Box
         display="flex"
         alignItems="center"
@@ -275,7 +291,7 @@ export function GapSearch(props: GapSearchProps) {
                 {items.map(item => (
                   <TableRow key={item.entityRef} data-testid="gap-search-row">
                     <TableCell>
-                      <EntityRefLink
+                      <EntityPageLink
                         entityRef={item.entityRef}
                         title={item.title}
                       />
@@ -289,7 +305,7 @@ export function GapSearch(props: GapSearchProps) {
                     </TableCell>
                     <TableCell>
                       {item.owner ? (
-                        <EntityRefLink entityRef={item.owner} />
+                        <EntityPageLink entityRef={item.owner} />
                       ) : (
                         '—'
                       )}

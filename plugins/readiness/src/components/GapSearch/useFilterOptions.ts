@@ -14,14 +14,18 @@ const FACETS: Array<[string, GapSearchListFilter]> = [
  * Suggested values of the list filters: owners, systems and domains from the
  * readiness roll-ups (scored entities only), kinds, types and lifecycles
  * from the catalog's facets when a catalog API is installed. A failing source
- * only leaves its suggestions empty.
+ * only leaves its suggestions empty. Nothing is loaded until `enabled`, so
+ * that the page's first requests are the ones that show results.
  */
-export function useFilterOptions(): Partial<
-  Record<GapSearchListFilter, string[]>
-> {
+export function useFilterOptions(
+  enabled: boolean,
+): Partial<Record<GapSearchListFilter, string[]>> {
   const api = useApi(readinessApiRef);
   const catalogApi = useApiHolder().get(catalogApiRef);
   const { value } = useAsync(async () => {
+    if (!enabled) {
+      return undefined;
+    }
     const [owners, systems, domains, facets] = await Promise.all([
       api.getRollups('owner').catch(() => undefined),
       api.getRollups('system').catch(() => undefined),
@@ -47,6 +51,6 @@ export function useFilterOptions(): Partial<
       ).sort((a, b) => a.localeCompare(b));
     }
     return options;
-  }, [api, catalogApi]);
+  }, [api, catalogApi, enabled]);
   return value ?? {};
 }

@@ -307,6 +307,31 @@ describe('ReadinessPage', () => {
     );
   });
 
+  it('asks for results first, the overview next and filter suggestions on demand', async () => {
+    const order: string[] = [];
+    server.events.on('request:start', ({ request }) => {
+      const url = new URL(request.url);
+      order.push(`${url.pathname.replace('/api/readiness', '')}${url.search}`);
+    });
+    try {
+      await renderPage();
+      await screen.findByRole('table', { name: 'Entities per level' });
+      const first = order.findIndex(r => r.startsWith('/search'));
+      const overview = order.findIndex(r => r.startsWith('/rollups'));
+      expect(first).toBeGreaterThanOrEqual(0);
+      expect(overview).toBeGreaterThan(first);
+      expect(order.some(r => r.includes('groupBy=system'))).toBe(false);
+
+      await userEvent.click(screen.getByRole('textbox', { name: 'Owner' }));
+      expect(
+        await screen.findByRole('option', { name: 'team-payments' }),
+      ).toBeInTheDocument();
+      expect(order.some(r => r.includes('groupBy=system'))).toBe(true);
+    } finally {
+      server.events.removeAllListeners();
+    }
+  });
+
   it('starts a full rescore when permitted', async () => {
     let started = false;
     server.use(

@@ -13,7 +13,7 @@ import {
 } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import type { RollupResponse } from '@prodready/plugin-readiness-common';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { readinessApiRef } from '../../api/ReadinessApi';
@@ -90,13 +90,27 @@ export function ReadinessPage(props: ReadinessPageProps) {
   const [query, setQuery] = useSearchQueryState();
   const [starting, setStarting] = useState(false);
 
-  const owners = useAsync(() => api.getRollups('owner'), [api]);
-  const trend = useAsync(
-    () => api.getTrend({ days: trendDays }),
-    [api, trendDays],
+  // The overview loads once the search has answered: the first rows on
+  // screen come first, and the browser's few connections per host go to them.
+  const [overviewWanted, setOverviewWanted] = useState(false);
+  const wantOverview = useCallback(() => setOverviewWanted(true), []);
+  const owners = useAsync(
+    async () => (overviewWanted ? api.getRollups('owner') : undefined),
+    [api, overviewWanted],
   );
-  const champions = useAsync(() => api.getChampions({ limit: 3 }), [api]);
-  const runs = useAsyncRetry(() => api.getRuns({ limit: 1 }), [api]);
+  const trend = useAsync(
+    async () =>
+      overviewWanted ? api.getTrend({ days: trendDays }) : undefined,
+    [api, trendDays, overviewWanted],
+  );
+  const champions = useAsync(
+    async () => (overviewWanted ? api.getChampions({ limit: 3 }) : undefined),
+    [api, overviewWanted],
+  );
+  const runs = useAsyncRetry(
+    async () => (overviewWanted ? api.getRuns({ limit: 1 }) : undefined),
+    [api, overviewWanted],
+  );
   const lastRun = runs.value?.[0];
 
   const startRun = async () => {
@@ -198,6 +212,7 @@ export function ReadinessPage(props: ReadinessPageProps) {
                 query={query}
                 onQueryChange={setQuery}
                 checkPack={checkPack}
+                onFirstResults={wantOverview}
               />
             </InfoCard>
           </Grid>
