@@ -401,10 +401,7 @@ async function main(): Promise<void> {
           500,
         );
         await page.getByTestId('readiness-level-badge').first().waitFor();
-        await page.screenshot({
-          path: path.join(SCREENSHOTS, 'catalog-gap-filter.png'),
-          fullPage: true,
-        });
+        await screenshot(page, 'catalog-gap-filter.png', 1600);
         console.log(
           `    (summary requests: ${summaryRequests.join(
             ', ',

@@ -340,6 +340,8 @@ export function GapSearch(props: GapSearchProps) {
             <TextField
               select
               size="small"
+              variant="outlined"
+              style={{ minWidth: 130 }}
               label="Rows per page"
               value={limit}
               onChange={e =>
