@@ -51,7 +51,8 @@ async function screenshot(page: Page, name: string, maxHeight = 3000) {
   });
   await page.mouse.move(viewport.width - 20, 20);
   await page.waitForTimeout(800);
-  await page.screenshot({ path: path.join(SCREENSHOTS, name) });
+  // fullPage also takes in content wider than the viewport.
+  await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
   await page.setViewportSize(viewport);
 }
 
