@@ -1,7 +1,6 @@
 import {
   DEFAULT_NAMESPACE,
   Entity,
-  parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
@@ -9,6 +8,7 @@ import {
   OwnerFacts,
   SystemFacts,
   readGroupContacts,
+  toEntityRef,
 } from '@prodready/plugin-readiness-common';
 
 /**
@@ -40,24 +40,6 @@ function record(value: unknown): Record<string, unknown> | undefined {
     : undefined;
 }
 
-function toRef(
-  value: unknown,
-  defaultKind: string,
-  defaultNamespace: string,
-): string | undefined {
-  const text = stringField(value);
-  if (!text) {
-    return undefined;
-  }
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(text, { defaultKind, defaultNamespace }),
-    );
-  } catch {
-    return undefined;
-  }
-}
-
 function namespaceOf(entity: Entity): string {
   return entity.metadata.namespace ?? DEFAULT_NAMESPACE;
 }
@@ -87,7 +69,10 @@ function membersOf(
   const declared = record(group.spec)?.members;
   if (Array.isArray(declared)) {
     for (const member of declared) {
-      const ref = toRef(member, 'user', namespaceOf(group));
+      const ref = toEntityRef(member, {
+        defaultKind: 'user',
+        defaultNamespace: namespaceOf(group),
+      });
       if (ref) {
         refs.add(ref);
       }
@@ -100,7 +85,13 @@ function membersOf(
     const memberOf = record(entity.spec)?.memberOf;
     if (
       Array.isArray(memberOf) &&
-      memberOf.some(g => toRef(g, 'group', namespaceOf(entity)) === groupRef)
+      memberOf.some(
+        g =>
+          toEntityRef(g, {
+            defaultKind: 'group',
+            defaultNamespace: namespaceOf(entity),
+          }) === groupRef,
+      )
     ) {
       refs.add(ref);
     }
@@ -127,7 +118,10 @@ export function buildOfflineOwnerFacts(
   catalog: OfflineCatalog,
 ): OfflineFacts<OwnerFacts> {
   const written = record(entity.spec)?.owner;
-  const ownerRef = toRef(written, 'group', namespaceOf(entity));
+  const ownerRef = toEntityRef(written, {
+    defaultKind: 'group',
+    defaultNamespace: namespaceOf(entity),
+  });
   if (!ownerRef) {
     return {
       namespace: {
@@ -181,7 +175,10 @@ export function buildOfflineSystemFacts(
   const isSystem = entity.kind.toLocaleLowerCase('en-US') === 'system';
   const systemRef = isSystem
     ? stringifyEntityRef(entity)
-    : toRef(spec?.system, 'system', namespace);
+    : toEntityRef(spec?.system, {
+        defaultKind: 'system',
+        defaultNamespace: namespace,
+      });
 
   if (!systemRef) {
     return {
@@ -189,7 +186,10 @@ export function buildOfflineSystemFacts(
         status: 'ok',
         data: defined({
           resolved: false,
-          domainRef: toRef(spec?.domain, 'domain', namespace),
+          domainRef: toEntityRef(spec?.domain, {
+            defaultKind: 'domain',
+            defaultNamespace: namespace,
+          }),
         }),
       },
     };
@@ -211,11 +211,10 @@ export function buildOfflineSystemFacts(
         systemRef,
         resolved: true,
         systemTitle: stringField(system.metadata.title) ?? system.metadata.name,
-        domainRef: toRef(
-          record(system.spec)?.domain,
-          'domain',
-          namespaceOf(system),
-        ),
+        domainRef: toEntityRef(record(system.spec)?.domain, {
+          defaultKind: 'domain',
+          defaultNamespace: namespaceOf(system),
+        }),
       }),
     },
   };

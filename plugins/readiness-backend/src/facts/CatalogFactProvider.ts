@@ -6,7 +6,6 @@ import type {
 } from '@backstage/backend-plugin-api';
 import {
   Entity,
-  parseEntityRef,
   RELATION_HAS_MEMBER,
   RELATION_MEMBER_OF,
   stringifyEntityRef,
@@ -17,6 +16,7 @@ import {
   OwnerFacts,
   readGroupContacts,
   SystemFacts,
+  toEntityRef,
 } from '@prodready/plugin-readiness-common';
 import type {
   FactProviderContext,
@@ -95,17 +95,10 @@ function normalizeRef(
   defaultKind: string,
   defaultNamespace: string,
 ): string | undefined {
-  const text = nonEmptyString(value);
-  if (!text) {
-    return undefined;
-  }
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(text, { defaultKind, defaultNamespace }),
-    ).toLocaleLowerCase('en-US');
-  } catch {
-    return undefined;
-  }
+  return toEntityRef(value, {
+    defaultKind,
+    defaultNamespace,
+  })?.toLocaleLowerCase('en-US');
 }
 
 function namespaceOf(entity: Entity): string {

@@ -1,10 +1,7 @@
-import {
-  parseEntityRef,
-  stringifyEntityRef,
-  type Entity,
-} from '@backstage/catalog-model';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import {
   readEntityTier,
+  toEntityRef,
   type Contact,
   type EntityScorecard,
   type FactDocument,
@@ -35,24 +32,6 @@ function okData<T>(facts: FactDocument, namespace: string): T | undefined {
 
 function asString(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
-}
-
-function toRef(
-  value: unknown,
-  defaultKind: string,
-  defaultNamespace: string,
-): string | undefined {
-  const text = asString(value);
-  if (!text) {
-    return undefined;
-  }
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(text, { defaultKind, defaultNamespace }),
-    );
-  } catch {
-    return undefined;
-  }
 }
 
 function ownerContact(owner: OwnerFacts | undefined): TeamContact | undefined {
@@ -121,13 +100,26 @@ export function toEntityScoreWrite(
       title: asString(entity.metadata.title),
       type: asString(spec.type),
       lifecycle: asString(spec.lifecycle),
-      owner: owner?.ownerRef ?? toRef(spec.owner, 'group', namespace),
+      owner:
+        owner?.ownerRef ??
+        toEntityRef(spec.owner, {
+          defaultKind: 'group',
+          defaultNamespace: namespace,
+        }),
       system:
         system?.systemRef ??
         (isSystem
           ? stringifyEntityRef(entity)
-          : toRef(spec.system, 'system', namespace)),
-      domain: system?.domainRef ?? toRef(spec.domain, 'domain', namespace),
+          : toEntityRef(spec.system, {
+              defaultKind: 'system',
+              defaultNamespace: namespace,
+            })),
+      domain:
+        system?.domainRef ??
+        toEntityRef(spec.domain, {
+          defaultKind: 'domain',
+          defaultNamespace: namespace,
+        }),
       tier: readEntityTier(entity),
       score: scorecard.score,
       level: scorecard.level,

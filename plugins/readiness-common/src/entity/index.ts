@@ -3,3 +3,4 @@ export {
   normalizeTier,
   TIER_ANNOTATION,
 } from './readEntityTier';
+export { toEntityRef } from './toEntityRef';
