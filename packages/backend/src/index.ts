@@ -19,6 +19,8 @@ backend.add(
 );
 
 backend.add(import('@prodready/plugin-readiness-backend'));
+// Live golden-signal evidence; inactive until readiness.prometheus.baseUrl is set.
+backend.add(import('@prodready/plugin-readiness-backend-module-prometheus'));
 
 // Backstage Search with the in-memory Lunr engine (the default when no search
 // engine module is installed): the catalog and the readiness gaps.
