@@ -5,6 +5,7 @@ import TextField from '@material-ui/core/TextField';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import { parseEntityRef } from '@backstage/catalog-model';
 import type {
+  LevelDefinition,
   CheckPackResponse,
   SearchQuery,
 } from '@prodready/plugin-readiness-common';
@@ -97,6 +98,36 @@ function MultiFilter(props: MultiFilterProps) {
   );
 }
 
+/** A single-choice level filter ("Any" clears it). */
+function LevelSelect(props: {
+  id: string;
+  label: string;
+  levels: LevelDefinition[];
+  value?: string;
+  onChange: (value: string | undefined) => void;
+}) {
+  const { id, label, levels, value, onChange } = props;
+  return (
+    <TextField
+      id={id}
+      select
+      fullWidth
+      size="small"
+      variant="outlined"
+      label={label}
+      value={value ?? ''}
+      onChange={e => onChange(e.target.value || undefined)}
+    >
+      <MenuItem value="">Any</MenuItem>
+      {levels.map(l => (
+        <MenuItem key={l.id} value={l.id}>
+          {l.title}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
 const LIST_FILTERS: Array<{
   key: GapSearchListFilter;
   label: string;
@@ -170,42 +201,22 @@ export function GapSearchFilters(props: GapSearchFiltersProps) {
         />
       </Grid>
       <Grid item xs={6} md={3}>
-        <TextField
+        <LevelSelect
           id="readiness-filter-level-at-least"
-          select
-          fullWidth
-          size="small"
-          variant="outlined"
           label="Level at least"
-          value={query.levelAtLeast ?? ''}
-          onChange={e => update({ levelAtLeast: e.target.value || undefined })}
-        >
-          <MenuItem value="">Any</MenuItem>
-          {levels.map(l => (
-            <MenuItem key={l.id} value={l.id}>
-              {l.title}
-            </MenuItem>
-          ))}
-        </TextField>
+          levels={levels}
+          value={query.levelAtLeast}
+          onChange={levelAtLeast => update({ levelAtLeast })}
+        />
       </Grid>
       <Grid item xs={6} md={3}>
-        <TextField
+        <LevelSelect
           id="readiness-filter-level-at-most"
-          select
-          fullWidth
-          size="small"
-          variant="outlined"
           label="Level at most"
-          value={query.levelAtMost ?? ''}
-          onChange={e => update({ levelAtMost: e.target.value || undefined })}
-        >
-          <MenuItem value="">Any</MenuItem>
-          {levels.map(l => (
-            <MenuItem key={l.id} value={l.id}>
-              {l.title}
-            </MenuItem>
-          ))}
-        </TextField>
+          levels={levels}
+          value={query.levelAtMost}
+          onChange={levelAtMost => update({ levelAtMost })}
+        />
       </Grid>
       {LIST_FILTERS.map(filter => (
         <Grid item xs={12} sm={6} md={3} key={filter.key}>
