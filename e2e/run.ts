@@ -411,6 +411,14 @@ async function main(): Promise<void> {
       },
     );
     console.log(`Screenshots in ${path.relative(ROOT, SCREENSHOTS)}/`);
+  } catch (error) {
+    if (!stack.reused) {
+      // What the app printed is the first thing a CI reader needs.
+      const log = fs.readFileSync(logFile, 'utf8').split('\n');
+      console.error(`--- last lines of ${path.relative(ROOT, logFile)}:`);
+      console.error(log.slice(-60).join('\n'));
+    }
+    throw error;
   } finally {
     await browser?.close();
     if (!stack.reused) {

@@ -27,14 +27,34 @@ function sleep(ms: number): Promise<void> {
   return new Promise(resolve => setTimeout(resolve, ms));
 }
 
-/** Whether a URL answers with a status below 500. */
-export async function answers(url: string): Promise<boolean> {
+/**
+ * Whether a URL answers 200. A 404 is not enough: the backend listens before
+ * its plugins have mounted their routes, and answers 404 until they have.
+ */
+export async function answers(
+  url: string,
+  init?: RequestInit,
+): Promise<boolean> {
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(3000) });
-    return response.status < 500;
+    const response = await fetch(url, {
+      ...init,
+      signal: AbortSignal.timeout(3000),
+    });
+    return response.ok;
   } catch {
     return false;
   }
+}
+
+/** Whether the app, the readiness backend and guest sign-in all answer. */
+async function appServing(): Promise<boolean> {
+  return (
+    (await answers(APP_URL)) &&
+    (await answers(`${BACKEND_URL}/api/readiness/health`)) &&
+    (await answers(`${BACKEND_URL}/api/auth/guest/refresh`, {
+      method: 'POST',
+    }))
+  );
 }
 
 /** Polls until `check` holds, failing with `what` after `timeoutMs`. */
@@ -80,8 +100,7 @@ export async function startStack(options: {
   production?: boolean;
   timeoutMs?: number;
 }): Promise<Stack> {
-  const healthUrl = `${BACKEND_URL}/api/readiness/health`;
-  if ((await answers(APP_URL)) && (await answers(healthUrl))) {
+  if (await appServing()) {
     return { reused: true, stop: async () => {} };
   }
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
@@ -135,7 +154,7 @@ export async function startStack(options: {
 
   try {
     await waitFor(
-      `${APP_URL} and ${healthUrl} (log: ${options.logFile})`,
+      `${APP_URL}, readiness health and guest sign-in (log: ${options.logFile})`,
       async () => {
         if (exited) {
           throw new Error(
@@ -144,13 +163,14 @@ export async function startStack(options: {
               .slice(-3000)}`,
           );
         }
-        return (await answers(APP_URL)) && (await answers(healthUrl));
+        return appServing();
       },
       options.timeoutMs ?? 240_000,
     );
   } catch (error) {
     await stop();
-    throw error;
+    const tail = fs.readFileSync(options.logFile, 'utf8').slice(-3000);
+    throw new Error(`${(error as Error).message}\n--- app log tail:\n${tail}`);
   }
   return { reused: false, stop };
 }
