@@ -16,8 +16,9 @@ export function bindRunsEndpoints(
   const { httpAuth, authorizer, runs } = deps;
 
   router.get('/runs', async (req, res) => {
-    await httpAuth.credentials(req);
-    res.json({ items: await runs.list(req.query.limit ?? 20) });
+    const credentials = await httpAuth.credentials(req);
+    const visible = await authorizer.getVisibleEntityRefs(credentials);
+    res.json({ items: await runs.list(req.query.limit ?? 20, visible) });
   });
 
   router.post('/runs', async (req, res) => {
@@ -27,7 +28,8 @@ export function bindRunsEndpoints(
   });
 
   router.get('/runs/:id', async (req, res) => {
-    await httpAuth.credentials(req);
-    res.json(await runs.get(req.params.id));
+    const credentials = await httpAuth.credentials(req);
+    const visible = await authorizer.getVisibleEntityRefs(credentials);
+    res.json(await runs.get(req.params.id, visible));
   });
 }

@@ -1,6 +1,10 @@
 import { NotFoundError } from '@backstage/errors';
 import type { RunInfo } from '@prodready/plugin-readiness-common';
-import type { ReadinessStore } from '../../database/ReadinessStore';
+import type {
+  ReadinessStore,
+  VisibleEntityRefs,
+} from '../../database/ReadinessStore';
+import { visibleRunErrors } from './visibleRunErrors';
 
 /**
  * Starts a full rescore (implemented by the rescore scheduler).
@@ -23,18 +27,22 @@ export class RunsModel {
     private readonly requester: RescoreRequester,
   ) {}
 
-  /** Recent runs, newest first. */
-  async list(limit: number): Promise<RunInfo[]> {
-    return this.store.listRuns(limit);
+  /**
+   * Recent runs, newest first, without errors about entities outside
+   * `visible`.
+   */
+  async list(limit: number, visible: VisibleEntityRefs): Promise<RunInfo[]> {
+    const runs = await this.store.listRuns(limit);
+    return runs.map(run => visibleRunErrors(run, visible));
   }
 
   /** One run; NotFoundError when there is none with that id. */
-  async get(id: string): Promise<RunInfo> {
+  async get(id: string, visible: VisibleEntityRefs): Promise<RunInfo> {
     const run = await this.store.getRun(id);
     if (!run) {
       throw new NotFoundError(`No scoring run ${id}`);
     }
-    return run;
+    return visibleRunErrors(run, visible);
   }
 
   /** Starts a full rescore, or returns the one already running. */
