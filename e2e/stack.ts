@@ -5,6 +5,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 
 /** The repository root. */
@@ -74,6 +75,23 @@ export async function waitFor(
   throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
 }
 
+/** Whether something listens on the port (a connection is accepted). */
+function portInUse(port: number, host: string): Promise<boolean> {
+  return new Promise(resolve => {
+    const socket = net.connect({ port, host });
+    socket.setTimeout(2000);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 function processGroupAlive(pid: number): boolean {
   try {
     process.kill(-pid, 0);
@@ -102,6 +120,15 @@ export async function startStack(options: {
 }): Promise<Stack> {
   if (await appServing()) {
     return { reused: true, stop: async () => {} };
+  }
+  // Something else on our ports would answer in place of the app we start.
+  for (const url of [APP_URL, BACKEND_URL]) {
+    const { hostname, port } = new URL(url);
+    if (await portInUse(Number(port), hostname)) {
+      throw new Error(
+        `${url} is taken by a process that is not the readiness app (or not all of it); stop it first (e.g. \`fuser -k ${port}/tcp\`)`,
+      );
+    }
   }
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const log = fs.openSync(options.logFile, 'w');
