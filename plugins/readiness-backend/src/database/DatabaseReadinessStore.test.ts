@@ -6,7 +6,10 @@ import type {
 } from '@prodready/plugin-readiness-common';
 import { DatabaseReadinessStore } from './DatabaseReadinessStore';
 import type { EntityScoreWrite } from './ReadinessStore';
-import { createTestDatabases } from '../__testUtils__/createTestDatabases';
+import {
+  CONSTRAINT_VIOLATION,
+  createTestDatabases,
+} from '../__testUtils__/createTestDatabases';
 
 jest.setTimeout(60_000);
 
@@ -293,7 +296,7 @@ describe.each(databases.eachSupportedId())(
           store.writeScores([changed, broken], T1),
         ).rejects.toHaveProperty(
           'message',
-          expect.stringMatching(/constraint/i),
+          expect.stringMatching(CONSTRAINT_VIOLATION),
         );
         expect(
           await knex('check_results').orderBy(['entity_ref', 'check_id']),

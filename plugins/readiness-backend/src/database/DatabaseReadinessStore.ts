@@ -142,8 +142,15 @@ function chunk<T>(items: T[], size: number): T[][] {
   return out;
 }
 
+/**
+ * The escape character of LIKE patterns. Not a backslash: MySQL reads a
+ * backslash inside a string literal as an escape, so `escape '\\'` would not
+ * parse there.
+ */
+const LIKE_ESCAPE = '!';
+
 function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, m => `\\${m}`);
+  return text.replace(/[!%_]/g, m => `${LIKE_ESCAPE}${m}`);
 }
 
 function toSummary(row: SummaryRow): EntitySummary {
@@ -881,7 +888,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
       qb.where('level_rank', '>=', filters.levelRankAtLeast);
     }
     if (filters.text) {
-      qb.whereRaw(`?? like ? escape '\\'`, [
+      qb.whereRaw(`?? like ? escape '${LIKE_ESCAPE}'`, [
         'search_text',
         `%${escapeLike(filters.text.toLocaleLowerCase('en-US'))}%`,
       ]);
@@ -1032,7 +1039,9 @@ export class DatabaseReadinessStore implements ReadinessStore {
     add(query.domain, 'domain', 2);
     add(query.type, 'type', 1);
     for (const trait of query.traits.slice(0, MAX_SIMILARITY_TRAITS)) {
-      parts.push(`(case when s.traits like ? escape '\\' then 1 else 0 end)`);
+      parts.push(
+        `(case when s.traits like ? escape '${LIKE_ESCAPE}' then 1 else 0 end)`,
+      );
       bindings.push(`%|${escapeLike(trait)}|%`);
     }
     const similarity = parts.length > 0 ? parts.join(' + ') : '0';

@@ -1,5 +1,8 @@
 import { DatabaseReadinessStore } from './DatabaseReadinessStore';
-import { createTestDatabases } from '../__testUtils__/createTestDatabases';
+import {
+  CONSTRAINT_VIOLATION,
+  createTestDatabases,
+} from '../__testUtils__/createTestDatabases';
 
 jest.setTimeout(60_000);
 
@@ -47,7 +50,10 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
         exemption_id: null,
         updated_at: '2025-01-01T00:00:00.000Z',
       }),
-    ).rejects.toHaveProperty('message', expect.stringMatching(/constraint/i));
+    ).rejects.toHaveProperty(
+      'message',
+      expect.stringMatching(CONSTRAINT_VIOLATION),
+    );
 
     await knex.migrate.rollback({ directory }, true);
     for (const table of TABLES) {
