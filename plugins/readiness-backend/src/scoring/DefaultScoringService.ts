@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
@@ -112,6 +113,10 @@ export class DefaultScoringService implements ScoringService {
       span.setAttribute('readiness.run.trigger', run.trigger);
       const logger = this.options.logger.child({ runId: run.id });
       const started = performance.now();
+      // Every provider call of the `concurrency` entities in flight listens
+      // for cancellation on this one signal: more than Node's default of 10
+      // listeners is expected, not a leak (each is removed when its call ends).
+      setMaxListeners(0, signal);
       const outcome = await this.runAll(run, signal, logger);
       const seconds = (performance.now() - started) / 1000;
       span.setAttribute('readiness.entities', outcome.entitiesDone);
