@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   readCheckPackFromConfig,
@@ -69,6 +70,7 @@ export const readinessPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
+        metricsService: metricsServiceRef,
       },
       async init(deps) {
         const { config, logger, auth, catalog } = deps;
@@ -77,6 +79,7 @@ export const readinessPlugin = createBackendPlugin({
           readCheckPackFromConfig(config, { extraChecks: moduleChecks }),
         );
         deps.permissionsRegistry.addPermissions(readinessPermissions);
+        const metrics = ReadinessMetrics.create(deps.metricsService);
 
         const store = await DatabaseReadinessStore.create({
           database: deps.database,
@@ -91,6 +94,7 @@ export const readinessPlugin = createBackendPlugin({
             ...moduleProviders,
           ],
           logger,
+          meter: metrics.meter,
         });
         const insights = new InsightsModel({
           store,
@@ -109,7 +113,7 @@ export const readinessPlugin = createBackendPlugin({
           logger,
           collector,
           pack,
-          metrics: ReadinessMetrics.create(),
+          metrics,
           kinds: settings.scoring.kinds,
           concurrency: settings.scoring.concurrency,
           pageSize: settings.scoring.pageSize,
@@ -155,6 +159,7 @@ export const readinessPlugin = createBackendPlugin({
             runs: new RunsModel(store, rescores),
             exemptions: new ExemptionsModel({ store, pack, scoring, logger }),
             scoring,
+            metrics,
           }),
         );
         deps.httpRouter.addAuthPolicy({

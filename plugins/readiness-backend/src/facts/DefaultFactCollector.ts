@@ -37,7 +37,10 @@ export interface DefaultFactCollectorOptions {
   logger: LoggerService;
   /** Time budget of one provider for one entity, in ms (default 30 000). */
   timeoutMs?: number;
-  /** Meter for the provider metrics (default `metrics.getMeter('readiness')`). */
+  /**
+   * Meter for the provider metrics: the plugin passes its `MetricsService`
+   * (default: the global OpenTelemetry meter `readiness`).
+   */
   meter?: FactCollectorMeter;
 }
 

@@ -1,11 +1,4 @@
-import {
-  metrics,
-  trace,
-  type Counter,
-  type Histogram,
-  type Meter,
-  type Tracer,
-} from '@opentelemetry/api';
+import { trace, type Tracer } from '@opentelemetry/api';
 import type { CheckState } from '@prodready/plugin-readiness-common';
 
 /**
@@ -15,9 +8,53 @@ import type { CheckState } from '@prodready/plugin-readiness-common';
  */
 export const READINESS_INSTRUMENTATION_NAME = 'readiness';
 
+/** Attributes of a measurement. */
+type Attributes = Record<string, string | number>;
+
 /**
- * The plugin's own OpenTelemetry instruments. Without an OpenTelemetry SDK
- * in the process they are no-ops.
+ * The instrument factories the plugin uses: satisfied by the backend's
+ * plugin-scoped `MetricsService` (`metricsServiceRef`, meter
+ * `backstage-plugin-readiness`) and by an OpenTelemetry `Meter`.
+ *
+ * @public
+ */
+export interface ReadinessMeter {
+  createHistogram(
+    name: string,
+    options?: { description?: string; unit?: string },
+  ): { record(value: number, attributes?: Attributes): void };
+  createCounter(
+    name: string,
+    options?: { description?: string; unit?: string },
+  ): { add(value: number, attributes?: Attributes): void };
+  createUpDownCounter(
+    name: string,
+    options?: { description?: string; unit?: string },
+  ): { add(value: number, attributes?: Attributes): void };
+  createObservableGauge(
+    name: string,
+    options?: { description?: string; unit?: string },
+  ): {
+    addCallback(
+      callback: (result: {
+        observe(value: number, attributes?: Attributes): void;
+      }) => void,
+    ): void;
+  };
+}
+
+/**
+ * The plugin's own OpenTelemetry instruments: its golden signals as a
+ * service (request latency, traffic, errors and requests in flight) and
+ * those of its scoring. Without an OpenTelemetry SDK in the process they
+ * are no-ops.
+ *
+ * - `readiness.http.server.request.duration` (histogram, s; attributes
+ *   `http.route` (the OpenAPI path), `http.request.method`,
+ *   `http.response.status_code`): every API request. Its count is the
+ *   traffic, its 5xx share the error rate.
+ * - `readiness.http.server.active_requests` (up-down counter; attribute
+ *   `http.request.method`): requests in flight, the saturation signal.
  *
  * - `readiness.rescore.duration` (histogram, s; attribute `outcome`): full rescores.
  * - `readiness.rescore.entities` (counter; attribute `trigger`): entities
@@ -34,9 +71,14 @@ export const READINESS_INSTRUMENTATION_NAME = 'readiness';
  * @public
  */
 export class ReadinessMetrics {
-  /** Creates the instruments on the global meter and tracer providers. */
+  /**
+   * Creates the instruments.
+   *
+   * @param meter - the plugin's `MetricsService` (or an OpenTelemetry meter)
+   * @param tracer - default: the global tracer provider's `readiness` tracer
+   */
   static create(
-    meter: Meter = metrics.getMeter(READINESS_INSTRUMENTATION_NAME),
+    meter: ReadinessMeter,
     tracer: Tracer = trace.getTracer(READINESS_INSTRUMENTATION_NAME),
   ): ReadinessMetrics {
     return new ReadinessMetrics(meter, tracer);
@@ -44,13 +86,26 @@ export class ReadinessMetrics {
 
   /** The tracer for spans of the plugin. */
   readonly tracer: Tracer;
-  readonly #rescoreDuration: Histogram;
-  readonly #entities: Counter;
-  readonly #factsDuration: Histogram;
+  /** The meter the instruments were made with (shared with the fact collector). */
+  readonly meter: ReadinessMeter;
+  readonly #requestDuration: ReturnType<ReadinessMeter['createHistogram']>;
+  readonly #activeRequests: ReturnType<ReadinessMeter['createUpDownCounter']>;
+  readonly #rescoreDuration: ReturnType<ReadinessMeter['createHistogram']>;
+  readonly #entities: ReturnType<ReadinessMeter['createCounter']>;
+  readonly #factsDuration: ReturnType<ReadinessMeter['createHistogram']>;
   #resultCounts: Partial<Record<CheckState, number>> = {};
 
-  private constructor(meter: Meter, tracer: Tracer) {
+  private constructor(meter: ReadinessMeter, tracer: Tracer) {
     this.tracer = tracer;
+    this.meter = meter;
+    this.#requestDuration = meter.createHistogram(
+      'readiness.http.server.request.duration',
+      { description: 'Duration of readiness API requests', unit: 's' },
+    );
+    this.#activeRequests = meter.createUpDownCounter(
+      'readiness.http.server.active_requests',
+      { description: 'Readiness API requests in flight' },
+    );
     this.#rescoreDuration = meter.createHistogram(
       'readiness.rescore.duration',
       { description: 'Duration of full rescores of the catalog', unit: 's' },
@@ -71,6 +126,27 @@ export class ReadinessMetrics {
           result.observe(count ?? 0, { state });
         }
       });
+  }
+
+  /** Counts a request in flight until {@link ReadinessMetrics.requestFinished}. */
+  requestStarted(method: string): void {
+    this.#activeRequests.add(1, { 'http.request.method': method });
+  }
+
+  /** Records a finished API request. */
+  requestFinished(request: {
+    method: string;
+    route: string;
+    status: number;
+    seconds: number;
+  }): void {
+    const { method, route, status, seconds } = request;
+    this.#activeRequests.add(-1, { 'http.request.method': method });
+    this.#requestDuration.record(seconds, {
+      'http.request.method': method,
+      'http.route': route,
+      'http.response.status_code': status,
+    });
   }
 
   /** Records a finished full rescore. */

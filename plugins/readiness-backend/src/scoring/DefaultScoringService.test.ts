@@ -10,6 +10,7 @@ import {
   type RunInfo,
 } from '@prodready/plugin-readiness-common';
 import type { Knex } from 'knex';
+import { metrics as otelMetrics } from '@opentelemetry/api';
 import { testCatalog } from '../__testUtils__/catalogFixtures';
 import { DatabaseReadinessStore } from '../database/DatabaseReadinessStore';
 import {
@@ -112,7 +113,7 @@ async function setup(options: {
     logger,
     collector,
     pack,
-    metrics: ReadinessMetrics.create(),
+    metrics: ReadinessMetrics.create(otelMetrics.getMeter('test')),
     kinds: options.kinds ?? ['Component'],
     concurrency: options.concurrency ?? 4,
     pageSize: options.pageSize ?? 2,
@@ -450,6 +451,7 @@ describe('DefaultScoringService observability', () => {
     const meter = {
       createHistogram: instrument,
       createCounter: instrument,
+      createUpDownCounter: instrument,
       createObservableGauge: instrument,
     };
     const spans: Array<{

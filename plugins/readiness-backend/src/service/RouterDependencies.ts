@@ -4,6 +4,7 @@ import type {
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
 import type { createOpenApiRouter } from '../schema/openapi.generated';
+import type { ReadinessMetrics } from '../observability/ReadinessMetrics';
 import type { ReadinessAuthorizer } from '../permissions/ReadinessAuthorizer';
 import type { ScoringService } from '../scoring/DefaultScoringService';
 import type { PackIndex } from '../scoring/PackIndex';
@@ -22,7 +23,7 @@ export type ReadinessApiRouter = ReturnType<typeof createOpenApiRouter>;
 
 /**
  * What the endpoint binders need: request authentication, the authorizer
- * (permissions and visibility) and the models.
+ * (permissions and visibility), the models and the metrics.
  *
  * @public
  */
@@ -37,6 +38,8 @@ export interface RouterDependencies {
   runs: RunsModel;
   exemptions: ExemptionsModel;
   scoring: ScoringService;
+  /** Where the API records its request metrics. */
+  metrics: ReadinessMetrics;
 }
 
 /**
