@@ -1,8 +1,13 @@
 /*
  * The Backstage backend used by `npm start`: catalog, guest auth, permissions,
- * the app backend, and the readiness plugin set.
+ * the app backend, and the readiness plugin set. Its own metrics are served
+ * for Prometheus at http://localhost:9464/metrics.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { startMetricsExporter } from './startMetricsExporter';
+
+// Before the backend: plugins create their instruments when they start.
+startMetricsExporter();
 
 const backend = createBackend();
 

@@ -9,6 +9,7 @@ import type {
 import type { ReadinessFactProvider } from '@prodready/plugin-readiness-node';
 import type { FactCollectOptions, FactCollector } from './FactCollector';
 import { formatDuration } from './formatDuration';
+import { SECONDS_BUCKETS } from '../observability/ReadinessMetrics';
 
 /**
  * The part of an OpenTelemetry `Meter` the collector uses.
@@ -18,7 +19,11 @@ import { formatDuration } from './formatDuration';
 export interface FactCollectorMeter {
   createHistogram(
     name: string,
-    options?: { description?: string; unit?: string },
+    options?: {
+      description?: string;
+      unit?: string;
+      advice?: { explicitBucketBoundaries?: number[] };
+    },
   ): Pick<Histogram, 'record'>;
   createCounter(
     name: string,
@@ -144,6 +149,7 @@ export class DefaultFactCollector implements FactCollector {
     this.#duration = meter.createHistogram('readiness.fact_provider.duration', {
       description: 'Time a fact provider took for one entity',
       unit: 's',
+      advice: { explicitBucketBoundaries: SECONDS_BUCKETS.short },
     });
     this.#errors = meter.createCounter('readiness.fact_provider.errors', {
       description:

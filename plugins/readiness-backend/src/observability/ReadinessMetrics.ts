@@ -11,6 +11,26 @@ export const READINESS_INSTRUMENTATION_NAME = 'readiness';
 /** Attributes of a measurement. */
 type Attributes = Record<string, string | number>;
 
+/** Options of an instrument; `advice` sets histogram buckets. */
+interface InstrumentOptions {
+  description?: string;
+  unit?: string;
+  advice?: { explicitBucketBoundaries?: number[] };
+}
+
+/**
+ * Histogram buckets in seconds. The SDK's default buckets are meant for
+ * milliseconds (0, 5, 10 … 10 000) and would put every request in the first.
+ *
+ * @internal
+ */
+export const SECONDS_BUCKETS = {
+  /** For requests and per-entity work: 5 ms to 10 s. */
+  short: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  /** For full rescores: 1 s to 1 h. */
+  long: [1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800, 3600],
+};
+
 /**
  * The instrument factories the plugin uses: satisfied by the backend's
  * plugin-scoped `MetricsService` (`metricsServiceRef`, meter
@@ -21,19 +41,19 @@ type Attributes = Record<string, string | number>;
 export interface ReadinessMeter {
   createHistogram(
     name: string,
-    options?: { description?: string; unit?: string },
+    options?: InstrumentOptions,
   ): { record(value: number, attributes?: Attributes): void };
   createCounter(
     name: string,
-    options?: { description?: string; unit?: string },
+    options?: InstrumentOptions,
   ): { add(value: number, attributes?: Attributes): void };
   createUpDownCounter(
     name: string,
-    options?: { description?: string; unit?: string },
+    options?: InstrumentOptions,
   ): { add(value: number, attributes?: Attributes): void };
   createObservableGauge(
     name: string,
-    options?: { description?: string; unit?: string },
+    options?: InstrumentOptions,
   ): {
     addCallback(
       callback: (result: {
@@ -100,7 +120,11 @@ export class ReadinessMetrics {
     this.meter = meter;
     this.#requestDuration = meter.createHistogram(
       'readiness.http.server.request.duration',
-      { description: 'Duration of readiness API requests', unit: 's' },
+      {
+        description: 'Duration of readiness API requests',
+        unit: 's',
+        advice: { explicitBucketBoundaries: SECONDS_BUCKETS.short },
+      },
     );
     this.#activeRequests = meter.createUpDownCounter(
       'readiness.http.server.active_requests',
@@ -108,7 +132,11 @@ export class ReadinessMetrics {
     );
     this.#rescoreDuration = meter.createHistogram(
       'readiness.rescore.duration',
-      { description: 'Duration of full rescores of the catalog', unit: 's' },
+      {
+        description: 'Duration of full rescores of the catalog',
+        unit: 's',
+        advice: { explicitBucketBoundaries: SECONDS_BUCKETS.long },
+      },
     );
     this.#entities = meter.createCounter('readiness.rescore.entities', {
       description: 'Entities scored; its rate is entities scored per second',
@@ -116,6 +144,7 @@ export class ReadinessMetrics {
     this.#factsDuration = meter.createHistogram('readiness.facts.duration', {
       description: 'Time to collect the facts of one entity',
       unit: 's',
+      advice: { explicitBucketBoundaries: SECONDS_BUCKETS.short },
     });
     meter
       .createObservableGauge('readiness.results', {

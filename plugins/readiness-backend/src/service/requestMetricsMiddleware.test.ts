@@ -48,7 +48,9 @@ function appWith(measurements: Measurement[]) {
   return app;
 }
 
-const durations = (measurements: Measurement[]) =>
+const durations = (
+  measurements: Measurement[],
+): Array<Record<string, string | number>> =>
   measurements
     .filter(([name]) => name === 'readiness.http.server.request.duration')
     .map(([, seconds, attributes]) => ({ seconds, ...attributes }));
@@ -91,7 +93,7 @@ describe('requestMetricsMiddleware', () => {
       },
     ]);
     for (const { seconds } of durations(measurements)) {
-      expect(seconds).toBeGreaterThanOrEqual(0);
+      expect(Number(seconds)).toBeGreaterThanOrEqual(0);
     }
   });
 
