@@ -124,6 +124,11 @@ function LevelSelect(props: {
           {l.title}
         </MenuItem>
       ))}
+      {/* A level from the URL shows as it is while the levels load, or
+          when it is not one of them (the search then answers why). */}
+      {value && !levels.some(l => l.id === value) && (
+        <MenuItem value={value}>{value}</MenuItem>
+      )}
     </TextField>
   );
 }

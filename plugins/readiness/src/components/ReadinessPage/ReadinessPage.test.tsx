@@ -159,6 +159,19 @@ describe('ReadinessPage', () => {
     expect(
       screen.getByRole('textbox', { name: 'Name, title, owner or system' }),
     ).toHaveValue('pay');
+    expect(
+      screen.getByRole('button', { name: /Level at most/ }),
+    ).toHaveTextContent('Silver');
+  });
+
+  it('shows a level from the URL that is not one of the levels as it is', async () => {
+    const seen = recordSearches();
+    await renderPage('/readiness?levelAtLeast=platinum');
+    await waitFor(() => expect(seen.length).toBeGreaterThan(0));
+    expect(seen[seen.length - 1].get('levelAtLeast')).toBe('platinum');
+    expect(
+      screen.getByRole('button', { name: /Level at least/ }),
+    ).toHaveTextContent('platinum');
   });
 
   it('puts a chosen failing check in the URL and searches with it', async () => {
