@@ -135,6 +135,9 @@ export async function startStack(options: {
   const configArgs = (options.configs ?? []).flatMap(c => ['--config', c]);
   let staticServer: http.Server | undefined;
   let child;
+  // The tests sign in as guest, which Backstage refuses (403) outside
+  // development; a NODE_ENV left in the shell must not change that.
+  const env = { ...process.env, NODE_ENV: 'development', BROWSER: 'none' };
   if (options.production) {
     execFileSync('npx', ['backstage-cli', 'package', 'build', ...configArgs], {
       cwd: path.join(ROOT, 'packages', 'app'),
@@ -148,6 +151,7 @@ export async function startStack(options: {
       cwd: path.join(ROOT, 'packages', 'backend'),
       detached: true,
       stdio: ['ignore', log, log],
+      env,
     });
   } else {
     const args = configArgs.length ? ['start', '--', ...configArgs] : ['start'];
@@ -155,7 +159,7 @@ export async function startStack(options: {
       cwd: ROOT,
       detached: true,
       stdio: ['ignore', log, log],
-      env: { ...process.env, BROWSER: 'none' },
+      env,
     });
   }
   const pid = child.pid!;
