@@ -30,6 +30,34 @@ readiness:
       enabled: false
 `,
     );
+    await fs.writeFile(
+      path.join(root, 'substituted.yaml'),
+      `readiness:
+  checks:
+    - id: security.sbom
+      title: \${READINESS_TEST_SBOM_TITLE}
+      level: silver
+      rule: { annotation: example.com/sbom }
+      remediation: { markdown: Publish an SBOM. }
+    - $include: included-check.yaml
+`,
+    );
+    await fs.writeFile(
+      path.join(root, 'included-check.yaml'),
+      `id: security.secrets
+title: Secrets scanned
+level: bronze
+rule: { annotation: example.com/secret-scanning }
+remediation: { markdown: Turn on secret scanning. }
+`,
+    );
+    await fs.writeFile(
+      path.join(root, 'missing-include.yaml'),
+      `readiness:
+  checks:
+    - $include: nowhere.yaml
+`,
+    );
     await fs.writeFile(path.join(root, 'two-docs.yaml'), 'a: 1\n---\nb: 2\n');
     await fs.writeFile(path.join(root, 'list.yaml'), '- a\n');
   });
@@ -62,6 +90,27 @@ readiness:
     expect(ids).not.toContain('security.sbom');
     expect(ids).not.toContain('runbook.postmortems');
     expect(ids).toHaveLength(defaultChecks.length - 1);
+  });
+
+  it('substitutes environment variables and follows $include, as the backend does', async () => {
+    process.env.READINESS_TEST_SBOM_TITLE = 'SBOM published (from env)';
+    try {
+      const pack = await loadCheckPack(['substituted.yaml'], root);
+      const byId = new Map(pack.checks.map(c => [c.id, c]));
+
+      expect(byId.get('security.sbom')?.title).toBe(
+        'SBOM published (from env)',
+      );
+      expect(byId.get('security.secrets')?.title).toBe('Secrets scanned');
+    } finally {
+      delete process.env.READINESS_TEST_SBOM_TITLE;
+    }
+  });
+
+  it('names the file when an $include cannot be read', async () => {
+    await expect(loadCheckPack(['missing-include.yaml'], root)).rejects.toThrow(
+      /^missing-include\.yaml: .*nowhere\.yaml/,
+    );
   });
 
   it('rejects a file of several documents or not a mapping', async () => {

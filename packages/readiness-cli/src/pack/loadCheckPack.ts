@@ -1,20 +1,21 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { AppConfig, ConfigReader } from '@backstage/config';
+import { ConfigReader } from '@backstage/config';
+import { ConfigSources, FileConfigSource } from '@backstage/config-loader';
 import { InputError } from '@backstage/errors';
 import {
   CheckPack,
   readCheckPackFromConfig,
 } from '@prodready/plugin-readiness-common';
-import type { JsonObject } from '@backstage/types';
 import { parseYamlDocuments } from '../files/parseYamlDocuments';
 
 /**
  * Builds the check pack the way the backend does: the default pack plus the
- * `readiness.checks` and `readiness.levels` of the given app-config files
- * (later files override earlier ones, like Backstage's `--config`: a list
- * such as `readiness.checks` in a later file replaces the earlier list).
- * Environment substitution (`${VAR}`) and `$include` are not processed.
+ * `readiness.checks` and `readiness.levels` of the given app-config files,
+ * read by Backstage's own config loader, so `${VAR}` substitution, `$include`,
+ * `$file` and `$env` work as in the backend, and later files override
+ * earlier ones (a list such as `readiness.checks` in a later file replaces
+ * the earlier list).
  *
  * @param configFiles - app-config YAML files; none gives the default pack
  * @param cwd - directory relative paths are resolved against
@@ -25,14 +26,16 @@ export async function loadCheckPack(
   configFiles: string[],
   cwd: string,
 ): Promise<CheckPack> {
-  const configs: AppConfig[] = [];
+  const paths: string[] = [];
   for (const file of configFiles) {
+    const absolute = path.resolve(cwd, file);
     let text: string;
     try {
-      text = await fs.readFile(path.resolve(cwd, file), 'utf8');
+      text = await fs.readFile(absolute, 'utf8');
     } catch {
       throw new InputError(`Config file not found: ${file}`);
     }
+    // Read once here for errors that name the line and column.
     const documents = parseYamlDocuments(text, file);
     if (documents.length > 1) {
       throw new InputError(
@@ -45,14 +48,31 @@ export async function loadCheckPack(
         `${file}: an app-config file must be a YAML mapping`,
       );
     }
-    configs.push({ context: file, data: data as JsonObject });
+    paths.push(absolute);
   }
 
+  if (paths.length === 0) {
+    return readCheckPackFromConfig(new ConfigReader({}));
+  }
+  const where = configFiles.join(', ');
+  let config;
   try {
-    return readCheckPackFromConfig(ConfigReader.fromConfigs(configs));
+    config = await ConfigSources.toConfig(
+      ConfigSources.merge(
+        paths.map(p => FileConfigSource.create({ path: p, watch: false })),
+      ),
+    );
+  } catch (error) {
+    // e.g. a `$include` of a missing file
+    const message = error instanceof Error ? error.message : String(error);
+    throw new InputError(`${where}: ${message}`);
+  }
+  try {
+    return readCheckPackFromConfig(config);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const where = configFiles.length > 0 ? configFiles.join(', ') : 'config';
     throw new InputError(`${where}: ${message}`);
+  } finally {
+    config.close();
   }
 }
