@@ -1,13 +1,16 @@
 /*
  * The Backstage backend used by `npm start`: catalog, guest auth, permissions,
  * the app backend, and the readiness plugin set. Its own metrics are served
- * for Prometheus at http://localhost:9464/metrics.
+ * for Prometheus at http://localhost:9464/metrics; its spans go to an OTLP
+ * collector when OTEL_EXPORTER_OTLP_ENDPOINT names one.
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { startMetricsExporter } from './startMetricsExporter';
+import { startTraceExporter } from './startTraceExporter';
 
 // Before the backend: plugins create their instruments when they start.
 startMetricsExporter();
+startTraceExporter();
 
 const backend = createBackend();
 
