@@ -63,6 +63,7 @@ describe('startMetricsExporter', () => {
           `^readiness_http_server_request_duration_count\\{[^}]*http_route="${route}"[^}]*http_response_status_code="${status}"[^}]*\\} 1$`,
           'm',
         );
+      expect(text).toMatch(/^target_info\{[^}]*service_name="backstage"/m);
       expect(text).toMatch(count('/health', 200));
       expect(text).toMatch(count('/checks', 200));
       expect(text).toMatch(count('/search', 400));

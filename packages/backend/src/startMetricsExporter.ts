@@ -1,6 +1,7 @@
 import { metrics } from '@opentelemetry/api';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
+import { serviceResource } from './serviceResource';
 
 /** Options of {@link startMetricsExporter}. */
 export interface MetricsExporterOptions {
@@ -42,7 +43,10 @@ export function startMetricsExporter(
     { port: options.port, host: options.host },
     error => onStarted(error || undefined),
   );
-  const provider = new MeterProvider({ readers: [exporter] });
+  const provider = new MeterProvider({
+    resource: serviceResource(),
+    readers: [exporter],
+  });
   metrics.setGlobalMeterProvider(provider);
   return provider;
 }

@@ -63,13 +63,18 @@ describe('startTraceExporter', () => {
     try {
       await promisify(execFile)(process.execPath, ['--import', 'tsx', script], {
         cwd: path.resolve(__dirname, '..'),
-        env: { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: collector.url },
+        env: {
+          ...process.env,
+          OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
+          OTEL_SERVICE_NAME: 'readiness-test',
+        },
       });
 
       expect(collector.bodies.map(b => b.path)).toEqual(['/v1/traces']);
       const [{ body }] = collector.bodies;
       expect(body).toContain('"name":"readiness.rescore"');
       expect(body).toContain('"readiness.run.id"');
+      expect(body).toContain('"stringValue":"readiness-test"');
     } finally {
       await collector.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import {
   BatchSpanProcessor,
   NodeTracerProvider,
 } from '@opentelemetry/sdk-trace-node';
+import { serviceResource } from './serviceResource';
 
 /**
  * Registers an OpenTelemetry tracer provider for the whole process that sends
@@ -11,7 +12,9 @@ import {
  * the standard variables `OTEL_EXPORTER_OTLP_ENDPOINT` or
  * `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`.
  *
- * Returns `undefined`, registering nothing, when neither is set: without a
+ * `OTEL_SERVICE_NAME` names the service (default `backstage`).
+ *
+ * Returns `undefined`, registering nothing, when neither endpoint is set: without a
  * collector the spans would have nowhere to go.
  */
 export function startTraceExporter(
@@ -24,6 +27,7 @@ export function startTraceExporter(
     return undefined;
   }
   const provider = new NodeTracerProvider({
+    resource: serviceResource(env),
     spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter())],
   });
   provider.register();
