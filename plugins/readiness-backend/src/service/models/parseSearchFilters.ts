@@ -1,6 +1,9 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import type { SearchQuery } from '@prodready/plugin-readiness-common';
+import {
+  normalizeTier,
+  type SearchQuery,
+} from '@prodready/plugin-readiness-common';
 import type {
   StoreSearchAfter,
   StoreSearchFilters,
@@ -69,7 +72,7 @@ function nonEmpty(values: string[]): string[] | undefined {
  * Validates and normalises search filters: check ids must be in the pack,
  * level ids are turned into ranks of the pack's level order, owner, system
  * and domain may be given as short refs (`payments` for
- * `group:default/payments`). Bad values fail with InputError naming the
+ * `group:default/payments`), tiers as written anywhere (`1`, `critical`). Bad values fail with InputError naming the
  * parameter.
  *
  * @internal
@@ -92,7 +95,10 @@ export function parseSearchFilters(
     kind: nonEmpty(splitValues(params.kind)),
     type: nonEmpty(splitValues(params.type)),
     lifecycle: nonEmpty(splitValues(params.lifecycle)),
-    tier: nonEmpty(splitValues(params.tier)),
+    // Tiers are stored normalised (`tier-1`); `1`, `T1` or `critical` find them.
+    tier: nonEmpty([
+      ...new Set(splitValues(params.tier).map(t => normalizeTier(t) ?? t)),
+    ]),
     levelRankAtMost: params.levelAtMost
       ? pack.requireLevelRank('levelAtMost', params.levelAtMost)
       : undefined,
