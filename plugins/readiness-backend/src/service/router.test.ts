@@ -1,10 +1,4 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import type {
   EntityScorecardResponse,
   SearchResponse,
@@ -15,10 +9,11 @@ import {
   HIDDEN_REF,
   LIMITED_USER,
   RESTRICTED_USER,
-  testCatalog,
 } from '../__testUtils__/catalogFixtures';
-import { VisibilityCatalog } from '../__testUtils__/VisibilityCatalog';
-import { readinessPlugin } from '../plugin';
+import {
+  startReadinessTestBackend,
+  type ReadinessTestBackend,
+} from '../__testUtils__/startReadinessTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -27,80 +22,16 @@ const userAuth = mockCredentials.user.header(USER);
 const restrictedAuth = mockCredentials.user.header(RESTRICTED_USER);
 const limitedAuth = mockCredentials.user.header(LIMITED_USER);
 
-function userOf(credentials: BackstageCredentials): string | undefined {
-  return (credentials.principal as { userEntityRef?: string }).userEntityRef;
-}
-
-function isRestricted(credentials: BackstageCredentials): boolean {
-  return userOf(credentials) === RESTRICTED_USER;
-}
-
-function seesEverything(credentials: BackstageCredentials): boolean {
-  const user = userOf(credentials);
-  return user !== RESTRICTED_USER && user !== LIMITED_USER;
-}
-
-/**
- * A permission policy: the restricted and the limited user may read only
- * some catalog entities (a conditional decision); the restricted user holds
- * none of the readiness permissions; everyone else may do everything.
- */
-const permissions = mockServices.permissions.mock({
-  authorize: async (requests, options) =>
-    requests.map(() => ({
-      result: isRestricted(options.credentials)
-        ? AuthorizeResult.DENY
-        : AuthorizeResult.ALLOW,
-    })),
-  authorizeConditional: async (requests, options) =>
-    requests.map(() =>
-      !seesEverything(options.credentials)
-        ? {
-            result: AuthorizeResult.CONDITIONAL,
-            pluginId: 'catalog',
-            resourceType: 'catalog-entity',
-            conditions: {
-              rule: 'IS_ENTITY_OWNER',
-              resourceType: 'catalog-entity',
-              params: { claims: [RESTRICTED_USER] },
-            },
-          }
-        : { result: AuthorizeResult.ALLOW },
-    ),
-});
-
-const catalog = new VisibilityCatalog(testCatalog, {
-  [RESTRICTED_USER]: [HIDDEN_REF],
-  [LIMITED_USER]: [HIDDEN_REF],
-});
-
+let backend: ReadinessTestBackend;
 let server: Server;
-let stopBackend: () => Promise<void>;
 
 beforeAll(async () => {
-  const backend = await startTestBackend({
-    features: [
-      readinessPlugin,
-      catalog.factory(),
-      permissions.factory,
-      // No Authorization header means no credentials (the default mock is a user).
-      mockServices.httpAuth.factory({
-        defaultCredentials: mockCredentials.none(),
-      }),
-      mockServices.scheduler.factory({
-        includeInitialDelayedTasksOnStartup: true,
-      }),
-      mockServices.rootConfig.factory({
-        data: { readiness: { scoring: { maxSettleRuns: 0 } } },
-      }),
-    ],
-  });
+  backend = await startReadinessTestBackend();
   server = backend.server;
-  stopBackend = () => backend.stop();
 });
 
 afterAll(async () => {
-  await stopBackend();
+  await backend.stop();
 });
 
 const api = () => request(server);
@@ -402,14 +333,14 @@ describe('GET /search', () => {
 
   it('costs no catalog request when the caller may read everything', async () => {
     await api().get(`${base}/search`).set('Authorization', userAuth);
-    catalog.calls.length = 0;
+    backend.catalog.calls.length = 0;
     await api()
       .get(`${base}/search?failing=runbook.runbook`)
       .set('Authorization', userAuth);
     await api()
       .get(`${base}/rollups?groupBy=owner`)
       .set('Authorization', userAuth);
-    expect(catalog.calls).toEqual([]);
+    expect(backend.catalog.calls).toEqual([]);
   });
 
   it.each([

@@ -1,0 +1,105 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { Server } from 'node:http';
+import {
+  HIDDEN_REF,
+  LIMITED_USER,
+  RESTRICTED_USER,
+  testCatalog,
+} from './catalogFixtures';
+import { VisibilityCatalog } from './VisibilityCatalog';
+import { readinessPlugin } from '../plugin';
+
+function userOf(credentials: BackstageCredentials): string | undefined {
+  return (credentials.principal as { userEntityRef?: string }).userEntityRef;
+}
+
+function isRestricted(credentials: BackstageCredentials): boolean {
+  return userOf(credentials) === RESTRICTED_USER;
+}
+
+function seesEverything(credentials: BackstageCredentials): boolean {
+  const user = userOf(credentials);
+  return user !== RESTRICTED_USER && user !== LIMITED_USER;
+}
+
+/**
+ * A permission policy: the restricted and the limited user may read only
+ * some catalog entities (a conditional decision); the restricted user holds
+ * none of the readiness permissions; everyone else may do everything.
+ */
+function permissionsMock() {
+  return mockServices.permissions.mock({
+    authorize: async (requests, options) =>
+      requests.map(() => ({
+        result: isRestricted(options.credentials)
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW,
+      })),
+    authorizeConditional: async (requests, options) =>
+      requests.map(() =>
+        !seesEverything(options.credentials)
+          ? {
+              result: AuthorizeResult.CONDITIONAL,
+              pluginId: 'catalog',
+              resourceType: 'catalog-entity',
+              conditions: {
+                rule: 'IS_ENTITY_OWNER',
+                resourceType: 'catalog-entity',
+                params: { claims: [RESTRICTED_USER] },
+              },
+            }
+          : { result: AuthorizeResult.ALLOW },
+      ),
+  });
+}
+
+/** A running test backend with the readiness plugin. */
+export interface ReadinessTestBackend {
+  server: Server;
+  /** The catalog test double, which counts the requests it answers. */
+  catalog: VisibilityCatalog;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the readiness plugin on a test backend with the test catalog
+ * ({@link testCatalog}), the permission policy above, scoring at start-up,
+ * and no credentials for requests without an Authorization header.
+ *
+ * @internal
+ */
+export async function startReadinessTestBackend(): Promise<ReadinessTestBackend> {
+  const permissions = permissionsMock();
+  const catalog = new VisibilityCatalog(testCatalog, {
+    [RESTRICTED_USER]: [HIDDEN_REF],
+    [LIMITED_USER]: [HIDDEN_REF],
+  });
+  const backend = await startTestBackend({
+    features: [
+      readinessPlugin,
+      catalog.factory(),
+      permissions.factory,
+      // No Authorization header means no credentials (the default mock is a user).
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
+      mockServices.scheduler.factory({
+        includeInitialDelayedTasksOnStartup: true,
+      }),
+      mockServices.rootConfig.factory({
+        data: { readiness: { scoring: { maxSettleRuns: 0 } } },
+      }),
+    ],
+  });
+  return {
+    server: backend.server,
+    catalog,
+    stop: () => backend.stop(),
+  };
+}
