@@ -2,7 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
+import {
+  actionsRegistryServiceRef,
+  metricsServiceRef,
+} from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   readCheckPackFromConfig,
@@ -21,6 +24,7 @@ import {
   DefaultFactCollector,
   RepositoryFactProvider,
 } from './facts';
+import { registerReadinessActions } from './actions/registerReadinessActions';
 import { ReadinessMetrics } from './observability/ReadinessMetrics';
 import { ReadinessAuthorizer } from './permissions/ReadinessAuthorizer';
 import { DefaultScoringService } from './scoring/DefaultScoringService';
@@ -71,6 +75,7 @@ export const readinessPlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
         metricsService: metricsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { config, logger, auth, catalog } = deps;
@@ -142,18 +147,25 @@ export const readinessPlugin = createBackendPlugin({
           kinds: settings.scoring.kinds,
           cacheTtlMs: settings.cacheTtlMs,
         });
+        const scorecards = new ScorecardModel({
+          store,
+          pack,
+          insights,
+          learnFromLimit: settings.learnFromLimit,
+        });
+        registerReadinessActions({
+          actionsRegistry: deps.actionsRegistry,
+          authorizer,
+          scorecards,
+          search,
+        });
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             auth,
             authorizer,
             pack,
-            scorecards: new ScorecardModel({
-              store,
-              pack,
-              insights,
-              learnFromLimit: settings.learnFromLimit,
-            }),
+            scorecards,
             search,
             insights,
             runs: new RunsModel(store, rescores),

@@ -1,0 +1,213 @@
+import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { InputError } from '@backstage/errors';
+import {
+  toEntityRef,
+  type EntityScorecardResponse,
+  type EntitySummary,
+  type TeamContact,
+} from '@prodready/plugin-readiness-common';
+import type { ReadinessAuthorizer } from '../permissions/ReadinessAuthorizer';
+import type { ScorecardModel } from '../service/models/ScorecardModel';
+import type { SearchModel } from '../service/models/SearchModel';
+
+/** What the actions need: the same visibility rules and models as the API. */
+export interface ReadinessActionsOptions {
+  actionsRegistry: ActionsRegistryService;
+  authorizer: ReadinessAuthorizer;
+  scorecards: ScorecardModel;
+  search: SearchModel;
+}
+
+function summaryOf(entity: EntitySummary) {
+  return {
+    entityRef: entity.entityRef,
+    title: entity.title,
+    owner: entity.owner,
+    system: entity.system,
+    tier: entity.tier,
+    level: entity.level,
+    score: entity.score,
+    gaps: entity.gaps,
+  };
+}
+
+function contactsOf(team: TeamContact | undefined) {
+  return (team?.contacts ?? []).map(c => ({
+    type: c.type,
+    label: c.label,
+    url: c.url,
+  }));
+}
+
+function gapsOf(scorecard: EntityScorecardResponse) {
+  return scorecard.results
+    .filter(r => r.state === 'fail')
+    .map(r => ({
+      checkId: r.checkId,
+      title: r.check.title,
+      category: r.check.category,
+      level: r.check.level,
+      blocksNextLevel: scorecard.blockingCheckIds.includes(r.checkId),
+      reason: r.reason,
+      remediation: r.check.remediation.markdown,
+      learnFrom: (r.learnFrom ?? []).map(e => ({
+        entityRef: e.entity.entityRef,
+        owner: e.owner.ref,
+        contacts: contactsOf(e.owner),
+      })),
+    }));
+}
+
+/**
+ * Registers the readiness actions with the backend's actions registry, for
+ * automation and AI assistants (the MCP actions backend serves them as
+ * tools): one entity's gaps with whom to ask, and search by gaps. They answer
+ * as the caller: what the caller may not read in the catalog, they do not
+ * see.
+ *
+ * @internal
+ */
+export function registerReadinessActions(
+  options: ReadinessActionsOptions,
+): void {
+  const { actionsRegistry, authorizer, scorecards, search } = options;
+
+  actionsRegistry.register({
+    name: 'get-entity-readiness',
+    title: 'Get the production readiness of a catalog entity',
+    description:
+      'Returns the readiness level and score of a catalog entity (a service or API), each failing check with why it fails and how to fix it, and for each gap the services of other teams that already solved it with how to contact those teams.',
+    attributes: { readOnly: true, idempotent: true },
+    schema: {
+      input: z =>
+        z.object({
+          entityRef: z
+            .string()
+            .describe(
+              'Entity ref such as component:default/payments-api, or just the name of a component',
+            ),
+        }),
+      output: z => {
+        const contact = z.object({
+          type: z.string(),
+          label: z.string(),
+          url: z.string().optional(),
+        });
+        return z.object({
+          entity: z.object({
+            entityRef: z.string(),
+            title: z.string().optional(),
+            owner: z.string().optional(),
+            system: z.string().optional(),
+            tier: z.string().optional(),
+            level: z.string().optional(),
+            score: z.number(),
+            gaps: z.number(),
+          }),
+          nextLevel: z.string().optional(),
+          ownerContacts: z.array(contact),
+          gaps: z.array(
+            z.object({
+              checkId: z.string(),
+              title: z.string(),
+              category: z.string(),
+              level: z.string(),
+              blocksNextLevel: z.boolean(),
+              reason: z.string(),
+              remediation: z.string(),
+              learnFrom: z.array(
+                z.object({
+                  entityRef: z.string(),
+                  owner: z.string(),
+                  contacts: z.array(contact),
+                }),
+              ),
+            }),
+          ),
+        });
+      },
+    },
+    action: async ({ input, credentials }) => {
+      const entityRef = toEntityRef(input.entityRef, {
+        defaultKind: 'component',
+        defaultNamespace: 'default',
+      });
+      if (!entityRef) {
+        throw new InputError(
+          `entityRef: not an entity ref: ${JSON.stringify(input.entityRef)}`,
+        );
+      }
+      const [, visible] = await Promise.all([
+        authorizer.getVisibleEntity(credentials, entityRef),
+        authorizer.getVisibleEntityRefs(credentials),
+      ]);
+      const scorecard = await scorecards.getScorecard(entityRef, visible);
+      return {
+        output: {
+          entity: summaryOf(scorecard.entity),
+          nextLevel: scorecard.nextLevel,
+          ownerContacts: contactsOf(scorecard.owner),
+          gaps: gapsOf(scorecard),
+        },
+      };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'search-readiness-gaps',
+    title: 'Find catalog entities by readiness gaps',
+    description:
+      'Finds scored catalog entities by the checks they fail or pass, their level, owner, system, tier or a text, e.g. every tier-1 service without a rollback. Check ids look like delivery.rollback or monitoring.alerts.',
+    attributes: { readOnly: true, idempotent: true },
+    schema: {
+      input: z =>
+        z.object({
+          failing: z
+            .array(z.string())
+            .optional()
+            .describe('Check ids the entities fail, all of them'),
+          passing: z
+            .array(z.string())
+            .optional()
+            .describe('Check ids the entities pass, all of them'),
+          levelAtMost: z.string().optional(),
+          levelAtLeast: z.string().optional(),
+          owner: z.array(z.string()).optional(),
+          system: z.array(z.string()).optional(),
+          tier: z.array(z.string()).optional(),
+          kind: z.array(z.string()).optional(),
+          text: z.string().optional(),
+          limit: z.number().int().min(1).max(100).optional(),
+        }),
+      output: z =>
+        z.object({
+          totalCount: z.number(),
+          items: z.array(
+            z.object({
+              entityRef: z.string(),
+              title: z.string().optional(),
+              owner: z.string().optional(),
+              system: z.string().optional(),
+              tier: z.string().optional(),
+              level: z.string().optional(),
+              score: z.number(),
+              gaps: z.number(),
+            }),
+          ),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      const visible = await authorizer.getVisibleEntityRefs(credentials);
+      const result = await search.search(
+        { ...input, limit: input.limit ?? 25, sort: 'score', order: 'asc' },
+        visible,
+      );
+      return {
+        output: {
+          totalCount: result.totalCount,
+          items: result.items.map(summaryOf),
+        },
+      };
+    },
+  });
+}
