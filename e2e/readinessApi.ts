@@ -61,6 +61,25 @@ export class ReadinessTestApi {
     return (await response.json()) as T;
   }
 
+  /** Invokes one of the plugin's actions (actions registry) as the guest. */
+  async invokeAction<T>(id: string, input: object): Promise<T> {
+    const path = `/.backstage/actions/v1/actions/${id}/invoke`;
+    const response = await fetch(`${BACKEND_URL}/api/readiness${path}`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${this.token}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify(input),
+    });
+    if (!response.ok) {
+      throw new Error(
+        `action ${id} answered ${response.status}: ${await response.text()}`,
+      );
+    }
+    return ((await response.json()) as { output: T }).output;
+  }
+
   /** How many entities the catalog holds. */
   async catalogCount(): Promise<number> {
     const response = await fetch(

@@ -6,7 +6,9 @@
  * Starts `npm start` (or reuses an app already serving on :3000/:7007), waits
  * until the readiness backend has scored the example catalog, then drives
  * Chromium through the journeys of issue 5 and saves screenshots to
- * docs/screenshots/. Stops the app it started. Skips, with exit code 0, when
+ * docs/screenshots/; then checks that the plugin's actions answer like the
+ * page and that the backend's own metrics counted the page's requests. Stops
+ * the app it started. Skips, with exit code 0, when
  * Chromium is not installed.
  */
 import assert from 'node:assert/strict';
@@ -27,6 +29,9 @@ import { ReadinessTestApi } from './readinessApi';
 import { APP_URL, ROOT, startStack, waitFor } from './stack';
 
 const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+/** Where the example backend serves its own metrics for Prometheus. */
+const METRICS_URL =
+  process.env.E2E_METRICS_URL ?? 'http://localhost:9464/metrics';
 
 /**
  * Saves a screenshot of the whole page content: the viewport is made as tall
@@ -410,6 +415,47 @@ async function main(): Promise<void> {
         );
       },
     );
+    await step(
+      'the search-readiness-gaps action finds the same services',
+      async () => {
+        const found = await api.invokeAction<{
+          totalCount: number;
+          items: Array<{ entityRef: string }>;
+        }>('readiness:search-readiness-gaps', {
+          failing: [filter.check.id],
+          kind: ['component'],
+          limit: 100,
+        });
+        assert.equal(found.totalCount, expected.length);
+        assert.deepEqual(sorted(found.items.map(i => i.entityRef)), expected);
+      },
+    );
+
+    await step(
+      "the backend's own metrics count the page's searches",
+      async () => {
+        const response = await fetch(METRICS_URL);
+        assert.equal(response.status, 200, `${METRICS_URL} answers`);
+        const text = await response.text();
+        const searches = text
+          .split('\n')
+          .filter(
+            line =>
+              line.startsWith(
+                'readiness_http_server_request_duration_count{',
+              ) &&
+              line.includes('http_route="/search"') &&
+              line.includes('http_response_status_code="200"'),
+          )
+          .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+        assert.ok(
+          searches > 0,
+          `no successful /search counted in ${METRICS_URL}`,
+        );
+        console.log(`    (${searches} searches counted)`);
+      },
+    );
+
     console.log(`Screenshots in ${path.relative(ROOT, SCREENSHOTS)}/`);
   } catch (error) {
     if (!stack.reused) {
