@@ -18,6 +18,7 @@ const databases = createTestDatabases();
 const T0 = new Date('2025-03-01T10:00:00.000Z');
 const T1 = new Date('2025-03-02T10:00:00.000Z');
 const T2 = new Date('2025-03-05T10:00:00.000Z');
+const T3 = new Date('2025-03-06T10:00:00.000Z');
 
 function result(
   checkId: string,
@@ -110,6 +111,7 @@ describe.each(databases.eachSupportedId())(
           resultsWritten: 4,
           historyWritten: 0,
           scoresWritten: 2,
+          levelChanges: [],
         });
         const [{ n }] = await knex('check_history').count({ n: '*' });
         expect(Number(n)).toBe(0);
@@ -136,6 +138,7 @@ describe.each(databases.eachSupportedId())(
           resultsWritten: 0,
           historyWritten: 0,
           scoresWritten: 0,
+          levelChanges: [],
         });
         const score = await store.getScore('component:default/a');
         expect(score?.evaluatedAt).toBe(T1.toISOString());
@@ -162,9 +165,12 @@ describe.each(databases.eachSupportedId())(
           resultsWritten: 1,
           historyWritten: 0,
           scoresWritten: 1,
+          levelChanges: [],
         });
         const fixed = entity('a', {
           score: 100,
+          level: 'bronze',
+          levelRank: 1,
           results: [
             result('ownership.owner', 'pass', {
               evidence: [
@@ -178,6 +184,17 @@ describe.each(databases.eachSupportedId())(
           resultsWritten: 1,
           historyWritten: 1,
           scoresWritten: 1,
+          levelChanges: [
+            {
+              entityRef: 'component:default/a',
+              owner: 'group:default/team-a',
+              from: undefined,
+              to: 'bronze',
+              rose: true,
+              failingCheckIds: [],
+              title: undefined,
+            },
+          ],
         });
         expect(await store.listHistory('component:default/a', 10)).toEqual([
           {
@@ -191,6 +208,19 @@ describe.each(databases.eachSupportedId())(
         expect(
           results.find(r => r.checkId === 'ownership.owner')?.evidence,
         ).toEqual([{ kind: 'field', label: 'spec.owner', value: 'team-a' }]);
+        // And back: a drop, with the check it fails again.
+        const broken = entity('a', { title: 'A service' });
+        expect((await store.writeScores([broken], T3)).levelChanges).toEqual([
+          {
+            entityRef: 'component:default/a',
+            title: 'A service',
+            owner: 'group:default/team-a',
+            from: 'bronze',
+            to: undefined,
+            rose: false,
+            failingCheckIds: ['tracing.instrumented'],
+          },
+        ]);
       });
 
       it('records checks new to an entity scored before and drops checks that left the pack', async () => {

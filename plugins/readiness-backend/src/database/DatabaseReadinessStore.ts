@@ -28,6 +28,7 @@ import {
   RollupEntityRow,
   RunUpdate,
   ScoreSnapshot,
+  LevelChange,
   ScoreWriteStats,
   SnapshotFilter,
   StoredEntityScore,
@@ -451,6 +452,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
       resultsWritten: 0,
       historyWritten: 0,
       scoresWritten: 0,
+      levelChanges: [],
     };
     if (items.length === 0) {
       return stats;
@@ -511,6 +513,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
       const scoreUpserts: EntityScoreRow[] = [];
       const touched: string[] = [];
       const snapshots: ScoreSnapshotRow[] = [];
+      const levelChanges: LevelChange[] = [];
       const owners = new Map<string, TeamContact>();
 
       for (const ref of changedRefs) {
@@ -583,6 +586,19 @@ export class DatabaseReadinessStore implements ReadinessStore {
           scoreUpserts.push(row);
         } else {
           touched.push(ref);
+        }
+        if (prevScore && (prevScore.level ?? null) !== row.level) {
+          levelChanges.push({
+            entityRef: ref,
+            title: opt(row.title),
+            owner: opt(row.owner),
+            from: opt(prevScore.level),
+            to: opt(row.level),
+            rose: row.level_rank > Number(prevScore.level_rank ?? 0),
+            failingCheckIds: item.results
+              .filter(r => r.state === 'fail')
+              .map(r => r.checkId),
+          });
         }
         if (
           !prevScore ||
@@ -664,6 +680,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
       stats.resultsWritten = resultUpserts.length;
       stats.historyWritten = history.length;
       stats.scoresWritten = scoreUpserts.length;
+      stats.levelChanges = levelChanges;
     });
     return stats;
   }

@@ -51,6 +51,25 @@ export interface EntityScoreWrite {
 }
 
 /**
+ * A scored entity whose level changed in a write.
+ *
+ * @public
+ */
+export interface LevelChange {
+  entityRef: string;
+  title?: string;
+  owner?: string;
+  /** The level before; `undefined` when it had none. */
+  from?: string;
+  /** The level now; `undefined` when it has none. */
+  to?: string;
+  /** Whether the new level is higher in the pack's order. */
+  rose: boolean;
+  /** The checks it fails now. */
+  failingCheckIds: string[];
+}
+
+/**
  * What a write of scores changed.
  *
  * @public
@@ -62,6 +81,11 @@ export interface ScoreWriteStats {
   historyWritten: number;
   /** Score rows inserted or updated. */
   scoresWritten: number;
+  /**
+   * Entities scored before whose level changed (entities scored for the
+   * first time are not listed: they had no level to change from).
+   */
+  levelChanges: LevelChange[];
 }
 
 /**

@@ -13,6 +13,7 @@ import type { Knex } from 'knex';
 import { metrics as otelMetrics } from '@opentelemetry/api';
 import { testCatalog } from '../__testUtils__/catalogFixtures';
 import { DatabaseReadinessStore } from '../database/DatabaseReadinessStore';
+import type { LevelChange } from '../database/ReadinessStore';
 import {
   CatalogFactProvider,
   DefaultFactCollector,
@@ -98,6 +99,7 @@ async function setup(options: {
   pageSize?: number;
   concurrency?: number;
   kinds?: string[];
+  onLevelChanges?: (changes: LevelChange[]) => Promise<void>;
 }) {
   const knex: Knex = await databases.init('SQLITE_3');
   const store = await DatabaseReadinessStore.create({
@@ -118,6 +120,7 @@ async function setup(options: {
     concurrency: options.concurrency ?? 4,
     pageSize: options.pageSize ?? 2,
     historyRetentionDays: 180,
+    onLevelChanges: options.onLevelChanges,
   });
   const rescore = async () => {
     const run = await store.createRun({
@@ -370,6 +373,59 @@ describe('DefaultScoringService', () => {
       exemption: { id: 'active' },
     });
     expect(results.find(r => r.checkId === 'logging.logs')?.state).toBe('fail');
+  });
+
+  it('reports level changes of entities scored before, and survives a failing listener', async () => {
+    const reported: LevelChange[][] = [];
+    const { store, rescore } = await setup({
+      entities: [component('a')],
+      onLevelChanges: async changes => {
+        reported.push(changes);
+        throw new Error('notifications are down');
+      },
+    });
+    await rescore();
+    // First scoring: nothing to change from.
+    expect(reported).toEqual([]);
+
+    const failing = (await store.listResults('component:default/a')).filter(
+      r => r.state === 'fail',
+    );
+    expect(failing.length).toBeGreaterThan(0);
+    for (const result of failing) {
+      await store.createExemption({
+        id: `x-${result.checkId}`,
+        entityRef: 'component:default/a',
+        checkId: result.checkId,
+        reason: 'test',
+        author: 'user:default/jane',
+        createdAt: new Date().toISOString(),
+      });
+    }
+    const risen = await rescore();
+    expect(risen.status).toBe('succeeded');
+    expect(reported).toEqual([
+      [
+        expect.objectContaining({
+          entityRef: 'component:default/a',
+          owner: 'group:default/team-a',
+          rose: true,
+          failingCheckIds: [],
+        }),
+      ],
+    ]);
+
+    for (const result of failing) {
+      await store.deleteExemption(`x-${result.checkId}`);
+    }
+    await rescore();
+    expect(reported[1]).toEqual([
+      expect.objectContaining({
+        rose: false,
+        failingCheckIds: expect.arrayContaining(failing.map(r => r.checkId)),
+      }),
+    ]);
+    expect(reported[1][0].failingCheckIds).toHaveLength(failing.length);
   });
 
   it('scores one entity on demand as an entity run', async () => {

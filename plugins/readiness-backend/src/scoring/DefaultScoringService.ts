@@ -13,6 +13,7 @@ import {
 } from '@prodready/plugin-readiness-common';
 import type {
   EntityScoreWrite,
+  LevelChange,
   ReadinessStore,
 } from '../database/ReadinessStore';
 import { mapWithConcurrency } from '../lib/mapWithConcurrency';
@@ -80,6 +81,11 @@ export interface DefaultScoringServiceOptions {
   historyRetentionDays: number;
   /** Called after every write, e.g. to drop cached aggregates. */
   onWrite?: () => void;
+  /**
+   * Called with the entities whose level changed in a write (e.g. to tell
+   * their owners). Its failures are logged, never fail the scoring.
+   */
+  onLevelChanges?: (changes: LevelChange[]) => Promise<void>;
   /** The clock; tests pass their own. */
   now?: () => Date;
 }
@@ -321,6 +327,7 @@ export class DefaultScoringService implements ScoringService {
     const stats = await store.writeScores(batch, this.now());
     progress.rowsWritten += stats.resultsWritten + stats.scoresWritten;
     this.options.onWrite?.();
+    await this.reportLevelChanges(stats.levelChanges);
     progress.done += pageSize;
     metrics.recordEntitiesScored(batch.length, run.trigger);
     await store.updateRun(run.id, {
@@ -329,6 +336,21 @@ export class DefaultScoringService implements ScoringService {
       errors: this.errorsWithCount(progress),
       heartbeatAt: this.now(),
     });
+  }
+
+  private async reportLevelChanges(changes: LevelChange[]): Promise<void> {
+    if (changes.length === 0 || !this.options.onLevelChanges) {
+      return;
+    }
+    try {
+      await this.options.onLevelChanges(changes);
+    } catch (error) {
+      this.options.logger.warn(
+        `Could not report ${changes.length} level changes: ${describeError(
+          error,
+        )}`,
+      );
+    }
   }
 
   /** The stored errors, with a note of how many were left out. */
@@ -404,7 +426,8 @@ export class DefaultScoringService implements ScoringService {
       );
       const now = this.now();
       if (write) {
-        await store.writeScores([write], now);
+        const stats = await store.writeScores([write], now);
+        await this.reportLevelChanges(stats.levelChanges);
       } else {
         await store.removeEntities([ref], now);
       }
