@@ -61,6 +61,23 @@ export interface Config {
       limit?: number;
     };
 
+    /**
+     * Notifications to the owning team when an entity's level changes: a
+     * drop (severity high, with the checks it now fails) or a rise (severity
+     * low). Needs the Backstage notifications backend. Entities scored for
+     * the first time send nothing.
+     */
+    notifications?: {
+      /** Send them. Default false. */
+      enabled?: boolean;
+      /**
+       * When one write (up to `scoring.pageSize` entities) changes more
+       * levels than this, e.g. after the check pack changed, none of them is
+       * sent and a warning is logged instead. 1–10 000, default 50.
+       */
+      maxPerBatch?: number;
+    };
+
     /** In-memory caches of the API. */
     cache?: {
       /**

@@ -21,6 +21,7 @@ describe('readReadinessBackendConfig', () => {
       historyRetentionDays: 180,
       learnFromLimit: 3,
       cacheTtlMs: 30_000,
+      notifications: { enabled: false, maxPerBatch: 50 },
     });
   });
 
@@ -43,6 +44,7 @@ describe('readReadinessBackendConfig', () => {
           history: { retentionDays: 30 },
           learnFrom: { limit: 5 },
           cache: { ttl: { minutes: 1 } },
+          notifications: { enabled: true, maxPerBatch: 10 },
         },
       }),
     );
@@ -62,6 +64,7 @@ describe('readReadinessBackendConfig', () => {
     expect(config.historyRetentionDays).toBe(30);
     expect(config.learnFromLimit).toBe(5);
     expect(config.cacheTtlMs).toBe(60_000);
+    expect(config.notifications).toEqual({ enabled: true, maxPerBatch: 10 });
   });
 
   it.each([
@@ -75,6 +78,14 @@ describe('readReadinessBackendConfig', () => {
     [{ scoring: { kinds: [] } }, /readiness\.scoring\.kinds/],
     [{ scoring: { settleDelay: 'soon' } }, /readiness\.scoring\.settleDelay/],
     [{ schedule: { frequency: 'often' } }, /readiness\.schedule/],
+    [
+      { notifications: { maxPerBatch: 0 } },
+      /readiness\.notifications\.maxPerBatch: 0/,
+    ],
+    [
+      { notifications: { enabled: 'sometimes' } },
+      /readiness\.notifications\.enabled/,
+    ],
   ])('names the key and value of invalid config %j', (readiness, message) => {
     expect(() =>
       readReadinessBackendConfig(new ConfigReader({ readiness })),

@@ -43,6 +43,12 @@ export interface ReadinessBackendConfig {
   learnFromLimit: number;
   /** How long a caller's catalog visibility and cached aggregates are reused. */
   cacheTtlMs: number;
+  /** Telling owners, through Backstage notifications, when a level changes. */
+  notifications: {
+    enabled: boolean;
+    /** More level changes than this in one write are logged, not sent. */
+    maxPerBatch: number;
+  };
 }
 
 /** Defaults of every key, documented in config.d.ts. */
@@ -60,6 +66,7 @@ const DEFAULTS = {
   historyRetentionDays: 180,
   learnFromLimit: 3,
   cacheTtl: { seconds: 30 } as HumanDuration,
+  notificationsMaxPerBatch: 50,
 };
 
 function readInteger(
@@ -172,5 +179,14 @@ export function readReadinessBackendConfig(
       { min: 0, max: 20 },
     ),
     cacheTtlMs: readDurationMs(config, 'cache.ttl', DEFAULTS.cacheTtl),
+    notifications: {
+      enabled: config.getOptionalBoolean('notifications.enabled') ?? false,
+      maxPerBatch: readInteger(
+        config,
+        'notifications.maxPerBatch',
+        DEFAULTS.notificationsMaxPerBatch,
+        { min: 1, max: 10_000 },
+      ),
+    },
   };
 }

@@ -7,6 +7,7 @@ import {
   metricsServiceRef,
 } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   readCheckPackFromConfig,
   readinessPermissions,
@@ -25,6 +26,7 @@ import {
   RepositoryFactProvider,
 } from './facts';
 import { registerReadinessActions } from './actions/registerReadinessActions';
+import { LevelChangeNotifier } from './notifications/LevelChangeNotifier';
 import { ReadinessMetrics } from './observability/ReadinessMetrics';
 import { ReadinessAuthorizer } from './permissions/ReadinessAuthorizer';
 import { DefaultScoringService } from './scoring/DefaultScoringService';
@@ -76,6 +78,7 @@ export const readinessPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         metricsService: metricsServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, logger, auth, catalog } = deps;
@@ -111,6 +114,14 @@ export const readinessPlugin = createBackendPlugin({
           pack,
           cacheTtlMs: settings.cacheTtlMs,
         });
+        const notifier = settings.notifications.enabled
+          ? LevelChangeNotifier.create({
+              notifications: deps.notifications,
+              pack,
+              logger,
+              maxPerBatch: settings.notifications.maxPerBatch,
+            })
+          : undefined;
         const scoring = DefaultScoringService.create({
           store,
           catalog,
@@ -127,6 +138,7 @@ export const readinessPlugin = createBackendPlugin({
             insights.invalidate();
             search.invalidate();
           },
+          onLevelChanges: notifier && (changes => notifier.notify(changes)),
         });
         const rescores = RescoreScheduler.create({
           scheduler: deps.scheduler,
