@@ -11,8 +11,11 @@ import type {
 import { searchQueryToParams } from '../plugins/readiness/src/api/searchQueryParams';
 import { BACKEND_URL } from './stack';
 
-/** A Backstage token of the guest user. */
-export async function guestToken(): Promise<string> {
+/** The guest user's token and the refs it owns through (itself, its groups). */
+export async function guestSession(): Promise<{
+  token: string;
+  ownershipEntityRefs: string[];
+}> {
   const response = await fetch(`${BACKEND_URL}/api/auth/guest/refresh`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -23,17 +26,51 @@ export async function guestToken(): Promise<string> {
     );
   }
   const body = (await response.json()) as {
-    backstageIdentity: { token: string };
+    backstageIdentity: {
+      token: string;
+      identity: { ownershipEntityRefs: string[] };
+    };
   };
-  return body.backstageIdentity.token;
+  return {
+    token: body.backstageIdentity.token,
+    ownershipEntityRefs: body.backstageIdentity.identity.ownershipEntityRefs,
+  };
 }
 
 /** A client of /api/readiness with a guest token. */
 export class ReadinessTestApi {
-  private constructor(private readonly token: string) {}
+  private constructor(
+    private readonly token: string,
+    /** The groups the guest user belongs to. */
+    readonly groups: string[],
+  ) {}
 
   static async create(): Promise<ReadinessTestApi> {
-    return new ReadinessTestApi(await guestToken());
+    const session = await guestSession();
+    return new ReadinessTestApi(
+      session.token,
+      session.ownershipEntityRefs.filter(ref => ref.startsWith('group:')),
+    );
+  }
+
+  /** A request with a JSON body to any backend path, e.g. `/api/readiness/exemptions`. */
+  async send<T>(method: string, path: string, body?: object): Promise<T> {
+    const response = await fetch(`${BACKEND_URL}${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${this.token}`,
+        ...(body ? { 'Content-Type': 'application/json' } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!response.ok) {
+      throw new Error(
+        `${method} ${path} answered ${
+          response.status
+        }: ${await response.text()}`,
+      );
+    }
+    return (response.status === 204 ? undefined : await response.json()) as T;
   }
 
   async get<T>(path: string): Promise<T> {

@@ -159,6 +159,47 @@ async function findServiceWithGap(api: ReadinessTestApi): Promise<{
   );
 }
 
+/** The titles of the guest's latest notifications. */
+async function notificationTitles(api: ReadinessTestApi): Promise<string[]> {
+  const body = await api.send<{
+    notifications: Array<{ payload: { title: string } }>;
+  }>('GET', '/api/notifications/notifications?limit=20');
+  return body.notifications.map(n => n.payload.title);
+}
+
+/**
+ * A component of the guest's team below the top level, whose blockers all
+ * fail (so exempting them lifts it one level).
+ */
+async function findPromotableService(api: ReadinessTestApi): Promise<{
+  service: EntitySummary;
+  scorecard: EntityScorecardResponse;
+}> {
+  const owned = await api.searchAll({
+    owner: api.groups,
+    kind: ['component'],
+    sort: 'name',
+  });
+  for (const service of owned) {
+    const scorecard = await api.scorecard(service.entityRef);
+    const blockers = scorecard.results.filter(r =>
+      scorecard.blockingCheckIds.includes(r.checkId),
+    );
+    if (
+      scorecard.nextLevel &&
+      blockers.length > 0 &&
+      blockers.every(r => r.state === 'fail')
+    ) {
+      return { service, scorecard };
+    }
+  }
+  throw new Error(
+    `No component of ${api.groups.join(
+      ', ',
+    )} is one level short with failing blockers`,
+  );
+}
+
 /** A check failed by a handful of components, to filter by. */
 async function findFilterCheck(
   api: ReadinessTestApi,
@@ -415,6 +456,54 @@ async function main(): Promise<void> {
         );
       },
     );
+    const promotable = await step(
+      "pick a service of the guest's team that its blockers keep from the next level",
+      () => findPromotableService(api),
+    );
+    await step(
+      `${promotable.service.name}'s team is told when it rises and drops a level`,
+      async () => {
+        const { service, scorecard } = promotable;
+        const name = service.title ?? service.name;
+        const levelTitle = (id?: string) =>
+          id ? pack.levels.find(l => l.id === id)?.title ?? id : 'no level';
+        const exemptions: string[] = [];
+        try {
+          for (const checkId of scorecard.blockingCheckIds) {
+            const created = await api.send<{ id: string }>(
+              'POST',
+              '/api/readiness/exemptions',
+              { entityRef: service.entityRef, checkId, reason: 'e2e' },
+            );
+            exemptions.push(created.id);
+          }
+          const risen = `${name} reached ${levelTitle(scorecard.nextLevel)}`;
+          await waitFor(
+            `a notification "${risen}"`,
+            async () => (await notificationTitles(api)).includes(risen),
+            15_000,
+            500,
+          );
+          await page.goto(`${APP_URL}/notifications`);
+          await page.getByText(risen).first().waitFor();
+          await screenshot(page, 'notifications.png', 1200);
+        } finally {
+          for (const id of exemptions) {
+            await api.send('DELETE', `/api/readiness/exemptions/${id}`);
+          }
+        }
+        const dropped = `${name} dropped from ${levelTitle(
+          scorecard.nextLevel,
+        )} to ${levelTitle(service.level)}`;
+        await waitFor(
+          `a notification "${dropped}"`,
+          async () => (await notificationTitles(api)).includes(dropped),
+          15_000,
+          500,
+        );
+      },
+    );
+
     await step(
       'the search-readiness-gaps action finds the same services',
       async () => {

@@ -11,6 +11,7 @@ import {
   CatalogIndexPage,
   catalogPlugin,
 } from '@backstage/plugin-catalog';
+import { NotificationsPage } from '@backstage/plugin-notifications';
 import { orgPlugin } from '@backstage/plugin-org';
 import { ReadinessPage } from '@prodready/plugin-readiness';
 import { SearchPage as SearchRoute } from '@backstage/plugin-search';
@@ -45,6 +46,7 @@ const routes = (
       {entityPage}
     </Route>
     <Route path="/readiness" element={<ReadinessPage />} />
+    <Route path="/notifications" element={<NotificationsPage />} />
     <Route path="/search" element={<SearchRoute />}>
       <SearchPage />
     </Route>

@@ -26,6 +26,9 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 
+// Notifications: readiness tells the owning team when a level changes.
+backend.add(import('@backstage/plugin-notifications-backend'));
+
 backend.add(import('@prodready/plugin-readiness-backend'));
 // Live golden-signal evidence; inactive until readiness.prometheus.baseUrl is set.
 backend.add(import('@prodready/plugin-readiness-backend-module-prometheus'));

@@ -5,6 +5,7 @@ import {
   SidebarPage,
   SidebarSpace,
 } from '@backstage/core-components';
+import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import HomeIcon from '@material-ui/icons/Home';
 import AssessmentIcon from '@material-ui/icons/Assessment';
@@ -18,6 +19,7 @@ export function Root({ children }: PropsWithChildren<{}>) {
         <SidebarItem icon={HomeIcon} to="catalog" text="Catalog" />
         <SidebarItem icon={AssessmentIcon} to="readiness" text="Readiness" />
         <SidebarSpace />
+        <NotificationsSidebarItem />
       </Sidebar>
       {children}
     </SidebarPage>
