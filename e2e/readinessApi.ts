@@ -39,18 +39,10 @@ export async function guestSession(): Promise<{
 
 /** A client of /api/readiness with a guest token. */
 export class ReadinessTestApi {
-  private constructor(
-    private readonly token: string,
-    /** The groups the guest user belongs to. */
-    readonly groups: string[],
-  ) {}
+  private constructor(private readonly token: string) {}
 
   static async create(): Promise<ReadinessTestApi> {
-    const session = await guestSession();
-    return new ReadinessTestApi(
-      session.token,
-      session.ownershipEntityRefs.filter(ref => ref.startsWith('group:')),
-    );
+    return new ReadinessTestApi((await guestSession()).token);
   }
 
   /** A request with a JSON body to any backend path, e.g. `/api/readiness/exemptions`. */
