@@ -72,6 +72,7 @@ export const readinessPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
+        auditor: coreServices.auditor,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         urlReader: coreServices.urlReader,
@@ -175,6 +176,7 @@ export const readinessPlugin = createBackendPlugin({
           await createRouter({
             httpAuth: deps.httpAuth,
             auth,
+            auditor: deps.auditor,
             authorizer,
             pack,
             scorecards,

@@ -4,6 +4,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type { JsonObject } from '@backstage/types';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { Server } from 'node:http';
 import {
@@ -59,9 +60,18 @@ function permissionsMock() {
   });
 }
 
+/** An audit event the plugin recorded, with how it ended. */
+export interface RecordedAuditEvent {
+  eventId: string;
+  meta?: JsonObject;
+  outcome?: 'success' | 'fail';
+}
+
 /** A running test backend with the readiness plugin. */
 export interface ReadinessTestBackend {
   server: Server;
+  /** Every audit event so far, oldest first. */
+  auditEvents: RecordedAuditEvent[];
   /** The catalog test double, which counts the requests it answers. */
   catalog: VisibilityCatalog;
   stop(): Promise<void>;
@@ -76,6 +86,24 @@ export interface ReadinessTestBackend {
  */
 export async function startReadinessTestBackend(): Promise<ReadinessTestBackend> {
   const permissions = permissionsMock();
+  const auditEvents: RecordedAuditEvent[] = [];
+  const auditor = mockServices.auditor.mock({
+    createEvent: async options => {
+      const event: RecordedAuditEvent = {
+        eventId: options.eventId,
+        meta: options.meta,
+      };
+      auditEvents.push(event);
+      return {
+        success: async () => {
+          event.outcome = 'success';
+        },
+        fail: async () => {
+          event.outcome = 'fail';
+        },
+      };
+    },
+  });
   const catalog = new VisibilityCatalog(testCatalog, {
     [RESTRICTED_USER]: [HIDDEN_REF],
     [LIMITED_USER]: [HIDDEN_REF],
@@ -85,6 +113,7 @@ export async function startReadinessTestBackend(): Promise<ReadinessTestBackend>
       readinessPlugin,
       catalog.factory(),
       permissions.factory,
+      auditor.factory,
       // No Authorization header means no credentials (the default mock is a user).
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
@@ -99,6 +128,7 @@ export async function startReadinessTestBackend(): Promise<ReadinessTestBackend>
   });
   return {
     server: backend.server,
+    auditEvents,
     catalog,
     stop: () => backend.stop(),
   };

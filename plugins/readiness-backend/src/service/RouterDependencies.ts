@@ -1,4 +1,5 @@
 import type {
+  AuditorService,
   AuthService,
   BackstageCredentials,
   HttpAuthService,
@@ -30,6 +31,8 @@ export type ReadinessApiRouter = ReturnType<typeof createOpenApiRouter>;
 export interface RouterDependencies {
   httpAuth: HttpAuthService;
   auth: AuthService;
+  /** Records the write actions: exemptions, rescores, refreshes. */
+  auditor: AuditorService;
   authorizer: ReadinessAuthorizer;
   pack: PackIndex;
   scorecards: ScorecardModel;

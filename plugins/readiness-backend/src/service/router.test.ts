@@ -618,6 +618,52 @@ describe('exemptions', () => {
     ).toBe('fail');
   });
 
+  it('records every write, refused ones too, as audit events', async () => {
+    backend.auditEvents.length = 0;
+    const created = await api()
+      .post(`${base}/exemptions`)
+      .set('Authorization', userAuth)
+      .send(body);
+    expect(created.status).toBe(201);
+    const refused = await api()
+      .delete(`${base}/exemptions/${created.body.id}`)
+      .set('Authorization', restrictedAuth);
+    expect(refused.status).toBe(403);
+    await api()
+      .delete(`${base}/exemptions/${created.body.id}`)
+      .set('Authorization', userAuth)
+      .expect(204);
+    await api()
+      .post(`${base}/entities/component/default/ledger/refresh`)
+      .set('Authorization', userAuth)
+      .expect(200);
+    await api().post(`${base}/runs`).set('Authorization', restrictedAuth);
+
+    expect(backend.auditEvents).toEqual([
+      {
+        eventId: 'exemption-create',
+        meta: { entityRef: body.entityRef, checkId: body.checkId },
+        outcome: 'success',
+      },
+      {
+        eventId: 'exemption-delete',
+        meta: { exemptionId: created.body.id },
+        outcome: 'fail',
+      },
+      {
+        eventId: 'exemption-delete',
+        meta: { exemptionId: created.body.id },
+        outcome: 'success',
+      },
+      {
+        eventId: 'entity-refresh',
+        meta: { entityRef: 'component:default/ledger' },
+        outcome: 'success',
+      },
+      { eventId: 'rescore', meta: undefined, outcome: 'fail' },
+    ]);
+  });
+
   it('needs readiness.exemption.manage', async () => {
     const res = await api()
       .post(`${base}/exemptions`)

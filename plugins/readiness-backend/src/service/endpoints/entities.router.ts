@@ -4,6 +4,7 @@ import type {
   ReadinessApiRouter,
   RouterDependencies,
 } from '../RouterDependencies';
+import { audited } from '../audited';
 
 /**
  * Binds one entity's scorecard, its refresh, and batch summaries.
@@ -14,7 +15,7 @@ export function bindEntitiesEndpoints(
   router: ReadinessApiRouter,
   deps: RouterDependencies,
 ): void {
-  const { httpAuth, authorizer, scorecards, scoring, search } = deps;
+  const { httpAuth, auditor, authorizer, scorecards, scoring, search } = deps;
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
@@ -28,10 +29,27 @@ export function bindEntitiesEndpoints(
 
   router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    await authorizer.authorize(credentials, readinessEntityRefreshPermission);
     const entityRef = stringifyEntityRef(req.params);
-    const entity = await authorizer.getVisibleEntity(credentials, entityRef);
-    await scoring.scoreEntity(entity);
+    await audited(
+      auditor,
+      {
+        eventId: 'entity-refresh',
+        severityLevel: 'low',
+        request: req,
+        meta: { entityRef },
+      },
+      async () => {
+        await authorizer.authorize(
+          credentials,
+          readinessEntityRefreshPermission,
+        );
+        const entity = await authorizer.getVisibleEntity(
+          credentials,
+          entityRef,
+        );
+        await scoring.scoreEntity(entity);
+      },
+    );
     const visible = await authorizer.getVisibleEntityRefs(credentials);
     res.json(await scorecards.getScorecard(entityRef, visible));
   });

@@ -1,12 +1,12 @@
-import { NotFoundError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { readinessExemptionManagePermission } from '@prodready/plugin-readiness-common';
 import {
   describeCaller,
   type ReadinessApiRouter,
   type RouterDependencies,
 } from '../RouterDependencies';
+import { audited } from '../audited';
 
 function normaliseRef(parameter: string, ref: string): string {
   try {
@@ -27,7 +27,7 @@ export function bindExemptionsEndpoints(
   router: ReadinessApiRouter,
   deps: RouterDependencies,
 ): void {
-  const { httpAuth, auth, authorizer, exemptions } = deps;
+  const { httpAuth, auth, auditor, authorizer, exemptions } = deps;
 
   router.get('/exemptions', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
@@ -45,29 +45,60 @@ export function bindExemptionsEndpoints(
 
   router.post('/exemptions', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    await authorizer.authorize(credentials, readinessExemptionManagePermission);
-    const entityRef = normaliseRef('entityRef', req.body.entityRef);
-    const entity = await authorizer.getVisibleEntity(credentials, entityRef);
-    const created = await exemptions.create(
-      req.body,
-      entity,
-      describeCaller(auth, credentials),
+    const created = await audited(
+      auditor,
+      {
+        eventId: 'exemption-create',
+        severityLevel: 'medium',
+        request: req,
+        meta: { entityRef: req.body.entityRef, checkId: req.body.checkId },
+      },
+      async () => {
+        await authorizer.authorize(
+          credentials,
+          readinessExemptionManagePermission,
+        );
+        const entityRef = normaliseRef('entityRef', req.body.entityRef);
+        const entity = await authorizer.getVisibleEntity(
+          credentials,
+          entityRef,
+        );
+        return exemptions.create(
+          req.body,
+          entity,
+          describeCaller(auth, credentials),
+        );
+      },
     );
     res.status(201).json(created);
   });
 
   router.delete('/exemptions/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    await authorizer.authorize(credentials, readinessExemptionManagePermission);
-    const exemption = await exemptions.get(req.params.id);
-    const visible = await authorizer.getVisibleEntityRefs(credentials);
-    if (visible && !visible.includes(exemption.entityRef)) {
-      throw new NotFoundError(`No exemption ${req.params.id}`);
-    }
-    const entity = await authorizer
-      .getVisibleEntity(credentials, exemption.entityRef)
-      .catch(() => undefined);
-    await exemptions.delete(exemption, entity);
+    await audited(
+      auditor,
+      {
+        eventId: 'exemption-delete',
+        severityLevel: 'medium',
+        request: req,
+        meta: { exemptionId: req.params.id },
+      },
+      async () => {
+        await authorizer.authorize(
+          credentials,
+          readinessExemptionManagePermission,
+        );
+        const exemption = await exemptions.get(req.params.id);
+        const visible = await authorizer.getVisibleEntityRefs(credentials);
+        if (visible && !visible.includes(exemption.entityRef)) {
+          throw new NotFoundError(`No exemption ${req.params.id}`);
+        }
+        const entity = await authorizer
+          .getVisibleEntity(credentials, exemption.entityRef)
+          .catch(() => undefined);
+        await exemptions.delete(exemption, entity);
+      },
+    );
     res.status(204).end();
   });
 }

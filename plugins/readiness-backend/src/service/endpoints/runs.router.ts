@@ -3,6 +3,7 @@ import type {
   ReadinessApiRouter,
   RouterDependencies,
 } from '../RouterDependencies';
+import { audited } from '../audited';
 
 /**
  * Binds the scoring runs.
@@ -13,7 +14,7 @@ export function bindRunsEndpoints(
   router: ReadinessApiRouter,
   deps: RouterDependencies,
 ): void {
-  const { httpAuth, authorizer, runs } = deps;
+  const { httpAuth, auditor, authorizer, runs } = deps;
 
   router.get('/runs', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
@@ -23,8 +24,15 @@ export function bindRunsEndpoints(
 
   router.post('/runs', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    await authorizer.authorize(credentials, readinessRescorePermission);
-    res.status(202).json(await runs.start());
+    const run = await audited(
+      auditor,
+      { eventId: 'rescore', severityLevel: 'low', request: req },
+      async () => {
+        await authorizer.authorize(credentials, readinessRescorePermission);
+        return runs.start();
+      },
+    );
+    res.status(202).json(run);
   });
 
   router.get('/runs/:id', async (req, res) => {
