@@ -8,8 +8,9 @@
  * catalog client talks HTTP to the double (bench/catalogTestDouble.ts), the
  * built-in fact providers and the default check pack, the knex store on
  * SQLite in memory (the dev default) and, when
- * BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is set, on PostgreSQL
- * too. Measured:
+ * BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING or
+ * BACKSTAGE_TEST_DATABASE_MYSQL8_CONNECTION_STRING is set, on PostgreSQL or
+ * MySQL too. Measured:
  *
  * - full rescore: scheduler trigger to completion, all results inserted;
  * - a second rescore with nothing changed: its seconds and the history rows
@@ -75,6 +76,25 @@ async function postgresTarget(
   const knex = knexFactory({ client: 'pg', connection: url.toString() });
   return {
     label: 'postgres',
+    knex,
+    cleanUp: async () => {
+      await knex.destroy();
+      await admin.raw(`drop database if exists ${name}`);
+      await admin.destroy();
+    },
+  };
+}
+
+async function mysqlTarget(connectionString: string): Promise<DatabaseTarget> {
+  const name = `readiness_bench_${Date.now()}`;
+  const url = new URL(connectionString);
+  url.pathname = '/';
+  const admin = knexFactory({ client: 'mysql2', connection: url.toString() });
+  await admin.raw(`create database ${name}`);
+  url.pathname = `/${name}`;
+  const knex = knexFactory({ client: 'mysql2', connection: url.toString() });
+  return {
+    label: 'mysql',
     knex,
     cleanUp: async () => {
       await knex.destroy();
@@ -299,6 +319,10 @@ export async function run(): Promise<BenchRow[]> {
     const pg = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
     if (pg) {
       rows.push(...(await benchOn(await postgresTarget(pg), catalog.baseUrl)));
+    }
+    const mysql = process.env.BACKSTAGE_TEST_DATABASE_MYSQL8_CONNECTION_STRING;
+    if (mysql) {
+      rows.push(...(await benchOn(await mysqlTarget(mysql), catalog.baseUrl)));
     }
   } finally {
     await catalog.close();
