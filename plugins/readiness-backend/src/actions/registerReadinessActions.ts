@@ -1,5 +1,6 @@
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { InputError } from '@backstage/errors';
+import type { z as zod } from 'zod/v3';
 import {
   toEntityRef,
   type EntityScorecardResponse,
@@ -16,6 +17,20 @@ export interface ReadinessActionsOptions {
   authorizer: ReadinessAuthorizer;
   scorecards: ScorecardModel;
   search: SearchModel;
+}
+
+/** The schema of {@link summaryOf}'s output. */
+function entitySummarySchema(z: typeof zod) {
+  return z.object({
+    entityRef: z.string(),
+    title: z.string().optional(),
+    owner: z.string().optional(),
+    system: z.string().optional(),
+    tier: z.string().optional(),
+    level: z.string().optional(),
+    score: z.number(),
+    gaps: z.number(),
+  });
 }
 
 function summaryOf(entity: EntitySummary) {
@@ -94,16 +109,7 @@ export function registerReadinessActions(
           url: z.string().optional(),
         });
         return z.object({
-          entity: z.object({
-            entityRef: z.string(),
-            title: z.string().optional(),
-            owner: z.string().optional(),
-            system: z.string().optional(),
-            tier: z.string().optional(),
-            level: z.string().optional(),
-            score: z.number(),
-            gaps: z.number(),
-          }),
+          entity: entitySummarySchema(z),
           nextLevel: z.string().optional(),
           ownerContacts: z.array(contact),
           gaps: z.array(
@@ -182,18 +188,7 @@ export function registerReadinessActions(
       output: z =>
         z.object({
           totalCount: z.number(),
-          items: z.array(
-            z.object({
-              entityRef: z.string(),
-              title: z.string().optional(),
-              owner: z.string().optional(),
-              system: z.string().optional(),
-              tier: z.string().optional(),
-              level: z.string().optional(),
-              score: z.number(),
-              gaps: z.number(),
-            }),
-          ),
+          items: z.array(entitySummarySchema(z)),
         }),
     },
     action: async ({ input, credentials }) => {
