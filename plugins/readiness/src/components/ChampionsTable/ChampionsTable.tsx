@@ -88,6 +88,7 @@ export function ChampionsTable(props: ChampionsTableProps) {
                   <Box key={champion.owner.ref} mb={1}>
                     <Typography variant="body2">
                       <EntityRefLink
+                        underline="always"
                         entityRef={champion.owner.ref}
                         title={champion.owner.displayName}
                       />{' '}

@@ -15,6 +15,7 @@ export function EntityPageLink(props: { entityRef: string; title?: string }) {
   const ref = parseEntityRef(entityRef);
   return (
     <Link
+      underline="always"
       to={entityRoute({
         kind: ref.kind.toLocaleLowerCase('en-US'),
         namespace: ref.namespace,

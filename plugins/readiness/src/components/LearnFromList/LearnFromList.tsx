@@ -1,6 +1,6 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
+import { lighten, makeStyles } from '@material-ui/core/styles';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { LearnFromExemplar } from '@prodready/plugin-readiness-common';
 import { ContactLinks } from '../ContactLinks';
@@ -12,7 +12,12 @@ const useStyles = makeStyles(theme => ({
     borderLeft: `3px solid ${theme.palette.primary.main}`,
     padding: theme.spacing(1, 2),
     marginBottom: theme.spacing(1),
-    background: theme.palette.background.default,
+    // Lighter than the page background, so that secondary text on it keeps
+    // a 4.5:1 contrast.
+    background:
+      theme.palette.type === 'dark'
+        ? theme.palette.background.default
+        : lighten(theme.palette.background.default, 0.5),
   },
   label: {
     color: theme.palette.text.secondary,
@@ -57,11 +62,13 @@ export function LearnFromList(props: LearnFromListProps) {
             >
               <Typography variant="body2">
                 <EntityRefLink
+                  underline="always"
                   entityRef={exemplar.entity.entityRef}
                   title={exemplar.entity.title}
                 />{' '}
                 by{' '}
                 <EntityRefLink
+                  underline="always"
                   entityRef={exemplar.owner.ref}
                   title={exemplar.owner.displayName}
                 />

@@ -56,7 +56,7 @@ function capitalize(text: string): string {
 function OwnerName(props: { owner: string }) {
   try {
     parseEntityRef(props.owner);
-    return <EntityRefLink entityRef={props.owner} />;
+    return <EntityRefLink underline="always" entityRef={props.owner} />;
   } catch {
     return <>{props.owner}</>;
   }

@@ -1,6 +1,6 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
+import { darken, makeStyles } from '@material-ui/core/styles';
 import CancelIcon from '@material-ui/icons/Cancel';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import HelpOutlineIcon from '@material-ui/icons/HelpOutline';
@@ -8,14 +8,20 @@ import RemoveCircleOutlineIcon from '@material-ui/icons/RemoveCircleOutline';
 import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
 import type { CheckState } from '@prodready/plugin-readiness-common';
 
-const useStyles = makeStyles(theme => ({
-  pass: { color: theme.palette.success.main },
-  fail: { color: theme.palette.error.main },
-  unknown: { color: theme.palette.text.secondary },
-  exempt: { color: theme.palette.info.main },
-  'not-applicable': { color: theme.palette.text.disabled },
-  label: { marginLeft: theme.spacing(0.5), fontWeight: 500 },
-}));
+const useStyles = makeStyles(theme => {
+  // The palette's main colours are too light for text on white (the error
+  // red is 3.7:1); darkened they pass WCAG AA (4.5:1).
+  const text = (color: string) =>
+    theme.palette.type === 'dark' ? color : darken(color, 0.3);
+  return {
+    pass: { color: text(theme.palette.success.main) },
+    fail: { color: text(theme.palette.error.main) },
+    unknown: { color: theme.palette.text.secondary },
+    exempt: { color: text(theme.palette.info.main) },
+    'not-applicable': { color: theme.palette.text.secondary },
+    label: { marginLeft: theme.spacing(0.5), fontWeight: 500 },
+  };
+});
 
 const LABELS: Record<CheckState, string> = {
   pass: 'Pass',
