@@ -23,6 +23,7 @@ import type {
   LearnFromExemplar,
   RunInfo,
 } from '@prodready/plugin-readiness-common';
+import { accessibilityViolations } from './accessibilityViolations';
 import { CHROMIUM_PATH, chromiumInstalled, launchBrowser } from './browser';
 import { csvRecords } from './csv';
 import { ReadinessTestApi, guestSession } from './readinessApi';
@@ -511,6 +512,29 @@ async function main(): Promise<void> {
         await page.getByText(dropped).first().waitFor();
         assert.equal(await page.getByText(risen).count(), 0);
         await screenshot(page, 'notifications.png', 1200);
+      },
+    );
+
+    await step(
+      'no serious accessibility violations on the Readiness tab and the org page',
+      async () => {
+        const found: string[] = [];
+        for (const url of [
+          `${APP_URL}${entityPath(gap.service)}/readiness`,
+          `${APP_URL}/readiness?failing=${filter.check.id}`,
+        ]) {
+          await page.goto(url);
+          await page.locator('main h2').first().waitFor();
+          await page.waitForLoadState('networkidle');
+          for (const v of await accessibilityViolations(page)) {
+            found.push(
+              `${url}: ${v.rule} (${v.impact}) ${v.help}: ${v.targets
+                .slice(0, 3)
+                .join(', ')}`,
+            );
+          }
+        }
+        assert.deepEqual(found, []);
       },
     );
 
