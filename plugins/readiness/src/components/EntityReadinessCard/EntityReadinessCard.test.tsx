@@ -1,13 +1,4 @@
-import { Entity } from '@backstage/catalog-model';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import {
-  TestApiProvider,
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/test-utils';
+import { registerMswTestHooks } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -19,31 +10,17 @@ import {
 import {
   errorResponse,
   neverAnswer,
-  readinessBase,
   readinessHandlers,
-  readinessTestApis,
 } from '../../__testUtils__/readinessTestApis';
+import {
+  checkoutScorecardUrl,
+  renderOnEntityPage,
+} from '../../__testUtils__/renderOnEntityPage';
 import { EntityReadinessCard } from './EntityReadinessCard';
 import { topGaps } from './topGaps';
 
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'checkout-api', namespace: 'default' },
-  spec: { type: 'service', owner: 'team-checkout' },
-};
-
-const scorecardUrl = `${readinessBase}/entities/component/default/checkout-api`;
-
 async function renderCard() {
-  return renderInTestApp(
-    <TestApiProvider apis={readinessTestApis()}>
-      <EntityProvider entity={entity}>
-        <EntityReadinessCard />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  return renderOnEntityPage(<EntityReadinessCard />);
 }
 
 describe('EntityReadinessCard', () => {
@@ -51,14 +28,14 @@ describe('EntityReadinessCard', () => {
   registerMswTestHooks(server);
 
   it('shows progress while loading', async () => {
-    server.use(http.get(scorecardUrl, () => neverAnswer()));
+    server.use(http.get(checkoutScorecardUrl, () => neverAnswer()));
     await renderCard();
     expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
 
   it('shows an error', async () => {
     server.use(
-      http.get(scorecardUrl, () =>
+      http.get(checkoutScorecardUrl, () =>
         errorResponse(500, 'Error', 'store unavailable'),
       ),
     );
@@ -70,7 +47,7 @@ describe('EntityReadinessCard', () => {
 
   it('says when the entity is not scored', async () => {
     server.use(
-      http.get(scorecardUrl, () =>
+      http.get(checkoutScorecardUrl, () =>
         errorResponse(
           404,
           'NotFoundError',
@@ -101,7 +78,9 @@ describe('EntityReadinessCard', () => {
 
   it('says when nothing fails', async () => {
     server.use(
-      http.get(scorecardUrl, () => HttpResponse.json(paymentsScorecard)),
+      http.get(checkoutScorecardUrl, () =>
+        HttpResponse.json(paymentsScorecard),
+      ),
     );
     await renderCard();
     expect(await screen.findByText('No failing checks.')).toBeInTheDocument();

@@ -1,13 +1,4 @@
-import { Entity } from '@backstage/catalog-model';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import {
-  TestApiProvider,
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/test-utils';
+import { registerMswTestHooks } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
@@ -15,29 +6,15 @@ import {
   errorResponse,
   readinessBase,
   readinessHandlers,
-  readinessTestApis,
 } from '../../__testUtils__/readinessTestApis';
+import { renderOnEntityPage } from '../../__testUtils__/renderOnEntityPage';
 import { EntityReadinessContent } from './EntityReadinessContent';
 
 // A file of its own: usePermission caches answers per permission for the
 // whole module, so allowed and denied cannot share one test file.
 
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'checkout-api', namespace: 'default' },
-  spec: { type: 'service', owner: 'team-checkout' },
-};
-
 async function renderDenied() {
-  return renderInTestApp(
-    <TestApiProvider apis={readinessTestApis({ permission: 'DENY' })}>
-      <EntityProvider entity={entity}>
-        <EntityReadinessContent />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  return renderOnEntityPage(<EntityReadinessContent />, { permission: 'DENY' });
 }
 
 describe('EntityReadinessContent without permissions', () => {

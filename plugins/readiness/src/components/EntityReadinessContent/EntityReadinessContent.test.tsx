@@ -1,13 +1,4 @@
-import { Entity } from '@backstage/catalog-model';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import {
-  TestApiProvider,
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/test-utils';
+import { registerMswTestHooks } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -21,33 +12,20 @@ import {
   neverAnswer,
   readinessBase,
   readinessHandlers,
-  readinessTestApis,
 } from '../../__testUtils__/readinessTestApis';
+import {
+  checkoutScorecardUrl,
+  renderOnEntityPage,
+} from '../../__testUtils__/renderOnEntityPage';
 import { EntityReadinessContent } from './EntityReadinessContent';
-
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'checkout-api', namespace: 'default' },
-  spec: { type: 'service', owner: 'team-checkout', lifecycle: 'production' },
-};
 
 /** Opens a check's collapsed details (passing and exempt checks start closed). */
 function expand(check: HTMLElement) {
   fireEvent.click(within(check).getAllByRole('button')[0]);
 }
 
-const scorecardUrl = `${readinessBase}/entities/component/default/checkout-api`;
-
 async function renderContent() {
-  return renderInTestApp(
-    <TestApiProvider apis={readinessTestApis()}>
-      <EntityProvider entity={entity}>
-        <EntityReadinessContent />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  return renderOnEntityPage(<EntityReadinessContent />);
 }
 
 describe('EntityReadinessContent', () => {
@@ -55,14 +33,14 @@ describe('EntityReadinessContent', () => {
   registerMswTestHooks(server);
 
   it('shows progress while the scorecard loads', async () => {
-    server.use(http.get(scorecardUrl, () => neverAnswer()));
+    server.use(http.get(checkoutScorecardUrl, () => neverAnswer()));
     await renderContent();
     expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
 
   it('shows a server error', async () => {
     server.use(
-      http.get(scorecardUrl, () =>
+      http.get(checkoutScorecardUrl, () =>
         errorResponse(500, 'Error', 'database is down'),
       ),
     );
@@ -76,14 +54,14 @@ describe('EntityReadinessContent', () => {
   it('explains an entity that is not scored yet and rescores it on demand', async () => {
     let refreshed = false;
     server.use(
-      http.get(scorecardUrl, () =>
+      http.get(checkoutScorecardUrl, () =>
         errorResponse(
           404,
           'NotFoundError',
           'component:default/checkout-api is not scored yet',
         ),
       ),
-      http.post(`${scorecardUrl}/refresh`, () => {
+      http.post(`${checkoutScorecardUrl}/refresh`, () => {
         refreshed = true;
         return HttpResponse.json(checkoutScorecard);
       }),
@@ -204,7 +182,9 @@ describe('EntityReadinessContent', () => {
 
   it('says when the highest level is reached', async () => {
     server.use(
-      http.get(scorecardUrl, () => HttpResponse.json(paymentsScorecard)),
+      http.get(checkoutScorecardUrl, () =>
+        HttpResponse.json(paymentsScorecard),
+      ),
     );
     await renderContent();
     expect(
@@ -219,7 +199,7 @@ describe('EntityReadinessContent', () => {
     let body: Record<string, string> | undefined;
     let loads = 0;
     server.use(
-      http.get(scorecardUrl, () => {
+      http.get(checkoutScorecardUrl, () => {
         loads += 1;
         return HttpResponse.json(checkoutScorecard);
       }),
@@ -300,7 +280,7 @@ describe('EntityReadinessContent', () => {
 
   it('rescores the entity on demand', async () => {
     server.use(
-      http.post(`${scorecardUrl}/refresh`, () =>
+      http.post(`${checkoutScorecardUrl}/refresh`, () =>
         HttpResponse.json(paymentsScorecard),
       ),
     );
