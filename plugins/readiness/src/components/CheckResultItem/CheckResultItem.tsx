@@ -10,9 +10,10 @@ import { makeStyles } from '@material-ui/core/styles';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import WarningIcon from '@material-ui/icons/Warning';
 import { MarkdownContent } from '@backstage/core-components';
-import type {
-  EntityScorecardResponse,
-  LevelDefinition,
+import {
+  isSafeUrl,
+  type EntityScorecardResponse,
+  type LevelDefinition,
 } from '@prodready/plugin-readiness-common';
 import { useState } from 'react';
 import { EvidenceList } from '../EvidenceList';
@@ -137,13 +138,19 @@ export function CheckResultItem(props: CheckResultItemProps) {
           <Box className={classes.section}>
             <Typography variant="subtitle2">How to fix it</Typography>
             <MarkdownContent content={check.remediation.markdown} />
-            {check.remediation.links?.map(link => (
-              <div key={link.url}>
-                <Link href={link.url} target="_blank" rel="noopener noreferrer">
-                  {link.title}
-                </Link>
-              </div>
-            ))}
+            {check.remediation.links
+              ?.filter(link => isSafeUrl(link.url))
+              .map(link => (
+                <div key={link.url}>
+                  <Link
+                    href={link.url}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                  >
+                    {link.title}
+                  </Link>
+                </div>
+              ))}
           </Box>
         )}
         {result.state === 'fail' && result.learnFrom && (
