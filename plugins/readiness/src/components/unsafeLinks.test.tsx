@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url -- hostile URLs are the test data here */
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { registerMswTestHooks, renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
