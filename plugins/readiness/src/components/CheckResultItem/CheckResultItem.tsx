@@ -15,7 +15,7 @@ import {
   type EntityScorecardResponse,
   type LevelDefinition,
 } from '@prodready/plugin-readiness-common';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { EvidenceList } from '../EvidenceList';
 import {
   ExemptionDialog,
@@ -61,7 +61,10 @@ export interface CheckResultItemProps {
   levels?: LevelDefinition[];
   /** The level this check keeps the entity from, when it blocks one. */
   blocksLevel?: string;
-  /** Whether the details start open; the user opens and closes them after. */
+  /**
+   * Whether the details start open; the user opens and closes them after.
+   * Turning it on later (a link to the check was followed) opens them again.
+   */
   defaultExpanded?: boolean;
   /** Creates an exemption; the action is hidden when absent. */
   onCreateExemption?(values: ExemptionDialogValues): Promise<void>;
@@ -87,6 +90,11 @@ export function CheckResultItem(props: CheckResultItemProps) {
   const classes = useStyles();
   // Controlled, so that a check stays open or closed while its state changes.
   const [expanded, setExpanded] = useState(Boolean(defaultExpanded));
+  useEffect(() => {
+    if (defaultExpanded) {
+      setExpanded(true);
+    }
+  }, [defaultExpanded]);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [removing, setRemoving] = useState(false);
   const { check, exemption } = result;
