@@ -124,6 +124,7 @@ describe('planScoreWrite', () => {
         from_state: 'pass',
         to_state: 'fail',
         at: T1.toISOString(),
+        from_evaluated_at: T0.toISOString(),
       },
     ]);
     expect(plan.levelChanges).toEqual([

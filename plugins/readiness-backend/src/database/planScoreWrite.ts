@@ -90,7 +90,11 @@ export interface ScoreWritePlan {
   resultUpserts: CheckResultRow[];
   /** Check ids of result rows to delete, by entity. */
   resultDeletes: Map<string, string[]>;
-  /** One row per change of state. */
+  /**
+   * One row per change of state, keyed by the evaluation time of the score it
+   * was found against, so two writes from the same stored score find the same
+   * rows.
+   */
   history: CheckHistoryRow[];
   /** Score rows new or changed. */
   scoreUpserts: EntityScoreRow[];
@@ -174,6 +178,7 @@ function planResults(
         from_state: oldState ?? null,
         to_state: result.state,
         at: nowIso,
+        from_evaluated_at: prevScore?.evaluated_at ?? nowIso,
       });
     }
   }

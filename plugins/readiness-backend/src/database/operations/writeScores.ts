@@ -78,7 +78,12 @@ export async function writeScores(
         .whereIn('check_id', checkIds)
         .delete();
     }
-    await upsertRows(tx, 'check_history', plan.history);
+    // Another scoring of the same entity from the same stored score may have
+    // written these changes already: each is written once.
+    await upsertRows(tx, 'check_history', plan.history, {
+      conflict: ['entity_ref', 'check_id', 'to_state', 'from_evaluated_at'],
+      ignore: true,
+    });
     await upsertRows(tx, 'entity_scores', plan.scoreUpserts, {
       conflict: ['entity_ref'],
       types: {
