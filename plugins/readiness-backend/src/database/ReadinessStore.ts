@@ -134,13 +134,17 @@ export interface ReadinessStore {
   /** Contacts of the given owners that are known. */
   getOwners(ownerRefs: string[]): Promise<Map<string, TeamContact>>;
 
-  /** Creates a run. */
+  /**
+   * Creates a run. At most one full run (trigger `schedule` or `manual`) is
+   * running at a time, across replicas: creating one while another runs
+   * creates nothing and throws a `ConflictError`.
+   */
   createRun(options: CreateRunOptions): Promise<RunInfo>;
 
   /** Claims the oldest run requested through the API, if any. */
   claimRequestedRun(now: Date): Promise<RunInfo | undefined>;
 
-  /** Updates a run's progress or outcome. */
+  /** Updates a run's progress or outcome; an outcome other than `running` ends it. */
   updateRun(id: string, update: RunUpdate): Promise<void>;
 
   /** One run. */
@@ -152,7 +156,11 @@ export interface ReadinessStore {
   /** A full run still running with a heartbeat after the given time, or still waiting to be claimed. */
   getActiveRun(heartbeatAfter: Date): Promise<RunInfo | undefined>;
 
-  /** Marks full runs whose heartbeat stopped before the given time as failed. */
+  /**
+   * Marks runs whose heartbeat stopped before the given time as failed, with
+   * the reason (their process stopped or lost its database, or no process
+   * picked a requested run up), so the next full run can start.
+   */
   failStaleRuns(heartbeatBefore: Date, now: Date): Promise<number>;
 
   /** Creates an exemption. */

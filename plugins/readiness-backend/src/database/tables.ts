@@ -122,6 +122,11 @@ export interface RunRow {
   entities_done: number;
   /** JSON `string[]`. */
   errors: string;
+  /**
+   * `full` while a full run runs, else null; unique, so one full run at a
+   * time (migration 20251205110000).
+   */
+  active: string | null;
 }
 
 /**

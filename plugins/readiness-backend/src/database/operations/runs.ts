@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ConflictError } from '@backstage/errors';
 import type { RunInfo } from '@prodready/plugin-readiness-common';
 import type { Knex } from 'knex';
 import type { CreateRunOptions, RunUpdate } from '../ReadinessStore';
@@ -9,12 +10,22 @@ import type { RunRow } from '../tables';
  * Scoring runs: creation, claiming, progress and their end.
  */
 
-/** Creates a run. */
+/** Triggers of full runs, of which one at a time is active. */
+const FULL_TRIGGERS: ReadonlyArray<string> = ['schedule', 'manual'];
+/** The value of `runs.active` of the active full run. */
+const ACTIVE_FULL = 'full';
+
+/**
+ * Creates a run. A full run takes the unique `active` marker in the same
+ * INSERT, so of any number of concurrent creations on any number of replicas
+ * one succeeds; the others get a `ConflictError`.
+ */
 export async function createRun(
   db: Knex,
   options: CreateRunOptions,
 ): Promise<RunInfo> {
   const iso = options.now.toISOString();
+  const full = FULL_TRIGGERS.includes(options.trigger);
   const row: RunRow = {
     id: randomUUID(),
     trigger: options.trigger,
@@ -26,9 +37,25 @@ export async function createRun(
     entities_total: null,
     entities_done: 0,
     errors: '[]',
+    active: full ? ACTIVE_FULL : null,
   };
-  await db('runs').insert(row);
-  return toRunInfo(row);
+  if (!full) {
+    await db('runs').insert(row);
+    return toRunInfo(row);
+  }
+  await db('runs').insert(row).onConflict('active').ignore();
+  const created: RunRow | undefined = await db('runs')
+    .where('id', row.id)
+    .first();
+  if (!created) {
+    const active: RunRow | undefined = await db('runs')
+      .where('active', ACTIVE_FULL)
+      .first();
+    throw new ConflictError(
+      `A full rescore is already running (run ${active?.id ?? 'just ended'})`,
+    );
+  }
+  return toRunInfo(created);
 }
 
 /** Claims the oldest run requested through the API, if any. */
@@ -68,6 +95,10 @@ export async function updateRun(
   };
   if (update.status) {
     patch.status = update.status;
+    if (update.status !== 'running') {
+      // An ended run lets the next full run start.
+      patch.active = null;
+    }
   }
   if (update.finishedAt) {
     patch.finished_at = update.finishedAt.toISOString();
@@ -125,27 +156,37 @@ export async function getActiveRun(
   return row ? toRunInfo(row) : undefined;
 }
 
-/** Marks full runs whose heartbeat stopped before the given time as failed. */
+/**
+ * Marks runs still running whose heartbeat stopped before `heartbeatBefore`
+ * as failed, with the reason, and frees their place for the next full run:
+ * claimed runs whose process stopped or lost its database, and requested
+ * runs that no process picked up.
+ */
 export async function failStaleRuns(
   db: Knex,
   heartbeatBefore: Date,
   now: Date,
 ): Promise<number> {
   const stale: RunRow[] = await db('runs')
-    .where({ status: 'running', claimed: true })
+    .where({ status: 'running' })
     .andWhere('heartbeat_at', '<', heartbeatBefore.toISOString());
+  let failed = 0;
   for (const row of stale) {
     const errors = parseJson<string[]>(row.errors, []);
     errors.push(
-      `Interrupted: no progress since ${row.heartbeat_at}; the process running it probably stopped`,
+      row.claimed
+        ? `Interrupted: no heartbeat since ${row.heartbeat_at}; the process running it stopped or lost its database`
+        : `Never started: no process picked it up since ${row.heartbeat_at}`,
     );
-    await db('runs')
+    failed += await db('runs')
       .where({ id: row.id, status: 'running' })
+      .andWhere('heartbeat_at', row.heartbeat_at)
       .update({
         status: 'failed',
         finished_at: now.toISOString(),
         errors: JSON.stringify(errors),
+        active: null,
       });
   }
-  return stale.length;
+  return failed;
 }
