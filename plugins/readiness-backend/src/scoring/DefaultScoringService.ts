@@ -111,10 +111,14 @@ export class DefaultScoringService implements ScoringService {
       // for cancellation on this one signal: more than Node's default of 10
       // listeners is expected, not a leak (each is removed when its call ends).
       setMaxListeners(0, signal);
-      const outcome = await this.runAll(run, signal, logger);
+      const failure: { error?: unknown } = {};
+      const outcome = await this.runAll(run, signal, logger, failure);
       const seconds = (performance.now() - started) / 1000;
       span.setAttribute('readiness.entities', outcome.entitiesDone);
       if (outcome.status === 'failed') {
+        if (failure.error instanceof Error) {
+          span.recordException(failure.error);
+        }
         span.setStatus({
           code: SpanStatusCode.ERROR,
           message: outcome.errors[outcome.errors.length - 1],
@@ -126,19 +130,34 @@ export class DefaultScoringService implements ScoringService {
         outcome.status === 'failed' ? 'failed' : 'succeeded',
       );
       const rate = seconds > 0 ? Math.round(outcome.entitiesDone / seconds) : 0;
+      // One line per rescore, its numbers as fields (the runId comes from the child logger).
+      const fields = {
+        status: outcome.status,
+        trigger: run.trigger,
+        entitiesTotal: outcome.entitiesTotal ?? outcome.entitiesDone,
+        entitiesDone: outcome.entitiesDone,
+        errors: outcome.errors.length,
+        durationSeconds: Number(seconds.toFixed(3)),
+        entitiesPerSecond: rate,
+      };
       if (outcome.status === 'failed') {
+        const { error } = failure;
         logger.error(
           `Rescore failed after ${
             outcome.entitiesDone
           } entities in ${seconds.toFixed(1)}s: ${
             outcome.errors[outcome.errors.length - 1]
           }`,
+          error instanceof Error
+            ? { ...fields, errorName: error.name, stack: error.stack ?? '' }
+            : fields,
         );
       } else {
         logger.info(
           `Rescored ${outcome.entitiesDone} entities in ${seconds.toFixed(
             1,
           )}s (${rate}/s) with ${outcome.errors.length} errors`,
+          fields,
         );
       }
       return outcome;
@@ -149,6 +168,7 @@ export class DefaultScoringService implements ScoringService {
     run: RunInfo,
     signal: AbortSignal,
     logger: LoggerService,
+    failure: { error?: unknown },
   ): Promise<RunInfo> {
     const { store, catalog, auth, metrics } = this.options;
     const progress: RunProgress = {
@@ -282,6 +302,7 @@ export class DefaultScoringService implements ScoringService {
       if (!signal.aborted) {
         await pendingWrite?.catch(() => undefined);
       }
+      failure.error = error;
       const now = this.now();
       addError(`Run failed: ${describeError(error)}`);
       const finalErrors = this.errorsWithCount(progress, true);
