@@ -9,6 +9,8 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { useLocation } from 'react-router-dom';
+import { AlertApiForwarder } from '@backstage/core-app-api';
+import { alertApiRef } from '@backstage/core-plugin-api';
 import {
   lastRun,
   searchResponse,
@@ -359,5 +361,91 @@ describe('ReadinessPage', () => {
     await renderPage();
     fireEvent.click(await screen.findByRole('button', { name: 'Rescore all' }));
     await waitFor(() => expect(started).toBe(true));
+  });
+
+  it('follows a full rescore to its end, then reloads the overview and the search', async () => {
+    let polls = 0;
+    let finished = false;
+    let rollupLoads = 0;
+    let searches = 0;
+    server.use(
+      http.post(`${readinessBase}/runs`, () =>
+        HttpResponse.json(
+          {
+            ...lastRun,
+            id: 'run-2',
+            status: 'running',
+            entitiesDone: 0,
+            entitiesTotal: 55,
+            finishedAt: undefined,
+            errors: [],
+          },
+          { status: 202 },
+        ),
+      ),
+      http.get(`${readinessBase}/runs/run-2`, () => {
+        polls += 1;
+        return HttpResponse.json({
+          ...lastRun,
+          id: 'run-2',
+          status: finished ? 'succeeded' : 'running',
+          entitiesDone: finished ? 55 : 12,
+          entitiesTotal: 55,
+          errors: finished ? ['component:default/broken: timeout'] : [],
+        });
+      }),
+    );
+    server.events.on('request:start', ({ request }) => {
+      const url = new URL(request.url);
+      if (url.pathname.endsWith('/rollups')) rollupLoads += 1;
+      if (url.pathname.endsWith('/search')) searches += 1;
+    });
+    try {
+      const alerts: string[] = [];
+      const alertApi = new AlertApiForwarder();
+      alertApi.alert$().subscribe(alert => alerts.push(alert.message));
+      await renderInTestApp(
+        <TestApiProvider
+          apis={[...readinessTestApis(), [alertApiRef, alertApi]]}
+        >
+          <ReadinessPage runPollMs={10} />
+        </TestApiProvider>,
+        {
+          mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+        },
+      );
+      fireEvent.click(
+        await screen.findByRole('button', { name: 'Rescore all' }),
+      );
+      // Text queries: role queries over this large page are slow on busy machines.
+      const runningButton = await screen.findByText(
+        'Rescoring: 12 of 55 scored',
+        {},
+        { timeout: 10000 },
+      );
+      expect(runningButton.closest('button')).toBeDisabled();
+      expect(screen.getByText('12 of 55 scored')).toBeInTheDocument();
+      const loadsWhileRunning = { rollupLoads, searches };
+      const pollsWhileRunning = polls;
+      finished = true;
+      const idleButton = await screen.findByText(
+        'Rescore all',
+        {},
+        { timeout: 10000 },
+      );
+      expect(idleButton.closest('button')).toBeEnabled();
+      expect(alerts).toContain('Rescore finished: 55 of 55 scored, 1 error.');
+      await waitFor(() => {
+        expect(rollupLoads).toBeGreaterThan(loadsWhileRunning.rollupLoads);
+        expect(searches).toBeGreaterThan(loadsWhileRunning.searches);
+      });
+      // Polling stopped once the run had ended.
+      const pollsAtEnd = polls;
+      await new Promise(resolve => setTimeout(resolve, 100));
+      expect(polls).toBe(pollsAtEnd);
+      expect(pollsAtEnd).toBeGreaterThan(pollsWhileRunning);
+    } finally {
+      server.events.removeAllListeners();
+    }
   });
 });

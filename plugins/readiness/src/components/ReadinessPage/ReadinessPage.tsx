@@ -12,13 +12,20 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import type { RollupResponse } from '@prodready/plugin-readiness-common';
+import type {
+  RollupResponse,
+  RunInfo,
+} from '@prodready/plugin-readiness-common';
 import { useCallback, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { readinessApiRef } from '../../api/ReadinessApi';
 import { useCheckPack } from '../../hooks/useCheckPack';
 import { useReadinessPermissions } from '../../hooks/useReadinessPermissions';
+import {
+  describeRunProgress,
+  useRunProgress,
+} from '../../hooks/useRunProgress';
 import { useSearchQueryState } from '../../hooks/useSearchQueryState';
 import { errorMessage } from '../../lib/errorMessage';
 import { ChampionsTable } from '../ChampionsTable';
@@ -38,6 +45,8 @@ export interface ReadinessPageProps {
   subtitle?: string;
   /** Days of history in the trend chart; default 90. */
   trendDays?: number;
+  /** How often a running rescore is asked for its progress, in ms; default 2000. */
+  runPollMs?: number;
 }
 
 function Loadable<T>(props: {
@@ -82,6 +91,7 @@ export function ReadinessPage(props: ReadinessPageProps) {
     title = 'Production readiness',
     subtitle = 'How ready every service is for production, what is missing, and who can help',
     trendDays = 90,
+    runPollMs,
   } = props;
   const api = useApi(readinessApiRef);
   const alertApi = useApi(alertApiRef);
@@ -89,6 +99,11 @@ export function ReadinessPage(props: ReadinessPageProps) {
   const { canRescoreAll } = useReadinessPermissions();
   const [query, setQuery] = useSearchQueryState();
   const [starting, setStarting] = useState(false);
+  // Bumped when a run ends, so every view reloads what the run changed.
+  const [dataVersion, setDataVersion] = useState(0);
+  const [startedRun, setStartedRun] = useState<RunInfo>();
+  // The run whose end was handled, until the runs list has caught up.
+  const [endedRunId, setEndedRunId] = useState<string>();
 
   // The overview loads once the search has answered: the first rows on
   // screen come first, and the browser's few connections per host go to them.
@@ -96,22 +111,46 @@ export function ReadinessPage(props: ReadinessPageProps) {
   const wantOverview = useCallback(() => setOverviewWanted(true), []);
   const owners = useAsync(
     async () => (overviewWanted ? api.getRollups('owner') : undefined),
-    [api, overviewWanted],
+    [api, overviewWanted, dataVersion],
   );
   const trend = useAsync(
     async () =>
       overviewWanted ? api.getTrend({ days: trendDays }) : undefined,
-    [api, trendDays, overviewWanted],
+    [api, trendDays, overviewWanted, dataVersion],
   );
   const champions = useAsync(
     async () => (overviewWanted ? api.getChampions({ limit: 3 }) : undefined),
-    [api, overviewWanted],
+    [api, overviewWanted, dataVersion],
   );
   const runs = useAsyncRetry(
     async () => (overviewWanted ? api.getRuns({ limit: 1 }) : undefined),
     [api, overviewWanted],
   );
   const lastRun = runs.value?.[0];
+  const running =
+    startedRun ??
+    (lastRun?.status === 'running' && lastRun.id !== endedRunId
+      ? lastRun
+      : undefined);
+  const progress = useRunProgress(
+    running,
+    ended => {
+      setEndedRunId(ended.id);
+      setStartedRun(undefined);
+      setDataVersion(version => version + 1);
+      runs.retry();
+      alertApi.post({
+        message:
+          ended.status === 'succeeded'
+            ? `Rescore finished: ${describeRunProgress(ended)}.`
+            : `Rescore failed: ${describeRunProgress(ended)}.`,
+        severity: ended.status === 'succeeded' ? 'success' : 'error',
+        display: 'transient',
+      });
+    },
+    runPollMs,
+  );
+  const isRunning = progress?.status === 'running';
 
   const startRun = async () => {
     setStarting(true);
@@ -125,7 +164,11 @@ export function ReadinessPage(props: ReadinessPageProps) {
         severity: 'info',
         display: 'transient',
       });
-      runs.retry();
+      if (run.status === 'running') {
+        setStartedRun(run);
+      } else {
+        runs.retry();
+      }
     } catch (e) {
       alertApi.post({
         message: `Could not start a rescore: ${errorMessage(e)}`,
@@ -151,7 +194,13 @@ export function ReadinessPage(props: ReadinessPageProps) {
             value={String(Math.round(owners.value.total.meanScore))}
           />
         )}
-        {lastRun && (
+        {isRunning && progress && (
+          <HeaderLabel
+            label="Rescore running"
+            value={describeRunProgress(progress)}
+          />
+        )}
+        {!isRunning && lastRun && (
           <HeaderLabel
             label="Last run"
             value={`${lastRun.status}, ${new Date(
@@ -170,10 +219,10 @@ export function ReadinessPage(props: ReadinessPageProps) {
               variant="outlined"
               startIcon={<RefreshIcon />}
               onClick={startRun}
-              disabled={starting || lastRun?.status === 'running'}
+              disabled={starting || isRunning}
             >
-              {lastRun?.status === 'running'
-                ? 'Rescore running'
+              {isRunning && progress
+                ? `Rescoring: ${describeRunProgress(progress)}`
                 : 'Rescore all'}
             </Button>
           )}
@@ -209,6 +258,7 @@ export function ReadinessPage(props: ReadinessPageProps) {
               subheader="Filter by failing checks, level and catalog fields. The filters are part of the page URL: share it."
             >
               <GapSearch
+                key={dataVersion}
                 query={query}
                 onQueryChange={setQuery}
                 checkPack={checkPack}
