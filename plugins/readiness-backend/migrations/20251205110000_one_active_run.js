@@ -21,7 +21,9 @@ exports.up = async function up(knex) {
     table
       .string('active', 16)
       .nullable()
-      .comment('`full` while a full run runs, else NULL; unique: one at a time');
+      .comment(
+        '`full` while a full run runs, else NULL; unique: one at a time',
+      );
   });
   const running = await knex('runs')
     .select('id')

@@ -21,6 +21,7 @@ import {
   deleteExemption,
   getExemption,
   listExemptions,
+  saveExemption,
 } from './operations/exemptions';
 import { findExemplars } from './operations/findExemplars';
 import { getOwners } from './operations/getOwners';
@@ -200,6 +201,10 @@ export class DatabaseReadinessStore implements ReadinessStore {
 
   createExemption(exemption: Exemption) {
     return createExemption(this.db, exemption);
+  }
+
+  saveExemption(exemption: Exemption, activeAt: Date) {
+    return saveExemption(this.db, exemption, activeAt);
   }
 
   getExemption(id: string) {

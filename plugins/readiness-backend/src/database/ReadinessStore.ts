@@ -166,6 +166,16 @@ export interface ReadinessStore {
   /** Creates an exemption. */
   createExemption(exemption: Exemption): Promise<void>;
 
+  /**
+   * Creates an exemption, or updates the active one of the same entity and
+   * check (keeping its id and creation time): one active exemption per
+   * entity and check. Returns it as stored, and whether it was an update.
+   */
+  saveExemption(
+    exemption: Exemption,
+    activeAt: Date,
+  ): Promise<{ exemption: Exemption; updated: boolean }>;
+
   /** One exemption, expired or not. */
   getExemption(id: string): Promise<Exemption | undefined>;
 

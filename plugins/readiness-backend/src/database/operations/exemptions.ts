@@ -17,6 +17,49 @@ export async function createExemption(
   await db('exemptions').insert(toExemptionRow(exemption));
 }
 
+/**
+ * Creates an exemption, or, when the entity already has an active exemption
+ * from the check, updates that one instead (its id and creation time stay;
+ * reason, author and expiry are the new ones): one active exemption per
+ * entity and check. Returns the exemption as stored.
+ */
+export async function saveExemption(
+  db: Knex,
+  exemption: Exemption,
+  activeAt: Date,
+): Promise<{ exemption: Exemption; updated: boolean }> {
+  return db.transaction(async tx => {
+    const active: ExemptionRow | undefined = await tx('exemptions')
+      .where({ entity_ref: exemption.entityRef, check_id: exemption.checkId })
+      .andWhere(inner =>
+        inner
+          .whereNull('expires_at')
+          .orWhere('expires_at', '>', activeAt.toISOString()),
+      )
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .first();
+    if (!active) {
+      await tx('exemptions').insert(toExemptionRow(exemption));
+      return { exemption, updated: false };
+    }
+    const row: ExemptionRow = {
+      ...active,
+      reason: exemption.reason,
+      author: exemption.author,
+      expires_at: exemption.expiresAt ?? null,
+    };
+    await tx('exemptions').where('id', active.id).update({
+      reason: row.reason,
+      author: row.author,
+      expires_at: row.expires_at,
+    });
+    return { exemption: toExemption(row), updated: true };
+  });
+}
+
 /** One exemption, expired or not. */
 export async function getExemption(
   db: Knex,

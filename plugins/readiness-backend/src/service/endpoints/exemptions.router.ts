@@ -45,13 +45,24 @@ export function bindExemptionsEndpoints(
 
   router.post('/exemptions', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
+    // A second exemption of an entity from a check updates the first.
+    const existing = await exemptions.findActive(
+      req.body.entityRef,
+      req.body.checkId,
+    );
     const created = await audited(
       auditor,
       {
-        eventId: 'exemption-create',
+        eventId: existing ? 'exemption-update' : 'exemption-create',
         severityLevel: 'medium',
         request: req,
-        meta: { entityRef: req.body.entityRef, checkId: req.body.checkId },
+        meta: existing
+          ? {
+              entityRef: req.body.entityRef,
+              checkId: req.body.checkId,
+              exemptionId: existing.id,
+            }
+          : { entityRef: req.body.entityRef, checkId: req.body.checkId },
       },
       async () => {
         await authorizer.authorize(

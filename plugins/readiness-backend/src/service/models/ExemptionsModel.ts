@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import {
+  parseEntityRef,
+  stringifyEntityRef,
+  type Entity,
+} from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type {
   Exemption,
@@ -23,7 +27,56 @@ export interface ExemptionsModelOptions {
   pack: PackIndex;
   scoring: ScoringService;
   logger: LoggerService;
+  /** Kinds that are scored; exemptions are refused for entities of others. */
+  kinds?: string[];
   now?: () => Date;
+}
+
+/** `YYYY-MM-DD`, optionally followed by a time and a UTC offset (RFC 3339). */
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?([Zz]|[+-](\d{2}):(\d{2}))?)?$/;
+
+/**
+ * Reads an expiry: a real calendar date (`2099-02-30` is refused, not read
+ * as 2 March) with an optional time of day, in the future. Returns it as an
+ * ISO 8601 UTC date-time.
+ */
+function parseExpiry(value: string, now: Date): string {
+  const invalid = (why: string) =>
+    new InputError(`Invalid expiresAt '${value}': ${why}`);
+  const match = DATE_TIME.exec(value.trim());
+  if (!match) {
+    throw invalid('not a date-time (YYYY-MM-DD or an ISO 8601 date-time)');
+  }
+  const [year, month, day, hour, minute, second] = match
+    .slice(1, 7)
+    .map(part => (part === undefined ? 0 : Number(part)));
+  const [offsetHours, offsetMinutes] = match
+    .slice(8, 10)
+    .map(part => (part === undefined ? 0 : Number(part)));
+  if (month < 1 || month > 12) {
+    throw invalid(`there is no month ${match[2]}`);
+  }
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > daysInMonth) {
+    throw invalid(
+      `${match[1]}-${match[2]} has ${daysInMonth} days, not a day ${match[3]}`,
+    );
+  }
+  if (hour > 23 || minute > 59 || second > 59) {
+    throw invalid('not a time of day');
+  }
+  if (offsetHours > 23 || offsetMinutes > 59) {
+    throw invalid('not a UTC offset');
+  }
+  const time = Date.parse(value.trim());
+  if (Number.isNaN(time)) {
+    throw invalid('not a date-time');
+  }
+  if (time <= now.getTime()) {
+    throw invalid('it must be in the future');
+  }
+  return new Date(time).toISOString();
 }
 
 /**
@@ -53,8 +106,10 @@ export class ExemptionsModel {
   }
 
   /**
-   * Creates an exemption for a visible entity (the caller resolved it) and
-   * rescores the entity.
+   * Creates an exemption for a visible entity (the caller resolved it) of a
+   * scored kind and rescores the entity. When the entity already has an
+   * active exemption from the check, that one is updated instead (same id):
+   * one active exemption per entity and check.
    */
   async create(
     request: ExemptionRequest,
@@ -67,22 +122,25 @@ export class ExemptionsModel {
     if (!reason) {
       throw new InputError('Invalid reason: it must not be blank');
     }
-    const now = this.now();
-    let expiresAt: string | undefined;
-    if (request.expiresAt) {
-      const time = Date.parse(request.expiresAt);
-      if (Number.isNaN(time)) {
-        throw new InputError(
-          `Invalid expiresAt '${request.expiresAt}': not a date-time`,
-        );
-      }
-      if (time <= now.getTime()) {
-        throw new InputError(
-          `Invalid expiresAt '${request.expiresAt}': it must be in the future`,
-        );
-      }
-      expiresAt = new Date(time).toISOString();
+    const kinds = this.options.kinds;
+    if (
+      kinds &&
+      !kinds.some(
+        kind =>
+          kind.toLocaleLowerCase('en-US') ===
+          entity.kind.toLocaleLowerCase('en-US'),
+      )
+    ) {
+      throw new InputError(
+        `Invalid entityRef '${stringifyEntityRef(entity)}': entities of kind ${
+          entity.kind
+        } are not scored (scored kinds: ${kinds.join(', ')})`,
+      );
     }
+    const now = this.now();
+    const expiresAt = request.expiresAt
+      ? parseExpiry(request.expiresAt, now)
+      : undefined;
     const exemption: Exemption = {
       id: randomUUID(),
       entityRef: stringifyEntityRef(entity),
@@ -92,9 +150,31 @@ export class ExemptionsModel {
       createdAt: now.toISOString(),
       expiresAt,
     };
-    await store.createExemption(exemption);
+    const saved = await store.saveExemption(exemption, now);
     await this.rescore(entity);
-    return exemption;
+    return saved.exemption;
+  }
+
+  /**
+   * The active exemption of an entity from a check, if any: creating another
+   * one updates it. Undefined for a malformed ref.
+   */
+  async findActive(
+    entityRef: string,
+    checkId: string,
+  ): Promise<Exemption | undefined> {
+    let ref: string;
+    try {
+      ref = stringifyEntityRef(parseEntityRef(entityRef));
+    } catch {
+      return undefined;
+    }
+    const [active] = await this.options.store.listExemptions({
+      entityRef: ref,
+      checkId,
+      activeAt: this.now(),
+    });
+    return active;
   }
 
   /** The exemption with this id; NotFoundError when there is none. */
