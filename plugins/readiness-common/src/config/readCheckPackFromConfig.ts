@@ -1,6 +1,6 @@
 import type { Config } from '@backstage/config';
 import type { CheckDefinition, LevelDefinition } from '../types';
-import { compileChecks } from '../engine/compileCheckPack';
+import { compileChecks } from '../engine/compileChecks';
 import { invalid } from '../rules/invalid';
 import { isRecord } from '../rules/FactsView';
 import { CheckPack, createCheckPack, validateLevels } from '../pack/CheckPack';

@@ -2,7 +2,6 @@ import type { Evidence } from '../../types';
 import { isRecord, truncate } from '../FactsView';
 import { GlobSet } from '../glob';
 import { invalid } from '../invalid';
-import { isSafeUrl } from '../isSafeUrl';
 import { FAIL, PASS, RuleNode } from '../RuleNode';
 import { inNamespace } from './inNamespace';
 import { readGlobSet, readStringList } from './readStringList';
@@ -67,7 +66,7 @@ export const dependencyOperator: RuleOperator = {
             : dep.ecosystem,
         };
         const url = dep.manifest ? view.fileUrl(dep.manifest) : undefined;
-        if (isSafeUrl(url)) {
+        if (url !== undefined) {
           evidence.url = url;
         }
         scratch.evidence.push(evidence);

@@ -2,7 +2,6 @@ import type { Evidence, RepositoryFileKind } from '../../types';
 import { FactsView, isRecord, truncate } from '../FactsView';
 import type { GlobSet } from '../glob';
 import { invalid } from '../invalid';
-import { isSafeUrl } from '../isSafeUrl';
 import { FAIL, PASS, RuleNode, RuleScratch } from '../RuleNode';
 import { inNamespace } from './inNamespace';
 import { readGlobSet, readStringList } from './readStringList';
@@ -40,7 +39,7 @@ function collectFiles(
       evidence.value = `${kind} file`;
     }
     const url = view.fileUrl(file);
-    if (isSafeUrl(url)) {
+    if (url !== undefined) {
       evidence.url = url;
     }
     scratch.evidence.push(evidence);

@@ -1,5 +1,5 @@
 import type { Evidence } from '../../types';
-import { isRecord, truncate } from '../FactsView';
+import { isLinkSafe, isRecord, truncate } from '../FactsView';
 import { invalid } from '../invalid';
 import { linkKindsOfType } from '../linkKinds';
 import { FAIL, PASS, RuleNode } from '../RuleNode';
@@ -104,7 +104,7 @@ export const linkOperator: RuleOperator = {
         ) {
           continue;
         }
-        if (!link.safe) {
+        if (!isLinkSafe(link)) {
           scratch.notes.push(
             unsafeLinkNote(
               link.title

@@ -1,7 +1,7 @@
 import type { Evidence } from '../../types';
 import { isRecord, truncate } from '../FactsView';
 import { invalid } from '../invalid';
-import { isSafeUrl } from '../isSafeUrl';
+import { hasInvisible, isSafeUrl, MAX_URL_LENGTH } from '../isSafeUrl';
 import { FAIL, PASS, RuleNode } from '../RuleNode';
 import { inNamespace } from './inNamespace';
 import { readStringList } from './readStringList';
@@ -9,6 +9,22 @@ import { MAX_LEAF_EVIDENCE, RuleOperator } from './RuleOperator';
 import { unsafeLinkNote } from './unsafeLinkNote';
 
 const MAILTO = { mailto: true };
+
+/**
+ * The `mailto:` URL of an address, when `isSafeUrl` would accept it (the
+ * address is checked alone, which is cheaper than checking the joined URL).
+ */
+function mailtoOf(email: string): string | undefined {
+  if (
+    email.length + 7 > MAX_URL_LENGTH ||
+    email[0] === '/' ||
+    email[0] === '\\' ||
+    hasInvisible(email)
+  ) {
+    return undefined;
+  }
+  return `mailto:${email}`;
+}
 
 const OWNER_CONTACT_TYPES: ReadonlySet<string> = new Set([
   'email',
@@ -93,8 +109,8 @@ export const ownerContactOperator: RuleOperator = {
           label: 'owner email',
           value: truncate(owner.email),
         };
-        const url = `mailto:${owner.email}`;
-        if (isSafeUrl(url, MAILTO)) {
+        const url = mailtoOf(owner.email);
+        if (url !== undefined) {
           evidence.url = url;
         }
         scratch.evidence.push(evidence);
@@ -120,8 +136,8 @@ export const ownerContactOperator: RuleOperator = {
               label: `owner member ${truncate(name)}`,
               value: truncate(member.email),
             };
-            const url = `mailto:${member.email}`;
-            if (isSafeUrl(url, MAILTO)) {
+            const url = mailtoOf(member.email);
+            if (url !== undefined) {
               evidence.url = url;
             }
             scratch.evidence.push(evidence);
