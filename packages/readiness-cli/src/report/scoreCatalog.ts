@@ -4,6 +4,7 @@ import {
   FactDocument,
   FactNamespace,
   RepositoryFacts,
+  compileCheckPack,
   evaluateEntity,
 } from '@prodready/plugin-readiness-common';
 import type { CatalogFileEntity } from '../files/loadCatalogFiles';
@@ -79,6 +80,7 @@ export async function scoreCatalog(
   options: ScoreCatalogOptions,
 ): Promise<ScoreReport> {
   const { entities, pack, repository, kinds, gate, now } = options;
+  const compiledPack = compileCheckPack(pack);
   const catalog = new Map(
     [...(options.contextEntities ?? []), ...entities].map(e => [
       e.entityRef,
@@ -139,7 +141,7 @@ export async function scoreCatalog(
         metrics: { status: 'not-configured', reason: METRICS_REASON },
       },
     };
-    const scorecard = evaluateEntity(pack, facts, { now });
+    const scorecard = evaluateEntity(compiledPack, facts, { now });
     scored.push({
       entityRef: item.entityRef,
       title: item.entity.metadata.title,

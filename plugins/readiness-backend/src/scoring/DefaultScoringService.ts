@@ -6,6 +6,8 @@ import type { QueryEntitiesResponse } from '@backstage/catalog-client';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { SpanStatusCode } from '@opentelemetry/api';
 import {
+  compileCheckPack,
+  CompiledCheckPack,
   evaluateEntity,
   type CheckState,
   type Exemption,
@@ -94,7 +96,11 @@ export class DefaultScoringService implements ScoringService {
     return new DefaultScoringService(options);
   }
 
-  private constructor(private readonly options: DefaultScoringServiceOptions) {}
+  private readonly compiledPack: CompiledCheckPack;
+
+  private constructor(private readonly options: DefaultScoringServiceOptions) {
+    this.compiledPack = compileCheckPack(options.pack.pack);
+  }
 
   private now(): Date {
     return this.options.now ? this.options.now() : new Date();
@@ -419,7 +425,7 @@ export class DefaultScoringService implements ScoringService {
       signal,
     });
     this.options.metrics.recordFacts((performance.now() - started) / 1000);
-    const scorecard = evaluateEntity(this.options.pack.pack, facts, {
+    const scorecard = evaluateEntity(this.compiledPack, facts, {
       exemptions: exemptions ?? [],
       now: this.now(),
     });

@@ -4,6 +4,7 @@ import type { JsonObject } from '@backstage/types';
 import type { CheckDefinition } from '../types';
 import { defaultChecks } from '../pack/defaultChecks';
 import { evaluateEntity } from '../engine/evaluateEntity';
+import { compileCheckPack } from '../engine/compileCheckPack';
 import {
   createTestFacts,
   testComponent,
@@ -124,7 +125,7 @@ describe('readCheckPackFromConfig', () => {
     });
     expect(pack.categories[pack.categories.length - 1]).toBe('security');
     const card = evaluateEntity(
-      pack,
+      compileCheckPack(pack),
       createTestFacts({
         entity: testComponent(),
         repository: { files: ['.github/CODEOWNERS'] },

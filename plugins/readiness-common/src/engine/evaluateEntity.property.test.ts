@@ -7,8 +7,10 @@ import { parseReadinessRule } from '../rules/parseReadinessRule';
 import { evaluateReadinessRule } from '../rules/evaluateReadinessRule';
 import type { ReadinessRule } from '../rules/ReadinessRule';
 import { evaluateEntity } from './evaluateEntity';
+import { compileCheckPack } from './compileCheckPack';
 
 const pack = createCheckPack();
+const compiledPack = compileCheckPack(pack);
 const levelIds = pack.levels.map(l => l.id);
 const EVIDENCE_KINDS = [
   'annotation',
@@ -303,7 +305,7 @@ describe('evaluateEntity with random and malformed facts', () => {
     expect.hasAssertions();
     fc.assert(
       fc.property(facts, exemptions, (document, exempt) => {
-        const card = evaluateEntity(pack, document, {
+        const card = evaluateEntity(compiledPack, document, {
           exemptions: exempt as never,
           now: new Date('2026-01-01T00:00:00Z'),
         });
@@ -315,7 +317,10 @@ describe('evaluateEntity with random and malformed facts', () => {
 
   it('never throws on a document of the wrong type altogether', () => {
     for (const document of [undefined, null, 0, 'facts', [], () => 1]) {
-      const card = evaluateEntity(pack, document as unknown as FactDocument);
+      const card = evaluateEntity(
+        compiledPack,
+        document as unknown as FactDocument,
+      );
       expectWellFormed(card, pack.checks);
       expect(card.results.every(r => r.state === 'unknown')).toBe(true);
     }
@@ -324,7 +329,7 @@ describe('evaluateEntity with random and malformed facts', () => {
   it('keeps the level consistent with the results', () => {
     fc.assert(
       fc.property(facts, document => {
-        const card = evaluateEntity(pack, document);
+        const card = evaluateEntity(compiledPack, document);
         const rank = (id?: string) => (id ? levelIds.indexOf(id) : -1);
         // every failing or unknown check is above the level reached
         const blockingRanks = card.results

@@ -8,6 +8,7 @@ import type {
 } from '../types';
 import { createCheckPack } from '../pack/CheckPack';
 import { evaluateEntity } from './evaluateEntity';
+import { compileCheckPack } from './compileCheckPack';
 import {
   createTestFacts,
   testComponent,
@@ -44,14 +45,16 @@ function stateCheck(
   };
 }
 
-const pack = createCheckPack({
-  checks: [
-    stateCheck('basics.b1', 'bronze', 3),
-    stateCheck('basics.b2', 'bronze', 3),
-    stateCheck('observe.s1', 'silver', 2),
-    stateCheck('observe.g1', 'gold', 1),
-  ],
-});
+const pack = compileCheckPack(
+  createCheckPack({
+    checks: [
+      stateCheck('basics.b1', 'bronze', 3),
+      stateCheck('basics.b2', 'bronze', 3),
+      stateCheck('observe.s1', 'silver', 2),
+      stateCheck('observe.g1', 'gold', 1),
+    ],
+  }),
+);
 
 type Cell = CheckState;
 
@@ -78,7 +81,10 @@ function run(cells: [Cell, Cell, Cell, Cell], extra?: Exemption[]) {
     entity: testComponent(),
     extra: { states: { status: 'ok', data: states } },
   });
-  return evaluateEntity(pack, facts, { exemptions, now: NOW });
+  return evaluateEntity(pack, facts, {
+    exemptions,
+    now: NOW,
+  });
 }
 
 describe('evaluateEntity: the level rule', () => {
@@ -176,7 +182,7 @@ describe('evaluateEntity: the level rule with a namespace nobody provides', () =
     metrics?: { status: 'unavailable' | 'not-configured'; reason: string },
   ) =>
     evaluateEntity(
-      levelPack,
+      compileCheckPack(levelPack),
       createTestFacts({
         entity: testComponent(),
         extra: {
@@ -222,7 +228,7 @@ describe('evaluateEntity: the level rule with a namespace nobody provides', () =
       checks: [stateCheck('basics.b1', 'bronze', 3), metricsCheck],
     });
     const card = evaluateEntity(
-      onlyLive,
+      compileCheckPack(onlyLive),
       createTestFacts({
         entity: testComponent(),
         extra: { states: { status: 'ok', data: { 'basics.b1': 'pass' } } },
@@ -348,7 +354,9 @@ describe('evaluateEntity: code checks', () => {
   const facts = createTestFacts({ entity: testComponent() });
   const evaluateWith = (rule: unknown, requires?: string[]) =>
     evaluateEntity(
-      createCheckPack({ checks: [codeCheck(rule, requires)] }),
+      compileCheckPack(
+        createCheckPack({ checks: [codeCheck(rule, requires)] }),
+      ),
       facts,
       {
         now: NOW,
@@ -412,7 +420,7 @@ describe('evaluateEntity: robustness', () => {
   it('evaluates a pack that was not made by createCheckPack, leniently', () => {
     const good = createCheckPack().checks[0];
     const card = evaluateEntity(
-      {
+      compileCheckPack({
         levels: [{ id: 'bronze', title: 'Bronze' }],
         categories: ['ownership'],
         checks: [
@@ -421,7 +429,7 @@ describe('evaluateEntity: robustness', () => {
           { ...good, id: 'ownership.broken-level', level: 'platinum' },
           null as unknown as CheckDefinition,
         ],
-      },
+      }),
       createTestFacts({ entity: testComponent(), owner: {} }),
       { now: NOW },
     );
@@ -448,7 +456,7 @@ describe('evaluateEntity: robustness', () => {
 
   it('uses the current time when now is not a valid date', () => {
     const card = evaluateEntity(
-      createCheckPack(),
+      compileCheckPack(createCheckPack()),
       createTestFacts({ entity: testComponent() }),
       { now: new Date('nope') },
     );
@@ -461,14 +469,16 @@ describe('evaluateEntity: robustness', () => {
       owner: {},
     });
     const defaultPack = createCheckPack();
-    expect(evaluateEntity(defaultPack, facts, { now: NOW })).toEqual(
-      evaluateEntity(defaultPack, facts, { now: NOW }),
+    expect(
+      evaluateEntity(compileCheckPack(defaultPack), facts, { now: NOW }),
+    ).toEqual(
+      evaluateEntity(compileCheckPack(defaultPack), facts, { now: NOW }),
     );
   });
 });
 
 describe('evaluateEntity: unsafe link schemes', () => {
-  const defaultPack = createCheckPack();
+  const defaultPack = compileCheckPack(createCheckPack());
   const UNSAFE = [
     'javascript:alert(document.cookie)',
     'JavaScript:alert(1)',
@@ -481,14 +491,18 @@ describe('evaluateEntity: unsafe link schemes', () => {
   ];
 
   function result(facts: FactDocument, checkId: string) {
-    const card = evaluateEntity(defaultPack, facts, { now: NOW });
+    const card = evaluateEntity(defaultPack, facts, {
+      now: NOW,
+    });
     const found = card.results.find(r => r.checkId === checkId);
     expect(found).toBeDefined();
     return found!;
   }
 
   function urlsOf(facts: FactDocument): string[] {
-    return evaluateEntity(defaultPack, facts, { now: NOW }).results.flatMap(r =>
+    return evaluateEntity(defaultPack, facts, {
+      now: NOW,
+    }).results.flatMap(r =>
       r.evidence.flatMap(e => (e.url === undefined ? [] : [e.url])),
     );
   }
@@ -605,27 +619,29 @@ describe('evaluateEntity: unsafe link schemes', () => {
 
   it('drops unsafe URLs from the evidence of code checks', () => {
     const card = evaluateEntity(
-      createCheckPack({
-        checks: [
-          {
-            id: 'runbook.code',
-            title: 'code',
-            category: 'runbook',
-            level: 'bronze',
-            weight: 1,
-            requires: [],
-            rule: () => ({
-              state: 'pass',
-              evidence: [
-                { kind: 'link', label: 'bad', url: 'javascript:alert(1)' },
-                { kind: 'link', label: 'good', url: 'https://example.com' },
-              ],
-            }),
-            messages: { pass: 'ok', fail: 'not ok' },
-            remediation: { markdown: 'fix' },
-          },
-        ],
-      }),
+      compileCheckPack(
+        createCheckPack({
+          checks: [
+            {
+              id: 'runbook.code',
+              title: 'code',
+              category: 'runbook',
+              level: 'bronze',
+              weight: 1,
+              requires: [],
+              rule: () => ({
+                state: 'pass',
+                evidence: [
+                  { kind: 'link', label: 'bad', url: 'javascript:alert(1)' },
+                  { kind: 'link', label: 'good', url: 'https://example.com' },
+                ],
+              }),
+              messages: { pass: 'ok', fail: 'not ok' },
+              remediation: { markdown: 'fix' },
+            },
+          ],
+        }),
+      ),
       createTestFacts({ entity: testComponent() }),
       { now: NOW },
     );

@@ -1,5 +1,4 @@
 import type {
-  CategorySummary,
   CheckResult,
   EntityScorecard,
   Evidence,
@@ -8,13 +7,6 @@ import type {
 } from '../types';
 import type { CheckPack } from '../pack/CheckPack';
 import {
-  ABSENT,
-  FAIL,
-  PASS,
-  RuleScratch,
-  UNKNOWN,
-} from '../rules/compileReadinessRule';
-import {
   FactsView,
   isRecord,
   NS_NOT_CONFIGURED,
@@ -22,9 +14,21 @@ import {
   NS_UNAVAILABLE,
   truncate,
 } from '../rules/FactsView';
-import type { CompiledCheck, CompiledPack } from './compileCheckPack';
-import { getCompiledPack } from './compiledPacks';
-import { isSafeUrl } from '../rules/isSafeUrl';
+import { ABSENT, FAIL, PASS, RuleScratch, UNKNOWN } from '../rules/RuleNode';
+import { activeExemptions } from './activeExemptions';
+import type { CompiledCheck, CompiledPack } from './compileChecks';
+import {
+  compileCheckPack,
+  CompiledCheckPack,
+  readCompiledPack,
+} from './compileCheckPack';
+import type { EvaluationMemo } from './EvaluationMemo';
+import {
+  MAX_EVIDENCE,
+  NOT_APPLICABLE_REASON,
+  runCodeRule,
+} from './runCodeRule';
+import { summarizeResults } from './summarizeResults';
 
 /**
  * Options of {@link evaluateEntity}.
@@ -40,55 +44,6 @@ export interface EvaluateEntityOptions {
   exemptions?: Exemption[];
   /** The time of evaluation; defaults to the current time. */
   now?: Date;
-}
-
-/** Evidence items kept per check result. */
-const MAX_EVIDENCE = 10;
-
-const NOT_APPLICABLE_REASON = 'Does not apply to this entity';
-
-const VALID_EVIDENCE_KINDS: ReadonlySet<string> = new Set([
-  'annotation',
-  'link',
-  'file',
-  'dependency',
-  'series',
-  'relation',
-  'field',
-  'label',
-  'tag',
-]);
-
-const capitalized = new Map<string, string>();
-
-/** Sentence case, memoised: the same reasons recur for every entity. */
-function capitalize(text: string): string {
-  let result = capitalized.get(text);
-  if (result === undefined) {
-    result = text.length > 0 ? text[0].toUpperCase() + text.slice(1) : text;
-    if (text.length <= 500) {
-      if (capitalized.size >= 1000) {
-        capitalized.clear();
-      }
-      capitalized.set(text, result);
-    }
-  }
-  return result;
-}
-
-let lastNow: Date | undefined;
-let lastTime = NaN;
-let lastIso = '';
-
-/** `now.toISOString()`, memoised for the common case of one `now` per run. */
-function isoOf(now: Date): string {
-  const time = now.getTime();
-  if (now !== lastNow || time !== lastTime) {
-    lastNow = now;
-    lastTime = time;
-    lastIso = now.toISOString();
-  }
-  return lastIso;
 }
 
 function namespaceProblems(
@@ -110,147 +65,19 @@ function namespaceProblems(
   return text;
 }
 
-function activeExemptions(
-  exemptions: unknown,
-  entityRef: string,
-  now: number,
-): Map<string, Exemption> | undefined {
-  if (!Array.isArray(exemptions) || exemptions.length === 0) {
-    return undefined;
-  }
-  const ref = entityRef.toLowerCase();
-  let active: Map<string, Exemption> | undefined;
-  for (const exemption of exemptions) {
-    if (
-      !isRecord(exemption) ||
-      typeof exemption.checkId !== 'string' ||
-      typeof exemption.entityRef !== 'string' ||
-      exemption.entityRef.toLowerCase() !== ref
-    ) {
-      continue;
-    }
-    if (exemption.expiresAt !== undefined && exemption.expiresAt !== null) {
-      const expires =
-        typeof exemption.expiresAt === 'string'
-          ? Date.parse(exemption.expiresAt)
-          : NaN;
-      if (!(expires > now)) {
-        continue;
-      }
-    }
-    active = active ?? new Map();
-    active.set(exemption.checkId, exemption as unknown as Exemption);
-  }
-  return active;
+/** What the checks of one entity share while it is evaluated. */
+interface EntityRun {
+  compiled: CompiledPack;
+  memo: EvaluationMemo;
+  view: FactsView;
+  /** Per `appliesTo` predicate: 1 applies, 0 does not, 2 undecidable. */
+  applies: number[];
+  exemptions: Map<string, Exemption> | undefined;
+  scratch: RuleScratch;
 }
 
-function sanitizeEvidence(evidence: unknown): Evidence[] {
-  if (!Array.isArray(evidence)) {
-    return [];
-  }
-  const result: Evidence[] = [];
-  for (const item of evidence) {
-    if (result.length >= MAX_EVIDENCE) {
-      break;
-    }
-    if (
-      !isRecord(item) ||
-      typeof item.kind !== 'string' ||
-      !VALID_EVIDENCE_KINDS.has(item.kind) ||
-      typeof item.label !== 'string'
-    ) {
-      continue;
-    }
-    const clean: Evidence = {
-      kind: item.kind as Evidence['kind'],
-      label: truncate(item.label),
-    };
-    if (typeof item.value === 'string') {
-      clean.value = truncate(item.value);
-    }
-    if (isSafeUrl(item.url, { mailto: true })) {
-      clean.url = item.url;
-    }
-    result.push(clean);
-  }
-  return result;
-}
-
-function runCodeRule(check: CompiledCheck, facts: FactDocument): CheckResult {
-  let outcome: unknown;
-  try {
-    outcome = check.code!(facts);
-  } catch (error) {
-    return {
-      checkId: check.id,
-      state: 'unknown',
-      reason: `The check failed to evaluate: ${truncate(
-        String((error as Error)?.message ?? error),
-      )}`,
-      evidence: [],
-    };
-  }
-  if (!isRecord(outcome)) {
-    return {
-      checkId: check.id,
-      state: 'unknown',
-      reason: 'The check returned no outcome',
-      evidence: [],
-    };
-  }
-  const reason =
-    typeof outcome.reason === 'string' && outcome.reason
-      ? truncate(outcome.reason)
-      : undefined;
-  switch (outcome.state) {
-    case 'pass':
-      return {
-        checkId: check.id,
-        state: 'pass',
-        reason: reason ?? check.pass,
-        evidence: sanitizeEvidence(outcome.evidence),
-      };
-    case 'fail':
-      return {
-        checkId: check.id,
-        state: 'fail',
-        reason: reason ?? check.fail,
-        evidence: sanitizeEvidence(outcome.evidence),
-      };
-    case 'unknown':
-      return {
-        checkId: check.id,
-        state: 'unknown',
-        reason: reason ?? 'The check could not decide',
-        evidence: [],
-      };
-    case 'not-applicable':
-      return {
-        checkId: check.id,
-        state: 'not-applicable',
-        reason: reason ?? NOT_APPLICABLE_REASON,
-        evidence: [],
-      };
-    default:
-      return {
-        checkId: check.id,
-        state: 'unknown',
-        reason: `The check returned an invalid state: ${truncate(
-          String(outcome.state),
-        )}`,
-        evidence: [],
-      };
-  }
-}
-
-function evaluateCheck(
-  check: CompiledCheck,
-  compiled: CompiledPack,
-  view: FactsView,
-  applies: number[],
-  exemptions: Map<string, Exemption> | undefined,
-  scratch: RuleScratch,
-): CheckResult {
+function evaluateCheck(check: CompiledCheck, run: EntityRun): CheckResult {
+  const { compiled, memo, view, applies, exemptions } = run;
   if (check.invalid) {
     return {
       checkId: check.id,
@@ -264,7 +91,7 @@ function evaluateCheck(
       return {
         checkId: check.id,
         state: 'unknown',
-        reason: capitalize(view.problem('entity')),
+        reason: memo.capitalize(view.problem('entity')),
         evidence: [],
       };
     }
@@ -294,7 +121,7 @@ function evaluateCheck(
       };
     }
   }
-  const result = decide(check, view, scratch);
+  const result = decide(check, run);
   const exemption = exemptions?.get(check.id);
   if (!exemption || result.state === 'not-applicable') {
     return result;
@@ -328,11 +155,8 @@ function withNotes(reason: string, notes: readonly string[]): string {
 }
 
 /** Decides a check that applies: requires, then the rule. */
-function decide(
-  check: CompiledCheck,
-  view: FactsView,
-  scratch: RuleScratch,
-): CheckResult {
+function decide(check: CompiledCheck, run: EntityRun): CheckResult {
+  const { memo, view, scratch } = run;
   for (let i = 0; i < check.requires.length; i++) {
     const namespace = check.requires[i];
     const state = view.state(namespace);
@@ -340,7 +164,7 @@ function decide(
       const result: CheckResult = {
         checkId: check.id,
         state: 'unknown',
-        reason: capitalize(view.problem(namespace)),
+        reason: memo.capitalize(view.problem(namespace)),
         evidence: [],
       };
       if (state === NS_NOT_CONFIGURED) {
@@ -378,7 +202,7 @@ function decide(
       return {
         checkId: check.id,
         state: 'unknown',
-        reason: capitalize(
+        reason: memo.capitalize(
           namespaceProblems(view, scratch.unknown, NS_UNAVAILABLE),
         ),
         evidence: [],
@@ -402,132 +226,12 @@ function decide(
   }
 }
 
-let buffer = new Float64Array(64);
-
 /**
- * A zeroed buffer for `summarize`, reused between calls (it runs to the end
- * without calling out, so it is never used twice at once).
- */
-function scratchBuffer(size: number): Float64Array {
-  if (buffer.length < size) {
-    buffer = new Float64Array(size * 2);
-  }
-  buffer.fill(0, 0, size);
-  return buffer;
-}
-
-function summarize(
-  compiled: CompiledPack,
-  results: CheckResult[],
-  entityRef: string,
-  evaluatedAt: string,
-): EntityScorecard {
-  const { checks, levels, categories } = compiled;
-  const n = categories.length;
-  // Per category: passed, failed, unknown, applicable, pass weight, decided weight.
-  const counts = scratchBuffer(n * 6 + levels.length);
-  const applicableAtLevel = n * 6;
-  let totalPass = 0;
-  let totalDecided = 0;
-  let firstBlocked = levels.length;
-
-  for (let i = 0; i < results.length; i++) {
-    const state = results[i].state;
-    if (state === 'not-applicable') {
-      continue;
-    }
-    const check = checks[i];
-    if (results[i].notConfigured) {
-      // Shown as unknown and left out of the score, but no provider can ever
-      // decide it here, so it neither blocks nor makes up a level.
-      counts[check.categoryIndex * 6 + 2] += 1;
-      counts[check.categoryIndex * 6 + 3] += 1;
-      continue;
-    }
-    const c = check.categoryIndex * 6;
-    counts[c + 3] += 1;
-    if (check.levelIndex >= 0) {
-      counts[applicableAtLevel + check.levelIndex] += 1;
-    }
-    if (state === 'pass' || state === 'exempt') {
-      counts[c] += 1;
-      counts[c + 4] += check.weight;
-      counts[c + 5] += check.weight;
-      totalPass += check.weight;
-      totalDecided += check.weight;
-      continue;
-    }
-    if (state === 'fail') {
-      counts[c + 1] += 1;
-      counts[c + 5] += check.weight;
-      totalDecided += check.weight;
-    } else {
-      counts[c + 2] += 1;
-    }
-    if (check.levelIndex >= 0 && check.levelIndex < firstBlocked) {
-      firstBlocked = check.levelIndex;
-    }
-  }
-
-  // The level reached: the highest level below the first blocked one that
-  // has at least one applicable check (an entity does not reach a level by
-  // having nothing to prove there).
-  let achieved = -1;
-  for (let l = 0; l < firstBlocked; l++) {
-    if (counts[applicableAtLevel + l] > 0) {
-      achieved = l;
-    }
-  }
-  let nextLevel: string | undefined;
-  const blockingCheckIds: string[] = [];
-  if (firstBlocked < levels.length) {
-    nextLevel = levels[firstBlocked];
-    for (let i = 0; i < results.length; i++) {
-      const state = results[i].state;
-      if (
-        checks[i].levelIndex === firstBlocked &&
-        (state === 'fail' || state === 'unknown') &&
-        !results[i].notConfigured
-      ) {
-        blockingCheckIds.push(checks[i].id);
-      }
-    }
-  }
-
-  const summaries: CategorySummary[] = [];
-  for (let k = 0; k < n; k++) {
-    const c = k * 6;
-    if (counts[c + 3] === 0) {
-      continue;
-    }
-    summaries.push({
-      category: categories[k],
-      passed: counts[c],
-      failed: counts[c + 1],
-      unknown: counts[c + 2],
-      applicable: counts[c + 3],
-      score:
-        counts[c + 5] > 0
-          ? Math.round((counts[c + 4] / counts[c + 5]) * 100)
-          : 0,
-    });
-  }
-
-  return {
-    entityRef,
-    score: totalDecided > 0 ? Math.round((totalPass / totalDecided) * 100) : 0,
-    level: achieved >= 0 ? levels[achieved] : undefined,
-    nextLevel,
-    blockingCheckIds,
-    results,
-    categories: summaries,
-    evaluatedAt,
-  };
-}
-
-/**
- * Evaluates every check of a pack against one entity's facts: a result per
- * check (in pack order), the score, the level and a summary per category.
+ * Evaluates every check of a compiled pack (see {@link compileCheckPack})
+ * against one entity's facts: a result per check (in pack order), the
+ * score, the level and a summary per category. Compile the pack once and
+ * evaluate every entity with it (a `CheckPack` passed from plain JavaScript
+ * is compiled for the one call: correct, but slow).
  *
  * Pure and synchronous; never throws: malformed facts read as absent, a code
  * rule that throws or a malformed check gives `unknown` with the reason.
@@ -559,7 +263,7 @@ function summarize(
  * @public
  */
 export function evaluateEntity(
-  pack: CheckPack,
+  pack: CompiledCheckPack,
   facts: FactDocument,
   options?: EvaluateEntityOptions,
 ): EntityScorecard {
@@ -567,45 +271,34 @@ export function evaluateEntity(
     options?.now instanceof Date && !Number.isNaN(options.now.getTime())
       ? options.now
       : new Date();
-  const evaluatedAt = isoOf(now);
   const entityRef =
     isRecord(facts) && typeof facts.entityRef === 'string'
       ? facts.entityRef
       : '';
-  let compiled: CompiledPack;
-  try {
-    compiled = getCompiledPack(pack);
-  } catch {
-    return {
-      entityRef,
-      score: 0,
-      blockingCheckIds: [],
-      results: [],
-      categories: [],
-      evaluatedAt,
-    };
-  }
+  // A pack passed uncompiled (from plain JavaScript) is compiled for this
+  // one call: correct, but slow.
+  const { compiled, memo } =
+    readCompiledPack(pack) ??
+    readCompiledPack(compileCheckPack(pack as unknown as CheckPack))!;
+  const evaluatedAt = memo.isoOf(now);
   const checks = compiled.checks;
   try {
-    const view = new FactsView(facts);
-    const exemptions = activeExemptions(
-      options?.exemptions,
-      entityRef,
-      now.getTime(),
-    );
-    const applies: number[] = [];
-    const scratch: RuleScratch = { evidence: [], unknown: [], notes: [] };
+    const run: EntityRun = {
+      compiled,
+      memo,
+      view: new FactsView(facts, memo.problems),
+      applies: [],
+      exemptions: activeExemptions(
+        options?.exemptions,
+        entityRef,
+        now.getTime(),
+      ),
+      scratch: { evidence: [], unknown: [], notes: [] },
+    };
     const results = new Array<CheckResult>(checks.length);
     for (let i = 0; i < checks.length; i++) {
       try {
-        results[i] = evaluateCheck(
-          checks[i],
-          compiled,
-          view,
-          applies,
-          exemptions,
-          scratch,
-        );
+        results[i] = evaluateCheck(checks[i], run);
       } catch (error) {
         results[i] = {
           checkId: checks[i].id,
@@ -617,13 +310,14 @@ export function evaluateEntity(
         };
       }
     }
-    return summarize(compiled, results, entityRef, evaluatedAt);
+    return summarizeResults(compiled, memo, results, entityRef, evaluatedAt);
   } catch (error) {
     const reason = `Evaluation failed: ${truncate(
       String((error as Error)?.message ?? error),
     )}`;
-    return summarize(
+    return summarizeResults(
       compiled,
+      memo,
       checks.map(check => ({
         checkId: check.id,
         state: 'unknown',

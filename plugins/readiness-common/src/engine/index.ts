@@ -1,2 +1,4 @@
 export { evaluateEntity } from './evaluateEntity';
 export type { EvaluateEntityOptions } from './evaluateEntity';
+export { compileCheckPack } from './compileCheckPack';
+export type { CompiledCheckPack } from './compileCheckPack';

@@ -1,15 +1,15 @@
 import { CheckDefinition, DEFAULT_CATEGORIES, LevelDefinition } from '../types';
-import { compileChecks } from '../engine/compileCheckPack';
-import { rememberCompiledPack } from '../engine/compiledPacks';
-import { invalid } from '../rules/compileReadinessRule';
+import { compileChecks } from '../engine/compileChecks';
+import { invalid } from '../rules/invalid';
 import { isRecord } from '../rules/FactsView';
 import { defaultChecks } from './defaultChecks';
 import { defaultLevels } from './defaultLevels';
 
 /**
- * A validated set of checks with their levels: what the engine evaluates.
- * Create one with {@link createCheckPack} or `readCheckPackFromConfig`;
- * treat it as immutable (its arrays are frozen).
+ * A validated set of checks with their levels. Create one with
+ * {@link createCheckPack} or `readCheckPackFromConfig`; treat it as
+ * immutable (its arrays are frozen). The engine evaluates its compiled form:
+ * see `compileCheckPack`.
  *
  * @public
  */
@@ -106,8 +106,8 @@ export function categoriesOf(checks: readonly CheckDefinition[]): string[] {
 }
 
 /**
- * Validates checks and levels and builds a {@link CheckPack}, compiling every
- * declarative rule once. Throws an `InputError` naming the offending check
+ * Validates checks and levels and builds a {@link CheckPack} (compile it
+ * with `compileCheckPack` to evaluate it; this has no side effect). Throws an `InputError` naming the offending check
  * (e.g. `checks[3].rule.anyOf[0]: unknown rule; …`) on duplicate ids, an
  * unknown level, a malformed rule or `appliesTo`.
  *
@@ -123,7 +123,7 @@ export function createCheckPack(
   }
   const checks = [...source];
   const categories = categoriesOf(checks);
-  const compiled = compileChecks(checks, levels, {
+  compileChecks(checks, levels, {
     strict: true,
     pathOf: index => `checks[${index}]`,
     categories,
@@ -132,11 +132,6 @@ export function createCheckPack(
     levels: Object.freeze(levels) as LevelDefinition[],
     categories: Object.freeze(categories) as string[],
     checks: Object.freeze(checks) as CheckDefinition[],
-  });
-  rememberCompiledPack(pack, {
-    ...compiled,
-    checksSource: pack.checks,
-    levelsSource: pack.levels,
   });
   return pack;
 }

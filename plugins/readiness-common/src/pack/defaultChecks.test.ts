@@ -4,11 +4,13 @@ import {
   TestFactsInput,
 } from '../engine/__testUtils__/createTestFacts';
 import { evaluateEntity } from '../engine/evaluateEntity';
+import { compileCheckPack } from '../engine/compileCheckPack';
 import type { CheckState, FactNamespace } from '../types';
 import { createCheckPack } from './CheckPack';
 import { defaultChecks } from './defaultChecks';
 
 const pack = createCheckPack();
+const compiledPack = compileCheckPack(pack);
 
 type Entity = ReturnType<typeof testComponent>;
 
@@ -23,7 +25,7 @@ function baseInput(entity: Entity = testComponent()): TestFactsInput {
 }
 
 function evaluate(input: TestFactsInput) {
-  return evaluateEntity(pack, createTestFacts(input), {
+  return evaluateEntity(compiledPack, createTestFacts(input), {
     now: new Date('2026-01-01T00:00:00Z'),
   });
 }

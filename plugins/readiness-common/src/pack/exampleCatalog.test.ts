@@ -17,6 +17,7 @@ import {
 } from '../facts';
 import type { FactDocument, OwnerFacts } from '../types';
 import { evaluateEntity } from '../engine/evaluateEntity';
+import { compileCheckPack } from '../engine/compileCheckPack';
 import { createCheckPack } from './CheckPack';
 
 const EXAMPLES = path.resolve(__dirname, '../../../../examples');
@@ -162,6 +163,7 @@ describe('the default pack on the example organisation', () => {
     'monitoring.saturation',
   ];
   const pack = createCheckPack();
+  const compiledPack = compileCheckPack(pack);
   const docs = loadCatalog();
   const byRef = new Map(docs.map(d => [refOf(d.entity), d.entity]));
   const users = docs.filter(d => d.entity.kind === 'User').map(d => d.entity);
@@ -186,7 +188,10 @@ describe('the default pack on the example organisation', () => {
     '%s reaches the intended level with the intended gaps',
     async (name, doc) => {
       const row = rows.get(name)!;
-      const card = evaluateEntity(pack, await factsFor(doc, byRef, users));
+      const card = evaluateEntity(
+        compiledPack,
+        await factsFor(doc, byRef, users),
+      );
       expect({
         name,
         level: card.level,
@@ -202,7 +207,10 @@ describe('the default pack on the example organisation', () => {
   it.each(byIntent('nothing'))(
     '%s has nothing: no level, an owner that does not resolve',
     async (_name, doc) => {
-      const card = evaluateEntity(pack, await factsFor(doc, byRef, users));
+      const card = evaluateEntity(
+        compiledPack,
+        await factsFor(doc, byRef, users),
+      );
       expect(card.level).toBeUndefined();
       expect(
         card.results.find(r => r.checkId === 'ownership.owner-resolves')?.state,
@@ -214,7 +222,10 @@ describe('the default pack on the example organisation', () => {
   it.each(byIntent('n/a'))(
     'library %s is scored on ownership and CI only, and passes them',
     async (_name, doc) => {
-      const card = evaluateEntity(pack, await factsFor(doc, byRef, users));
+      const card = evaluateEntity(
+        compiledPack,
+        await factsFor(doc, byRef, users),
+      );
       const applicable = card.results.filter(r => r.state !== 'not-applicable');
       expect(
         applicable.map(r => [r.checkId.split('.')[0], r.checkId, r.state]),
@@ -231,7 +242,10 @@ describe('the default pack on the example organisation', () => {
   it.each(byIntent('gold', 'silver', 'bronze', 'none', 'nothing'))(
     '%s: without a metrics provider the golden signals are unknown and do not block',
     async (_name, doc) => {
-      const card = evaluateEntity(pack, await factsFor(doc, byRef, users));
+      const card = evaluateEntity(
+        compiledPack,
+        await factsFor(doc, byRef, users),
+      );
       const signals = card.results.filter(r =>
         goldenSignals.includes(r.checkId),
       );
@@ -256,7 +270,7 @@ describe('the default pack on the example organisation', () => {
     '%s: a metrics provider that fails this time blocks gold',
     async (_name, doc) => {
       const facts = await factsFor(doc, byRef, users);
-      const card = evaluateEntity(pack, {
+      const card = evaluateEntity(compiledPack, {
         ...facts,
         namespaces: {
           ...facts.namespaces,
@@ -275,7 +289,10 @@ describe('the default pack on the example organisation', () => {
       .filter(d => d.entity.kind === 'API')
       .map(d => [d.entity.metadata.name, d] as const),
   )('API %s is scored on ownership only', async (name, doc) => {
-    const card = evaluateEntity(pack, await factsFor(doc, byRef, users));
+    const card = evaluateEntity(
+      compiledPack,
+      await factsFor(doc, byRef, users),
+    );
     const applicable = card.results.filter(r => r.state !== 'not-applicable');
     expect(applicable.map(r => r.checkId).sort()).toEqual([
       'ownership.contact',

@@ -2,7 +2,7 @@ import type { Evidence, FactDocument, RepositoryFileKind } from '../types';
 import { classifyRepositoryFile } from '../facts/classifyRepositoryFile';
 import { findEntityTier, TierFinding } from '../entity/readEntityTier';
 import { classifyEntityLink } from './linkKinds';
-import { isSafeUrl } from './isSafeUrl';
+import { hasInvisible, isSafeUrl, MAX_URL_LENGTH } from './isSafeUrl';
 
 /** Namespace states as small integers, for speed. */
 export const NS_OK = 0;
@@ -27,8 +27,24 @@ export interface LinkView {
   icon?: string;
   kinds: readonly string[];
   by: 'type' | 'title' | 'icon' | 'url' | 'none';
-  /** False when the link has a URL that `isSafeUrl` rejects: it never counts. */
-  safe: boolean;
+  /**
+   * False when the link has a URL that `isSafeUrl` rejects: it never
+   * counts. Decided when first asked, through {@link isLinkSafe}.
+   */
+  safe?: boolean;
+}
+
+/**
+ * Whether a link may count: it has no URL or one that `isSafeUrl` accepts.
+ * Decided once per link, when first asked (most links match no rule).
+ *
+ * @internal
+ */
+export function isLinkSafe(link: LinkView): boolean {
+  if (link.safe === undefined) {
+    link.safe = link.url === undefined || isSafeUrl(link.url);
+  }
+  return link.safe;
 }
 
 /**
@@ -54,15 +70,45 @@ export function truncate(text: string): string {
 
 const EMPTY: readonly never[] = Object.freeze([]);
 
-/** state → namespace → reason → [full text, brief text] */
-const problemCache = new Map<
+/**
+ * Texts of namespace problems already built, reused between evaluations:
+ * state → namespace → reason → [full text, brief text].
+ *
+ * @internal
+ */
+export type NamespaceProblemCache = Map<
   number,
   Map<string, Map<string, [string, string]>>
->();
+>;
+
+function problemTexts(
+  namespace: string,
+  state: number,
+  reason: string | undefined,
+): [string, string] {
+  const detail = reason ? truncate(reason) : undefined;
+  if (state === NS_NOT_CONFIGURED && namespace === 'metrics') {
+    return [
+      `no metrics provider is configured: install the Prometheus module (@prodready/plugin-readiness-backend-module-prometheus) to verify this live${
+        detail ? ` (${detail})` : ''
+      }`,
+      'no metrics provider is configured',
+    ];
+  }
+  if (state === NS_NOT_CONFIGURED) {
+    const text = `${namespace} facts not configured${
+      detail ? `: ${detail}` : ''
+    }`;
+    return [text, text];
+  }
+  const text = `${namespace} facts unavailable: ${detail ?? 'no reason given'}`;
+  return [text, text];
+}
 
 /**
  * The one-line explanation of why a namespace cannot be used. The `brief`
- * form is used as a note on a failing result ("not checked: …").
+ * form is used as a note on a failing result ("not checked: …"). With a
+ * cache, texts are built once per state, namespace and reason.
  *
  * @internal
  */
@@ -71,11 +117,15 @@ export function describeNamespaceProblem(
   state: number,
   reason: string | undefined,
   brief = false,
+  cache?: NamespaceProblemCache,
 ): string {
-  let byNamespace = problemCache.get(state);
+  if (!cache) {
+    return problemTexts(namespace, state, reason)[brief ? 1 : 0];
+  }
+  let byNamespace = cache.get(state);
   if (!byNamespace) {
     byNamespace = new Map();
-    problemCache.set(state, byNamespace);
+    cache.set(state, byNamespace);
   }
   let byReason = byNamespace.get(namespace);
   if (!byReason) {
@@ -86,25 +136,7 @@ export function describeNamespaceProblem(
   const key = reason ?? '';
   let texts = byReason.get(key);
   if (!texts) {
-    const detail = reason ? truncate(reason) : undefined;
-    if (state === NS_NOT_CONFIGURED && namespace === 'metrics') {
-      texts = [
-        `no metrics provider is configured: install the Prometheus module (@prodready/plugin-readiness-backend-module-prometheus) to verify this live${
-          detail ? ` (${detail})` : ''
-        }`,
-        'no metrics provider is configured',
-      ];
-    } else if (state === NS_NOT_CONFIGURED) {
-      const text = `${namespace} facts not configured${
-        detail ? `: ${detail}` : ''
-      }`;
-      texts = [text, text];
-    } else {
-      const text = `${namespace} facts unavailable: ${
-        detail ?? 'no reason given'
-      }`;
-      texts = [text, text];
-    }
+    texts = problemTexts(namespace, state, reason);
     if (byReason.size >= 1000) byReason.clear();
     byReason.set(key, texts);
   }
@@ -143,8 +175,15 @@ export class FactsView {
   private dependenciesCache: readonly DependencyView[] | undefined;
   private fileBaseCache: string | null | undefined;
 
-  constructor(facts: FactDocument) {
+  private readonly problemCache: NamespaceProblemCache | undefined;
+
+  /**
+   * @param facts - the fact document
+   * @param problemCache - where to reuse problem texts between documents
+   */
+  constructor(facts: FactDocument, problemCache?: NamespaceProblemCache) {
     this.facts = facts;
+    this.problemCache = problemCache;
     const namespaces = isRecord(facts) ? facts.namespaces : undefined;
     this.namespaces = isRecord(namespaces) ? namespaces : undefined;
   }
@@ -220,6 +259,7 @@ export class FactsView {
       entry.state,
       entry.reason,
       brief,
+      this.problemCache,
     );
   }
 
@@ -278,7 +318,6 @@ export class FactsView {
             icon: typeof link.icon === 'string' ? link.icon : undefined,
             kinds,
             by,
-            safe: link.url === undefined || isSafeUrl(url),
           });
         }
       }
@@ -349,7 +388,11 @@ export class FactsView {
     return this.dependenciesCache;
   }
 
-  /** A browsable URL of a repository file, when the location is a URL. */
+  /**
+   * A browsable URL of a repository file when the location is a web URL
+   * that `isSafeUrl` accepts; the result is one too (the path is checked
+   * alone, which is cheaper than checking the joined URL).
+   */
   fileUrl(path: string): string | undefined {
     if (this.fileBaseCache === undefined) {
       const raw = this.repository()?.location;
@@ -365,7 +408,15 @@ export class FactsView {
       }
       this.fileBaseCache = base;
     }
-    return this.fileBaseCache ? this.fileBaseCache + path : undefined;
+    const base = this.fileBaseCache;
+    if (
+      !base ||
+      base.length + path.length > MAX_URL_LENGTH ||
+      hasInvisible(path)
+    ) {
+      return undefined;
+    }
+    return base + path;
   }
 
   owner(): Record<string, unknown> | undefined {

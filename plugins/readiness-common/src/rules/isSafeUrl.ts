@@ -11,8 +11,12 @@ export interface IsSafeUrlOptions {
   mailto?: boolean;
 }
 
-/** Longest URL accepted as evidence or as a link. */
-const MAX_URL_LENGTH = 2048;
+/**
+ * Longest URL accepted as evidence or as a link.
+ *
+ * @internal
+ */
+export const MAX_URL_LENGTH = 2048;
 
 /** `http://` or `https://` and at least one character of authority. */
 const WEB_URL = /^https?:\/\/[^/\\]/i;
@@ -21,12 +25,52 @@ const WEB_URL = /^https?:\/\/[^/\\]/i;
 const MAILTO_URL = /^mailto:[^/\\]/i;
 
 /**
- * Any whitespace (ASCII, Unicode, the byte-order mark), any C0 or C1 control
- * character, and the invisible format characters a browser may drop.
+ * Whether a character is whitespace (ASCII or Unicode, the byte-order
+ * mark), a C0 or C1 control character, or an invisible format character a
+ * browser may drop.
  */
-const INVISIBLE =
-  // eslint-disable-next-line no-control-regex
-  /[\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/;
+function isInvisible(code: number): boolean {
+  return (
+    code <= 0x20 ||
+    (code >= 0x7f && code <= 0xa0) ||
+    code === 0xad ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200f) ||
+    (code >= 0x2028 && code <= 0x202f) ||
+    (code >= 0x205f && code <= 0x2064) ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * Whether a text holds whitespace, control or invisible characters (what
+ * {@link isSafeUrl} refuses anywhere in a URL).
+ *
+ * @internal
+ */
+export function hasInvisible(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x20 && code < 0x7f) {
+      continue;
+    }
+    if (isInvisible(code)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function removeInvisible(text: string): string {
+  let result = '';
+  for (let i = 0; i < text.length; i++) {
+    if (!isInvisible(text.charCodeAt(i))) {
+      result += text[i];
+    }
+  }
+  return result;
+}
 
 /**
  * Whether a value may be used as a link target (an `href`), shown to other
@@ -56,10 +100,13 @@ export function isSafeUrl(
 }
 
 function safe(value: string, mailto: boolean): boolean {
-  if (value.length > MAX_URL_LENGTH || INVISIBLE.test(value)) {
+  if (
+    value.length > MAX_URL_LENGTH ||
+    !(WEB_URL.test(value) || (mailto && MAILTO_URL.test(value)))
+  ) {
     return false;
   }
-  return WEB_URL.test(value) || (mailto && MAILTO_URL.test(value));
+  return !hasInvisible(value);
 }
 
 /** Named and numeric character references, as an HTML page would decode them. */
@@ -96,7 +143,8 @@ function decodePercent(text: string): string {
   );
 }
 
-const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
+/** A scheme needs a colon, written or encoded (`%3a`, `&colon;`, `&#58;`). */
+const ANY_SCHEME_SIGN = /[:%&]/;
 
 /** Schemes that run code or embed content when followed. */
 const SCRIPT_SCHEMES =
@@ -118,7 +166,11 @@ const ANY_SCHEME_URL = /^[a-z][a-z0-9+.-]*:\/\//;
  * @internal
  */
 export function isUnsafeLink(value: unknown): boolean {
-  if (typeof value !== 'string' || safe(value, false)) {
+  if (
+    typeof value !== 'string' ||
+    !ANY_SCHEME_SIGN.test(value) ||
+    safe(value, false)
+  ) {
     return false;
   }
   let text = value;
@@ -129,6 +181,6 @@ export function isUnsafeLink(value: unknown): boolean {
     }
     text = decoded;
   }
-  text = text.replace(INVISIBLE_ALL, '').toLowerCase();
+  text = removeInvisible(text).toLowerCase();
   return SCRIPT_SCHEMES.test(text) || ANY_SCHEME_URL.test(text);
 }

@@ -1,4 +1,5 @@
 import {
+  compileCheckPack,
   createCheckPack,
   evaluateEntity,
 } from '@prodready/plugin-readiness-common';
@@ -73,7 +74,7 @@ describe('FactDocumentBuilder', () => {
       ],
     });
     const card = evaluateEntity(
-      createCheckPack(),
+      compileCheckPack(createCheckPack()),
       new FactDocumentBuilder(entity)
         .withOwner({ email: 'team-a@example.com' })
         .withRepository()

@@ -1,4 +1,5 @@
 import {
+  compileCheckPack,
   createCheckPack,
   evaluateEntity,
 } from '@prodready/plugin-readiness-common';
@@ -11,7 +12,10 @@ describe('mockCheck', () => {
 
   it('is a valid check that passes by default and records its calls', () => {
     const check = mockCheck();
-    const card = evaluateEntity(createCheckPack({ checks: [check] }), facts);
+    const card = evaluateEntity(
+      compileCheckPack(createCheckPack({ checks: [check] })),
+      facts,
+    );
     expect(card.results).toEqual([
       {
         checkId: 'test.mock-check',
@@ -36,7 +40,7 @@ describe('mockCheck', () => {
       }),
     });
     const card = evaluateEntity(
-      createCheckPack({ checks: [fixed, computed] }),
+      compileCheckPack(createCheckPack({ checks: [fixed, computed] })),
       facts,
     );
     expect(card.results.map(r => [r.checkId, r.state, r.reason])).toEqual([
@@ -48,7 +52,10 @@ describe('mockCheck', () => {
 
   it('takes a declarative rule instead', () => {
     const check = mockCheck({ rule: { tag: 'java' } });
-    const card = evaluateEntity(createCheckPack({ checks: [check] }), facts);
+    const card = evaluateEntity(
+      compileCheckPack(createCheckPack({ checks: [check] })),
+      facts,
+    );
     expect(card.results[0].state).toBe('fail');
     expect(check.calls).toEqual([]);
   });
