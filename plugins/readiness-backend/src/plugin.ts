@@ -38,6 +38,11 @@ import { InsightsModel } from './service/models/InsightsModel';
 import { RunsModel } from './service/models/RunsModel';
 import { ScorecardModel } from './service/models/ScorecardModel';
 import { SearchModel } from './service/models/SearchModel';
+import { AuthorizedExemptionsService } from './service/authorized/AuthorizedExemptionsService';
+import { AuthorizedInsightsService } from './service/authorized/AuthorizedInsightsService';
+import { AuthorizedRunsService } from './service/authorized/AuthorizedRunsService';
+import { AuthorizedScorecardService } from './service/authorized/AuthorizedScorecardService';
+import { AuthorizedSearchService } from './service/authorized/AuthorizedSearchService';
 
 /**
  * The readiness backend plugin: collects facts, scores every catalog entity on
@@ -160,31 +165,43 @@ export const readinessPlugin = createBackendPlugin({
           kinds: settings.scoring.kinds,
           cacheTtlMs: settings.cacheTtlMs,
         });
-        const scorecards = new ScorecardModel({
-          store,
-          pack,
-          insights,
-          learnFromLimit: settings.learnFromLimit,
-        });
+        // Every caller, REST or action, goes through the authorized services.
+        const scorecards = new AuthorizedScorecardService(
+          new ScorecardModel({
+            store,
+            pack,
+            insights,
+            learnFromLimit: settings.learnFromLimit,
+          }),
+          authorizer,
+          scoring,
+        );
+        const authorizedSearch = new AuthorizedSearchService(
+          search,
+          authorizer,
+        );
         registerReadinessActions({
           actionsRegistry: deps.actionsRegistry,
-          authorizer,
           scorecards,
-          search,
+          search: authorizedSearch,
         });
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
-            auth,
             auditor: deps.auditor,
-            authorizer,
             pack,
             scorecards,
-            search,
-            insights,
-            runs: new RunsModel(store, rescores),
-            exemptions: new ExemptionsModel({ store, pack, scoring, logger }),
-            scoring,
+            search: authorizedSearch,
+            insights: new AuthorizedInsightsService(insights, authorizer),
+            runs: new AuthorizedRunsService(
+              new RunsModel(store, rescores),
+              authorizer,
+            ),
+            exemptions: new AuthorizedExemptionsService(
+              new ExemptionsModel({ store, pack, scoring, logger }),
+              authorizer,
+              auth,
+            ),
             metrics,
           }),
         );

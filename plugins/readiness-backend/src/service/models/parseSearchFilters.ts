@@ -1,4 +1,3 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   normalizeTier,
@@ -9,6 +8,7 @@ import type {
   StoreSearchFilters,
   StoreSortField,
 } from '../../database/ReadinessStore';
+import { parseEntityRefParam } from '../../lib/parseEntityRefParam';
 import type { PackIndex } from '../../scoring/PackIndex';
 
 /**
@@ -51,17 +51,12 @@ function splitRefs(
   if (list.length === 0) {
     return undefined;
   }
-  return list.map(value => {
-    try {
-      return stringifyEntityRef(
-        parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
-      );
-    } catch (error) {
-      throw new InputError(
-        `Invalid ${parameter} '${value}': ${(error as Error).message}`,
-      );
-    }
-  });
+  return list.map(value =>
+    parseEntityRefParam(parameter, value, {
+      defaultKind,
+      defaultNamespace: 'default',
+    }),
+  );
 }
 
 function nonEmpty(values: string[]): string[] | undefined {
