@@ -1,4 +1,5 @@
 import express from 'express';
+import { NotFoundError } from '@backstage/errors';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { bindChecksEndpoints } from './endpoints/checks.router';
 import { bindEntitiesEndpoints } from './endpoints/entities.router';
@@ -7,20 +8,25 @@ import { bindInsightsEndpoints } from './endpoints/insights.router';
 import { bindRunsEndpoints } from './endpoints/runs.router';
 import { bindSearchEndpoints } from './endpoints/search.router';
 import type { RouterDependencies } from './RouterDependencies';
+import { rejectControlCharacters } from './rejectControlCharacters';
 import { requestMetricsMiddleware } from './requestMetricsMiddleware';
 
 /**
  * Creates the router of the readiness API: every request is measured (the
- * API's own golden signals), validated against the OpenAPI spec (400 naming
- * the bad parameter), then each endpoint binder parses, calls its model and
- * answers. Errors go to the backend's error middleware.
+ * API's own golden signals), refused when it carries control characters,
+ * validated against the OpenAPI spec (400 naming the bad parameter), then
+ * each endpoint binder parses, calls its authorized service and answers.
+ * Anything else is a 404 with an error body. Errors go to the backend's
+ * error middleware.
  *
  * @public
  */
 export async function createRouter(
   deps: RouterDependencies,
 ): Promise<express.Router> {
-  const api = createOpenApiRouter();
+  const api = createOpenApiRouter({
+    middleware: [express.json(), rejectControlCharacters],
+  });
   bindChecksEndpoints(api, deps);
   bindEntitiesEndpoints(api, deps);
   bindSearchEndpoints(api, deps);
@@ -30,5 +36,14 @@ export async function createRouter(
   const router = express.Router();
   router.use(requestMetricsMiddleware(deps.metrics));
   router.use(api);
+  router.use((req, _res, next) => {
+    // The backend's own routes below the plugin (`/.backstage/…`, e.g. the
+    // actions registry) are not this API's to refuse.
+    if (req.path.startsWith('/.backstage/')) {
+      next();
+      return;
+    }
+    next(new NotFoundError(`No route ${req.method} ${req.path}`));
+  });
   return router;
 }

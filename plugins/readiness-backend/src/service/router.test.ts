@@ -173,6 +173,34 @@ describe('GET /entities/{kind}/{namespace}/{name}', () => {
   });
 });
 
+describe('entity references in the path', () => {
+  it.each([
+    ['get', '/entities/%2E%2E/%2E%2E/entities', "Invalid kind '..'"],
+    ['post', '/entities/%2E%2E/%2E%2E/entities/refresh', "Invalid kind '..'"],
+    ['get', '/entities/component/%2E%2E/ledger', "Invalid namespace '..'"],
+    [
+      'get',
+      '/entities/comp%2Fonent/default/ledger',
+      "Invalid kind 'comp/onent'",
+    ],
+    ['post', '/entities/component/default/a%2Fb/refresh', "Invalid name 'a/b'"],
+  ] as const)(
+    'answers 400 naming the part to %s %s, without asking the catalog',
+    async (method, path, message) => {
+      backend.catalog.calls.length = 0;
+      const res = await api()
+        [method](`${base}${path}`)
+        .set('Authorization', userAuth);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({
+        name: 'InputError',
+        message: expect.stringContaining(message),
+      });
+      expect(backend.catalog.calls).toEqual([]);
+    },
+  );
+});
+
 describe('POST /entities/{kind}/{namespace}/{name}/refresh', () => {
   it('rescores the entity for a caller with readiness.entity.refresh', async () => {
     const res = await api()
