@@ -32,7 +32,10 @@ import { ReadinessAuthorizer } from './permissions/ReadinessAuthorizer';
 import { DefaultScoringService } from './scoring/DefaultScoringService';
 import { PackIndex } from './scoring/PackIndex';
 import { RescoreScheduler } from './scoring/RescoreScheduler';
+import { checkDatabase } from './database/operations/checkDatabase';
+import { apiRootPaths } from './service/apiRootPaths';
 import { createRouter } from './service/createRouter';
+import { ReadinessHealth } from './service/ReadinessHealth';
 import { ExemptionsModel } from './service/models/ExemptionsModel';
 import { InsightsModel } from './service/models/InsightsModel';
 import { RunsModel } from './service/models/RunsModel';
@@ -188,6 +191,12 @@ export const readinessPlugin = createBackendPlugin({
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
+            logger,
+            health: ReadinessHealth.create({
+              checkDatabase: async () =>
+                checkDatabase(await deps.database.getClient()),
+              listRuns: limit => store.listRuns(limit),
+            }),
             auditor: deps.auditor,
             pack,
             scorecards,
@@ -205,10 +214,11 @@ export const readinessPlugin = createBackendPlugin({
             metrics,
           }),
         );
-        deps.httpRouter.addAuthPolicy({
-          path: '/health',
-          allow: 'unauthenticated',
-        });
+        // The router authenticates its routes (all but /health) itself, so
+        // that a database outage is told apart from a bad token (503, not 401).
+        for (const path of apiRootPaths()) {
+          deps.httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
+        }
       },
     });
   },

@@ -1,6 +1,7 @@
 import type {
   AuditorService,
   HttpAuthService,
+  LoggerService,
 } from '@backstage/backend-plugin-api';
 import type { createOpenApiRouter } from '../schema/openapi.generated';
 import type { ReadinessMetrics } from '../observability/ReadinessMetrics';
@@ -10,6 +11,7 @@ import type { InsightsService } from './authorized/InsightsService';
 import type { RunsService } from './authorized/RunsService';
 import type { ScorecardService } from './authorized/ScorecardService';
 import type { SearchService } from './authorized/SearchService';
+import type { ReadinessHealth } from './ReadinessHealth';
 
 /**
  * The Express router typed from the OpenAPI spec.
@@ -27,6 +29,9 @@ export type ReadinessApiRouter = ReturnType<typeof createOpenApiRouter>;
  */
 export interface RouterDependencies {
   httpAuth: HttpAuthService;
+  logger: LoggerService;
+  /** The database check and last run age of `/health`; tells outages apart. */
+  health: ReadinessHealth;
   /** Records the write actions: exemptions, rescores, refreshes. */
   auditor: AuditorService;
   pack: PackIndex;

@@ -8,16 +8,21 @@ import { bindInsightsEndpoints } from './endpoints/insights.router';
 import { bindRunsEndpoints } from './endpoints/runs.router';
 import { bindSearchEndpoints } from './endpoints/search.router';
 import type { RouterDependencies } from './RouterDependencies';
+import { authenticateRequests } from './authenticateRequests';
+import { mapServerErrors } from './mapServerErrors';
 import { rejectControlCharacters } from './rejectControlCharacters';
 import { requestMetricsMiddleware } from './requestMetricsMiddleware';
 
 /**
  * Creates the router of the readiness API: every request is measured (the
- * API's own golden signals), refused when it carries control characters,
+ * API's own golden signals), authenticated (all but `/health`; the plugin
+ * turns the backend's default barrier off for its paths so that a database
+ * outage answers 503, not 401), refused when it carries control characters,
  * validated against the OpenAPI spec (400 naming the bad parameter), then
  * each endpoint binder parses, calls its authorized service and answers.
- * Anything else is a 404 with an error body. Errors go to the backend's
- * error middleware.
+ * Anything else is a 404 with an error body. Errors that would be a 500 are
+ * a 503 while the database does not answer, and never carry SQL text; then
+ * they go to the backend's error middleware.
  *
  * @public
  */
@@ -35,6 +40,13 @@ export async function createRouter(
   bindExemptionsEndpoints(api, deps);
   const router = express.Router();
   router.use(requestMetricsMiddleware(deps.metrics));
+  router.use(
+    authenticateRequests({
+      httpAuth: deps.httpAuth,
+      health: deps.health,
+      unauthenticatedPaths: ['/health'],
+    }),
+  );
   router.use(api);
   router.use((req, _res, next) => {
     // The backend's own routes below the plugin (`/.backstage/…`, e.g. the
@@ -45,5 +57,6 @@ export async function createRouter(
     }
     next(new NotFoundError(`No route ${req.method} ${req.path}`));
   });
+  router.use(mapServerErrors({ health: deps.health, logger: deps.logger }));
   return router;
 }

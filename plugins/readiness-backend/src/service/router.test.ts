@@ -41,7 +41,11 @@ describe('authentication', () => {
   it('answers /health without credentials', async () => {
     const res = await api().get(`${base}/health`);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok' });
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      database: { status: 'ok', latencyMs: expect.any(Number) },
+      lastRun: { status: 'succeeded', ageSeconds: expect.any(Number) },
+    });
   });
 
   it.each([
@@ -60,6 +64,8 @@ describe('authentication', () => {
     ['get', '/exemptions'],
     ['post', '/exemptions'],
     ['delete', '/exemptions/some-id'],
+    ['get', '/openapi.json'],
+    ['get', '/no-such-route'],
   ] as const)(
     'answers 401 to %s %s without credentials',
     async (method, path) => {
