@@ -49,6 +49,8 @@ describe('parseSearchFilters', () => {
     [{ passing: ['a,b'] }, "Invalid passing 'a'"],
     [{ levelAtLeast: 'platinum' }, "Invalid levelAtLeast 'platinum'"],
     [{ domain: ['domain:default/'] }, "Invalid domain 'domain:default/'"],
+    [{ text: 'a\u0000b' }, "Invalid text 'a\\u0000b'"],
+    [{ lifecycle: ['prod\u0000'] }, "Invalid lifecycle 'prod\\u0000'"],
   ])('names the parameter of a bad value %j', (params, message) => {
     expect(() => parseSearchFilters(params, pack)).toThrow(message);
   });

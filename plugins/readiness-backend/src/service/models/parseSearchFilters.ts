@@ -36,6 +36,20 @@ export type SearchFilterParams = Omit<
 export const MAX_FILTER_VALUES = 100;
 
 /**
+ * Refuses control characters in a filter value. The REST API refuses them
+ * at its input boundary already; the actions reach the model directly.
+ */
+function refuseControlCharacters(parameter: string, value: string): void {
+  if (hasControlCharacters(value)) {
+    throw new InputError(
+      `Invalid ${parameter} '${describeInputValue(
+        value,
+      )}': control characters are not allowed`,
+    );
+  }
+}
+
+/**
  * Splits repeated and comma-separated values; drops blanks and duplicates;
  * refuses more than {@link MAX_FILTER_VALUES}.
  */
@@ -51,6 +65,7 @@ function splitValues(
   }
   const out = new Set<string>();
   for (const value of list) {
+    refuseControlCharacters(parameter, value);
     for (const part of value.split(',')) {
       const trimmed = part.trim();
       if (trimmed) {
@@ -104,6 +119,9 @@ export function parseSearchFilters(
   const passing = splitValues('passing', params.passing);
   pack.requireChecks('failing', failing);
   pack.requireChecks('passing', passing);
+  if (params.text) {
+    refuseControlCharacters('text', params.text);
+  }
   const text = params.text?.trim();
   return {
     failing: nonEmpty(failing),
