@@ -37,7 +37,8 @@ function isDatabaseError(error: unknown): boolean {
 
 /**
  * The last error handler of the API, before the backend's own: an error
- * that would be a 500 becomes a 503 with a clear message when the plugin's
+ * that is not the caller's (one that would be a 500, or a failed call to
+ * another plugin) becomes a 503 with a clear message when the plugin's
  * database does not answer (an outage, not a bug), and a database error is
  * logged in full but answered without its SQL text.
  *
@@ -56,9 +57,12 @@ export function mapServerErrors(options: {
   ) => {
     const name = fieldOf(error, 'name');
     const status = fieldOf(error, 'statusCode') ?? fieldOf(error, 'status');
+    // A ResponseError is a call to another plugin that failed (e.g. the
+    // catalog answering 401 because it could not verify this plugin's token
+    // during an outage): not the caller's fault, whatever its status.
     if (
       (typeof name === 'string' && CLIENT_ERRORS.has(name)) ||
-      (typeof status === 'number' && status < 500)
+      (name !== 'ResponseError' && typeof status === 'number' && status < 500)
     ) {
       next(error);
       return;
