@@ -14,6 +14,8 @@ import { createRouter } from './createRouter';
 import { ReadinessHealth } from './ReadinessHealth';
 import type { RouterDependencies } from './RouterDependencies';
 
+jest.setTimeout(60_000);
+
 const USER = 'user:default/jane';
 
 /** The router with every authorized service mocked: binders only parse, call and answer. */

@@ -265,8 +265,10 @@ function build(): HostileRequestCase[] {
   });
 
   // Search filters: every parameter with every hostile value.
+  // The first ten values (traversal, slashes, control characters) on every
+  // parameter; every value on the free-text search, through the export.
   for (const param of SEARCH_PARAMS) {
-    for (const value of HOSTILE_VALUES.slice(0, 16)) {
+    for (const value of HOSTILE_VALUES.slice(0, 10)) {
       add({
         method: 'get',
         path: '/search',
