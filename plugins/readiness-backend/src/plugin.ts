@@ -32,12 +32,20 @@ import { ReadinessAuthorizer } from './permissions/ReadinessAuthorizer';
 import { DefaultScoringService } from './scoring/DefaultScoringService';
 import { PackIndex } from './pack/PackIndex';
 import { RescoreScheduler } from './scoring/RescoreScheduler';
+import { checkDatabase } from './database/operations/checkDatabase';
+import { apiRootPaths } from './service/apiRootPaths';
 import { createRouter } from './service/createRouter';
+import { ReadinessHealth } from './service/ReadinessHealth';
 import { ExemptionsModel } from './service/models/ExemptionsModel';
 import { InsightsModel } from './service/models/InsightsModel';
 import { RunsModel } from './service/models/RunsModel';
 import { ScorecardModel } from './service/models/ScorecardModel';
 import { SearchModel } from './service/models/SearchModel';
+import { AuthorizedExemptionsService } from './service/authorized/AuthorizedExemptionsService';
+import { AuthorizedInsightsService } from './service/authorized/AuthorizedInsightsService';
+import { AuthorizedRunsService } from './service/authorized/AuthorizedRunsService';
+import { AuthorizedScorecardService } from './service/authorized/AuthorizedScorecardService';
+import { AuthorizedSearchService } from './service/authorized/AuthorizedSearchService';
 
 /**
  * The readiness backend plugin: collects facts, scores every catalog entity on
@@ -160,44 +168,63 @@ export const readinessPlugin = createBackendPlugin({
           kinds: settings.scoring.kinds,
           cacheTtlMs: settings.cacheTtlMs,
         });
-        const scorecards = new ScorecardModel({
-          store,
-          pack,
-          insights,
-          learnFromLimit: settings.learnFromLimit,
-        });
+        // Every caller, REST or action, goes through the authorized services.
+        const scorecards = new AuthorizedScorecardService(
+          new ScorecardModel({
+            store,
+            pack,
+            insights,
+            learnFromLimit: settings.learnFromLimit,
+          }),
+          authorizer,
+          scoring,
+        );
+        const authorizedSearch = new AuthorizedSearchService(
+          search,
+          authorizer,
+        );
         registerReadinessActions({
           actionsRegistry: deps.actionsRegistry,
-          authorizer,
           scorecards,
-          search,
+          search: authorizedSearch,
         });
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
-            auth,
+            logger,
+            health: ReadinessHealth.create({
+              checkDatabase: async () =>
+                checkDatabase(await deps.database.getClient()),
+              listRuns: limit => store.listRuns(limit),
+            }),
             auditor: deps.auditor,
-            authorizer,
             pack,
             scorecards,
-            search,
-            insights,
-            runs: new RunsModel(store, rescores),
-            exemptions: new ExemptionsModel({
-              store,
-              pack,
-              scoring,
-              logger,
-              kinds: settings.scoring.kinds,
-            }),
-            scoring,
+            search: authorizedSearch,
+            insights: new AuthorizedInsightsService(insights, authorizer),
+            runs: new AuthorizedRunsService(
+              new RunsModel(store, rescores),
+              authorizer,
+            ),
+            exemptions: new AuthorizedExemptionsService(
+              new ExemptionsModel({
+                store,
+                pack,
+                scoring,
+                logger,
+                kinds: settings.scoring.kinds,
+              }),
+              authorizer,
+              auth,
+            ),
             metrics,
           }),
         );
-        deps.httpRouter.addAuthPolicy({
-          path: '/health',
-          allow: 'unauthenticated',
-        });
+        // The router authenticates its routes (all but /health) itself, so
+        // that a database outage is told apart from a bad token (503, not 401).
+        for (const path of apiRootPaths()) {
+          deps.httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
+        }
       },
     });
   },

@@ -7,6 +7,7 @@ import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { JsonObject } from '@backstage/types';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { Server } from 'node:http';
+import type { Knex } from 'knex';
 import {
   HIDDEN_REF,
   LIMITED_USER,
@@ -78,13 +79,28 @@ export interface ReadinessTestBackend {
 }
 
 /**
+ * Options of {@link startReadinessTestBackend}.
+ *
+ * @internal
+ */
+export interface ReadinessTestBackendOptions {
+  /**
+   * The plugin's database, e.g. one of `createTestDatabases()`; default an
+   * in-memory SQLite database.
+   */
+  knex?: Knex;
+}
+
+/**
  * Starts the readiness plugin on a test backend with the test catalog
  * ({@link testCatalog}), the permission policy above, scoring at start-up,
  * and no credentials for requests without an Authorization header.
  *
  * @internal
  */
-export async function startReadinessTestBackend(): Promise<ReadinessTestBackend> {
+export async function startReadinessTestBackend(
+  testOptions: ReadinessTestBackendOptions = {},
+): Promise<ReadinessTestBackend> {
   const permissions = permissionsMock();
   const auditEvents: RecordedAuditEvent[] = [];
   const auditor = mockServices.auditor.mock({
@@ -121,6 +137,9 @@ export async function startReadinessTestBackend(): Promise<ReadinessTestBackend>
       mockServices.scheduler.factory({
         includeInitialDelayedTasksOnStartup: true,
       }),
+      ...(testOptions.knex
+        ? [mockServices.database.factory({ knex: testOptions.knex })]
+        : []),
       mockServices.rootConfig.factory({
         data: { readiness: { scoring: { maxSettleRuns: 0 } } },
       }),

@@ -130,6 +130,18 @@ describe('readiness actions', () => {
     expect(badCheck.status).toBe(400);
     expect(badCheck.body.error.message).toMatch(/no\.such-check/);
 
+    const nul = await invoke('readiness:search-readiness-gaps', {
+      text: 'pay\u0000ments',
+    });
+    expect(nul.status).toBe(400);
+    expect(nul.body.error.message).toMatch(/text/);
+
+    const dotted = await invoke('readiness:get-entity-readiness', {
+      entityRef: 'component:../locations',
+    });
+    expect(dotted.status).toBe(400);
+    expect(dotted.body.error.message).toMatch(/Invalid namespace '\.\.'/);
+
     const anonymous = await request(backend.server)
       .post(`${actions}/readiness:search-readiness-gaps/invoke`)
       .send({});

@@ -1,22 +1,24 @@
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { InputError } from '@backstage/errors';
 import type { z as zod } from 'zod/v3';
-import {
-  toEntityRef,
-  type EntityScorecardResponse,
-  type EntitySummary,
-  type TeamContact,
+import type {
+  EntityScorecardResponse,
+  EntitySummary,
+  TeamContact,
 } from '@prodready/plugin-readiness-common';
-import type { ReadinessAuthorizer } from '../permissions/ReadinessAuthorizer';
-import type { ScorecardModel } from '../service/models/ScorecardModel';
-import type { SearchModel } from '../service/models/SearchModel';
+import { parseEntityRefParam } from '../lib/parseEntityRefParam';
+import type { ScorecardService } from '../service/authorized/ScorecardService';
+import type { SearchService } from '../service/authorized/SearchService';
 
-/** What the actions need: the same visibility rules and models as the API. */
+/**
+ * What the actions need: the same authorized services as the REST API, so
+ * they apply the same permissions and visibility.
+ *
+ * @internal
+ */
 export interface ReadinessActionsOptions {
   actionsRegistry: ActionsRegistryService;
-  authorizer: ReadinessAuthorizer;
-  scorecards: ScorecardModel;
-  search: SearchModel;
+  scorecards: ScorecardService;
+  search: SearchService;
 }
 
 /** The schema of {@link summaryOf}'s output. */
@@ -85,7 +87,7 @@ function gapsOf(scorecard: EntityScorecardResponse) {
 export function registerReadinessActions(
   options: ReadinessActionsOptions,
 ): void {
-  const { actionsRegistry, authorizer, scorecards, search } = options;
+  const { actionsRegistry, scorecards, search } = options;
 
   actionsRegistry.register({
     name: 'get-entity-readiness',
@@ -134,20 +136,14 @@ export function registerReadinessActions(
       },
     },
     action: async ({ input, credentials }) => {
-      const entityRef = toEntityRef(input.entityRef, {
-        defaultKind: 'component',
-        defaultNamespace: 'default',
+      const entityRef = parseEntityRefParam(
+        'entityRef',
+        input.entityRef.trim(),
+        { defaultKind: 'component', defaultNamespace: 'default' },
+      );
+      const scorecard = await scorecards.getScorecard(entityRef, {
+        credentials,
       });
-      if (!entityRef) {
-        throw new InputError(
-          `entityRef: not an entity ref: ${JSON.stringify(input.entityRef)}`,
-        );
-      }
-      const [, visible] = await Promise.all([
-        authorizer.getVisibleEntity(credentials, entityRef),
-        authorizer.getVisibleEntityRefs(credentials),
-      ]);
-      const scorecard = await scorecards.getScorecard(entityRef, visible);
       return {
         output: {
           entity: summaryOf(scorecard.entity),
@@ -192,10 +188,9 @@ export function registerReadinessActions(
         }),
     },
     action: async ({ input, credentials }) => {
-      const visible = await authorizer.getVisibleEntityRefs(credentials);
       const result = await search.search(
         { ...input, limit: input.limit ?? 25, sort: 'score', order: 'asc' },
-        visible,
+        { credentials },
       );
       return {
         output: {

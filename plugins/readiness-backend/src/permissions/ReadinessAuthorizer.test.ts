@@ -7,6 +7,7 @@ import {
   testCatalog,
 } from '../__testUtils__/catalogFixtures';
 import { VisibilityCatalog } from '../__testUtils__/VisibilityCatalog';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ReadinessAuthorizer } from './ReadinessAuthorizer';
 
 function setup(
@@ -114,5 +115,36 @@ describe('ReadinessAuthorizer', () => {
         readinessRescorePermission,
       ),
     ).resolves.toBeUndefined();
+  });
+
+  it('asks the catalog and the permission framework again after a connection reset', async () => {
+    const reset = () =>
+      Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
+    const catalog = catalogServiceMock({ entities: testCatalog });
+    const getEntityByRef = catalog.getEntityByRef.bind(catalog);
+    jest
+      .spyOn(catalog, 'getEntityByRef')
+      .mockRejectedValueOnce(reset())
+      .mockImplementation(getEntityByRef);
+    const permissions = mockServices.permissions.mock({
+      authorize: async requests =>
+        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+    });
+    permissions.authorize.mockRejectedValueOnce(reset());
+    const authorizer = ReadinessAuthorizer.create({
+      auth: mockServices.auth(),
+      permissions,
+      catalog,
+      kinds: ['Component'],
+      cacheTtlMs: 0,
+    });
+    await expect(
+      authorizer.getVisibleEntity(restricted, 'component:default/ledger'),
+    ).resolves.toMatchObject({ metadata: { name: 'ledger' } });
+    expect(catalog.getEntityByRef).toHaveBeenCalledTimes(2);
+    await expect(
+      authorizer.authorize(restricted, readinessRescorePermission),
+    ).resolves.toBeUndefined();
+    expect(permissions.authorize).toHaveBeenCalledTimes(2);
   });
 });

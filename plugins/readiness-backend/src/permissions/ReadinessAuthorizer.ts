@@ -13,6 +13,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import type { VisibleEntityRefs } from '../database/ReadinessStore';
 import { ExpiringCache } from '../lib/ExpiringCache';
+import { retryTransientErrors } from '../lib/retryTransientErrors';
 
 /** Page size when listing the entities a restricted caller may read. */
 const VISIBILITY_PAGE_SIZE = 500;
@@ -44,7 +45,9 @@ export interface ReadinessAuthorizerOptions {
  * (the common case) means no filtering at all; DENY means nothing; a
  * CONDITIONAL decision means the catalog is asked, with the caller's
  * credentials, which entities it may read. Decisions and ref lists are
- * cached per principal for `cacheTtlMs`.
+ * cached per principal for `cacheTtlMs`. Every call to the permission
+ * framework and the catalog is a read, so one that fails with a transient
+ * network error (a connection reset) is tried again with backoff.
  *
  * @public
  */
@@ -68,9 +71,8 @@ export class ReadinessAuthorizer {
     credentials: BackstageCredentials,
     permission: BasicPermission,
   ): Promise<void> {
-    const [decision] = await this.options.permissions.authorize(
-      [{ permission }],
-      { credentials },
+    const [decision] = await retryTransientErrors(() =>
+      this.options.permissions.authorize([{ permission }], { credentials }),
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(
@@ -87,9 +89,9 @@ export class ReadinessAuthorizer {
     credentials: BackstageCredentials,
     entityRef: string,
   ): Promise<Entity> {
-    const entity = await this.options.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
+    const entity = await retryTransientErrors(() =>
+      this.options.catalog.getEntityByRef(entityRef, { credentials }),
+    );
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
@@ -127,9 +129,11 @@ export class ReadinessAuthorizer {
   private async computeVisibleEntityRefs(
     credentials: BackstageCredentials,
   ): Promise<VisibleEntityRefs> {
-    const [decision] = await this.options.permissions.authorizeConditional(
-      [{ permission: catalogEntityReadPermission }],
-      { credentials },
+    const [decision] = await retryTransientErrors(() =>
+      this.options.permissions.authorizeConditional(
+        [{ permission: catalogEntityReadPermission }],
+        { credentials },
+      ),
     );
     if (decision.result === AuthorizeResult.ALLOW) {
       return undefined;
@@ -140,15 +144,15 @@ export class ReadinessAuthorizer {
     const refs: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.options.catalog.queryEntities(
-        cursor
-          ? { cursor, fields: REF_FIELDS, limit: VISIBILITY_PAGE_SIZE }
-          : {
-              filter: { kind: this.options.kinds },
-              fields: REF_FIELDS,
-              limit: VISIBILITY_PAGE_SIZE,
-            },
-        { credentials },
+      const request = cursor
+        ? { cursor, fields: REF_FIELDS, limit: VISIBILITY_PAGE_SIZE }
+        : {
+            filter: { kind: this.options.kinds },
+            fields: REF_FIELDS,
+            limit: VISIBILITY_PAGE_SIZE,
+          };
+      const page = await retryTransientErrors(() =>
+        this.options.catalog.queryEntities(request, { credentials }),
       );
       for (const entity of page.items) {
         refs.push(stringifyEntityRef(entity));

@@ -48,11 +48,22 @@ export const spec = {
       get: {
         operationId: 'GetHealth',
         tags: ['Checks'],
-        description: 'Liveness of the plugin. Unauthenticated.',
+        description:
+          'Health of the plugin: whether its database answers (a `select 1`) and the age of the last scoring run. Unauthenticated.',
         security: [],
         responses: {
           '200': {
-            description: 'The plugin is up.',
+            description: 'The plugin is up and its database answers.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/HealthResponse',
+                },
+              },
+            },
+          },
+          '503': {
+            description: "The plugin's database does not answer.",
             content: {
               'application/json': {
                 schema: {
@@ -959,10 +970,57 @@ export const spec = {
         properties: {
           status: {
             type: 'string',
-            enum: ['ok'],
+            enum: ['ok', 'unavailable'],
+          },
+          database: {
+            type: 'object',
+            properties: {
+              status: {
+                type: 'string',
+                enum: ['ok', 'unavailable'],
+              },
+              latencyMs: {
+                type: 'number',
+                description: 'How long `select 1` took.',
+              },
+              message: {
+                type: 'string',
+                description: 'Why the database is unavailable.',
+              },
+            },
+            required: ['status'],
+            additionalProperties: false,
+          },
+          lastRun: {
+            type: 'object',
+            description: 'The newest scoring run, when there is one.',
+            properties: {
+              id: {
+                type: 'string',
+              },
+              status: {
+                type: 'string',
+                enum: ['running', 'succeeded', 'failed'],
+              },
+              startedAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+              finishedAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+              ageSeconds: {
+                type: 'integer',
+                description:
+                  'Seconds since the run finished, or started when it has not.',
+              },
+            },
+            required: ['id', 'status', 'startedAt', 'ageSeconds'],
+            additionalProperties: false,
           },
         },
-        required: ['status'],
+        required: ['status', 'database'],
         additionalProperties: false,
       },
       CheckState: {

@@ -1,19 +1,17 @@
 import type {
   AuditorService,
-  AuthService,
-  BackstageCredentials,
   HttpAuthService,
+  LoggerService,
 } from '@backstage/backend-plugin-api';
 import type { createOpenApiRouter } from '../schema/openapi.generated';
 import type { ReadinessMetrics } from '../observability/ReadinessMetrics';
-import type { ReadinessAuthorizer } from '../permissions/ReadinessAuthorizer';
-import type { ScoringService } from '../scoring/ScoringService';
 import type { PackIndex } from '../pack/PackIndex';
-import type { ExemptionsModel } from './models/ExemptionsModel';
-import type { InsightsModel } from './models/InsightsModel';
-import type { RunsModel } from './models/RunsModel';
-import type { ScorecardModel } from './models/ScorecardModel';
-import type { SearchModel } from './models/SearchModel';
+import type { ExemptionsService } from './authorized/ExemptionsService';
+import type { InsightsService } from './authorized/InsightsService';
+import type { RunsService } from './authorized/RunsService';
+import type { ScorecardService } from './authorized/ScorecardService';
+import type { SearchService } from './authorized/SearchService';
+import type { ReadinessHealth } from './ReadinessHealth';
 
 /**
  * The Express router typed from the OpenAPI spec.
@@ -23,43 +21,25 @@ import type { SearchModel } from './models/SearchModel';
 export type ReadinessApiRouter = ReturnType<typeof createOpenApiRouter>;
 
 /**
- * What the endpoint binders need: request authentication, the authorizer
- * (permissions and visibility), the models and the metrics.
- *
- * @public
- */
-export interface RouterDependencies {
-  httpAuth: HttpAuthService;
-  auth: AuthService;
-  /** Records the write actions: exemptions, rescores, refreshes. */
-  auditor: AuditorService;
-  authorizer: ReadinessAuthorizer;
-  pack: PackIndex;
-  scorecards: ScorecardModel;
-  search: SearchModel;
-  insights: InsightsModel;
-  runs: RunsModel;
-  exemptions: ExemptionsModel;
-  scoring: ScoringService;
-  /** Where the API records its request metrics. */
-  metrics: ReadinessMetrics;
-}
-
-/**
- * A readable identity for the caller: the user entity ref, or
- * `service:<subject>` for a service principal.
+ * What the endpoint binders need: request authentication, the auditor, and
+ * the authorized services, which take the caller's credentials and apply
+ * permissions and catalog visibility themselves (binders never do).
  *
  * @internal
  */
-export function describeCaller(
-  auth: AuthService,
-  credentials: BackstageCredentials,
-): string {
-  if (auth.isPrincipal(credentials, 'user')) {
-    return credentials.principal.userEntityRef;
-  }
-  if (auth.isPrincipal(credentials, 'service')) {
-    return `service:${credentials.principal.subject}`;
-  }
-  return 'unknown';
+export interface RouterDependencies {
+  httpAuth: HttpAuthService;
+  logger: LoggerService;
+  /** The database check and last run age of `/health`; tells outages apart. */
+  health: ReadinessHealth;
+  /** Records the write actions: exemptions, rescores, refreshes. */
+  auditor: AuditorService;
+  pack: PackIndex;
+  scorecards: ScorecardService;
+  search: SearchService;
+  insights: InsightsService;
+  runs: RunsService;
+  exemptions: ExemptionsService;
+  /** Where the API records its request metrics. */
+  metrics: ReadinessMetrics;
 }

@@ -41,7 +41,11 @@ describe('authentication', () => {
   it('answers /health without credentials', async () => {
     const res = await api().get(`${base}/health`);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok' });
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      database: { status: 'ok', latencyMs: expect.any(Number) },
+      lastRun: { status: 'succeeded', ageSeconds: expect.any(Number) },
+    });
   });
 
   it.each([
@@ -60,6 +64,8 @@ describe('authentication', () => {
     ['get', '/exemptions'],
     ['post', '/exemptions'],
     ['delete', '/exemptions/some-id'],
+    ['get', '/openapi.json'],
+    ['get', '/no-such-route'],
   ] as const)(
     'answers 401 to %s %s without credentials',
     async (method, path) => {
@@ -171,6 +177,34 @@ describe('GET /entities/{kind}/{namespace}/{name}', () => {
     expect(refs).toContain('component:default/payments-api');
     expect(refs).not.toContain(HIDDEN_REF);
   });
+});
+
+describe('entity references in the path', () => {
+  it.each([
+    ['get', '/entities/%2E%2E/%2E%2E/entities', "Invalid kind '..'"],
+    ['post', '/entities/%2E%2E/%2E%2E/entities/refresh', "Invalid kind '..'"],
+    ['get', '/entities/component/%2E%2E/ledger', "Invalid namespace '..'"],
+    [
+      'get',
+      '/entities/comp%2Fonent/default/ledger',
+      "Invalid kind 'comp/onent'",
+    ],
+    ['post', '/entities/component/default/a%2Fb/refresh', "Invalid name 'a/b'"],
+  ] as const)(
+    'answers 400 naming the part to %s %s, without asking the catalog',
+    async (method, path, message) => {
+      backend.catalog.calls.length = 0;
+      const res = await api()
+        [method](`${base}${path}`)
+        .set('Authorization', userAuth);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({
+        name: 'InputError',
+        message: expect.stringContaining(message),
+      });
+      expect(backend.catalog.calls).toEqual([]);
+    },
+  );
 });
 
 describe('POST /entities/{kind}/{namespace}/{name}/refresh', () => {

@@ -4,7 +4,8 @@ import type {
 } from '../RouterDependencies';
 
 /**
- * Binds `GET /health` (unauthenticated) and `GET /checks`.
+ * Binds `GET /health` (unauthenticated: 200 when the database answers, 503
+ * otherwise, with the last run's age) and `GET /checks`.
  *
  * @internal
  */
@@ -12,8 +13,9 @@ export function bindChecksEndpoints(
   router: ReadinessApiRouter,
   deps: RouterDependencies,
 ): void {
-  router.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+  router.get('/health', async (_req, res) => {
+    const report = await deps.health.report();
+    res.status(report.status === 'ok' ? 200 : 503).json(report);
   });
 
   router.get('/checks', async (req, res) => {

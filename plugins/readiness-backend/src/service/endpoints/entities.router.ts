@@ -1,5 +1,4 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { readinessEntityRefreshPermission } from '@prodready/plugin-readiness-common';
+import { parseEntityRefParam } from '../../lib/parseEntityRefParam';
 import type {
   ReadinessApiRouter,
   RouterDependencies,
@@ -15,22 +14,18 @@ export function bindEntitiesEndpoints(
   router: ReadinessApiRouter,
   deps: RouterDependencies,
 ): void {
-  const { httpAuth, auditor, authorizer, scorecards, scoring, search } = deps;
+  const { httpAuth, auditor, scorecards, search } = deps;
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const entityRef = stringifyEntityRef(req.params);
-    const [, visible] = await Promise.all([
-      authorizer.getVisibleEntity(credentials, entityRef),
-      authorizer.getVisibleEntityRefs(credentials),
-    ]);
-    res.json(await scorecards.getScorecard(entityRef, visible));
+    const entityRef = parseEntityRefParam('entity reference', req.params);
+    res.json(await scorecards.getScorecard(entityRef, { credentials }));
   });
 
   router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const entityRef = stringifyEntityRef(req.params);
-    await audited(
+    const entityRef = parseEntityRefParam('entity reference', req.params);
+    const scorecard = await audited(
       auditor,
       {
         eventId: 'entity-refresh',
@@ -38,25 +33,15 @@ export function bindEntitiesEndpoints(
         request: req,
         meta: { entityRef },
       },
-      async () => {
-        await authorizer.authorize(
-          credentials,
-          readinessEntityRefreshPermission,
-        );
-        const entity = await authorizer.getVisibleEntity(
-          credentials,
-          entityRef,
-        );
-        await scoring.scoreEntity(entity);
-      },
+      () => scorecards.refresh(entityRef, { credentials }),
     );
-    const visible = await authorizer.getVisibleEntityRefs(credentials);
-    res.json(await scorecards.getScorecard(entityRef, visible));
+    res.json(scorecard);
   });
 
   router.post('/summaries', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const visible = await authorizer.getVisibleEntityRefs(credentials);
-    res.json({ items: await search.summaries(req.body.entityRefs, visible) });
+    res.json({
+      items: await search.summaries(req.body.entityRefs, { credentials }),
+    });
   });
 }

@@ -1,22 +1,9 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
-import { readinessExemptionManagePermission } from '@prodready/plugin-readiness-common';
-import {
-  describeCaller,
-  type ReadinessApiRouter,
-  type RouterDependencies,
+import { parseEntityRefParam } from '../../lib/parseEntityRefParam';
+import type {
+  ReadinessApiRouter,
+  RouterDependencies,
 } from '../RouterDependencies';
 import { audited } from '../audited';
-
-function normaliseRef(parameter: string, ref: string): string {
-  try {
-    return stringifyEntityRef(parseEntityRef(ref));
-  } catch (error) {
-    throw new InputError(
-      `Invalid ${parameter} '${ref}': ${(error as Error).message}`,
-    );
-  }
-}
 
 /**
  * Binds the exemptions.
@@ -27,18 +14,17 @@ export function bindExemptionsEndpoints(
   router: ReadinessApiRouter,
   deps: RouterDependencies,
 ): void {
-  const { httpAuth, auth, auditor, authorizer, exemptions } = deps;
+  const { httpAuth, auditor, exemptions } = deps;
 
   router.get('/exemptions', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const visible = await authorizer.getVisibleEntityRefs(credentials);
     const entityRef = req.query.entityRef
-      ? normaliseRef('entityRef', req.query.entityRef)
+      ? parseEntityRefParam('entityRef', req.query.entityRef)
       : undefined;
     res.json({
       items: await exemptions.list(
         { entityRef, checkId: req.query.checkId },
-        visible,
+        { credentials },
       ),
     });
   });
@@ -49,6 +35,7 @@ export function bindExemptionsEndpoints(
     const existing = await exemptions.findActive(
       req.body.entityRef,
       req.body.checkId,
+      { credentials },
     );
     const created = await audited(
       auditor,
@@ -64,22 +51,14 @@ export function bindExemptionsEndpoints(
             }
           : { entityRef: req.body.entityRef, checkId: req.body.checkId },
       },
-      async () => {
-        await authorizer.authorize(
-          credentials,
-          readinessExemptionManagePermission,
-        );
-        const entityRef = normaliseRef('entityRef', req.body.entityRef);
-        const entity = await authorizer.getVisibleEntity(
-          credentials,
-          entityRef,
-        );
-        return exemptions.create(
-          req.body,
-          entity,
-          describeCaller(auth, credentials),
-        );
-      },
+      () =>
+        exemptions.create(
+          {
+            ...req.body,
+            entityRef: parseEntityRefParam('entityRef', req.body.entityRef),
+          },
+          { credentials },
+        ),
     );
     res.status(201).json(created);
   });
@@ -94,21 +73,7 @@ export function bindExemptionsEndpoints(
         request: req,
         meta: { exemptionId: req.params.id },
       },
-      async () => {
-        await authorizer.authorize(
-          credentials,
-          readinessExemptionManagePermission,
-        );
-        const exemption = await exemptions.get(req.params.id);
-        const visible = await authorizer.getVisibleEntityRefs(credentials);
-        if (visible && !visible.includes(exemption.entityRef)) {
-          throw new NotFoundError(`No exemption ${req.params.id}`);
-        }
-        const entity = await authorizer
-          .getVisibleEntity(credentials, exemption.entityRef)
-          .catch(() => undefined);
-        await exemptions.delete(exemption, entity);
-      },
+      () => exemptions.delete(req.params.id, { credentials }),
     );
     res.status(204).end();
   });

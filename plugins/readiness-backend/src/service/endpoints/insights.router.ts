@@ -13,32 +13,29 @@ export function bindInsightsEndpoints(
   router: ReadinessApiRouter,
   deps: RouterDependencies,
 ): void {
-  const { httpAuth, authorizer, insights } = deps;
+  const { httpAuth, insights } = deps;
 
   router.get('/rollups', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const visible = await authorizer.getVisibleEntityRefs(credentials);
-    sendJson(res, await insights.rollups(req.query.groupBy, visible));
+    sendJson(res, await insights.rollups(req.query.groupBy, { credentials }));
   });
 
   router.get('/trend', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const visible = await authorizer.getVisibleEntityRefs(credentials);
     const points = await insights.trend(
       { days: req.query.days ?? 90, owner: req.query.owner },
-      visible,
+      { credentials },
     );
     res.json({ points });
   });
 
   router.get('/champions', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const visible = await authorizer.getVisibleEntityRefs(credentials);
     sendJson(
       res,
       await insights.champions(
         { checkId: req.query.checkId, limit: req.query.limit ?? 3 },
-        visible,
+        { credentials },
       ),
     );
   });

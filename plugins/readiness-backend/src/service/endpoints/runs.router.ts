@@ -1,4 +1,3 @@
-import { readinessRescorePermission } from '@prodready/plugin-readiness-common';
 import type {
   ReadinessApiRouter,
   RouterDependencies,
@@ -14,12 +13,13 @@ export function bindRunsEndpoints(
   router: ReadinessApiRouter,
   deps: RouterDependencies,
 ): void {
-  const { httpAuth, auditor, authorizer, runs } = deps;
+  const { httpAuth, auditor, runs } = deps;
 
   router.get('/runs', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const visible = await authorizer.getVisibleEntityRefs(credentials);
-    res.json({ items: await runs.list(req.query.limit ?? 20, visible) });
+    res.json({
+      items: await runs.list(req.query.limit ?? 20, { credentials }),
+    });
   });
 
   router.post('/runs', async (req, res) => {
@@ -27,17 +27,13 @@ export function bindRunsEndpoints(
     const run = await audited(
       auditor,
       { eventId: 'rescore', severityLevel: 'low', request: req },
-      async () => {
-        await authorizer.authorize(credentials, readinessRescorePermission);
-        return runs.start();
-      },
+      () => runs.start({ credentials }),
     );
     res.status(202).json(run);
   });
 
   router.get('/runs/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const visible = await authorizer.getVisibleEntityRefs(credentials);
-    res.json(await runs.get(req.params.id, visible));
+    res.json(await runs.get(req.params.id, { credentials }));
   });
 }

@@ -41,20 +41,18 @@ export function bindSearchEndpoints(
   router: ReadinessApiRouter,
   deps: RouterDependencies,
 ): void {
-  const { httpAuth, authorizer, search } = deps;
+  const { httpAuth, search } = deps;
 
   router.get('/search', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const visible = await authorizer.getVisibleEntityRefs(credentials);
-    res.json(await search.search(req.query, visible));
+    res.json(await search.search(req.query, { credentials }));
   });
 
   router.get('/export', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const visible = await authorizer.getVisibleEntityRefs(credentials);
     const { format = 'csv', ...params } = req.query;
     // Validates the filters before anything is sent.
-    const pages = await search.exportPages(params, visible);
+    const pages = await search.exportPages(params, { credentials });
     const stamp = new Date().toISOString().slice(0, 10);
     res.status(200);
     res.setHeader('Cache-Control', 'no-store');

@@ -1,5 +1,3 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
 import type {
   ChampionsResponse,
   RollupGroup,
@@ -14,6 +12,7 @@ import type {
   VisibleEntityRefs,
 } from '../../database/ReadinessStore';
 import { ExpiringCache } from '../../lib/ExpiringCache';
+import { parseEntityRefParam } from '../../lib/parseEntityRefParam';
 import { visibilityKey } from '../../lib/visibilityKey';
 import type { PackIndex } from '../../pack/PackIndex';
 
@@ -169,21 +168,12 @@ export class InsightsModel {
     options: { days: number; owner?: string; entityRef?: string },
     visible: VisibleEntityRefs,
   ): Promise<TrendPoint[]> {
-    let owner: string | undefined;
-    if (options.owner) {
-      try {
-        owner = stringifyEntityRef(
-          parseEntityRef(options.owner, {
-            defaultKind: 'group',
-            defaultNamespace: 'default',
-          }),
-        );
-      } catch (error) {
-        throw new InputError(
-          `Invalid owner '${options.owner}': ${(error as Error).message}`,
-        );
-      }
-    }
+    const owner = options.owner
+      ? parseEntityRefParam('owner', options.owner, {
+          defaultKind: 'group',
+          defaultNamespace: 'default',
+        })
+      : undefined;
     const today = dayOf(this.now());
     const key = `trend:${options.days}:${owner ?? ''}:${
       options.entityRef ?? ''

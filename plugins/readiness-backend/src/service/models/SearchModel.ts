@@ -1,5 +1,3 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
 import type {
   EntitySummary,
   SearchQuery,
@@ -12,6 +10,7 @@ import type {
   VisibleEntityRefs,
 } from '../../database/ReadinessStore';
 import { ExpiringCache } from '../../lib/ExpiringCache';
+import { parseEntityRefParam } from '../../lib/parseEntityRefParam';
 import { visibilityKey } from '../../lib/visibilityKey';
 import type { PackIndex } from '../../pack/PackIndex';
 import {
@@ -145,15 +144,7 @@ export class SearchModel {
     entityRefs: string[],
     visibleEntityRefs: VisibleEntityRefs,
   ): Promise<EntitySummary[]> {
-    const refs = entityRefs.map(ref => {
-      try {
-        return stringifyEntityRef(parseEntityRef(ref));
-      } catch (error) {
-        throw new InputError(
-          `Invalid entityRefs '${ref}': ${(error as Error).message}`,
-        );
-      }
-    });
+    const refs = entityRefs.map(ref => parseEntityRefParam('entityRefs', ref));
     return this.store.listSummaries([...new Set(refs)], visibleEntityRefs);
   }
 }

@@ -49,6 +49,8 @@ describe('parseSearchFilters', () => {
     [{ passing: ['a,b'] }, "Invalid passing 'a'"],
     [{ levelAtLeast: 'platinum' }, "Invalid levelAtLeast 'platinum'"],
     [{ domain: ['domain:default/'] }, "Invalid domain 'domain:default/'"],
+    [{ text: 'a\u0000b' }, "Invalid text 'a\\u0000b'"],
+    [{ lifecycle: ['prod\u0000'] }, "Invalid lifecycle 'prod\\u0000'"],
   ])('names the parameter of a bad value %j', (params, message) => {
     expect(() => parseSearchFilters(params, pack)).toThrow(message);
   });
@@ -76,5 +78,32 @@ describe('search cursors', () => {
         'asc',
       ),
     ).toThrow(/Invalid cursor/);
+  });
+});
+
+describe('forged search cursors', () => {
+  const forge = (payload: unknown) =>
+    Buffer.from(JSON.stringify(payload)).toString('base64url');
+
+  it.each([
+    ['score', { s: 'score', o: 'asc', v: 'x', r: 'component:default/a' }],
+    ['score', { s: 'score', o: 'asc', v: 1e308, r: 'component:default/a' }],
+    ['level', { s: 'level', o: 'asc', v: 'gold', r: 'component:default/a' }],
+    ['gaps', { s: 'gaps', o: 'asc', v: 1.5, r: 'component:default/a' }],
+    ['name', { s: 'name', o: 'asc', v: 5, r: 'component:default/a' }],
+    ['name', { s: 'name', o: 'asc', v: 'a\u0000', r: 'component:default/a' }],
+    ['name', { s: 'name', o: 'asc', v: 'a', r: 'a' }],
+    ['name', { s: 'name', o: 'asc', v: 'a', r: 'component:default/\u0000' }],
+  ] as const)('refuses a %s cursor carrying %j', (sort, payload) => {
+    expect(() => decodeSearchCursor(forge(payload), sort, 'asc')).toThrow(
+      /Invalid cursor/,
+    );
+  });
+
+  it('caps the values of one filter', () => {
+    const owners = Array.from({ length: 101 }, (_, i) => `g${i}`).join(',');
+    expect(() => parseSearchFilters({ owner: [owners] }, pack)).toThrow(
+      'Invalid owner: 101 values given, at most 100 are allowed',
+    );
   });
 });

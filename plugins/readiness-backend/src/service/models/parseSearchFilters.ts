@@ -1,4 +1,3 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   normalizeTier,
@@ -9,6 +8,11 @@ import type {
   StoreSearchFilters,
   StoreSortField,
 } from '../../database/ReadinessStore';
+import {
+  describeInputValue,
+  hasControlCharacters,
+} from '../../lib/describeInputValue';
+import { parseEntityRefParam } from '../../lib/parseEntityRefParam';
 import type { PackIndex } from '../../pack/PackIndex';
 
 /**
@@ -22,8 +26,37 @@ export type SearchFilterParams = Omit<
   'sort' | 'order' | 'limit' | 'cursor' | 'include'
 >;
 
-/** Splits repeated and comma-separated values; drops blanks and duplicates. */
-function splitValues(values: string[] | string | undefined): string[] {
+/**
+ * Values one filter may have. A longer list is refused with a clear 400
+ * rather than sent to the database (and very long query strings are refused
+ * by Node.js itself before they reach the plugin).
+ *
+ * @internal
+ */
+export const MAX_FILTER_VALUES = 100;
+
+/**
+ * Refuses control characters in a filter value. The REST API refuses them
+ * at its input boundary already; the actions reach the model directly.
+ */
+function refuseControlCharacters(parameter: string, value: string): void {
+  if (hasControlCharacters(value)) {
+    throw new InputError(
+      `Invalid ${parameter} '${describeInputValue(
+        value,
+      )}': control characters are not allowed`,
+    );
+  }
+}
+
+/**
+ * Splits repeated and comma-separated values; drops blanks and duplicates;
+ * refuses more than {@link MAX_FILTER_VALUES}.
+ */
+function splitValues(
+  parameter: string,
+  values: string[] | string | undefined,
+): string[] {
   let list: string[] = [];
   if (Array.isArray(values)) {
     list = values;
@@ -32,12 +65,18 @@ function splitValues(values: string[] | string | undefined): string[] {
   }
   const out = new Set<string>();
   for (const value of list) {
+    refuseControlCharacters(parameter, value);
     for (const part of value.split(',')) {
       const trimmed = part.trim();
       if (trimmed) {
         out.add(trimmed);
       }
     }
+  }
+  if (out.size > MAX_FILTER_VALUES) {
+    throw new InputError(
+      `Invalid ${parameter}: ${out.size} values given, at most ${MAX_FILTER_VALUES} are allowed`,
+    );
   }
   return [...out];
 }
@@ -47,21 +86,16 @@ function splitRefs(
   values: string[] | undefined,
   defaultKind: string,
 ): string[] | undefined {
-  const list = splitValues(values);
+  const list = splitValues(parameter, values);
   if (list.length === 0) {
     return undefined;
   }
-  return list.map(value => {
-    try {
-      return stringifyEntityRef(
-        parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
-      );
-    } catch (error) {
-      throw new InputError(
-        `Invalid ${parameter} '${value}': ${(error as Error).message}`,
-      );
-    }
-  });
+  return list.map(value =>
+    parseEntityRefParam(parameter, value, {
+      defaultKind,
+      defaultNamespace: 'default',
+    }),
+  );
 }
 
 function nonEmpty(values: string[]): string[] | undefined {
@@ -81,10 +115,13 @@ export function parseSearchFilters(
   params: SearchFilterParams,
   pack: PackIndex,
 ): StoreSearchFilters {
-  const failing = splitValues(params.failing);
-  const passing = splitValues(params.passing);
+  const failing = splitValues('failing', params.failing);
+  const passing = splitValues('passing', params.passing);
   pack.requireChecks('failing', failing);
   pack.requireChecks('passing', passing);
+  if (params.text) {
+    refuseControlCharacters('text', params.text);
+  }
   const text = params.text?.trim();
   return {
     failing: nonEmpty(failing),
@@ -92,12 +129,14 @@ export function parseSearchFilters(
     owner: splitRefs('owner', params.owner, 'group'),
     system: splitRefs('system', params.system, 'system'),
     domain: splitRefs('domain', params.domain, 'domain'),
-    kind: nonEmpty(splitValues(params.kind)),
-    type: nonEmpty(splitValues(params.type)),
-    lifecycle: nonEmpty(splitValues(params.lifecycle)),
+    kind: nonEmpty(splitValues('kind', params.kind)),
+    type: nonEmpty(splitValues('type', params.type)),
+    lifecycle: nonEmpty(splitValues('lifecycle', params.lifecycle)),
     // Tiers are stored normalised (`tier-1`); `1`, `T1` or `critical` find them.
     tier: nonEmpty([
-      ...new Set(splitValues(params.tier).map(t => normalizeTier(t) ?? t)),
+      ...new Set(
+        splitValues('tier', params.tier).map(t => normalizeTier(t) ?? t),
+      ),
     ]),
     levelRankAtMost: params.levelAtMost
       ? pack.requireLevelRank('levelAtMost', params.levelAtMost)
@@ -139,9 +178,53 @@ export function encodeSearchCursor(
   return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
 }
 
+/** Sort fields whose values are numbers, with the range a stored value has. */
+const NUMERIC_SORTS: Partial<
+  Record<StoreSortField, { min: number; max: number; integer: boolean }>
+> = {
+  score: { min: 0, max: 100, integer: false },
+  gaps: { min: 0, max: 1_000_000, integer: true },
+  level: { min: 0, max: 1_000, integer: true },
+};
+
+/** Longest text sort value (names and owner refs are far shorter). */
+const MAX_CURSOR_TEXT = 300;
+
+/** Whether a cursor's sort value could have come from a stored row. */
+function isValidSortValue(sort: StoreSortField, value: unknown): boolean {
+  const numeric = NUMERIC_SORTS[sort];
+  if (numeric) {
+    return (
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      value >= numeric.min &&
+      value <= numeric.max &&
+      (!numeric.integer || Number.isInteger(value))
+    );
+  }
+  return (
+    typeof value === 'string' &&
+    value.length <= MAX_CURSOR_TEXT &&
+    !hasControlCharacters(value)
+  );
+}
+
+/** Whether a cursor's entity ref is a canonical ref. */
+function isCanonicalRef(ref: unknown): ref is string {
+  if (typeof ref !== 'string') {
+    return false;
+  }
+  try {
+    return parseEntityRefParam('cursor', ref) === ref;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Decodes a cursor; InputError naming `cursor` when it is malformed or was
- * made for another sort.
+ * Decodes a cursor; InputError naming `cursor` when it is malformed, was
+ * made for another sort, or carries a value no stored row has (a forged
+ * cursor never reaches the database).
  *
  * @internal
  */
@@ -159,7 +242,8 @@ export function decodeSearchCursor(
   if (
     !payload ||
     typeof payload !== 'object' ||
-    typeof payload.r !== 'string' ||
+    Array.isArray(payload) ||
+    !isCanonicalRef(payload.r) ||
     (typeof payload.v !== 'string' && typeof payload.v !== 'number')
   ) {
     throw new InputError(
@@ -168,7 +252,14 @@ export function decodeSearchCursor(
   }
   if (payload.s !== sort || payload.o !== order) {
     throw new InputError(
-      `Invalid cursor: it continues a search sorted by ${payload.s} ${payload.o}, not ${sort} ${order}`,
+      `Invalid cursor: it continues a search sorted by ${describeInputValue(
+        String(payload.s),
+      )} ${describeInputValue(String(payload.o))}, not ${sort} ${order}`,
+    );
+  }
+  if (!isValidSortValue(sort, payload.v)) {
+    throw new InputError(
+      `Invalid cursor: its position is not a ${sort} value; pass the nextCursor of a previous page unchanged`,
     );
   }
   return { value: payload.v, entityRef: payload.r };

@@ -1,0 +1,46 @@
+import type {
+  ChampionsResponse,
+  RollupResponse,
+  TrendPoint,
+} from '@prodready/plugin-readiness-common';
+import type { ReadinessAuthorizer } from '../../permissions/ReadinessAuthorizer';
+import type { InsightsModel } from '../models/InsightsModel';
+import type { CallerOptions } from './CallerOptions';
+import type { InsightsService } from './InsightsService';
+
+/**
+ * {@link InsightsService} over the entities the caller may read in the
+ * catalog.
+ *
+ * @internal
+ */
+export class AuthorizedInsightsService implements InsightsService {
+  constructor(
+    private readonly model: InsightsModel,
+    private readonly authorizer: ReadinessAuthorizer,
+  ) {}
+
+  async rollups(
+    groupBy: RollupResponse['groupBy'],
+    { credentials }: CallerOptions,
+  ): Promise<RollupResponse> {
+    const visible = await this.authorizer.getVisibleEntityRefs(credentials);
+    return this.model.rollups(groupBy, visible);
+  }
+
+  async trend(
+    request: { days: number; owner?: string },
+    { credentials }: CallerOptions,
+  ): Promise<TrendPoint[]> {
+    const visible = await this.authorizer.getVisibleEntityRefs(credentials);
+    return this.model.trend(request, visible);
+  }
+
+  async champions(
+    request: { checkId?: string; limit: number },
+    { credentials }: CallerOptions,
+  ): Promise<ChampionsResponse> {
+    const visible = await this.authorizer.getVisibleEntityRefs(credentials);
+    return this.model.champions(request, visible);
+  }
+}

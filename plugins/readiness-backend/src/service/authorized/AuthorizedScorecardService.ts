@@ -1,0 +1,59 @@
+import type { Entity } from '@backstage/catalog-model';
+import type { EntityScorecardResponse } from '@prodready/plugin-readiness-common';
+import { readinessEntityRefreshPermission } from '@prodready/plugin-readiness-common';
+import type { ReadinessAuthorizer } from '../../permissions/ReadinessAuthorizer';
+import type { ScorecardModel } from '../models/ScorecardModel';
+import type { CallerOptions } from './CallerOptions';
+import type { ScorecardService } from './ScorecardService';
+
+/**
+ * Scores one entity now (the scoring service).
+ *
+ * @internal
+ */
+export interface EntityRescorer {
+  scoreEntity(entity: Entity): Promise<void>;
+}
+
+/**
+ * {@link ScorecardService} that asks the catalog, with the caller's
+ * credentials, whether the entity may be read, and limits learn-from
+ * exemplars to what the caller may read.
+ *
+ * @internal
+ */
+export class AuthorizedScorecardService implements ScorecardService {
+  constructor(
+    private readonly model: ScorecardModel,
+    private readonly authorizer: ReadinessAuthorizer,
+    private readonly scoring: EntityRescorer,
+  ) {}
+
+  async getScorecard(
+    entityRef: string,
+    { credentials }: CallerOptions,
+  ): Promise<EntityScorecardResponse> {
+    const [, visible] = await Promise.all([
+      this.authorizer.getVisibleEntity(credentials, entityRef),
+      this.authorizer.getVisibleEntityRefs(credentials),
+    ]);
+    return this.model.getScorecard(entityRef, visible);
+  }
+
+  async refresh(
+    entityRef: string,
+    { credentials }: CallerOptions,
+  ): Promise<EntityScorecardResponse> {
+    await this.authorizer.authorize(
+      credentials,
+      readinessEntityRefreshPermission,
+    );
+    const entity = await this.authorizer.getVisibleEntity(
+      credentials,
+      entityRef,
+    );
+    await this.scoring.scoreEntity(entity);
+    const visible = await this.authorizer.getVisibleEntityRefs(credentials);
+    return this.model.getScorecard(entityRef, visible);
+  }
+}

@@ -1,0 +1,32 @@
+import type {
+  ChampionsResponse,
+  RollupResponse,
+  TrendPoint,
+} from '@prodready/plugin-readiness-common';
+import type { CallerOptions } from './CallerOptions';
+
+/**
+ * Roll-ups, trend and champions over the entities the caller may read.
+ * Implemented by {@link AuthorizedInsightsService}.
+ *
+ * @internal
+ */
+export interface InsightsService {
+  /** Scored entities grouped by owner, system or domain. */
+  rollups(
+    groupBy: RollupResponse['groupBy'],
+    options: CallerOptions,
+  ): Promise<RollupResponse>;
+
+  /** Daily mean score and level counts, of everything or of one owner. */
+  trend(
+    request: { days: number; owner?: string },
+    options: CallerOptions,
+  ): Promise<TrendPoint[]>;
+
+  /** The owners with the highest pass rate per check. */
+  champions(
+    request: { checkId?: string; limit: number },
+    options: CallerOptions,
+  ): Promise<ChampionsResponse>;
+}

@@ -1,0 +1,542 @@
+/**
+ * Who sends a hostile request: a user who may do everything, the restricted
+ * user of the test catalog (no readiness permission, some entities hidden),
+ * no token at all, or a token that is not one.
+ *
+ * @internal
+ */
+export type HostileToken = 'user' | 'restricted' | 'none' | 'forged';
+
+/**
+ * One request of the hostile-request corpus. `path` and `query` are sent as
+ * written (already percent-encoded as an attacker would); `body` is sent as
+ * JSON, or as raw text with `contentType` when it is a string.
+ *
+ * @internal
+ */
+export interface HostileRequestCase {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Path below `/api/readiness`. */
+  path: string;
+  query?: string;
+  body?: unknown;
+  contentType?: string;
+  token: HostileToken;
+  /** The status expected, when one is; otherwise any status below 500. */
+  status?: number;
+}
+
+/** Values that have broken servers before, percent-encoded for a URL. */
+const HOSTILE_VALUES: string[] = [
+  '..',
+  '%2E%2E',
+  '.',
+  'a%2Fb',
+  '..%2F..%2Fentities',
+  '%00',
+  'a%00b',
+  '%0A',
+  'a%0D%0Ab',
+  '%1F',
+  '%7F',
+  '%C2%85',
+  '%25',
+  '%',
+  '%C3%28',
+  '%FF%FE',
+  '%E2%80%AE',
+  '%F0%9F%92%A9',
+  "'%20OR%201=1--",
+  '%22%3B%20DROP%20TABLE%20readiness_scores%3B--',
+  '%25%25%25',
+  '_',
+  '%5C',
+  '%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+  '%7B%22%24ne%22%3Anull%7D',
+  'x'.repeat(300),
+];
+
+/** Hostile text for JSON bodies (not URL-encoded). */
+const HOSTILE_TEXT: string[] = [
+  '..',
+  '../../entities',
+  'a/b',
+  '\u0000',
+  'a\u0000b',
+  '\u001f',
+  '\r\n',
+  "' OR 1=1 --",
+  '"; DROP TABLE readiness_scores; --',
+  '%',
+  '\ud800',
+  '\u202e',
+  'x'.repeat(3000),
+];
+
+const ENTITY = 'component/default/ledger';
+
+/** Forged search cursors: base64url JSON of the wrong shape or types. */
+function cursor(payload: unknown): string {
+  return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+}
+
+const FORGED_CURSORS: Array<{ query: string }> = [
+  {
+    query: `sort=score&cursor=${cursor({
+      s: 'score',
+      o: 'asc',
+      v: 'x',
+      r: 'a',
+    })}`,
+  },
+  {
+    query: `sort=level&cursor=${cursor({
+      s: 'level',
+      o: 'asc',
+      v: 'gold',
+      r: 'a',
+    })}`,
+  },
+  {
+    query: `sort=gaps&cursor=${cursor({
+      s: 'gaps',
+      o: 'asc',
+      v: '1; --',
+      r: 'a',
+    })}`,
+  },
+  {
+    query: `sort=name&cursor=${cursor({ s: 'name', o: 'asc', v: 5, r: 'a' })}`,
+  },
+  {
+    query: `sort=evaluatedAt&cursor=${cursor({
+      s: 'evaluatedAt',
+      o: 'asc',
+      v: 'yesterday',
+      r: 'a',
+    })}`,
+  },
+  {
+    query: `sort=score&cursor=${cursor({
+      s: 'score',
+      o: 'asc',
+      v: 1e308,
+      r: 'a',
+    })}`,
+  },
+  {
+    query: `sort=score&cursor=${cursor({
+      s: 'score',
+      o: 'asc',
+      v: 1,
+      r: '\u0000',
+    })}`,
+  },
+  {
+    query: `sort=name&cursor=${cursor({
+      s: 'name',
+      o: 'asc',
+      v: 'a\u0000',
+      r: 'a',
+    })}`,
+  },
+  { query: `cursor=${cursor({ s: 'name', o: 'sideways', v: 'a', r: 'a' })}` },
+  { query: `cursor=${cursor([1, 2, 3])}` },
+  { query: `cursor=${cursor('name')}` },
+  { query: `cursor=${cursor(null)}` },
+  { query: 'cursor=%00' },
+  { query: `cursor=${'A'.repeat(5000)}` },
+];
+
+/** Query parameters of `/search` that take text. */
+const SEARCH_PARAMS = [
+  'failing',
+  'passing',
+  'owner',
+  'system',
+  'domain',
+  'kind',
+  'type',
+  'lifecycle',
+  'tier',
+  'levelAtMost',
+  'levelAtLeast',
+  'text',
+  'sort',
+  'order',
+  'limit',
+  'include',
+];
+
+function manyValues(count: number, prefix: string): string {
+  return Array.from({ length: count }, (_, i) => `${prefix}${i}`).join(',');
+}
+
+/** Routes that need a token, each as one plain request. */
+const AUTHENTICATED_ROUTES: Array<
+  Pick<HostileRequestCase, 'method' | 'path' | 'query' | 'body'>
+> = [
+  { method: 'get', path: '/checks' },
+  { method: 'get', path: `/entities/${ENTITY}` },
+  { method: 'post', path: `/entities/${ENTITY}/refresh` },
+  { method: 'post', path: '/summaries', body: { entityRefs: [] } },
+  { method: 'get', path: '/search' },
+  { method: 'get', path: '/export' },
+  { method: 'get', path: '/rollups', query: 'groupBy=owner' },
+  { method: 'get', path: '/trend' },
+  { method: 'get', path: '/champions' },
+  { method: 'get', path: '/runs' },
+  { method: 'post', path: '/runs' },
+  { method: 'get', path: '/runs/some-id' },
+  { method: 'get', path: '/exemptions' },
+  {
+    method: 'post',
+    path: '/exemptions',
+    body: {
+      entityRef: 'component:default/ledger',
+      checkId: 'runbook.runbook',
+      reason: 'x',
+    },
+  },
+  { method: 'delete', path: '/exemptions/some-id' },
+];
+
+function build(): HostileRequestCase[] {
+  const cases: HostileRequestCase[] = [];
+  const add = (c: HostileRequestCase) => cases.push(c);
+
+  // Authentication: no token and forged tokens get 401 everywhere.
+  for (const route of AUTHENTICATED_ROUTES) {
+    add({ ...route, token: 'none', status: 401 });
+    add({ ...route, token: 'forged', status: 401 });
+  }
+
+  // Entity refs in the path: every part, read and refresh.
+  for (const value of HOSTILE_VALUES) {
+    add({
+      method: 'get',
+      path: `/entities/${value}/default/ledger`,
+      token: 'user',
+    });
+    add({
+      method: 'get',
+      path: `/entities/component/${value}/ledger`,
+      token: 'user',
+    });
+    add({
+      method: 'get',
+      path: `/entities/component/default/${value}`,
+      token: 'user',
+    });
+    add({
+      method: 'post',
+      path: `/entities/${value}/default/ledger/refresh`,
+      token: 'user',
+    });
+  }
+  add({
+    method: 'get',
+    path: '/entities/%2E%2E/%2E%2E/entities',
+    token: 'user',
+    status: 400,
+  });
+  add({
+    method: 'post',
+    path: '/entities/%2E%2E/%2E%2E/entities/refresh',
+    token: 'user',
+    status: 400,
+  });
+  add({
+    method: 'get',
+    path: '/entities/component/default/a%2Fb',
+    token: 'user',
+    status: 400,
+  });
+  add({
+    method: 'get',
+    path: '/entities/comp%2Fonent/default/ledger',
+    token: 'user',
+    status: 400,
+  });
+  add({
+    method: 'post',
+    path: '/entities/component/default/..%2F..%2Flocations/refresh',
+    token: 'restricted',
+  });
+
+  // Search filters: every parameter with every hostile value.
+  // The first ten values (traversal, slashes, control characters) on every
+  // parameter; every value on the free-text search, through the export.
+  for (const param of SEARCH_PARAMS) {
+    for (const value of HOSTILE_VALUES.slice(0, 10)) {
+      add({
+        method: 'get',
+        path: '/search',
+        query: `${param}=${value}`,
+        token: 'user',
+      });
+    }
+  }
+  for (const value of HOSTILE_VALUES) {
+    add({
+      method: 'get',
+      path: '/export',
+      query: `text=${value}`,
+      token: 'user',
+    });
+  }
+  add({
+    method: 'get',
+    path: '/search',
+    query: 'text=a%00b',
+    token: 'user',
+    status: 400,
+  });
+  add({
+    method: 'get',
+    path: '/export',
+    query: 'format=csv&owner=%00',
+    token: 'user',
+    status: 400,
+  });
+
+  // Forged cursors.
+  for (const { query } of FORGED_CURSORS) {
+    add({ method: 'get', path: '/search', query, token: 'user', status: 400 });
+  }
+
+  // Oversized filters: too many values give a clear 400.
+  add({
+    method: 'get',
+    path: '/search',
+    query: `owner=${manyValues(1000, 'g')}`,
+    token: 'user',
+    status: 400,
+  });
+  add({
+    method: 'get',
+    path: '/search',
+    query: `kind=${manyValues(1000, 'k')}`,
+    token: 'user',
+    status: 400,
+  });
+  add({
+    method: 'get',
+    path: '/search',
+    query: `failing=${manyValues(600, 'c')}`,
+    token: 'user',
+    status: 400,
+  });
+  add({
+    method: 'get',
+    path: '/search',
+    query: Array.from({ length: 600 }, (_, i) => `tier=t${i}`).join('&'),
+    token: 'user',
+    status: 400,
+  });
+  add({
+    method: 'get',
+    path: '/export',
+    query: `system=${manyValues(1000, 's')}`,
+    token: 'user',
+    status: 400,
+  });
+
+  // Trend, champions, roll-ups.
+  for (const value of HOSTILE_VALUES) {
+    add({
+      method: 'get',
+      path: '/trend',
+      query: `owner=${value}`,
+      token: 'user',
+    });
+    add({
+      method: 'get',
+      path: '/champions',
+      query: `checkId=${value}`,
+      token: 'user',
+    });
+  }
+  for (const query of [
+    'days=-1',
+    'days=1e9',
+    'days=abc',
+    'days=%00',
+    'limit=-5',
+    'groupBy=%00',
+  ]) {
+    add({ method: 'get', path: '/trend', query, token: 'user' });
+    add({ method: 'get', path: '/champions', query, token: 'user' });
+    add({ method: 'get', path: '/rollups', query, token: 'user' });
+  }
+  add({
+    method: 'get',
+    path: '/trend',
+    query: 'owner=team-a%00',
+    token: 'user',
+    status: 400,
+  });
+
+  // Runs.
+  for (const value of HOSTILE_VALUES) {
+    add({ method: 'get', path: `/runs/${value}`, token: 'user' });
+  }
+  add({ method: 'get', path: '/runs/a%00b', token: 'user', status: 400 });
+  add({
+    method: 'get',
+    path: '/runs',
+    query: 'limit=99999999999999999999',
+    token: 'user',
+  });
+
+  // Exemptions.
+  for (const value of HOSTILE_VALUES) {
+    add({
+      method: 'get',
+      path: '/exemptions',
+      query: `entityRef=${value}`,
+      token: 'user',
+    });
+    add({ method: 'delete', path: `/exemptions/${value}`, token: 'user' });
+  }
+  add({
+    method: 'delete',
+    path: '/exemptions/a%00b',
+    token: 'user',
+    status: 400,
+  });
+  const exemption = {
+    entityRef: 'component:default/ledger',
+    checkId: 'runbook.runbook',
+    reason: 'Batch job',
+  };
+  for (const text of HOSTILE_TEXT) {
+    add({
+      method: 'post',
+      path: '/exemptions',
+      body: { ...exemption, entityRef: text },
+      token: 'user',
+    });
+    add({
+      method: 'post',
+      path: '/exemptions',
+      body: { ...exemption, checkId: text },
+      token: 'user',
+    });
+    add({
+      method: 'post',
+      path: '/exemptions',
+      body: { ...exemption, reason: text },
+      token: 'restricted',
+    });
+    add({
+      method: 'post',
+      path: '/summaries',
+      body: { entityRefs: [text] },
+      token: 'user',
+    });
+  }
+  add({
+    method: 'post',
+    path: '/exemptions',
+    body: { ...exemption, reason: 'a\u0000b' },
+    token: 'user',
+    status: 400,
+  });
+  add({
+    method: 'post',
+    path: '/exemptions',
+    body: { ...exemption, entityRef: 'component:default/a\u0000' },
+    token: 'user',
+    status: 400,
+  });
+  add({
+    method: 'post',
+    path: '/summaries',
+    body: { entityRefs: ['component:default/\u0000'] },
+    token: 'user',
+    status: 400,
+  });
+  for (const expiresAt of [
+    '2099-02-30T00:00:00Z',
+    '9999999-01-01T00:00:00Z',
+    '\u0000',
+    '2099-01-01T00:00:00+99:00',
+  ]) {
+    add({
+      method: 'post',
+      path: '/exemptions',
+      body: { ...exemption, expiresAt },
+      token: 'user',
+    });
+  }
+
+  // Malformed bodies and methods.
+  const raw: Array<[string, string]> = [
+    ['application/json', '{'],
+    ['application/json', 'null'],
+    ['application/json', '[]'],
+    ['application/json', '"x"'],
+    ['application/json', '{"entityRefs": "component:default/a"}'],
+    ['application/json', '{"entityRefs": [1, {}, null]}'],
+    ['application/json', '{"__proto__": {"polluted": true}, "entityRefs": []}'],
+    ['text/plain', 'entityRefs=a'],
+    ['application/x-www-form-urlencoded', 'entityRefs=a'],
+  ];
+  for (const [contentType, body] of raw) {
+    add({
+      method: 'post',
+      path: '/summaries',
+      body,
+      contentType,
+      token: 'user',
+    });
+    add({
+      method: 'post',
+      path: '/exemptions',
+      body,
+      contentType,
+      token: 'user',
+    });
+  }
+  add({
+    method: 'post',
+    path: '/summaries',
+    body: {
+      entityRefs: Array.from(
+        { length: 501 },
+        (_, i) => `component:default/c${i}`,
+      ),
+    },
+    token: 'user',
+    status: 400,
+  });
+  for (const method of ['put', 'patch', 'delete'] as const) {
+    add({ method, path: '/checks', token: 'user' });
+    add({ method, path: `/entities/${ENTITY}`, token: 'user' });
+  }
+  add({ method: 'get', path: '/no-such-route', token: 'user' });
+  add({
+    method: 'get',
+    path: '/search',
+    query: 'limit=10&limit=20',
+    token: 'user',
+  });
+  add({ method: 'get', path: '/search', query: 'owner[$ne]=x', token: 'user' });
+  add({
+    method: 'get',
+    path: '/search',
+    query: 'text[]=a&text[]=b',
+    token: 'user',
+  });
+  return cases;
+}
+
+/**
+ * The hostile-request corpus: malformed, oversized and injected input on
+ * every route and parameter, forged cursors and tokens. Every case must be
+ * answered below 500, with no stack trace or SQL in the body.
+ *
+ * @internal
+ */
+export const hostileRequestCases: HostileRequestCase[] = build();
