@@ -7,6 +7,7 @@
  */
 
 export * from './types';
+export * from './search';
 export * from './permissions';
 export * from './facts';
 export * from './rules';

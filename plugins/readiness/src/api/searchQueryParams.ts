@@ -1,28 +1,13 @@
-import type { SearchQuery } from '@prodready/plugin-readiness-common';
+import {
+  SEARCH_LIST_FILTERS,
+  SEARCH_ORDERS,
+  SEARCH_SORTS,
+  SEARCH_VALUE_FILTERS,
+  type SearchQuery,
+} from '@prodready/plugin-readiness-common';
 
-/** The list-valued filters of a search; each is a repeatable query parameter. */
-const LIST_KEYS = [
-  'failing',
-  'passing',
-  'owner',
-  'system',
-  'domain',
-  'kind',
-  'type',
-  'lifecycle',
-  'tier',
-] as const;
-
-/** The single-valued string filters of a search. */
-const STRING_KEYS = ['levelAtMost', 'levelAtLeast', 'text', 'cursor'] as const;
-
-const SORTS: ReadonlyArray<NonNullable<SearchQuery['sort']>> = [
-  'score',
-  'name',
-  'level',
-  'gaps',
-  'owner',
-];
+/** The single-valued string parameters of a search: value filters and the cursor. */
+const STRING_KEYS = [...SEARCH_VALUE_FILTERS, 'cursor'] as const;
 
 /**
  * The names of every query parameter a search understands.
@@ -30,7 +15,7 @@ const SORTS: ReadonlyArray<NonNullable<SearchQuery['sort']>> = [
  * @public
  */
 export const SEARCH_QUERY_KEYS: readonly string[] = [
-  ...LIST_KEYS,
+  ...SEARCH_LIST_FILTERS,
   ...STRING_KEYS,
   'sort',
   'order',
@@ -46,7 +31,7 @@ export const SEARCH_QUERY_KEYS: readonly string[] = [
  */
 export function searchQueryToParams(query: SearchQuery): URLSearchParams {
   const params = new URLSearchParams();
-  for (const key of LIST_KEYS) {
+  for (const key of SEARCH_LIST_FILTERS) {
     for (const value of query[key] ?? []) {
       if (value.trim()) {
         params.append(key, value.trim());
@@ -80,7 +65,7 @@ export function searchQueryToParams(query: SearchQuery): URLSearchParams {
  */
 export function searchQueryFromParams(params: URLSearchParams): SearchQuery {
   const query: SearchQuery = {};
-  for (const key of LIST_KEYS) {
+  for (const key of SEARCH_LIST_FILTERS) {
     const values = params
       .getAll(key)
       .flatMap(value => value.split(','))
@@ -97,13 +82,14 @@ export function searchQueryFromParams(params: URLSearchParams): SearchQuery {
     }
   }
   const sort = params.get('sort');
-  const matchedSort = SORTS.find(s => s === sort);
+  const matchedSort = SEARCH_SORTS.find(s => s === sort);
   if (matchedSort) {
     query.sort = matchedSort;
   }
   const order = params.get('order');
-  if (order === 'asc' || order === 'desc') {
-    query.order = order;
+  const matchedOrder = SEARCH_ORDERS.find(o => o === order);
+  if (matchedOrder) {
+    query.order = matchedOrder;
   }
   const limit = Number(params.get('limit'));
   if (params.has('limit') && Number.isInteger(limit) && limit > 0) {
