@@ -7,4 +7,5 @@
 
 export * from './ReadinessFactProvider';
 export * from './extensions';
+export * from './repository';
 export * from './testUtils';

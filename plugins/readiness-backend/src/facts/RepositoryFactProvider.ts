@@ -10,20 +10,19 @@ import {
   FactNamespace,
   RepositoryFacts,
 } from '@prodready/plugin-readiness-common';
-import type {
-  FactProviderContext,
-  ReadinessFactProvider,
+import {
+  isInside,
+  readLocalRepository,
+  type FactProviderContext,
+  type ReadinessFactProvider,
+  type RepositoryReadOptions,
+  type RepositorySnapshot,
 } from '@prodready/plugin-readiness-node';
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { formatDuration } from './formatDuration';
-import { isInside, readLocalRepository } from './readLocalRepository';
 import { readRepositoryConfig, RepositoryConfig } from './readRepositoryConfig';
 import { readUrlRepository } from './readUrlRepository';
-import type {
-  RepositoryReadOptions,
-  RepositorySnapshot,
-} from './RepositorySnapshot';
 import { resolveSourceLocation } from './resolveSourceLocation';
 import { TtlLruCache } from './TtlLruCache';
 

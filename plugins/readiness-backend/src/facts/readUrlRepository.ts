@@ -7,7 +7,7 @@ import {
   MAX_REPOSITORY_FILE_BYTES,
   RepositoryReadOptions,
   RepositorySnapshot,
-} from './RepositorySnapshot';
+} from '@prodready/plugin-readiness-node';
 
 /**
  * Lists and reads the interesting files of a remote repository through the
