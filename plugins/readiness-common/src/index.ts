@@ -15,3 +15,4 @@ export * from './entity';
 export * from './pack';
 export * from './engine';
 export * from './config';
+export * from './util';

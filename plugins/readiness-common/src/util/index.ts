@@ -1,0 +1,3 @@
+export { isRecord } from './isRecord';
+export { describeError } from './describeError';
+export type { DescribeErrorOptions } from './describeError';
