@@ -1,11 +1,12 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { ConflictError, InputError, isError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import { metrics, type Counter, type Histogram } from '@opentelemetry/api';
 import type {
   FactDocument,
   FactNamespace,
 } from '@prodready/plugin-readiness-common';
+import { describeError, isRecord } from '@prodready/plugin-readiness-common';
 import type { ReadinessFactProvider } from '@prodready/plugin-readiness-node';
 import type { FactCollectOptions, FactCollector } from './FactCollector';
 import { formatDuration } from './formatDuration';
@@ -56,15 +57,6 @@ type Outcome =
   | { kind: 'error'; error: unknown }
   | { kind: 'timeout' }
   | { kind: 'cancelled' };
-
-function describeError(error: unknown): string {
-  const message = isError(error) ? error.message : String(error);
-  return message.replace(/\s+/g, ' ').trim().slice(0, 300);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Runs every fact provider for one entity, concurrently, each within its own

@@ -1,4 +1,3 @@
-import { isError } from '@backstage/errors';
 import type {
   LoggerService,
   UrlReaderService,
@@ -7,6 +6,7 @@ import type { Entity } from '@backstage/catalog-model';
 import type { Config } from '@backstage/config';
 import {
   buildRepositoryFacts,
+  describeError,
   FactNamespace,
   RepositoryFacts,
 } from '@prodready/plugin-readiness-common';
@@ -54,15 +54,6 @@ function oneLine(text: string): string {
   return line.length > MAX_REASON_LENGTH
     ? `${line.slice(0, MAX_REASON_LENGTH - 1)}…`
     : line;
-}
-
-function describeError(error: unknown): string {
-  if (isError(error)) {
-    return error.name && error.name !== 'Error'
-      ? `${error.name}: ${error.message}`
-      : error.message;
-  }
-  return String(error);
 }
 
 class ReadTimeoutError extends Error {
