@@ -8,6 +8,7 @@
 
 export * from './types';
 export * from './search';
+export * from './client';
 export * from './permissions';
 export * from './facts';
 export * from './rules';

@@ -18,3 +18,8 @@ export type {
   SearchFilters,
 } from './searchFilters';
 export { EXPORT_CSV_COLUMNS } from './exportColumns';
+export {
+  SEARCH_QUERY_KEYS,
+  searchQueryFromParams,
+  searchQueryToParams,
+} from './searchQueryParams';

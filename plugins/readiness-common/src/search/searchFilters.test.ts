@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { EVIDENCE_KINDS } from '../types/results';
 import type { EntitySummary, SearchQuery } from '../types/api';
 import { EXPORT_CSV_COLUMNS } from './exportColumns';
+import { SEARCH_QUERY_KEYS } from './searchQueryParams';
 import {
   SEARCH_FILTERS,
   SEARCH_LIST_FILTERS,
@@ -114,6 +115,14 @@ describe('the search vocabulary', () => {
       .filter(name => !(SEARCH_FILTERS as readonly string[]).includes(name));
     expect(others.sort()).toEqual(
       ['cursor', 'include', 'limit', 'order', 'sort'].sort(),
+    );
+  });
+
+  it('writes exactly the query parameters of GET /search', () => {
+    expect([...SEARCH_QUERY_KEYS].sort()).toEqual(
+      queryParameters('/search')
+        .map(p => p.name)
+        .sort(),
     );
   });
 

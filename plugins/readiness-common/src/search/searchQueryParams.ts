@@ -3,8 +3,8 @@ import {
   SEARCH_ORDERS,
   SEARCH_SORTS,
   SEARCH_VALUE_FILTERS,
-  type SearchQuery,
-} from '@prodready/plugin-readiness-common';
+} from './searchFilters';
+import type { SearchQuery } from '../types/api';
 
 /** The single-valued string parameters of a search: value filters and the cursor. */
 const STRING_KEYS = [...SEARCH_VALUE_FILTERS, 'cursor'] as const;
@@ -20,12 +20,14 @@ export const SEARCH_QUERY_KEYS: readonly string[] = [
   'sort',
   'order',
   'limit',
+  'include',
 ];
 
 /**
  * Writes a search query as URL parameters, the way `GET /search` and
  * `GET /export` read them: list filters as repeated parameters
- * (`failing=a&failing=b`), empty values left out.
+ * (`failing=a&failing=b`), empty values left out. The frontend keeps its
+ * page state in the URL this way too.
  *
  * @public
  */
@@ -52,6 +54,9 @@ export function searchQueryToParams(query: SearchQuery): URLSearchParams {
   }
   if (query.limit !== undefined) {
     params.set('limit', String(query.limit));
+  }
+  for (const value of query.include ?? []) {
+    params.append('include', value);
   }
   return params;
 }
@@ -94,6 +99,13 @@ export function searchQueryFromParams(params: URLSearchParams): SearchQuery {
   const limit = Number(params.get('limit'));
   if (params.has('limit') && Number.isInteger(limit) && limit > 0) {
     query.limit = limit;
+  }
+  const include = params
+    .getAll('include')
+    .flatMap(value => value.split(','))
+    .filter((value): value is 'failing' => value.trim() === 'failing');
+  if (include.length) {
+    query.include = ['failing'];
   }
   return query;
 }
