@@ -9,7 +9,7 @@ import { readConfigValues } from '@prodready/plugin-readiness-node';
  * the engine in readiness-common; `readiness.repository.*` by the repository
  * fact provider.
  *
- * @public
+ * @internal
  */
 export interface ReadinessBackendConfig {
   /** When the full rescore runs; `scope` is always `global`. */
@@ -66,7 +66,7 @@ const DEFAULTS = {
  * Reads and validates the backend's configuration. Invalid values fail with
  * an error naming the config key and the value.
  *
- * @public
+ * @internal
  */
 export function readReadinessBackendConfig(
   rootConfig: Config,

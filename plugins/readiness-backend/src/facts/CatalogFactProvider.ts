@@ -27,7 +27,7 @@ import type {
 /**
  * Options of {@link CatalogFactProvider.create}.
  *
- * @public
+ * @internal
  */
 export interface CatalogFactProviderOptions {
   /** `catalogServiceRef` from `@backstage/plugin-catalog-node`. */
@@ -101,7 +101,7 @@ interface Snapshot {
  *
  * Catalog errors make `owner`/`system` `unavailable` with the reason.
  *
- * @public
+ * @internal
  */
 export class CatalogFactProvider implements ReadinessFactProvider {
   readonly id = 'catalog';

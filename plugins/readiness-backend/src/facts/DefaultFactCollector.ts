@@ -15,7 +15,7 @@ import { SECONDS_BUCKETS } from '../observability/ReadinessMetrics';
 /**
  * The part of an OpenTelemetry `Meter` the collector uses.
  *
- * @public
+ * @internal
  */
 export interface FactCollectorMeter {
   createHistogram(
@@ -35,7 +35,7 @@ export interface FactCollectorMeter {
 /**
  * Options of {@link DefaultFactCollector.create}.
  *
- * @public
+ * @internal
  */
 export interface DefaultFactCollectorOptions {
   /** Every provider: built-in ones and those added through the extension point. */
@@ -76,7 +76,7 @@ type Outcome =
  *   also carry `error.type` (`timeout`, `exception`, `invalid`, or
  *   `unavailable` when the provider itself reported a namespace unavailable).
  *
- * @public
+ * @internal
  */
 export class DefaultFactCollector implements FactCollector {
   readonly namespaces: ReadonlyArray<string>;

@@ -29,7 +29,7 @@ import { TtlLruCache } from './TtlLruCache';
 /**
  * Options of {@link RepositoryFactProvider.create}.
  *
- * @public
+ * @internal
  */
 export interface RepositoryFactProviderOptions {
   urlReader: UrlReaderService;
@@ -79,7 +79,7 @@ class ReadTimeoutError extends Error {
  *   that fails or times out → `unavailable` with the reason, so only the
  *   checks that need the repository become `unknown`.
  *
- * @public
+ * @internal
  */
 export class RepositoryFactProvider implements ReadinessFactProvider {
   readonly id = 'repository';

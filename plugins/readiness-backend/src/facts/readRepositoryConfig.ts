@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
  * Settings of the repository fact provider, read from
  * `readiness.repository`.
  *
- * @public
+ * @internal
  */
 export interface RepositoryConfig {
   /** Most interesting files listed per repository; more marks it truncated. */
@@ -42,7 +42,7 @@ const DEFAULTS = {
  * above `from` that contains an `examples/` directory, else the nearest one
  * holding a `package.json` with `workspaces`, else `from` itself.
  *
- * @public
+ * @internal
  */
 export function findAppRepositoryRoot(from: string = process.cwd()): string {
   const start = resolve(from);
@@ -88,7 +88,7 @@ export function findAppRepositoryRoot(from: string = process.cwd()): string {
  * @param options - `cwd` resolves relative `localRoots` (default: the
  *   process's working directory, where Backstage resolves relative `file`
  *   catalog locations too)
- * @public
+ * @internal
  */
 export function readRepositoryConfig(
   config: Config,

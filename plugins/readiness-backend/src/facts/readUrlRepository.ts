@@ -17,7 +17,7 @@ import {
  * Gerrit…); errors of the reader propagate.
  *
  * @param url - the tree URL, e.g. `https://github.com/org/repo/tree/main/`
- * @public
+ * @internal
  */
 export async function readUrlRepository(
   urlReader: UrlReaderService,

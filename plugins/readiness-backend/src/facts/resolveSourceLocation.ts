@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
  * - `local`: an absolute directory on this machine (`dir:` / `file:`).
  * - `none`: the entity has no usable source location; `reason` says why.
  *
- * @public
+ * @internal
  */
 export type ResolvedSourceLocation =
   | { kind: 'url'; url: string }
@@ -85,7 +85,7 @@ function resolveRelative(
  *
  * Pure: never touches the file system or the network.
  *
- * @public
+ * @internal
  */
 export function resolveSourceLocation(entity: Entity): ResolvedSourceLocation {
   const annotations = entity.metadata?.annotations ?? {};
