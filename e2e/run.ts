@@ -294,7 +294,12 @@ async function main(): Promise<void> {
     await step(
       `learn-from contacts on ${gap.service.name}'s tab (${gap.result.check.title})`,
       async () => {
-        await page.goto(`${APP_URL}${entityPath(gap.service)}/readiness`);
+        // A link to the check opens it (checks start closed below Fix next).
+        await page.goto(
+          `${APP_URL}${entityPath(gap.service)}/readiness#readiness-check-${
+            gap.result.checkId
+          }`,
+        );
         const check = page.getByTestId(`check-${gap.result.checkId}`);
         await check.getByText(gap.result.reason).first().waitFor();
         await check.getByText('Fail', { exact: true }).first().waitFor();

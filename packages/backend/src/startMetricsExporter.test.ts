@@ -70,6 +70,12 @@ describe('startMetricsExporter', () => {
       expect(text).toMatch(
         /^readiness_http_server_active_requests\{[^}]*http_request_method="GET"[^}]*\} 0$/m,
       );
+      // The process's saturation signals, under prom-client's names.
+      expect(text).toMatch(/^process_resident_memory_bytes(\{[^}]*\})? \d+/m);
+      expect(text).toMatch(/^nodejs_heap_size_used_bytes(\{[^}]*\})? \d+/m);
+      expect(text).toMatch(
+        /^nodejs_eventloop_lag_p99_seconds(\{[^}]*\})? [\d.e-]+$/m,
+      );
       // Buckets are in seconds, the first at 5 ms.
       expect(text).toMatch(
         /^readiness_http_server_request_duration_bucket\{[^}]*http_route="\/health"[^}]*le="0.005"\} [01]$/m,

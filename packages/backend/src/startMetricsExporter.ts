@@ -1,6 +1,7 @@
 import { metrics } from '@opentelemetry/api';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
+import { registerRuntimeMetrics } from './registerRuntimeMetrics';
 import { serviceResource } from './serviceResource';
 
 /** Options of {@link startMetricsExporter}. */
@@ -17,7 +18,8 @@ export interface MetricsExporterOptions {
  * Registers an OpenTelemetry meter provider for the whole process and serves
  * its metrics for Prometheus at `http://<host>:<port>/metrics`: the backend's
  * own golden signals (the readiness API's request duration, traffic, errors
- * and requests in flight) and its scoring metrics. Must run before the
+ * and requests in flight), its scoring metrics, and the process's memory and
+ * event-loop lag ({@link registerRuntimeMetrics}). Must run before the
  * backend starts, since plugins create their instruments at start-up.
  *
  * Returns `undefined`, registering nothing, when `OTEL_METRICS_EXPORTER` is
@@ -48,5 +50,6 @@ export function startMetricsExporter(
     readers: [exporter],
   });
   metrics.setGlobalMeterProvider(provider);
+  registerRuntimeMetrics(provider.getMeter('nodejs-runtime'));
   return provider;
 }

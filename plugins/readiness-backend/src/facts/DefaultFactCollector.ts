@@ -1,16 +1,28 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { ConflictError, InputError } from '@backstage/errors';
-import { metrics, type Counter, type Histogram } from '@opentelemetry/api';
-import type {
-  FactDocument,
-  FactNamespace,
+import { ConflictError, InputError, isError } from '@backstage/errors';
+import {
+  metrics,
+  SpanStatusCode,
+  trace,
+  type Counter,
+  type Histogram,
+  type Span,
+  type Tracer,
+} from '@opentelemetry/api';
+import {
+  describeError,
+  isRecord,
+  type FactDocument,
+  type FactNamespace,
 } from '@prodready/plugin-readiness-common';
-import { describeError, isRecord } from '@prodready/plugin-readiness-common';
 import type { ReadinessFactProvider } from '@prodready/plugin-readiness-node';
 import type { FactCollectOptions, FactCollector } from './FactCollector';
 import { formatDuration } from './formatDuration';
-import { SECONDS_BUCKETS } from '../observability/ReadinessMetrics';
+import {
+  READINESS_INSTRUMENTATION_NAME,
+  SECONDS_BUCKETS,
+} from '../observability/ReadinessMetrics';
 
 /**
  * The part of an OpenTelemetry `Meter` the collector uses.
@@ -48,6 +60,8 @@ export interface DefaultFactCollectorOptions {
    * (default: the global OpenTelemetry meter `readiness`).
    */
   meter?: FactCollectorMeter;
+  /** Tracer of the per-provider spans (default: the global `readiness` tracer). */
+  tracer?: Tracer;
 }
 
 const STATUSES = new Set(['ok', 'not-configured', 'unavailable']);
@@ -75,6 +89,10 @@ type Outcome =
  *   `readiness.fact_provider.errors`, both with attribute `provider`; errors
  *   also carry `error.type` (`timeout`, `exception`, `invalid`, or
  *   `unavailable` when the provider itself reported a namespace unavailable).
+ * - Traces: a span `readiness.fact_provider` per provider and entity
+ *   (attributes `readiness.fact_provider.id`, `readiness.entity_ref`,
+ *   `readiness.run.id`), with status error and the exception when the
+ *   provider fails or reports a namespace unavailable.
  *
  * @internal
  */
@@ -87,6 +105,7 @@ export class DefaultFactCollector implements FactCollector {
   readonly #duration: Pick<Histogram, 'record'>;
   readonly #errors: Pick<Counter, 'add'>;
   readonly #warnedUndeclared = new Set<string>();
+  readonly #tracer: Tracer;
 
   /**
    * Creates the collector; throws a `ConflictError` when two providers share
@@ -136,6 +155,8 @@ export class DefaultFactCollector implements FactCollector {
       );
     }
     this.#timeoutMs = options.timeoutMs;
+    this.#tracer =
+      options.tracer ?? trace.getTracer(READINESS_INSTRUMENTATION_NAME);
     this.namespaces = namespaces;
     const meter = options.meter ?? metrics.getMeter('readiness');
     this.#duration = meter.createHistogram('readiness.fact_provider.duration', {
@@ -166,11 +187,55 @@ export class DefaultFactCollector implements FactCollector {
     return { entityRef, namespaces };
   }
 
-  async #runProvider(
+  /** Runs one provider within its span. */
+  #runProvider(
     provider: ReadinessFactProvider,
     entity: Entity,
     entityRef: string,
     options: FactCollectOptions,
+  ): Promise<Record<string, FactNamespace<unknown>>> {
+    const attributes = {
+      'readiness.fact_provider.id': provider.id,
+      'readiness.entity_ref': entityRef,
+      'readiness.run.id': options.runId,
+    };
+    return this.#tracer.startActiveSpan(
+      'readiness.fact_provider',
+      { attributes },
+      async span => {
+        try {
+          const result = await this.#collectFrom(
+            provider,
+            entity,
+            entityRef,
+            options,
+            span,
+          );
+          const unavailable = Object.entries(result).filter(
+            ([, namespace]) => namespace.status === 'unavailable',
+          );
+          if (unavailable.length > 0) {
+            span.setStatus({
+              code: SpanStatusCode.ERROR,
+              message: unavailable
+                .map(([name, namespace]) => `${name}: ${namespace.reason}`)
+                .join('; '),
+            });
+          }
+          return result;
+        } finally {
+          span.end();
+        }
+      },
+    );
+  }
+
+  async #collectFrom(
+    provider: ReadinessFactProvider,
+    entity: Entity,
+    entityRef: string,
+    options: FactCollectOptions,
+    span: Span,
   ): Promise<Record<string, FactNamespace<unknown>>> {
     const started = performance.now();
     const outcome = await this.#invoke(provider, entity, options);
@@ -207,6 +272,9 @@ export class DefaultFactCollector implements FactCollector {
       }
       case 'error': {
         const reason = `${provider.id} failed: ${describeError(outcome.error)}`;
+        if (isError(outcome.error)) {
+          span.recordException(outcome.error);
+        }
         this.#errors.add(1, {
           provider: provider.id,
           'error.type': 'exception',

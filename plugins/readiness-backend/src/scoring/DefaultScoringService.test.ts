@@ -21,7 +21,7 @@ import {
 } from '../facts';
 import { ReadinessMetrics } from '../observability/ReadinessMetrics';
 import { DefaultScoringService } from './DefaultScoringService';
-import { PackIndex } from './PackIndex';
+import { PackIndex } from '../pack/PackIndex';
 
 jest.setTimeout(30_000);
 
@@ -315,6 +315,83 @@ describe('DefaultScoringService', () => {
         ['component:default/c', 'component:default/d'].includes(s.entity_ref),
       ),
     );
+  });
+
+  it('ends failed with the reason when the database fails mid-run, and the next run starts', async () => {
+    const entities = ['a', 'b', 'c', 'd'].map(n => component(n));
+    const { store, rescore } = await setup({ entities, pageSize: 2 });
+    const outage = new Error('Connection terminated unexpectedly');
+    let writes = 0;
+    let down = false;
+    const writeScores = store.writeScores.bind(store);
+    const updateRun = store.updateRun.bind(store);
+    jest.spyOn(store, 'writeScores').mockImplementation(async (items, now) => {
+      writes += 1;
+      if (writes === 2) {
+        down = true;
+      }
+      if (down) {
+        throw outage;
+      }
+      return writeScores(items, now);
+    });
+    jest.spyOn(store, 'updateRun').mockImplementation(async (id, update) => {
+      if (down) {
+        throw outage;
+      }
+      return updateRun(id, update);
+    });
+
+    const failed = await rescore();
+    expect(failed.status).toBe('failed');
+    expect(failed.entitiesDone).toBe(2);
+    expect(failed.errors[failed.errors.length - 1]).toBe(
+      'Run failed: Connection terminated unexpectedly',
+    );
+
+    // The database is back. The end could not be recorded: without a
+    // heartbeat the run is marked failed, and the next one starts.
+    down = false;
+    expect(await store.getRun(failed.id)).toMatchObject({ status: 'running' });
+    expect(
+      await store.failStaleRuns(new Date(Date.now() + 1), new Date()),
+    ).toBe(1);
+    expect(await store.getRun(failed.id)).toMatchObject({ status: 'failed' });
+    expect(await rescore()).toMatchObject({
+      status: 'succeeded',
+      entitiesDone: 4,
+    });
+  });
+
+  it('ends failed when aborted while a database call hangs', async () => {
+    const entities = ['a', 'b', 'c', 'd'].map(n => component(n));
+    const { store, service } = await setup({ entities, pageSize: 2 });
+    const writeScores = store.writeScores.bind(store);
+    let writes = 0;
+    jest.spyOn(store, 'writeScores').mockImplementation((items, now) => {
+      writes += 1;
+      // The connection is gone and the second write never answers.
+      return writes === 2 ? new Promise(() => {}) : writeScores(items, now);
+    });
+    const run = await store.createRun({
+      trigger: 'schedule',
+      claimed: true,
+      now: new Date(),
+    });
+    const controller = new AbortController();
+    setTimeout(
+      () =>
+        controller.abort(
+          new Error('Lost the database: no heartbeat recorded since then'),
+        ),
+      200,
+    );
+    const outcome = await service.rescoreAll(run, controller.signal);
+    expect(outcome.status).toBe('failed');
+    expect(outcome.errors[outcome.errors.length - 1]).toBe(
+      'Run failed: Lost the database: no heartbeat recorded since then',
+    );
+    expect(await store.getRun(run.id)).toMatchObject({ status: 'failed' });
   });
 
   it('keeps an entity whose facts could not be collected, and records the error', async () => {

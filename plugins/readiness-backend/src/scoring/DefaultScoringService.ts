@@ -19,7 +19,9 @@ import type {
 import { mapWithConcurrency } from '../lib/mapWithConcurrency';
 import type { ReadinessMetrics } from '../observability/ReadinessMetrics';
 import type { FactCollector } from '../facts';
-import type { PackIndex } from './PackIndex';
+import type { PackIndex } from '../pack/PackIndex';
+import type { ScoringService } from './ScoringService';
+import { abortReason, untilAborted, withTimeout } from './deadlines';
 import { toEntityScoreWrite } from './toEntityScoreWrite';
 
 /** Result rows a run must write before planner statistics are refreshed. */
@@ -28,6 +30,9 @@ const OPTIMIZE_AFTER_ROWS = 1000;
 const MAX_RUN_ERRORS = 50;
 /** Longest error message kept (database errors can quote whole statements). */
 const MAX_ERROR_LENGTH = 500;
+
+/** Longest wait to record a failed run's end. */
+const RECORD_FAILURE_TIMEOUT_MS = 10_000;
 
 function describeError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
@@ -43,23 +48,6 @@ interface RunProgress {
   rowsWritten: number;
   errors: string[];
   errorCount: number;
-}
-
-/**
- * Scores catalog entities: all of them in a run, or one on demand.
- *
- * @public
- */
-export interface ScoringService {
-  /**
-   * Scores every entity of the scored kinds, page by page, and records the
-   * run's progress. Never throws: a failed run is returned with status
-   * `failed` and its errors; results written before the failure stay, and
-   * nothing is removed.
-   */
-  rescoreAll(run: RunInfo, signal: AbortSignal): Promise<RunInfo>;
-  /** Collects facts for one entity and scores it now. */
-  scoreEntity(entity: Entity): Promise<void>;
 }
 
 /**
@@ -123,10 +111,14 @@ export class DefaultScoringService implements ScoringService {
       // for cancellation on this one signal: more than Node's default of 10
       // listeners is expected, not a leak (each is removed when its call ends).
       setMaxListeners(0, signal);
-      const outcome = await this.runAll(run, signal, logger);
+      const failure: { error?: unknown } = {};
+      const outcome = await this.runAll(run, signal, logger, failure);
       const seconds = (performance.now() - started) / 1000;
       span.setAttribute('readiness.entities', outcome.entitiesDone);
       if (outcome.status === 'failed') {
+        if (failure.error instanceof Error) {
+          span.recordException(failure.error);
+        }
         span.setStatus({
           code: SpanStatusCode.ERROR,
           message: outcome.errors[outcome.errors.length - 1],
@@ -138,19 +130,34 @@ export class DefaultScoringService implements ScoringService {
         outcome.status === 'failed' ? 'failed' : 'succeeded',
       );
       const rate = seconds > 0 ? Math.round(outcome.entitiesDone / seconds) : 0;
+      // One line per rescore, its numbers as fields (the runId comes from the child logger).
+      const fields = {
+        status: outcome.status,
+        trigger: run.trigger,
+        entitiesTotal: outcome.entitiesTotal ?? outcome.entitiesDone,
+        entitiesDone: outcome.entitiesDone,
+        errors: outcome.errors.length,
+        durationSeconds: Number(seconds.toFixed(3)),
+        entitiesPerSecond: rate,
+      };
       if (outcome.status === 'failed') {
+        const { error } = failure;
         logger.error(
           `Rescore failed after ${
             outcome.entitiesDone
           } entities in ${seconds.toFixed(1)}s: ${
             outcome.errors[outcome.errors.length - 1]
           }`,
+          error instanceof Error
+            ? { ...fields, errorName: error.name, stack: error.stack ?? '' }
+            : fields,
         );
       } else {
         logger.info(
           `Rescored ${outcome.entitiesDone} entities in ${seconds.toFixed(
             1,
           )}s (${rate}/s) with ${outcome.errors.length} errors`,
+          fields,
         );
       }
       return outcome;
@@ -161,6 +168,7 @@ export class DefaultScoringService implements ScoringService {
     run: RunInfo,
     signal: AbortSignal,
     logger: LoggerService,
+    failure: { error?: unknown },
   ): Promise<RunInfo> {
     const { store, catalog, auth, metrics } = this.options;
     const progress: RunProgress = {
@@ -181,7 +189,7 @@ export class DefaultScoringService implements ScoringService {
     let pendingWrite: Promise<void> | undefined;
 
     logger.info(`Rescore started (${run.trigger})`);
-    try {
+    const work = async (): Promise<RunInfo> => {
       const credentials = await auth.getOwnServiceCredentials();
       const exemptions = await this.activeExemptionsByEntity();
       const fetchPage = (cursor?: string) => {
@@ -206,7 +214,7 @@ export class DefaultScoringService implements ScoringService {
         const cursor = page.pageInfo.nextCursor;
         next = cursor ? fetchPage(cursor) : undefined;
         if (signal.aborted) {
-          throw new Error('Rescore aborted');
+          throw abortReason(signal);
         }
 
         const writes = await mapWithConcurrency(
@@ -283,21 +291,35 @@ export class DefaultScoringService implements ScoringService {
         entitiesDone: progress.done,
         errors: this.errorsWithCount(progress),
       };
+    };
+    try {
+      // The run ends when its signal aborts (timeout, lost database), even
+      // while a call to the catalog or the database hangs.
+      return await untilAborted(work(), signal);
     } catch (error) {
-      // Let a page write in flight finish (or fail) before recording the end.
-      await pendingWrite?.catch(() => undefined);
+      // Let a page write in flight finish (or fail) before recording the end,
+      // unless the run was aborted: then it may never answer.
+      if (!signal.aborted) {
+        await pendingWrite?.catch(() => undefined);
+      }
+      failure.error = error;
       const now = this.now();
       addError(`Run failed: ${describeError(error)}`);
       const finalErrors = this.errorsWithCount(progress, true);
       try {
-        await store.updateRun(run.id, {
-          status: 'failed',
-          finishedAt: now,
-          entitiesTotal: progress.total,
-          entitiesDone: progress.done,
-          errors: finalErrors,
-          heartbeatAt: now,
-        });
+        // Bounded: with the database gone the run still ends here; its row is
+        // then marked failed once its heartbeat is stale.
+        await withTimeout(
+          store.updateRun(run.id, {
+            status: 'failed',
+            finishedAt: now,
+            entitiesTotal: progress.total,
+            entitiesDone: progress.done,
+            errors: finalErrors,
+            heartbeatAt: now,
+          }),
+          RECORD_FAILURE_TIMEOUT_MS,
+        );
       } catch (updateError) {
         logger.error(
           `Could not record the failure of run ${run.id}: ${describeError(

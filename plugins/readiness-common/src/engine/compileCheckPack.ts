@@ -6,6 +6,7 @@ import {
   RuleNode,
 } from '../rules/compileReadinessRule';
 import { isRecord } from '../rules/FactsView';
+import { isSafeUrl } from '../rules/isSafeUrl';
 import { compileFilterPredicate } from '../rules/compileFilterPredicate';
 
 /**
@@ -139,7 +140,15 @@ export function validateCheckShape(
         invalid(at, 'expected { title, url }', link);
       }
       nonEmptyString(link.title, `${at}.title`, 'a title');
-      nonEmptyString(link.url, `${at}.url`, 'a URL');
+      const url = nonEmptyString(link.url, `${at}.url`, 'a URL');
+      // Remediation links are shown to every team: never a script link.
+      if (!isSafeUrl(url)) {
+        invalid(
+          `${at}.url`,
+          'expected an http(s) URL (unsafe link scheme)',
+          url,
+        );
+      }
     });
   }
 }

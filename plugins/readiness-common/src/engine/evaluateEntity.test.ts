@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url -- unsafe URLs are the test data here */
 import type {
   CheckDefinition,
   CheckState,
@@ -463,5 +464,174 @@ describe('evaluateEntity: robustness', () => {
     expect(evaluateEntity(defaultPack, facts, { now: NOW })).toEqual(
       evaluateEntity(defaultPack, facts, { now: NOW }),
     );
+  });
+});
+
+describe('evaluateEntity: unsafe link schemes', () => {
+  const defaultPack = createCheckPack();
+  const UNSAFE = [
+    'javascript:alert(document.cookie)',
+    'JavaScript:alert(1)',
+    ' javascript:alert(1)',
+    '\tjavascript:alert(1)',
+    'java%0ascript:alert(1)',
+    '&#106;avascript:alert(1)',
+    'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+    'vbscript:msgbox(1)',
+  ];
+
+  function result(facts: FactDocument, checkId: string) {
+    const card = evaluateEntity(defaultPack, facts, { now: NOW });
+    const found = card.results.find(r => r.checkId === checkId);
+    expect(found).toBeDefined();
+    return found!;
+  }
+
+  function urlsOf(facts: FactDocument): string[] {
+    return evaluateEntity(defaultPack, facts, { now: NOW }).results.flatMap(r =>
+      r.evidence.flatMap(e => (e.url === undefined ? [] : [e.url])),
+    );
+  }
+
+  it.each(UNSAFE)(
+    'fails the check when the only runbook link is %j, naming the link',
+    url => {
+      const facts = createTestFacts({
+        entity: testComponent({
+          links: [{ url, title: 'Runbook', type: 'runbook' }],
+        }),
+      });
+      const runbook = result(facts, 'runbook.runbook');
+      expect(runbook.state).toBe('fail');
+      expect(runbook.reason).toContain(
+        'unsafe link scheme: link "Runbook" is not counted',
+      );
+      expect(runbook.evidence).toEqual([]);
+      expect(urlsOf(facts)).toEqual([]);
+    },
+  );
+
+  it('passes on a safe link beside an unsafe one, with only the safe URL', () => {
+    const facts = createTestFacts({
+      entity: testComponent({
+        links: [
+          { url: 'javascript:alert(1)', title: 'Bad', type: 'dashboard' },
+          {
+            url: 'https://grafana.example.com/d/abc/payments',
+            title: 'Good',
+            type: 'dashboard',
+          },
+        ],
+      }),
+    });
+    const dashboard = result(facts, 'monitoring.dashboard');
+    expect(dashboard.state).toBe('pass');
+    expect(dashboard.evidence.map(e => e.url)).toEqual([
+      'https://grafana.example.com/d/abc/payments',
+    ]);
+  });
+
+  it('does not count an annotation whose value is an unsafe link', () => {
+    const facts = createTestFacts({
+      entity: testComponent({
+        annotations: { 'prodready.io/runbook-url': 'javascript:alert(1)' },
+      }),
+    });
+    const runbook = result(facts, 'runbook.runbook');
+    expect(runbook.state).toBe('fail');
+    expect(runbook.reason).toContain(
+      'unsafe link scheme: annotation prodready.io/runbook-url is not counted',
+    );
+    expect(urlsOf(facts)).toEqual([]);
+  });
+
+  it('still counts annotations that are not links at all', () => {
+    const facts = createTestFacts({
+      entity: testComponent({
+        annotations: { 'sentry.io/project-slug': 'acme/payments' },
+      }),
+    });
+    expect(result(facts, 'logging.error-tracking').state).toBe('pass');
+  });
+
+  it('does not count an owner contact with an unsafe URL', () => {
+    const facts = createTestFacts({
+      entity: testComponent(),
+      owner: {
+        contacts: [
+          { type: 'chat', label: '#payments', url: 'javascript:alert(1)' },
+        ],
+      },
+    });
+    const contact = result(facts, 'ownership.contact');
+    expect(contact.state).toBe('fail');
+    expect(contact.reason).toContain(
+      'unsafe link scheme: owner chat "#payments" is not counted',
+    );
+    expect(urlsOf(facts)).toEqual([]);
+  });
+
+  it('keeps mailto: URLs of owner contacts', () => {
+    const facts = createTestFacts({
+      entity: testComponent(),
+      owner: {
+        contacts: [
+          {
+            type: 'email',
+            label: 'team@example.com',
+            url: 'mailto:team@example.com',
+          },
+        ],
+      },
+    });
+    const contact = result(facts, 'ownership.contact');
+    expect(contact.state).toBe('pass');
+    expect(contact.evidence[0].url).toBe('mailto:team@example.com');
+  });
+
+  it('gives files no URL when the repository location is not a web URL', () => {
+    const facts = createTestFacts({
+      entity: testComponent(),
+      repository: {
+        location: 'javascript:alert(1)//',
+        files: ['docs/runbook.md'],
+      },
+    });
+    const runbook = result(facts, 'runbook.runbook');
+    expect(runbook.state).toBe('pass');
+    expect(runbook.evidence[0]).toMatchObject({ label: 'docs/runbook.md' });
+    expect(urlsOf(facts)).toEqual([]);
+  });
+
+  it('drops unsafe URLs from the evidence of code checks', () => {
+    const card = evaluateEntity(
+      createCheckPack({
+        checks: [
+          {
+            id: 'runbook.code',
+            title: 'code',
+            category: 'runbook',
+            level: 'bronze',
+            weight: 1,
+            requires: [],
+            rule: () => ({
+              state: 'pass',
+              evidence: [
+                { kind: 'link', label: 'bad', url: 'javascript:alert(1)' },
+                { kind: 'link', label: 'good', url: 'https://example.com' },
+              ],
+            }),
+            messages: { pass: 'ok', fail: 'not ok' },
+            remediation: { markdown: 'fix' },
+          },
+        ],
+      }),
+      createTestFacts({ entity: testComponent() }),
+      { now: NOW },
+    );
+    expect(card.results[0].evidence).toEqual([
+      { kind: 'link', label: 'bad' },
+      { kind: 'link', label: 'good', url: 'https://example.com' },
+    ]);
   });
 });

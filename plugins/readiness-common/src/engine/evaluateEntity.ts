@@ -24,6 +24,7 @@ import {
 } from '../rules/FactsView';
 import type { CompiledCheck, CompiledPack } from './compileCheckPack';
 import { getCompiledPack } from './compiledPacks';
+import { isSafeUrl } from '../rules/isSafeUrl';
 
 /**
  * Options of {@link evaluateEntity}.
@@ -167,7 +168,7 @@ function sanitizeEvidence(evidence: unknown): Evidence[] {
     if (typeof item.value === 'string') {
       clean.value = truncate(item.value);
     }
-    if (typeof item.url === 'string' && item.url.length <= 2048) {
+    if (isSafeUrl(item.url, { mailto: true })) {
       clean.url = item.url;
     }
     result.push(clean);
@@ -315,6 +316,17 @@ function evaluateCheck(
   };
 }
 
+/**
+ * A fail reason with the notes of candidates that were not counted, e.g.
+ * `No runbook linked (unsafe link scheme: link "Runbook" is not counted)`.
+ */
+function withNotes(reason: string, notes: readonly string[]): string {
+  if (notes.length === 0) {
+    return reason;
+  }
+  return `${reason} (${[...new Set(notes)].join('; ')})`;
+}
+
 /** Decides a check that applies: requires, then the rule. */
 function decide(
   check: CompiledCheck,
@@ -345,6 +357,9 @@ function decide(
   if (scratch.unknown.length > 0) {
     scratch.unknown.length = 0;
   }
+  if (scratch.notes.length > 0) {
+    scratch.notes.length = 0;
+  }
   const value = check.rule!(view, scratch);
   if (evidence.length > MAX_EVIDENCE) {
     evidence.length = MAX_EVIDENCE;
@@ -353,7 +368,12 @@ function decide(
     case PASS:
       return { checkId: check.id, state: 'pass', reason: check.pass, evidence };
     case FAIL:
-      return { checkId: check.id, state: 'fail', reason: check.fail, evidence };
+      return {
+        checkId: check.id,
+        state: 'fail',
+        reason: withNotes(check.fail, scratch.notes),
+        evidence,
+      };
     case UNKNOWN:
       return {
         checkId: check.id,
@@ -368,12 +388,15 @@ function decide(
       return {
         checkId: check.id,
         state: 'fail',
-        reason: `${check.fail} (not checked: ${namespaceProblems(
-          view,
-          scratch.unknown,
-          NS_NOT_CONFIGURED,
-          true,
-        )})`,
+        reason: withNotes(
+          `${check.fail} (not checked: ${namespaceProblems(
+            view,
+            scratch.unknown,
+            NS_NOT_CONFIGURED,
+            true,
+          )})`,
+          scratch.notes,
+        ),
         evidence,
       };
   }
@@ -571,7 +594,7 @@ export function evaluateEntity(
       now.getTime(),
     );
     const applies: number[] = [];
-    const scratch: RuleScratch = { evidence: [], unknown: [] };
+    const scratch: RuleScratch = { evidence: [], unknown: [], notes: [] };
     const results = new Array<CheckResult>(checks.length);
     for (let i = 0; i < checks.length; i++) {
       try {

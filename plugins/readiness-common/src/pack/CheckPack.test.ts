@@ -71,6 +71,16 @@ describe('createCheckPack', () => {
       'checks[20].remediation.links[0].url: expected a URL',
     ],
     [
+      'a remediation link to a script',
+      {
+        remediation: {
+          markdown: 'x',
+          links: [{ title: 't', url: ' JavaScript:alert(1)' }],
+        },
+      },
+      'checks[20].remediation.links[0].url: expected an http(s) URL (unsafe link scheme), got " JavaScript:alert(1)"',
+    ],
+    [
       'requires that is not a list',
       { requires: 'entity' as never },
       'checks[20].requires: expected a list of fact namespaces, got "entity"',

@@ -2,6 +2,7 @@ import type { Evidence, FactDocument, RepositoryFileKind } from '../types';
 import { classifyRepositoryFile } from '../facts/classifyRepositoryFile';
 import { findEntityTier, TierFinding } from '../entity/readEntityTier';
 import { classifyEntityLink } from './linkKinds';
+import { isSafeUrl } from './isSafeUrl';
 
 /** Namespace states as small integers, for speed. */
 export const NS_OK = 0;
@@ -26,6 +27,8 @@ export interface LinkView {
   icon?: string;
   kinds: readonly string[];
   by: 'type' | 'title' | 'icon' | 'url' | 'none';
+  /** False when the link has a URL that `isSafeUrl` rejects: it never counts. */
+  safe: boolean;
 }
 
 /**
@@ -267,13 +270,15 @@ export class FactsView {
             continue;
           }
           const { kinds, by } = classifyEntityLink(link);
+          const url = typeof link.url === 'string' ? link.url : undefined;
           links.push({
-            url: typeof link.url === 'string' ? link.url : undefined,
+            url,
             title: typeof link.title === 'string' ? link.title : undefined,
             type: typeof link.type === 'string' ? link.type : undefined,
             icon: typeof link.icon === 'string' ? link.icon : undefined,
             kinds,
             by,
+            safe: link.url === undefined || isSafeUrl(url),
           });
         }
       }
@@ -354,7 +359,7 @@ export class FactsView {
         if (location.startsWith('url:')) {
           location = location.slice(4);
         }
-        if (/^https?:\/\//i.test(location)) {
+        if (isSafeUrl(location)) {
           base = location.endsWith('/') ? location : `${location}/`;
         }
       }
@@ -419,11 +424,7 @@ export function valueEvidence(
   const evidence: Evidence = { kind, label: truncate(label) };
   if (text !== undefined) {
     evidence.value = text;
-    if (
-      typeof value === 'string' &&
-      value.length <= 2048 &&
-      (value.startsWith('https://') || value.startsWith('http://'))
-    ) {
+    if (isSafeUrl(value)) {
       evidence.url = value;
     }
   }

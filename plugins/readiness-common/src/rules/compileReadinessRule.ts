@@ -13,6 +13,16 @@ import {
 import { compileFilterPredicate } from './compileFilterPredicate';
 import { compileGlobSet, GlobSet, hasWildcard } from './glob';
 import { linkKindsOfType } from './linkKinds';
+import { isSafeUrl, isUnsafeLink } from './isSafeUrl';
+
+/**
+ * The note left when a candidate link is not counted for its scheme.
+ *
+ * @internal
+ */
+export function unsafeLinkNote(what: string): string {
+  return `unsafe link scheme: ${what} is not counted`;
+}
 
 /** The rule does not hold. */
 export const FAIL = 0;
@@ -35,6 +45,11 @@ export interface RuleScratch {
   evidence: Evidence[];
   /** Namespaces that left a branch undecided. */
   unknown: string[];
+  /**
+   * Candidates that were not counted and why (e.g. `unsafe link scheme:
+   * link "Runbook"`), told in the reason when the check fails.
+   */
+  notes: string[];
 }
 
 /** @internal */
@@ -50,6 +65,8 @@ export interface CompiledReadinessRule {
   /** The fact namespaces the rule reads. */
   namespaces: string[];
 }
+
+const MAILTO = { mailto: true };
 
 /** Evidence items kept per rule leaf (e.g. at most 3 matching files). */
 const MAX_LEAF_EVIDENCE = 3;
@@ -336,7 +353,7 @@ function collectFiles(
       evidence.value = `${kind} file`;
     }
     const url = view.fileUrl(file);
-    if (url && url.length <= 2048) {
+    if (isSafeUrl(url)) {
       evidence.url = url;
     }
     scratch.evidence.push(evidence);
@@ -557,6 +574,10 @@ class RuleCompiler {
         }
         const value = map[key];
         if (condition(value)) {
+          if (isUnsafeLink(value)) {
+            scratch.notes.push(unsafeLinkNote(`${kind} ${truncate(key)}`));
+            continue;
+          }
           scratch.evidence.push(valueEvidence(kind, key, value));
           found += 1;
           if (found >= MAX_LEAF_EVIDENCE) {
@@ -653,6 +674,16 @@ class RuleCompiler {
         ) {
           continue;
         }
+        if (!link.safe) {
+          scratch.notes.push(
+            unsafeLinkNote(
+              link.title
+                ? `link "${truncate(link.title)}"`
+                : 'an untitled link',
+            ),
+          );
+          continue;
+        }
         const name = truncate(link.title || link.url || 'untitled');
         const evidence: Evidence = {
           kind: 'link',
@@ -665,7 +696,7 @@ class RuleCompiler {
         if (evidence.value === undefined) {
           delete evidence.value;
         }
-        if (link.url && link.url.length <= 2048) {
+        if (link.url !== undefined) {
           evidence.url = link.url;
         }
         scratch.evidence.push(evidence);
@@ -728,6 +759,10 @@ class RuleCompiler {
     return inNamespace('entity', (view, scratch) => {
       const value = lookupPath(view.entity(), segments, 0);
       if (!condition(value)) {
+        return FAIL;
+      }
+      if (isUnsafeLink(value)) {
+        scratch.notes.push(unsafeLinkNote(`field ${operand}`));
         return FAIL;
       }
       if (value !== undefined && value !== null) {
@@ -880,7 +915,7 @@ class RuleCompiler {
             : dep.ecosystem,
         };
         const url = dep.manifest ? view.fileUrl(dep.manifest) : undefined;
-        if (url && url.length <= 2048) {
+        if (isSafeUrl(url)) {
           evidence.url = url;
         }
         scratch.evidence.push(evidence);
@@ -981,12 +1016,20 @@ class RuleCompiler {
           ) {
             continue;
           }
+          if (contact.url !== undefined && !isSafeUrl(contact.url, MAILTO)) {
+            scratch.notes.push(
+              unsafeLinkNote(
+                `owner ${contact.type} "${truncate(contact.label)}"`,
+              ),
+            );
+            continue;
+          }
           const evidence: Evidence = {
             kind: 'relation',
             label: `owner ${contact.type}`,
             value: truncate(contact.label),
           };
-          if (typeof contact.url === 'string' && contact.url.length <= 2048) {
+          if (contact.url !== undefined) {
             evidence.url = contact.url;
           }
           scratch.evidence.push(evidence);
@@ -999,12 +1042,16 @@ class RuleCompiler {
         typeof owner.email === 'string' &&
         /\S/.test(owner.email)
       ) {
-        scratch.evidence.push({
+        const evidence: Evidence = {
           kind: 'relation',
           label: 'owner email',
           value: truncate(owner.email),
-          url: `mailto:${truncate(owner.email)}`,
-        });
+        };
+        const url = `mailto:${owner.email}`;
+        if (isSafeUrl(url, MAILTO)) {
+          evidence.url = url;
+        }
+        scratch.evidence.push(evidence);
         found += 1;
       }
       const members = owner.members;
@@ -1022,12 +1069,16 @@ class RuleCompiler {
             } else if (typeof member.ref === 'string') {
               name = member.ref;
             }
-            scratch.evidence.push({
+            const evidence: Evidence = {
               kind: 'relation',
               label: `owner member ${truncate(name)}`,
               value: truncate(member.email),
-              url: `mailto:${truncate(member.email)}`,
-            });
+            };
+            const url = `mailto:${member.email}`;
+            if (isSafeUrl(url, MAILTO)) {
+              evidence.url = url;
+            }
+            scratch.evidence.push(evidence);
             found += 1;
           }
         }
@@ -1145,6 +1196,10 @@ class RuleCompiler {
     return inNamespace(namespace, (view, scratch) => {
       const value = lookupPath(view.data(namespace), segments, 1);
       if (!condition(value)) {
+        return FAIL;
+      }
+      if (isUnsafeLink(value)) {
+        scratch.notes.push(unsafeLinkNote(`fact ${operand}`));
         return FAIL;
       }
       if (value !== undefined && value !== null) {

@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url -- unsafe URLs are the test data here */
 import {
   createTestFacts,
   testComponent,
@@ -401,6 +402,63 @@ describe('evaluateReadinessRule: three-valued logic', () => {
       state: 'unknown',
       reason:
         'repository facts unavailable: the provider returned malformed data',
+    });
+  });
+});
+
+describe('evaluateReadinessRule: unsafe link schemes', () => {
+  const unsafe = createTestFacts({
+    entity: testComponent({
+      annotations: { 'acme.com/runbook-url': 'java%0ascript:alert(1)' },
+      links: [
+        { url: ' javascript:alert(1)', title: 'Runbook', type: 'runbook' },
+      ],
+    }),
+  });
+
+  it('fails a link rule whose only candidate is unsafe, saying why', () => {
+    expect(evaluateReadinessRule({ link: 'runbook' }, unsafe)).toEqual({
+      state: 'fail',
+      evidence: [],
+      reason: 'unsafe link scheme: link "Runbook" is not counted',
+    });
+  });
+
+  it('fails an annotation rule whose only candidate is unsafe, saying why', () => {
+    expect(
+      evaluateReadinessRule({ annotation: 'acme.com/runbook-url' }, unsafe),
+    ).toEqual({
+      state: 'fail',
+      evidence: [],
+      reason:
+        'unsafe link scheme: annotation acme.com/runbook-url is not counted',
+    });
+  });
+
+  it('fails a field rule on an unsafe link value', () => {
+    const withData = createTestFacts({
+      entity: testComponent({ spec: { runbook: 'data:text/html,<b>x</b>' } }),
+    });
+    expect(evaluateReadinessRule({ field: 'spec.runbook' }, withData)).toEqual({
+      state: 'fail',
+      evidence: [],
+      reason: 'unsafe link scheme: field spec.runbook is not counted',
+    });
+  });
+
+  it('passes without a note when another branch passes', () => {
+    const outcome = evaluateReadinessRule(
+      { anyOf: [{ link: 'runbook' }, { tag: 'java' }] },
+      createTestFacts({
+        entity: testComponent({
+          tags: ['java'],
+          links: [{ url: 'javascript:x', type: 'runbook' }],
+        }),
+      }),
+    );
+    expect(outcome).toEqual({
+      state: 'pass',
+      evidence: [{ kind: 'tag', label: 'java' }],
     });
   });
 });

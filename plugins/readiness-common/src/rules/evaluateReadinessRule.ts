@@ -44,7 +44,7 @@ export function evaluateReadinessRule(
     }
   }
   const view = new FactsView(facts);
-  const scratch: RuleScratch = { evidence: [], unknown: [] };
+  const scratch: RuleScratch = { evidence: [], unknown: [], notes: [] };
   const value = entry.evaluate(view, scratch);
   if (value === PASS) {
     return { state: 'pass', evidence: scratch.evidence };
@@ -55,6 +55,7 @@ export function evaluateReadinessRule(
       reason: problems(view, scratch.unknown, NS_UNAVAILABLE),
     };
   }
+  const notes = [...new Set(scratch.notes)].join('; ');
   if (value === ABSENT) {
     return {
       state: 'fail',
@@ -63,8 +64,10 @@ export function evaluateReadinessRule(
         view,
         scratch.unknown,
         NS_NOT_CONFIGURED,
-      )}`,
+      )}${notes ? `; ${notes}` : ''}`,
     };
   }
-  return { state: 'fail', evidence: scratch.evidence };
+  return notes
+    ? { state: 'fail', evidence: scratch.evidence, reason: notes }
+    : { state: 'fail', evidence: scratch.evidence };
 }

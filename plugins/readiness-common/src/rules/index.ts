@@ -27,3 +27,5 @@ export type {
 export * from './linkKinds';
 export * from './parseReadinessRule';
 export * from './evaluateReadinessRule';
+export { isSafeUrl } from './isSafeUrl';
+export type { IsSafeUrlOptions } from './isSafeUrl';

@@ -20,16 +20,20 @@ export const checkoutScorecardUrl = `${readinessBase}/entities/component/default
 
 /**
  * Renders `ui` as on {@link checkoutEntity}'s page, with the readiness test
- * APIs (permissions allowed unless `permission` says otherwise).
+ * APIs (permissions allowed unless `permission` says otherwise), at the
+ * address `routeEntries` gives (e.g. with a `#readiness-check-…` hash).
  */
 export function renderOnEntityPage(
   ui: ReactElement,
-  options: { permission?: 'ALLOW' | 'DENY' } = {},
+  options: { permission?: 'ALLOW' | 'DENY'; routeEntries?: string[] } = {},
 ) {
   return renderInTestApp(
     <TestApiProvider apis={readinessTestApis(options)}>
       <EntityProvider entity={checkoutEntity}>{ui}</EntityProvider>
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      routeEntries: options.routeEntries,
+    },
   );
 }

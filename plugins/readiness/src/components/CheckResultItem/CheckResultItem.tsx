@@ -10,11 +10,12 @@ import { makeStyles } from '@material-ui/core/styles';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import WarningIcon from '@material-ui/icons/Warning';
 import { MarkdownContent } from '@backstage/core-components';
-import type {
-  EntityScorecardResponse,
-  LevelDefinition,
+import {
+  isSafeUrl,
+  type EntityScorecardResponse,
+  type LevelDefinition,
 } from '@prodready/plugin-readiness-common';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { EvidenceList } from '../EvidenceList';
 import {
   ExemptionDialog,
@@ -60,7 +61,10 @@ export interface CheckResultItemProps {
   levels?: LevelDefinition[];
   /** The level this check keeps the entity from, when it blocks one. */
   blocksLevel?: string;
-  /** Whether the details start open; the user opens and closes them after. */
+  /**
+   * Whether the details start open; the user opens and closes them after.
+   * Turning it on later (a link to the check was followed) opens them again.
+   */
   defaultExpanded?: boolean;
   /** Creates an exemption; the action is hidden when absent. */
   onCreateExemption?(values: ExemptionDialogValues): Promise<void>;
@@ -86,6 +90,11 @@ export function CheckResultItem(props: CheckResultItemProps) {
   const classes = useStyles();
   // Controlled, so that a check stays open or closed while its state changes.
   const [expanded, setExpanded] = useState(Boolean(defaultExpanded));
+  useEffect(() => {
+    if (defaultExpanded) {
+      setExpanded(true);
+    }
+  }, [defaultExpanded]);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [removing, setRemoving] = useState(false);
   const { check, exemption } = result;
@@ -137,13 +146,19 @@ export function CheckResultItem(props: CheckResultItemProps) {
           <Box className={classes.section}>
             <Typography variant="subtitle2">How to fix it</Typography>
             <MarkdownContent content={check.remediation.markdown} />
-            {check.remediation.links?.map(link => (
-              <div key={link.url}>
-                <Link href={link.url} target="_blank" rel="noopener noreferrer">
-                  {link.title}
-                </Link>
-              </div>
-            ))}
+            {check.remediation.links
+              ?.filter(link => isSafeUrl(link.url))
+              .map(link => (
+                <div key={link.url}>
+                  <Link
+                    href={link.url}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                  >
+                    {link.title}
+                  </Link>
+                </div>
+              ))}
           </Box>
         )}
         {result.state === 'fail' && result.learnFrom && (

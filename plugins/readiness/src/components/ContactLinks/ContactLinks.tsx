@@ -6,7 +6,7 @@ import ChatIcon from '@material-ui/icons/Chat';
 import EmailIcon from '@material-ui/icons/Email';
 import LinkIcon from '@material-ui/icons/Link';
 import PhoneInTalkIcon from '@material-ui/icons/PhoneInTalk';
-import type { Contact } from '@prodready/plugin-readiness-common';
+import { isSafeUrl, type Contact } from '@prodready/plugin-readiness-common';
 
 const useStyles = makeStyles(theme => ({
   list: {
@@ -35,13 +35,22 @@ const TYPE_NAMES: Record<Contact['type'], string> = {
   oncall: 'On-call',
 };
 
-/** Where a contact leads: its URL, or `mailto:` for a bare email address. */
+/**
+ * Where a contact leads: its URL, or `mailto:` for a bare email address.
+ * Only `http(s):` and `mailto:` targets are returned: contacts come from
+ * catalog entries other teams write, so anything else is never a link.
+ */
 export function contactHref(contact: Contact): string | undefined {
   if (contact.url) {
-    return contact.url;
+    return isSafeUrl(contact.url, { mailto: true }) ? contact.url : undefined;
   }
-  if (contact.type === 'email' && contact.label.includes('@')) {
-    return `mailto:${contact.label}`;
+  const mailto = `mailto:${contact.label}`;
+  if (
+    contact.type === 'email' &&
+    contact.label.includes('@') &&
+    isSafeUrl(mailto, { mailto: true })
+  ) {
+    return mailto;
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import {
@@ -24,6 +24,8 @@ describe('EntityReadinessContent without permissions', () => {
   it('hides rescoring and exemption actions', async () => {
     await renderDenied();
     const alerts = await screen.findByTestId('check-monitoring.alerts');
+    // Opened, so that a hidden button would be found.
+    fireEvent.click(within(alerts).getAllByRole('button')[0]);
     // Everything else is still shown.
     expect(
       within(alerts).getByText('No on-call routing found'),

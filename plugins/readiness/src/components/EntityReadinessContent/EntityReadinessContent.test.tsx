@@ -19,7 +19,7 @@ import {
 } from '../../__testUtils__/renderOnEntityPage';
 import { EntityReadinessContent } from './EntityReadinessContent';
 
-/** Opens a check's collapsed details (passing and exempt checks start closed). */
+/** Opens a check's collapsed details (every check starts closed). */
 function expand(check: HTMLElement) {
   fireEvent.click(within(check).getAllByRole('button')[0]);
 }
@@ -83,10 +83,21 @@ describe('EntityReadinessContent', () => {
     expect(
       screen.getByText('Progress to Silver: 3 of 5 checks done'),
     ).toBeInTheDocument();
-    const blockers = screen.getByRole('list', { name: 'Blocking checks' });
+    // What to fix next comes first, with whom to ask.
+    const fixNext = screen.getByRole('region', { name: 'Fix next' });
     expect(
-      within(blockers).getByRole('link', { name: 'Alerts reach on-call' }),
+      within(fixNext).getByRole('link', { name: 'Alerts reach on-call' }),
     ).toHaveAttribute('href', '#readiness-check-monitoring.alerts');
+    expect(
+      within(fixNext).getByRole('link', { name: 'Payments Team' }),
+    ).toBeInTheDocument();
+    // Every check below starts closed.
+    for (const check of screen.getAllByTestId(/^check-/)) {
+      expect(within(check).getAllByRole('button')[0]).toHaveAttribute(
+        'aria-expanded',
+        'false',
+      );
+    }
 
     const headings = screen
       .getAllByRole('heading', { level: 2 })
@@ -104,6 +115,7 @@ describe('EntityReadinessContent', () => {
       within(monitoring).getByText('0 of 2 passing, 1 unknown'),
     ).toBeInTheDocument();
     const alerts = within(monitoring).getByTestId('check-monitoring.alerts');
+    expand(alerts);
     expect(within(alerts).getByText('Fail')).toBeInTheDocument();
     expect(
       within(alerts).getByText('No on-call routing found'),
@@ -138,9 +150,38 @@ describe('EntityReadinessContent', () => {
     expect(within(ci).queryByText('How to fix it')).not.toBeInTheDocument();
   });
 
+  it('opens and scrolls to the check a link points at, once the scorecard has loaded', async () => {
+    const scrolled: string[] = [];
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function scrollIntoView(this: Element) {
+      scrolled.push(this.id);
+    };
+    try {
+      await renderOnEntityPage(<EntityReadinessContent />, {
+        routeEntries: ['/readiness#readiness-check-tracing.instrumented'],
+      });
+      const tracing = await screen.findByTestId('check-tracing.instrumented');
+      expect(within(tracing).getAllByRole('button')[0]).toHaveAttribute(
+        'aria-expanded',
+        'true',
+      );
+      const alerts = screen.getByTestId('check-monitoring.alerts');
+      expect(within(alerts).getAllByRole('button')[0]).toHaveAttribute(
+        'aria-expanded',
+        'false',
+      );
+      await waitFor(() =>
+        expect(scrolled).toContain('readiness-check-tracing.instrumented'),
+      );
+    } finally {
+      Element.prototype.scrollIntoView = original;
+    }
+  });
+
   it('shows who solved a gap, how, and how to reach them', async () => {
     await renderContent();
     const alerts = await screen.findByTestId('check-monitoring.alerts');
+    expand(alerts);
     const exemplar = within(alerts).getByTestId('learn-from-exemplar');
     expect(
       within(exemplar).getByRole('link', { name: 'Payments API' }),
@@ -210,6 +251,7 @@ describe('EntityReadinessContent', () => {
     );
     await renderContent();
     const alerts = await screen.findByTestId('check-monitoring.alerts');
+    expand(alerts);
     fireEvent.click(
       within(alerts).getByRole('button', { name: 'Exempt from this check' }),
     );
@@ -243,6 +285,7 @@ describe('EntityReadinessContent', () => {
     );
     await renderContent();
     const alerts = await screen.findByTestId('check-monitoring.alerts');
+    expand(alerts);
     fireEvent.click(
       within(alerts).getByRole('button', { name: 'Exempt from this check' }),
     );

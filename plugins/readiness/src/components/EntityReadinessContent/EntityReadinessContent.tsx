@@ -13,6 +13,8 @@ import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { ResponseError } from '@backstage/errors';
+import { useEffect } from 'react';
+import { useLocation } from 'react-router-dom';
 import {
   CHECK_STATES,
   type EntityScorecardResponse,
@@ -62,6 +64,12 @@ function groupByCategory(
   })).filter(group => group.results.length > 0);
 }
 
+/** The check a `#readiness-check-<id>` link in the address points at. */
+function targetedCheckId(hash: string): string | undefined {
+  const match = /^#readiness-check-(.+)$/.exec(hash);
+  return match ? decodeURIComponent(match[1]) : undefined;
+}
+
 function capitalize(text: string): string {
   return text.charAt(0).toLocaleUpperCase('en-US') + text.slice(1);
 }
@@ -75,6 +83,18 @@ function ReadinessContentForEntity(props: { entityRef: string }) {
   const { canRefreshEntity, canManageExemptions } = useReadinessPermissions();
   const { scorecard, loading, error, reload, rescore, rescoring } =
     useEntityScorecard(entityRef);
+  const { hash } = useLocation();
+  const targeted = targetedCheckId(hash);
+
+  // After in-app navigation the browser does not scroll to an anchor that
+  // renders only once the scorecard has loaded: scroll to it here.
+  useEffect(() => {
+    if (scorecard && targeted) {
+      document
+        .getElementById(`readiness-check-${targeted}`)
+        ?.scrollIntoView?.({ block: 'start' });
+    }
+  }, [scorecard, targeted]);
 
   if (loading) {
     return <Progress />;
@@ -226,7 +246,9 @@ function ReadinessContentForEntity(props: { entityRef: string }) {
                       ? scorecard.nextLevel
                       : undefined
                   }
-                  defaultExpanded={result.state === 'fail'}
+                  // Fix next (above) already says what to do; every check
+                  // starts closed unless a link points at it.
+                  defaultExpanded={targeted === result.checkId}
                   onCreateExemption={
                     createExemption &&
                     (values => createExemption(result.checkId, values))

@@ -1,7 +1,7 @@
 import Link from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import type { Evidence } from '@prodready/plugin-readiness-common';
+import { isSafeUrl, type Evidence } from '@prodready/plugin-readiness-common';
 
 const useStyles = makeStyles(theme => ({
   list: { margin: 0, paddingLeft: theme.spacing(2.5) },
@@ -23,7 +23,8 @@ export interface EvidenceListProps {
 
 /**
  * What made a check pass (or was looked at): each piece with its kind, what
- * it is and its value, linked where it can be seen.
+ * it is and its value, linked where it can be seen. Only `http(s):` URLs
+ * become links; anything else (e.g. `javascript:`) is shown as plain text.
  *
  * @public
  */
@@ -40,7 +41,8 @@ export function EvidenceList(props: EvidenceListProps) {
             {item.kind}
           </Typography>
           <Typography variant="body2" component="span">
-            {item.url ? (
+            {/* The URL comes from another team's catalog entry: only http(s) is ever a link. */}
+            {isSafeUrl(item.url) ? (
               <Link href={item.url} target="_blank" rel="noopener noreferrer">
                 {item.label}
               </Link>

@@ -2,7 +2,6 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import CircularProgress from '@material-ui/core/CircularProgress';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import Link from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import RefreshIcon from '@material-ui/icons/Refresh';
@@ -10,6 +9,7 @@ import type {
   EntityScorecardResponse,
   LevelDefinition,
 } from '@prodready/plugin-readiness-common';
+import { FixNext } from '../FixNext';
 import { LevelBadge, levelTitle } from '../LevelBadge';
 import { levelProgress } from './levelProgress';
 
@@ -22,10 +22,6 @@ const useStyles = makeStyles(theme => ({
   },
   score: { fontSize: '2.5rem', fontWeight: 700, lineHeight: 1 },
   progress: { height: 8, borderRadius: 4, margin: theme.spacing(1, 0) },
-  blockers: {
-    margin: theme.spacing(0.5, 0, 0),
-    paddingLeft: theme.spacing(2.5),
-  },
 }));
 
 /**
@@ -43,7 +39,7 @@ export interface ReadinessSummaryProps {
 
 /**
  * The headline of a scorecard: level, score, the progress to the next level
- * and the checks that block it.
+ * and, first of all, what to fix next and whom to ask ({@link FixNext}).
  *
  * @public
  */
@@ -105,24 +101,7 @@ export function ReadinessSummary(props: ReadinessSummaryProps) {
                 levels,
               )}`}
             />
-            {progress.blockers.length > 0 && (
-              <>
-                <Typography variant="body2">
-                  {progress.blockers.length === 1
-                    ? 'What blocks it:'
-                    : `What blocks it (${progress.blockers.length} checks):`}
-                </Typography>
-                <ul className={classes.blockers} aria-label="Blocking checks">
-                  {progress.blockers.map(r => (
-                    <li key={r.checkId}>
-                      <Link href={`#readiness-check-${r.checkId}`}>
-                        {r.check.title}
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
+            <FixNext scorecard={scorecard} levels={levels} />
           </>
         ) : (
           <Typography variant="body2">

@@ -1,0 +1,104 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { DatabaseReadinessStore } from '../DatabaseReadinessStore';
+import { createTestDatabases } from '../../__testUtils__/createTestDatabases';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+
+const T0 = new Date('2025-03-01T10:00:00.000Z');
+const T1 = new Date('2025-03-01T10:05:00.000Z');
+
+describe.each(databases.eachSupportedId())('runs on %p', databaseId => {
+  async function createStore() {
+    const knex = await databases.init(databaseId);
+    const store = await DatabaseReadinessStore.create({
+      database: mockServices.database({ knex }),
+    });
+    return { knex, store };
+  }
+
+  it('creates exactly one running full run out of 20 concurrent creations', async () => {
+    const { store } = await createStore();
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        store.createRun({
+          trigger: i % 2 ? 'manual' : 'schedule',
+          claimed: i % 2 === 0,
+          now: T0,
+        }),
+      ),
+    );
+    const created = outcomes.filter(o => o.status === 'fulfilled');
+    expect(created).toHaveLength(1);
+    const refused = outcomes.flatMap(o =>
+      o.status === 'rejected' ? [(o.reason as Error).name] : [],
+    );
+    expect(refused).toEqual(new Array(19).fill('ConflictError'));
+    const running = (await store.listRuns(50)).filter(
+      r => r.status === 'running',
+    );
+    expect(running).toHaveLength(1);
+    // Entity runs do not take the place of the full run.
+    await expect(
+      store.createRun({ trigger: 'entity', claimed: true, now: T0 }),
+    ).resolves.toMatchObject({ status: 'running' });
+  });
+
+  it('lets the next full run start once the running one ended', async () => {
+    const { store } = await createStore();
+    const first = await store.createRun({
+      trigger: 'schedule',
+      claimed: true,
+      now: T0,
+    });
+    await expect(
+      store.createRun({ trigger: 'manual', claimed: false, now: T0 }),
+    ).rejects.toMatchObject({ name: 'ConflictError' });
+    await store.updateRun(first.id, {
+      status: 'succeeded',
+      finishedAt: T1,
+      heartbeatAt: T1,
+    });
+    await expect(
+      store.createRun({ trigger: 'manual', claimed: false, now: T1 }),
+    ).resolves.toMatchObject({ trigger: 'manual', status: 'running' });
+  });
+
+  it('marks runs without a recent heartbeat failed with the reason and frees their place', async () => {
+    const { store } = await createStore();
+    const dead = await store.createRun({
+      trigger: 'schedule',
+      claimed: true,
+      now: T0,
+    });
+    // Alive: its heartbeat is after the cut-off.
+    expect(await store.failStaleRuns(new Date(T0.getTime() - 1), T1)).toBe(0);
+    expect(await store.getActiveRun(new Date(T0.getTime() - 1))).toMatchObject({
+      id: dead.id,
+    });
+
+    expect(await store.failStaleRuns(new Date(T0.getTime() + 60_000), T1)).toBe(
+      1,
+    );
+    expect(await store.getRun(dead.id)).toMatchObject({
+      status: 'failed',
+      finishedAt: T1.toISOString(),
+      errors: [expect.stringMatching(/^Interrupted: no heartbeat since/)],
+    });
+    expect(await store.getActiveRun(T0)).toBeUndefined();
+    const next = await store.createRun({
+      trigger: 'manual',
+      claimed: false,
+      now: T1,
+    });
+    // A requested run that no process picked up is failed too, in time.
+    expect(await store.failStaleRuns(new Date(T1.getTime() + 60_000), T1)).toBe(
+      1,
+    );
+    expect(await store.getRun(next.id)).toMatchObject({
+      status: 'failed',
+      errors: [expect.stringMatching(/^Never started/)],
+    });
+  });
+});

@@ -1,0 +1,2 @@
+export { FixNext } from './FixNext';
+export type { FixNextProps } from './FixNext';
