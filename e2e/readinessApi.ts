@@ -8,7 +8,7 @@ import type {
   SearchQuery,
   SearchResponse,
 } from '@prodready/plugin-readiness-common';
-import { searchQueryToParams } from '../plugins/readiness/src/api/searchQueryParams';
+import { searchQueryToParams } from '@prodready/plugin-readiness-common';
 import { BACKEND_URL } from './stack';
 
 /** The guest user's token and the refs it owns through (itself, its groups). */

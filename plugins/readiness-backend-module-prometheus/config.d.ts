@@ -23,24 +23,31 @@ export interface Config {
       /**
        * Time budget of one HTTP request: milliseconds, a duration string
        * ('5s', 'PT5S') or an object ({ seconds: 5 }). Default 5 seconds.
+       * @default { seconds: 5 }
        */
       timeout?: number | string | HumanDuration;
       /**
        * How long the values of the service label and the alert rules are
        * reused between entities. Default 60 seconds.
+       * @default { seconds: 60 }
        */
       cacheTtl?: number | string | HumanDuration;
       /**
        * The label that identifies a service in your series. Its value for an
        * entity is the annotation `prometheus.io/service-name`, else
        * `backstage.io/kubernetes-id`, else the entity name. Default `service`.
+       * @default service
        */
       serviceLabel?: string;
-      /** Most requests in flight to Prometheus at once. Default 8. */
+      /**
+       * Most requests in flight to Prometheus at once. Default 8.
+       * @default 8
+       */
       maxConcurrentQueries?: number;
       /**
        * Read alerting rules from `/api/v1/rules` and list those whose labels
        * or expression select the service. Default true.
+       * @default true
        */
       alertRules?: boolean;
       /**

@@ -7,6 +7,12 @@ import type { HumanDuration } from '@backstage/types';
  * `@prodready/plugin-readiness-common`.
  */
 export interface Config {
+  /**
+   * Read once at start-up by `readReadinessBackendConfig` (src/config.ts) and
+   * `readRepositoryConfig` (src/facts/readRepositoryConfig.ts), both through
+   * `readConfigValues` of `@prodready/plugin-readiness-node`: an invalid
+   * value stops the backend with an error naming its path.
+   */
   readiness?: {
     /**
      * When the full rescore of the catalog runs. It always runs with
@@ -14,6 +20,7 @@ export interface Config {
      * timeout 15 minutes, first run 5 seconds after start-up (so the catalog
      * has loaded in development). A `{ trigger: manual }` frequency disables
      * the periodic run; rescores then only start through `POST /runs`.
+     * @default { frequency: { minutes: 30 }, timeout: { minutes: 15 }, initialDelay: { seconds: 5 } }
      */
     schedule?: Partial<SchedulerServiceTaskScheduleDefinitionConfig>;
 
@@ -23,23 +30,33 @@ export interface Config {
        * Entity kinds that are scored. Entities of these kinds to which no
        * check applies are not stored. Default
        * `[Component, API, Resource, System]`.
+       * @default [Component, API, Resource, System]
        */
       kinds?: string[];
-      /** Entities whose facts are collected at the same time, 1–64. Default 8. */
+      /**
+       * Entities whose facts are collected at the same time, 1–64. Default 8.
+       * @default 8
+       */
       concurrency?: number;
       /**
        * Entities read from the catalog per page and written per transaction,
        * 1–500. Default 500.
+       * @default 500
        */
       pageSize?: number;
       /**
        * The catalog may still be ingesting when the backend starts: a process
        * rescores again this long after its first run, and after any run that
-       * saw a different number of entities than the run before. Default
+       * saw a different number of entities than the run before:
+       * milliseconds, a duration string ('60s') or an object. Default
        * 60 seconds.
+       * @default { seconds: 60 }
        */
-      settleDelay?: string | HumanDuration;
-      /** Settle reruns in a row at most, 0–100; 0 disables them. Default 5. */
+      settleDelay?: number | string | HumanDuration;
+      /**
+       * Settle reruns in a row at most, 0–100; 0 disables them. Default 5.
+       * @default 5
+       */
       maxSettleRuns?: number;
     };
 
@@ -48,6 +65,7 @@ export interface Config {
       /**
        * Days that change history, score snapshots and expired exemptions are
        * kept, also for entities removed from the catalog, 1–3650. Default 180.
+       * @default 180
        */
       retentionDays?: number;
     };
@@ -57,6 +75,7 @@ export interface Config {
       /**
        * Entities of other owners shown per failing check, 0–20; 0 turns the
        * feature off. Default 3.
+       * @default 3
        */
       limit?: number;
     };
@@ -68,12 +87,16 @@ export interface Config {
      * the first time send nothing.
      */
     notifications?: {
-      /** Send them. Default false. */
+      /**
+       * Send them. Default false.
+       * @default false
+       */
       enabled?: boolean;
       /**
        * When one write (up to `scoring.pageSize` entities) changes more
        * levels than this, e.g. after the check pack changed, none of them is
        * sent and a warning is logged instead. 1–10 000, default 50.
+       * @default 50
        */
       maxPerBatch?: number;
     };
@@ -83,9 +106,11 @@ export interface Config {
       /**
        * How long a caller's catalog visibility, roll-ups, trends, champions
        * and search counts are reused. Writes by the same replica drop the
-       * cached aggregates at once. Default 30 seconds.
+       * cached aggregates at once: milliseconds, a duration string ('30s')
+       * or an object; 0 turns the caches off. Default 30 seconds.
+       * @default { seconds: 30 }
        */
-      ttl?: string | HumanDuration;
+      ttl?: number | string | HumanDuration;
     };
 
     /** How the repository fact provider reads entities' source repositories. */
@@ -94,25 +119,38 @@ export interface Config {
        * Most interesting files (CI, deploy, runbook, manifest… files) listed
        * per repository; a repository with more is read up to this bound and
        * marked `truncated`. Default 2000.
+       * @default 2000
        */
       maxFiles?: number;
       /**
        * Time budget of one repository read: milliseconds, a duration string
-       * ('10s', 'PT10S') or an object ({ seconds: 10 }). A read that overruns
-       * it makes the checks that need repository facts `unknown`. Default
+       * ('10s', 'PT10S') or an object ({ seconds: 10 }). The abort signal is
+       * passed to the UrlReader; a read that overruns it makes the checks
+       * that need repository facts `unknown`. Default
        * 10 seconds.
+       * @default { seconds: 10 }
        */
       timeout?: number | string | HumanDuration;
-      /** How long a successful read of a repository is reused. Default 1 hour. */
+      /**
+       * How long a successful read of a repository is reused. Default 1 hour.
+       * @default { hours: 1 }
+       */
       cacheTtl?: number | string | HumanDuration;
-      /** How long a failed read is remembered before it is retried. Default 5 minutes. */
+      /**
+       * How long a failed read is remembered before it is retried. Default 5 minutes.
+       * @default { minutes: 5 }
+       */
       failureCacheTtl?: number | string | HumanDuration;
-      /** Most repositories kept in the cache; least recently used go first. Default 5000. */
+      /**
+       * Most repositories kept in the cache; least recently used go first. Default 5000.
+       * @default 5000
+       */
       cacheSize?: number;
       /**
        * Read `dir:` / `file:` source locations from this machine's disk. For
        * development and the example organisation only; keep it off in
        * production. Default false.
+       * @default false
        */
       allowLocalPaths?: boolean;
       /**

@@ -46,6 +46,7 @@ export interface Config {
       id: string;
       /**
        * `false` removes the check from the pack. Default `true`.
+       * @default true
        */
       enabled?: boolean;
       /** Short title, e.g. `CODEOWNERS file`. Required for a new check. */
@@ -59,7 +60,10 @@ export interface Config {
       category?: string;
       /** Level id (see `readiness.levels`). Required for a new check. */
       level?: string;
-      /** Weight in the score, ≥ 0. Default 1 for a new check. */
+      /**
+       * Weight in the score, ≥ 0. Default 1 for a new check.
+       * @default 1
+       */
       weight?: number;
       /**
        * Which entities the check applies to: a filter predicate in the shape

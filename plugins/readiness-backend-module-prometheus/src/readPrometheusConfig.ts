@@ -1,6 +1,9 @@
-import { Config, readDurationFromConfig } from '@backstage/config';
+import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { durationToMilliseconds } from '@backstage/types';
+import {
+  readConfigValues,
+  type ConfigValues,
+} from '@prodready/plugin-readiness-node';
 import {
   DEFAULT_PROMETHEUS_QUERIES,
   PrometheusQueryTemplates,
@@ -33,55 +36,10 @@ export interface PrometheusConfig {
 const PREFIX = 'readiness.prometheus';
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
-function invalid(key: string, value: unknown, expected: string): InputError {
-  return new InputError(
-    `Invalid value at ${PREFIX}.${key}: ${JSON.stringify(
-      value,
-    )}; expected ${expected}`,
-  );
-}
-
-function readMs(config: Config, key: string, fallback: number): number {
-  if (!config.has(key)) {
-    return fallback;
-  }
-  const value = config.getOptional(key);
-  let ms: number;
-  if (typeof value === 'number') {
-    ms = value;
-  } else {
-    try {
-      ms = durationToMilliseconds(readDurationFromConfig(config, { key }));
-    } catch {
-      throw invalid(
-        key,
-        value,
-        "milliseconds, a string like '5s' or 'PT5S', or an object like { seconds: 5 }",
-      );
-    }
-  }
-  if (!Number.isFinite(ms) || ms <= 0) {
-    throw invalid(key, value, 'a positive duration');
-  }
-  return ms;
-}
-
-function readPositiveInteger(
+function readTemplates(
   config: Config,
-  key: string,
-  fallback: number,
-): number {
-  const value = config.getOptional(key);
-  if (value === undefined) {
-    return fallback;
-  }
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw invalid(key, value, 'a positive integer');
-  }
-  return value;
-}
-
-function readTemplates(config: Config): PrometheusQueryTemplates {
+  { invalid }: ConfigValues,
+): PrometheusQueryTemplates {
   const queries = config.getOptional('queries');
   if (queries === undefined) {
     return DEFAULT_PROMETHEUS_QUERIES;
@@ -132,22 +90,12 @@ function readTemplates(config: Config): PrometheusQueryTemplates {
 export function readPrometheusConfig(
   rootConfig: Config,
 ): PrometheusConfig | undefined {
-  const section = rootConfig.getOptional(PREFIX);
-  if (section === undefined) {
+  const values = readConfigValues(rootConfig, PREFIX);
+  const { invalid } = values;
+  const config = rootConfig.getOptionalConfig(PREFIX);
+  if (!config) {
     return undefined;
   }
-  if (
-    typeof section !== 'object' ||
-    section === null ||
-    Array.isArray(section)
-  ) {
-    throw new InputError(
-      `Invalid value at ${PREFIX}: ${JSON.stringify(
-        section,
-      )}; expected an object`,
-    );
-  }
-  const config = rootConfig.getConfig(PREFIX);
   const rawBaseUrl = config.getOptional('baseUrl');
   if (rawBaseUrl === undefined) {
     return undefined;
@@ -191,23 +139,16 @@ export function readPrometheusConfig(
     throw invalid('serviceLabel', serviceLabel, 'a Prometheus label name');
   }
 
-  const alertRules = config.getOptional('alertRules') ?? true;
-  if (typeof alertRules !== 'boolean') {
-    throw invalid('alertRules', alertRules, 'true or false');
-  }
-
   return {
     baseUrl: baseUrl.toString().replace(/\/+$/, ''),
     headers,
-    timeoutMs: readMs(config, 'timeout', 5000),
-    cacheTtlMs: readMs(config, 'cacheTtl', 60_000),
+    timeoutMs: values.durationMs('timeout', { default: 5000 }),
+    cacheTtlMs: values.durationMs('cacheTtl', { default: 60_000 }),
     serviceLabel,
-    maxConcurrentQueries: readPositiveInteger(
-      config,
-      'maxConcurrentQueries',
-      8,
-    ),
-    alertRules,
-    queries: readTemplates(config),
+    maxConcurrentQueries: values.integer('maxConcurrentQueries', {
+      default: 8,
+    }),
+    alertRules: values.boolean('alertRules', { default: true }),
+    queries: readTemplates(config, values),
   };
 }

@@ -1,14 +1,7 @@
-import {
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
-import {
-  Config,
-  ConfigReader,
-  readDurationFromConfig,
-} from '@backstage/config';
+import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { readConfigValues } from '@prodready/plugin-readiness-node';
 
 /**
  * The backend's configuration, read once at startup from `readiness.*`.
@@ -16,7 +9,7 @@ import { durationToMilliseconds, HumanDuration } from '@backstage/types';
  * the engine in readiness-common; `readiness.repository.*` by the repository
  * fact provider.
  *
- * @public
+ * @internal
  */
 export interface ReadinessBackendConfig {
   /** When the full rescore runs; `scope` is always `global`. */
@@ -51,7 +44,7 @@ export interface ReadinessBackendConfig {
   };
 }
 
-/** Defaults of every key, documented in config.d.ts. */
+/** Defaults of every key, documented in config.d.ts with `@default`. */
 const DEFAULTS = {
   schedule: {
     frequency: { minutes: 30 },
@@ -61,132 +54,78 @@ const DEFAULTS = {
   kinds: ['Component', 'API', 'Resource', 'System'],
   concurrency: 8,
   pageSize: 500,
-  settleDelay: { seconds: 60 } as HumanDuration,
+  settleDelayMs: 60_000,
   maxSettleRuns: 5,
   historyRetentionDays: 180,
   learnFromLimit: 3,
-  cacheTtl: { seconds: 30 } as HumanDuration,
+  cacheTtlMs: 30_000,
   notificationsMaxPerBatch: 50,
 };
-
-function readInteger(
-  config: Config,
-  key: string,
-  fallback: number,
-  range: { min: number; max: number },
-): number {
-  const value = config.getOptionalNumber(key);
-  if (value === undefined) {
-    return fallback;
-  }
-  if (!Number.isInteger(value) || value < range.min || value > range.max) {
-    throw new InputError(
-      `Invalid config readiness.${key}: ${value} is not an integer from ${range.min} to ${range.max}`,
-    );
-  }
-  return value;
-}
-
-function readDurationMs(
-  config: Config,
-  key: string,
-  fallback: HumanDuration,
-): number {
-  if (!config.has(key)) {
-    return durationToMilliseconds(fallback);
-  }
-  try {
-    return durationToMilliseconds(readDurationFromConfig(config, { key }));
-  } catch (error) {
-    throw new InputError(
-      `Invalid config readiness.${key}: ${(error as Error).message}`,
-    );
-  }
-}
-
-function readSchedule(config: Config): SchedulerServiceTaskScheduleDefinition {
-  const own = config.getOptionalConfig('schedule');
-  const merged = new ConfigReader({
-    ...DEFAULTS.schedule,
-    ...(own?.get<Record<string, never>>() ?? {}),
-  });
-  try {
-    return {
-      ...readSchedulerServiceTaskScheduleDefinitionFromConfig(merged),
-      scope: 'global',
-    };
-  } catch (error) {
-    throw new InputError(
-      `Invalid config readiness.schedule: ${(error as Error).message}`,
-    );
-  }
-}
 
 /**
  * Reads and validates the backend's configuration. Invalid values fail with
  * an error naming the config key and the value.
  *
- * @public
+ * @internal
  */
 export function readReadinessBackendConfig(
   rootConfig: Config,
 ): ReadinessBackendConfig {
-  const config =
-    rootConfig.getOptionalConfig('readiness') ?? new ConfigReader({});
+  const values = readConfigValues(rootConfig, 'readiness');
   const kinds =
-    config.getOptionalStringArray('scoring.kinds') ?? DEFAULTS.kinds;
+    rootConfig.getOptionalStringArray('readiness.scoring.kinds') ??
+    DEFAULTS.kinds;
   if (kinds.length === 0) {
     throw new InputError(
-      'Invalid config readiness.scoring.kinds: list at least one entity kind',
+      `Invalid value at ${values.path(
+        'scoring.kinds',
+      )}: []; expected at least one entity kind`,
     );
   }
   return {
-    schedule: readSchedule(config),
+    schedule: {
+      ...values.schedule('schedule', DEFAULTS.schedule),
+      scope: 'global',
+    },
     scoring: {
       kinds,
-      concurrency: readInteger(
-        config,
-        'scoring.concurrency',
-        DEFAULTS.concurrency,
-        { min: 1, max: 64 },
-      ),
-      pageSize: readInteger(config, 'scoring.pageSize', DEFAULTS.pageSize, {
-        min: 1,
+      concurrency: values.integer('scoring.concurrency', {
+        default: DEFAULTS.concurrency,
+        max: 64,
+      }),
+      pageSize: values.integer('scoring.pageSize', {
+        default: DEFAULTS.pageSize,
         max: 500,
       }),
-      settleDelayMs: readDurationMs(
-        config,
-        'scoring.settleDelay',
-        DEFAULTS.settleDelay,
-      ),
-      maxSettleRuns: readInteger(
-        config,
-        'scoring.maxSettleRuns',
-        DEFAULTS.maxSettleRuns,
-        { min: 0, max: 100 },
-      ),
+      settleDelayMs: values.durationMs('scoring.settleDelay', {
+        default: DEFAULTS.settleDelayMs,
+        allowZero: true,
+      }),
+      maxSettleRuns: values.integer('scoring.maxSettleRuns', {
+        default: DEFAULTS.maxSettleRuns,
+        min: 0,
+        max: 100,
+      }),
     },
-    historyRetentionDays: readInteger(
-      config,
-      'history.retentionDays',
-      DEFAULTS.historyRetentionDays,
-      { min: 1, max: 3650 },
-    ),
-    learnFromLimit: readInteger(
-      config,
-      'learnFrom.limit',
-      DEFAULTS.learnFromLimit,
-      { min: 0, max: 20 },
-    ),
-    cacheTtlMs: readDurationMs(config, 'cache.ttl', DEFAULTS.cacheTtl),
+    historyRetentionDays: values.integer('history.retentionDays', {
+      default: DEFAULTS.historyRetentionDays,
+      max: 3650,
+    }),
+    learnFromLimit: values.integer('learnFrom.limit', {
+      default: DEFAULTS.learnFromLimit,
+      min: 0,
+      max: 20,
+    }),
+    cacheTtlMs: values.durationMs('cache.ttl', {
+      default: DEFAULTS.cacheTtlMs,
+      allowZero: true,
+    }),
     notifications: {
-      enabled: config.getOptionalBoolean('notifications.enabled') ?? false,
-      maxPerBatch: readInteger(
-        config,
-        'notifications.maxPerBatch',
-        DEFAULTS.notificationsMaxPerBatch,
-        { min: 1, max: 10_000 },
-      ),
+      enabled: values.boolean('notifications.enabled', { default: false }),
+      maxPerBatch: values.integer('notifications.maxPerBatch', {
+        default: DEFAULTS.notificationsMaxPerBatch,
+        max: 10_000,
+      }),
     },
   };
 }

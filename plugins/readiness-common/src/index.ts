@@ -7,6 +7,8 @@
  */
 
 export * from './types';
+export * from './search';
+export * from './client';
 export * from './permissions';
 export * from './facts';
 export * from './rules';
@@ -14,3 +16,4 @@ export * from './entity';
 export * from './pack';
 export * from './engine';
 export * from './config';
+export * from './util';

@@ -7,4 +7,6 @@
 
 export * from './ReadinessFactProvider';
 export * from './extensions';
+export * from './config';
+export * from './repository';
 export * from './testUtils';

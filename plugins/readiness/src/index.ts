@@ -28,7 +28,7 @@ export type { ReadinessClientOptions } from './api/ReadinessClient';
 export {
   searchQueryFromParams,
   searchQueryToParams,
-} from './api/searchQueryParams';
+} from '@prodready/plugin-readiness-common';
 export {
   createReadinessColumn,
   ReadinessLevelCell,

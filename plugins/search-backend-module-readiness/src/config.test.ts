@@ -51,7 +51,7 @@ describe('readReadinessCollatorConfig', () => {
         }),
       ),
     ).toThrow(
-      'Invalid search.collators.readiness.pageSize: 1000; expected an integer from 1 to 500',
+      'Invalid value at search.collators.readiness.pageSize: 1000; expected an integer from 1 to 500',
     );
     expect(() =>
       readReadinessCollatorConfig(
@@ -61,6 +61,6 @@ describe('readReadinessCollatorConfig', () => {
           },
         }),
       ),
-    ).toThrow(/Invalid search\.collators\.readiness\.schedule/);
+    ).toThrow(/Invalid value at search\.collators\.readiness\.schedule/);
   });
 });

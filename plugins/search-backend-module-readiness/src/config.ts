@@ -1,9 +1,6 @@
-import {
-  SchedulerServiceTaskScheduleDefinition,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-} from '@backstage/backend-plugin-api';
+import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
+import { readConfigValues } from '@prodready/plugin-readiness-node';
 
 /**
  * The config key of the collator.
@@ -45,25 +42,6 @@ export const READINESS_COLLATOR_DEFAULTS: ReadinessCollatorConfig = {
   concurrency: 5,
 };
 
-function readBoundedNumber(
-  config: Config | undefined,
-  key: string,
-  min: number,
-  max: number,
-  fallback: number,
-): number {
-  const value = config?.getOptionalNumber(key);
-  if (value === undefined) {
-    return fallback;
-  }
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new InputError(
-      `Invalid ${READINESS_COLLATOR_CONFIG_KEY}.${key}: ${value}; expected an integer from ${min} to ${max}`,
-    );
-  }
-  return value;
-}
-
 /**
  * Reads `search.collators.readiness` once, filling in the defaults.
  *
@@ -73,39 +51,19 @@ function readBoundedNumber(
 export function readReadinessCollatorConfig(
   root: Config,
 ): ReadinessCollatorConfig {
-  const config = root.getOptionalConfig(READINESS_COLLATOR_CONFIG_KEY);
-  let schedule = READINESS_COLLATOR_DEFAULTS.schedule;
-  const scheduleConfig = config?.getOptionalConfig('schedule');
-  if (scheduleConfig) {
-    try {
-      schedule =
-        readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig);
-    } catch (error) {
-      throw new InputError(
-        `Invalid ${READINESS_COLLATOR_CONFIG_KEY}.schedule: ${
-          (error as Error).message
-        }`,
-      );
-    }
-  }
+  const values = readConfigValues(root, READINESS_COLLATOR_CONFIG_KEY);
   return {
-    schedule,
-    locationTemplate:
-      config?.getOptionalString('locationTemplate') ??
-      READINESS_COLLATOR_DEFAULTS.locationTemplate,
-    pageSize: readBoundedNumber(
-      config,
-      'pageSize',
-      1,
-      500,
-      READINESS_COLLATOR_DEFAULTS.pageSize,
-    ),
-    concurrency: readBoundedNumber(
-      config,
-      'concurrency',
-      1,
-      50,
-      READINESS_COLLATOR_DEFAULTS.concurrency,
-    ),
+    schedule: values.schedule('schedule', READINESS_COLLATOR_DEFAULTS.schedule),
+    locationTemplate: values.string('locationTemplate', {
+      default: READINESS_COLLATOR_DEFAULTS.locationTemplate,
+    }),
+    pageSize: values.integer('pageSize', {
+      default: READINESS_COLLATOR_DEFAULTS.pageSize,
+      max: 500,
+    }),
+    concurrency: values.integer('concurrency', {
+      default: READINESS_COLLATOR_DEFAULTS.concurrency,
+      max: 50,
+    }),
   };
 }

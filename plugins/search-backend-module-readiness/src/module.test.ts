@@ -47,8 +47,8 @@ describe('searchModuleReadinessCollator', () => {
     expect(calls.paths.filter(p => p.startsWith('/search'))).toEqual([
       '/search?limit=500&include=failing',
       '/search?limit=500',
-      '/search?limit=500&cursor=2',
-      '/search?limit=500&cursor=4',
+      '/search?cursor=2&limit=500',
+      '/search?cursor=4&limit=500',
     ]);
     expect(calls.paths.filter(p => p.startsWith('/entities')).sort()).toEqual([
       '/entities/component/default/ledger',

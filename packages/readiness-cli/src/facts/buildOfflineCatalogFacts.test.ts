@@ -125,6 +125,42 @@ describe('buildOfflineOwnerFacts', () => {
       data: { resolved: false, contacts: [], members: [] },
     });
   });
+  it('finds the owner whatever the case of its ref, as the catalog does', () => {
+    const service = entity('Component', 'payments', {
+      owner: 'group:default/Team-Payments',
+    });
+
+    const { namespace } = buildOfflineOwnerFacts(service, catalogOf(team));
+
+    expect(namespace.data).toMatchObject({
+      ownerRef: 'group:default/team-payments',
+      resolved: true,
+      kind: 'group',
+    });
+  });
+
+  it('reports an owner that is neither a Group nor a User as unresolved, as the backend does', () => {
+    const system = entity('System', 'shop');
+    const service = entity('Component', 'payments', {
+      owner: 'system:default/shop',
+    });
+
+    const { namespace, missingRef } = buildOfflineOwnerFacts(
+      service,
+      catalogOf(system),
+    );
+
+    expect(missingRef).toBeUndefined();
+    expect(namespace).toEqual({
+      status: 'ok',
+      data: {
+        ownerRef: 'system:default/shop',
+        resolved: false,
+        contacts: [],
+        members: [],
+      },
+    });
+  });
 });
 
 describe('buildOfflineSystemFacts', () => {

@@ -1,19 +1,22 @@
-import {
-  DEFAULT_NAMESPACE,
-  Entity,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
 import {
   FactNamespace,
   OwnerFacts,
+  OwnerMember,
   SystemFacts,
-  readGroupContacts,
-  toEntityRef,
+  buildOwnerFacts,
+  buildSystemFacts,
+  readEntityRef,
+  readGroupMemberRefs,
+  readOwnerRef,
+  readSystemRef,
+  readUserGroupRefs,
 } from '@prodready/plugin-readiness-common';
 
 /**
  * The catalog as far as the CLI knows it: every entity of the files it was
- * given (scored and `--context`), by full ref.
+ * given (scored and `--context`), by full ref. Refs are looked up
+ * case-insensitively, as the catalog does.
  *
  * @public
  */
@@ -30,76 +33,36 @@ export interface OfflineFacts<TData> {
   missingRef?: string;
 }
 
-function stringField(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+/** The entity at a lower-case ref, whatever the case of the catalog's key. */
+function lookup(catalog: OfflineCatalog, ref: string): Entity | undefined {
+  const exact = catalog.get(ref);
+  if (exact) {
+    return exact;
+  }
+  for (const [key, entity] of catalog) {
+    if (key.toLocaleLowerCase('en-US') === ref) {
+      return entity;
+    }
+  }
+  return undefined;
 }
 
-function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
-
-function namespaceOf(entity: Entity): string {
-  return entity.metadata.namespace ?? DEFAULT_NAMESPACE;
-}
-
-function profileOf(entity: Entity) {
-  const profile = record(record(entity.spec)?.profile);
-  return {
-    displayName:
-      stringField(profile?.displayName) ?? stringField(entity.metadata.title),
-    email: stringField(profile?.email),
-  };
-}
-
-/** Keeps only the keys whose value is defined. */
-function defined<T extends object>(value: T): T {
-  return Object.fromEntries(
-    Object.entries(value).filter(([, v]) => v !== undefined),
-  ) as T;
-}
-
+/** The members of a group: listed by the group, or users naming it. */
 function membersOf(
   groupRef: string,
   group: Entity,
   catalog: OfflineCatalog,
-): OwnerFacts['members'] {
-  const refs = new Set<string>();
-  const declared = record(group.spec)?.members;
-  if (Array.isArray(declared)) {
-    for (const member of declared) {
-      const ref = toEntityRef(member, {
-        defaultKind: 'user',
-        defaultNamespace: namespaceOf(group),
-      });
-      if (ref) {
-        refs.add(ref);
-      }
-    }
-  }
-  for (const [ref, entity] of catalog) {
-    if (entity.kind.toLocaleLowerCase('en-US') !== 'user') {
-      continue;
-    }
-    const memberOf = record(entity.spec)?.memberOf;
+): OwnerMember[] {
+  const refs = new Set(readGroupMemberRefs(group));
+  for (const entity of catalog.values()) {
     if (
-      Array.isArray(memberOf) &&
-      memberOf.some(
-        g =>
-          toEntityRef(g, {
-            defaultKind: 'group',
-            defaultNamespace: namespaceOf(entity),
-          }) === groupRef,
-      )
+      entity.kind.toLocaleLowerCase('en-US') === 'user' &&
+      readUserGroupRefs(entity).includes(groupRef)
     ) {
-      refs.add(ref);
+      refs.add(readEntityRef(entity));
     }
   }
-  return [...refs].sort().map(ref => {
-    const user = catalog.get(ref);
-    return defined({ ref, ...(user ? profileOf(user) : {}) });
-  });
+  return [...refs].map(ref => ({ ref, entity: lookup(catalog, ref) }));
 }
 
 /**
@@ -108,8 +71,11 @@ function membersOf(
  * Offline, the CLI only knows the files it was given, so an owner that is
  * not among them is not necessarily missing: the namespace is then
  * `not-configured` with a reason, and the ownership checks that need it are
- * `unknown` rather than failing. An entity without `spec.owner` gets `ok`
- * facts with `resolved: false`, so those checks fail as they should.
+ * `unknown` rather than failing. An entity without `spec.owner`, or whose
+ * owner is neither a Group nor a User, gets `ok` facts with
+ * `resolved: false`, so those checks fail as they should. The facts are
+ * built by `buildOwnerFacts` of `@prodready/plugin-readiness-common`, as in
+ * the backend.
  *
  * @public
  */
@@ -117,21 +83,9 @@ export function buildOfflineOwnerFacts(
   entity: Entity,
   catalog: OfflineCatalog,
 ): OfflineFacts<OwnerFacts> {
-  const written = record(entity.spec)?.owner;
-  const ownerRef = toEntityRef(written, {
-    defaultKind: 'group',
-    defaultNamespace: namespaceOf(entity),
-  });
-  if (!ownerRef) {
-    return {
-      namespace: {
-        status: 'ok',
-        data: { resolved: false, contacts: [], members: [] },
-      },
-    };
-  }
-  const owner = catalog.get(ownerRef);
-  if (!owner) {
+  const ownerRef = readOwnerRef(entity);
+  const owner = ownerRef ? lookup(catalog, ownerRef) : undefined;
+  if (ownerRef && !owner) {
     return {
       namespace: {
         status: 'not-configured',
@@ -140,20 +94,14 @@ export function buildOfflineOwnerFacts(
       missingRef: ownerRef,
     };
   }
-  const kind = owner.kind.toLocaleLowerCase('en-US');
-  const { displayName, email } = profileOf(owner);
+  const members =
+    ownerRef && owner?.kind.toLocaleLowerCase('en-US') === 'group'
+      ? membersOf(ownerRef, owner, catalog)
+      : [];
   return {
     namespace: {
       status: 'ok',
-      data: defined({
-        ownerRef,
-        resolved: true,
-        kind,
-        displayName: displayName ?? owner.metadata.name,
-        email,
-        contacts: readGroupContacts(owner),
-        members: kind === 'group' ? membersOf(ownerRef, owner, catalog) : [],
-      }),
+      data: buildOwnerFacts({ ownerRef, owner, members }),
     },
   };
 }
@@ -170,32 +118,11 @@ export function buildOfflineSystemFacts(
   entity: Entity,
   catalog: OfflineCatalog,
 ): OfflineFacts<SystemFacts> {
-  const namespace = namespaceOf(entity);
-  const spec = record(entity.spec);
-  const isSystem = entity.kind.toLocaleLowerCase('en-US') === 'system';
-  const systemRef = isSystem
-    ? stringifyEntityRef(entity)
-    : toEntityRef(spec?.system, {
-        defaultKind: 'system',
-        defaultNamespace: namespace,
-      });
-
-  if (!systemRef) {
-    return {
-      namespace: {
-        status: 'ok',
-        data: defined({
-          resolved: false,
-          domainRef: toEntityRef(spec?.domain, {
-            defaultKind: 'domain',
-            defaultNamespace: namespace,
-          }),
-        }),
-      },
-    };
-  }
-  const system = catalog.get(systemRef);
-  if (!system) {
+  const systemRef = readSystemRef(entity);
+  const isOwnSystem = systemRef === readEntityRef(entity);
+  const system =
+    systemRef && !isOwnSystem ? lookup(catalog, systemRef) : undefined;
+  if (systemRef && !isOwnSystem && !system) {
     return {
       namespace: {
         status: 'not-configured',
@@ -207,15 +134,7 @@ export function buildOfflineSystemFacts(
   return {
     namespace: {
       status: 'ok',
-      data: defined({
-        systemRef,
-        resolved: true,
-        systemTitle: stringField(system.metadata.title) ?? system.metadata.name,
-        domainRef: toEntityRef(record(system.spec)?.domain, {
-          defaultKind: 'domain',
-          defaultNamespace: namespaceOf(system),
-        }),
-      }),
+      data: buildSystemFacts({ entity, systemRef, system }),
     },
   };
 }

@@ -1,22 +1,23 @@
-import { isError } from '@backstage/errors';
 import type {
   AuthService,
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  RELATION_HAS_MEMBER,
-  RELATION_MEMBER_OF,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  FactNamespace,
-  OwnerFacts,
-  readGroupContacts,
-  SystemFacts,
-  toEntityRef,
+  buildOwnerFacts,
+  buildSystemFacts,
+  describeError,
+  readEntityRef,
+  readGroupMemberRefs,
+  readOwnerRef,
+  readSystemRef,
+  readUserGroupRefs,
+  type FactNamespace,
+  type OwnerFacts,
+  type OwnerMember,
+  type SystemFacts,
 } from '@prodready/plugin-readiness-common';
 import type {
   FactProviderContext,
@@ -26,7 +27,7 @@ import type {
 /**
  * Options of {@link CatalogFactProvider.create}.
  *
- * @public
+ * @internal
  */
 export interface CatalogFactProviderOptions {
   /** `catalogServiceRef` from `@backstage/plugin-catalog-node`. */
@@ -77,81 +78,6 @@ interface Snapshot {
   ownerFacts: Map<string, OwnerFacts>;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function nonEmptyString(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
-}
-
-function refOf(entity: Entity): string {
-  return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-}
-
-/** Normalises a possibly short ref to a lower-case full ref, or undefined. */
-function normalizeRef(
-  value: unknown,
-  defaultKind: string,
-  defaultNamespace: string,
-): string | undefined {
-  return toEntityRef(value, {
-    defaultKind,
-    defaultNamespace,
-  })?.toLocaleLowerCase('en-US');
-}
-
-function namespaceOf(entity: Entity): string {
-  return nonEmptyString(entity.metadata?.namespace) ?? 'default';
-}
-
-function specOf(entity: Entity): Record<string, unknown> {
-  return isRecord(entity.spec) ? entity.spec : {};
-}
-
-function profileOf(entity: Entity): Record<string, unknown> {
-  const profile = specOf(entity).profile;
-  return isRecord(profile) ? profile : {};
-}
-
-function stringList(value: unknown): string[] {
-  return Array.isArray(value)
-    ? value.filter((v): v is string => typeof v === 'string')
-    : [];
-}
-
-function relationTargets(entity: Entity, type: string): string[] {
-  const relations = Array.isArray(entity.relations) ? entity.relations : [];
-  return relations
-    .filter(r => isRecord(r) && r.type === type)
-    .map(r => nonEmptyString(r.targetRef)?.toLocaleLowerCase('en-US'))
-    .filter((r): r is string => Boolean(r));
-}
-
-/** The groups a user says it belongs to (relations and spec.memberOf). */
-function groupsOfUser(user: Entity): string[] {
-  const namespace = namespaceOf(user);
-  const fromSpec = stringList(specOf(user).memberOf)
-    .map(ref => normalizeRef(ref, 'group', namespace))
-    .filter((r): r is string => Boolean(r));
-  return [...relationTargets(user, RELATION_MEMBER_OF), ...fromSpec];
-}
-
-/** The users a group lists (relations and spec.members). */
-function membersListedByGroup(group: Entity): string[] {
-  const namespace = namespaceOf(group);
-  const fromSpec = stringList(specOf(group).members)
-    .map(ref => normalizeRef(ref, 'user', namespace))
-    .filter((r): r is string => Boolean(r));
-  return [...relationTargets(group, RELATION_HAS_MEMBER), ...fromSpec].filter(
-    ref => ref.startsWith('user:'),
-  );
-}
-
-function describeError(error: unknown): string {
-  return isError(error) ? error.message : String(error);
-}
-
 /**
  * Fills the `entity`, `owner` and `system` namespaces from the catalog.
  *
@@ -175,7 +101,7 @@ function describeError(error: unknown): string {
  *
  * Catalog errors make `owner`/`system` `unavailable` with the reason.
  *
- * @public
+ * @internal
  */
 export class CatalogFactProvider implements ReadinessFactProvider {
   readonly id = 'catalog';
@@ -229,8 +155,8 @@ export class CatalogFactProvider implements ReadinessFactProvider {
     context: FactProviderContext,
   ): Promise<Record<string, FactNamespace<unknown>>> {
     const collectedAt = new Date().toISOString();
-    const ownerRef = this.#ownerRefOf(entity);
-    const systemRef = this.#systemRefOf(entity);
+    const ownerRef = readOwnerRef(entity);
+    const systemRef = readSystemRef(entity);
 
     let snapshot: Snapshot | undefined;
     try {
@@ -274,17 +200,6 @@ export class CatalogFactProvider implements ReadinessFactProvider {
         reason: `catalog lookup of ${what} failed: ${describeError(error)}`,
       };
     }
-  }
-
-  #ownerRefOf(entity: Entity): string | undefined {
-    return normalizeRef(specOf(entity).owner, 'group', namespaceOf(entity));
-  }
-
-  #systemRefOf(entity: Entity): string | undefined {
-    if (entity.kind?.toLocaleLowerCase('en-US') === 'system') {
-      return refOf(entity);
-    }
-    return normalizeRef(specOf(entity).system, 'system', namespaceOf(entity));
   }
 
   async #credentials(): Promise<BackstageCredentials> {
@@ -356,12 +271,12 @@ export class CatalogFactProvider implements ReadinessFactProvider {
     )) {
       for (const entity of page) {
         const kind = entity.kind?.toLocaleLowerCase('en-US');
-        const ref = refOf(entity);
+        const ref = readEntityRef(entity);
         if (kind === 'group') {
           snapshot.groups.set(ref, entity);
         } else if (kind === 'user') {
           snapshot.users.set(ref, entity);
-          for (const group of groupsOfUser(entity)) {
+          for (const group of readUserGroupRefs(entity)) {
             let members = snapshot.membersOf.get(group);
             if (!members) {
               members = new Set();
@@ -391,135 +306,84 @@ export class CatalogFactProvider implements ReadinessFactProvider {
     snapshot: Snapshot | undefined,
   ): Promise<OwnerFacts> {
     if (!ownerRef) {
-      return { resolved: false, contacts: [], members: [] };
+      return buildOwnerFacts({ ownerRef });
     }
     if (snapshot) {
-      const cached = snapshot.ownerFacts.get(ownerRef);
-      if (cached) {
-        return cached;
-      }
-      const owner =
-        snapshot.groups.get(ownerRef) ?? snapshot.users.get(ownerRef);
-      let facts = unresolvedOwner(ownerRef);
-      if (owner) {
-        const { found, missing } = this.#membersFromSnapshot(
-          owner,
+      let facts = snapshot.ownerFacts.get(ownerRef);
+      if (!facts) {
+        const owner =
+          snapshot.groups.get(ownerRef) ?? snapshot.users.get(ownerRef);
+        facts = this.#describeOwner(
           ownerRef,
-          snapshot,
+          owner,
+          owner ? this.#membersFromSnapshot(owner, ownerRef, snapshot) : [],
         );
-        facts = this.#describeOwner(ownerRef, owner, found, missing);
+        snapshot.ownerFacts.set(ownerRef, facts);
       }
-      snapshot.ownerFacts.set(ownerRef, facts);
       return facts;
     }
 
     const credentials = await this.#credentials();
     const owner = await this.#catalog.getEntityByRef(ownerRef, { credentials });
-    if (!owner || !['group', 'user'].includes(owner.kind.toLowerCase())) {
-      return unresolvedOwner(ownerRef);
+    if (!owner || owner.kind.toLocaleLowerCase('en-US') !== 'group') {
+      return this.#describeOwner(ownerRef, owner, []);
     }
-    if (owner.kind.toLowerCase() === 'group') {
-      const listed = Array.from(new Set(membersListedByGroup(owner)));
-      const [byRefs, byRelation] = await Promise.all([
-        listed.length
-          ? this.#catalog.getEntitiesByRefs(
-              { entityRefs: listed, fields: FIELDS },
-              { credentials },
-            )
-          : Promise.resolve({ items: [] as Array<Entity | undefined> }),
-        this.#catalog.getEntities(
-          {
-            filter: { kind: 'User', 'relations.memberOf': ownerRef },
-            fields: FIELDS,
-          },
-          { credentials },
-        ),
-      ]);
-      const found = new Map<string, Entity>();
-      for (const user of [...byRefs.items, ...byRelation.items]) {
-        if (user && user.kind.toLowerCase() === 'user') {
-          found.set(refOf(user), user);
-        }
+    const listed = readGroupMemberRefs(owner);
+    const [byRefs, byRelation] = await Promise.all([
+      listed.length
+        ? this.#catalog.getEntitiesByRefs(
+            { entityRefs: listed, fields: FIELDS },
+            { credentials },
+          )
+        : Promise.resolve({ items: [] as Array<Entity | undefined> }),
+      this.#catalog.getEntities(
+        {
+          filter: { kind: 'User', 'relations.memberOf': ownerRef },
+          fields: FIELDS,
+        },
+        { credentials },
+      ),
+    ]);
+    const found = new Map<string, Entity>();
+    for (const user of [...byRefs.items, ...byRelation.items]) {
+      if (user && user.kind.toLocaleLowerCase('en-US') === 'user') {
+        found.set(readEntityRef(user), user);
       }
-      // Listed members that are not in the catalog are kept, by ref.
-      const missing = listed.filter(ref => !found.has(ref));
-      return this.#describeOwner(ownerRef, owner, [...found.values()], missing);
     }
-    return this.#describeOwner(ownerRef, owner, [], []);
+    // Listed members that are not in the catalog are kept, by ref.
+    const members: OwnerMember[] = [
+      ...[...found].map(([ref, entity]) => ({ ref, entity })),
+      ...listed.filter(ref => !found.has(ref)).map(ref => ({ ref })),
+    ];
+    return this.#describeOwner(ownerRef, owner, members);
   }
 
   #membersFromSnapshot(
     owner: Entity,
     ownerRef: string,
     snapshot: Snapshot,
-  ): { found: Entity[]; missing: string[] } {
-    if (owner.kind.toLowerCase() !== 'group') {
-      return { found: [], missing: [] };
+  ): OwnerMember[] {
+    if (owner.kind.toLocaleLowerCase('en-US') !== 'group') {
+      return [];
     }
     const refs = new Set([
-      ...membersListedByGroup(owner),
+      ...readGroupMemberRefs(owner),
       ...(snapshot.membersOf.get(ownerRef) ?? []),
     ]);
-    const found: Entity[] = [];
-    const missing: string[] = [];
-    for (const ref of refs) {
-      const user = snapshot.users.get(ref);
-      if (user) {
-        found.push(user);
-      } else {
-        missing.push(ref);
-      }
-    }
-    return { found, missing };
+    return [...refs].map(ref => ({ ref, entity: snapshot.users.get(ref) }));
   }
 
   #describeOwner(
     ownerRef: string,
-    owner: Entity,
-    found: Entity[],
-    missing: string[],
+    owner: Entity | undefined,
+    members: OwnerMember[],
   ): OwnerFacts {
-    const profile = profileOf(owner);
-    const displayName =
-      nonEmptyString(profile.displayName) ??
-      nonEmptyString(owner.metadata?.title) ??
-      nonEmptyString(owner.metadata?.name);
-    const email = nonEmptyString(profile.email);
-    const memberFacts: OwnerFacts['members'] = [
-      ...found.map(user => {
-        const userProfile = profileOf(user);
-        const member: OwnerFacts['members'][number] = { ref: refOf(user) };
-        const name =
-          nonEmptyString(userProfile.displayName) ??
-          nonEmptyString(user.metadata?.title);
-        const userEmail = nonEmptyString(userProfile.email);
-        if (name) {
-          member.displayName = name;
-        }
-        if (userEmail) {
-          member.email = userEmail;
-        }
-        return member;
-      }),
-      ...missing.map(ref => ({ ref })),
-    ]
-      .sort((a, b) => a.ref.localeCompare(b.ref))
-      .slice(0, this.#maxMembers);
-
-    const facts: OwnerFacts = {
+    return buildOwnerFacts({
       ownerRef,
-      resolved: true,
-      kind: owner.kind.toLocaleLowerCase('en-US'),
-      contacts: readGroupContacts(owner),
-      members: memberFacts,
-    };
-    if (displayName) {
-      facts.displayName = displayName;
-    }
-    if (email) {
-      facts.email = email;
-    }
-    return facts;
+      owner,
+      members,
+      maxMembers: this.#maxMembers,
+    });
   }
 
   async #systemFacts(
@@ -527,49 +391,16 @@ export class CatalogFactProvider implements ReadinessFactProvider {
     systemRef: string | undefined,
     snapshot: Snapshot | undefined,
   ): Promise<SystemFacts> {
-    if (!systemRef) {
-      const domainRef = normalizeRef(
-        specOf(entity).domain,
-        'domain',
-        namespaceOf(entity),
-      );
-      return domainRef ? { resolved: false, domainRef } : { resolved: false };
-    }
     let system: Entity | undefined;
-    if (refOf(entity) === systemRef) {
-      system = entity;
+    if (!systemRef || readEntityRef(entity) === systemRef) {
+      system = undefined;
     } else if (snapshot) {
       system = snapshot.systems.get(systemRef);
     } else {
       system = await this.#catalog.getEntityByRef(systemRef, {
         credentials: await this.#credentials(),
       });
-      if (system && system.kind.toLowerCase() !== 'system') {
-        system = undefined;
-      }
     }
-    if (!system) {
-      return { systemRef, resolved: false };
-    }
-    const facts: SystemFacts = { systemRef, resolved: true };
-    const title =
-      nonEmptyString(system.metadata?.title) ??
-      nonEmptyString(system.metadata?.name);
-    if (title) {
-      facts.systemTitle = title;
-    }
-    const domainRef = normalizeRef(
-      specOf(system).domain,
-      'domain',
-      namespaceOf(system),
-    );
-    if (domainRef) {
-      facts.domainRef = domainRef;
-    }
-    return facts;
+    return buildSystemFacts({ entity, systemRef, system });
   }
-}
-
-function unresolvedOwner(ownerRef: string): OwnerFacts {
-  return { ownerRef, resolved: false, contacts: [], members: [] };
 }

@@ -10,9 +10,11 @@ import {
   type Span,
   type Tracer,
 } from '@opentelemetry/api';
-import type {
-  FactDocument,
-  FactNamespace,
+import {
+  describeError,
+  isRecord,
+  type FactDocument,
+  type FactNamespace,
 } from '@prodready/plugin-readiness-common';
 import type { ReadinessFactProvider } from '@prodready/plugin-readiness-node';
 import type { FactCollectOptions, FactCollector } from './FactCollector';
@@ -25,7 +27,7 @@ import {
 /**
  * The part of an OpenTelemetry `Meter` the collector uses.
  *
- * @public
+ * @internal
  */
 export interface FactCollectorMeter {
   createHistogram(
@@ -45,7 +47,7 @@ export interface FactCollectorMeter {
 /**
  * Options of {@link DefaultFactCollector.create}.
  *
- * @public
+ * @internal
  */
 export interface DefaultFactCollectorOptions {
   /** Every provider: built-in ones and those added through the extension point. */
@@ -70,15 +72,6 @@ type Outcome =
   | { kind: 'timeout' }
   | { kind: 'cancelled' };
 
-function describeError(error: unknown): string {
-  const message = isError(error) ? error.message : String(error);
-  return message.replace(/\s+/g, ' ').trim().slice(0, 300);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * Runs every fact provider for one entity, concurrently, each within its own
  * time budget, and assembles the entity's {@link FactDocument}.
@@ -101,7 +94,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  *   `readiness.run.id`), with status error and the exception when the
  *   provider fails or reports a namespace unavailable.
  *
- * @public
+ * @internal
  */
 export class DefaultFactCollector implements FactCollector {
   readonly namespaces: ReadonlyArray<string>;

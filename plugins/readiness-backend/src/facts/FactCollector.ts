@@ -4,7 +4,7 @@ import type { FactDocument } from '@prodready/plugin-readiness-common';
 /**
  * Options of one {@link FactCollector.collect} call.
  *
- * @public
+ * @internal
  */
 export interface FactCollectOptions {
   /** Id of the scoring run, passed to providers and logs. */
@@ -16,7 +16,7 @@ export interface FactCollectOptions {
 /**
  * Gathers every fact namespace of one entity from the fact providers.
  *
- * @public
+ * @internal
  */
 export interface FactCollector {
   /** The namespaces some provider fills. */

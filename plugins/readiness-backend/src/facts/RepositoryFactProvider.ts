@@ -1,4 +1,3 @@
-import { isError } from '@backstage/errors';
 import type {
   LoggerService,
   UrlReaderService,
@@ -7,30 +6,30 @@ import type { Entity } from '@backstage/catalog-model';
 import type { Config } from '@backstage/config';
 import {
   buildRepositoryFacts,
+  describeError,
   FactNamespace,
   RepositoryFacts,
 } from '@prodready/plugin-readiness-common';
-import type {
-  FactProviderContext,
-  ReadinessFactProvider,
+import {
+  isInside,
+  readLocalRepository,
+  type FactProviderContext,
+  type ReadinessFactProvider,
+  type RepositoryReadOptions,
+  type RepositorySnapshot,
 } from '@prodready/plugin-readiness-node';
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { formatDuration } from './formatDuration';
-import { isInside, readLocalRepository } from './readLocalRepository';
 import { readRepositoryConfig, RepositoryConfig } from './readRepositoryConfig';
 import { readUrlRepository } from './readUrlRepository';
-import type {
-  RepositoryReadOptions,
-  RepositorySnapshot,
-} from './RepositorySnapshot';
 import { resolveSourceLocation } from './resolveSourceLocation';
 import { TtlLruCache } from './TtlLruCache';
 
 /**
  * Options of {@link RepositoryFactProvider.create}.
  *
- * @public
+ * @internal
  */
 export interface RepositoryFactProviderOptions {
   urlReader: UrlReaderService;
@@ -57,15 +56,6 @@ function oneLine(text: string): string {
     : line;
 }
 
-function describeError(error: unknown): string {
-  if (isError(error)) {
-    return error.name && error.name !== 'Error'
-      ? `${error.name}: ${error.message}`
-      : error.message;
-  }
-  return String(error);
-}
-
 class ReadTimeoutError extends Error {
   override name = 'TimeoutError';
 }
@@ -89,7 +79,7 @@ class ReadTimeoutError extends Error {
  *   that fails or times out → `unavailable` with the reason, so only the
  *   checks that need the repository become `unknown`.
  *
- * @public
+ * @internal
  */
 export class RepositoryFactProvider implements ReadinessFactProvider {
   readonly id = 'repository';

@@ -1,7 +1,5 @@
 import type { Config } from '@backstage/config';
-import { readDurationFromConfig } from '@backstage/config';
-import { InputError } from '@backstage/errors';
-import { durationToMilliseconds } from '@backstage/types';
+import { readConfigValues } from '@prodready/plugin-readiness-node';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
@@ -9,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
  * Settings of the repository fact provider, read from
  * `readiness.repository`.
  *
- * @public
+ * @internal
  */
 export interface RepositoryConfig {
   /** Most interesting files listed per repository; more marks it truncated. */
@@ -30,7 +28,7 @@ export interface RepositoryConfig {
 
 const PREFIX = 'readiness.repository';
 
-/** The defaults, documented in config.d.ts. */
+/** The defaults, documented in config.d.ts with `@default`. */
 const DEFAULTS = {
   maxFiles: 2000,
   timeoutMs: 10_000,
@@ -44,7 +42,7 @@ const DEFAULTS = {
  * above `from` that contains an `examples/` directory, else the nearest one
  * holding a `package.json` with `workspaces`, else `from` itself.
  *
- * @public
+ * @internal
  */
 export function findAppRepositoryRoot(from: string = process.cwd()): string {
   const start = resolve(from);
@@ -82,61 +80,6 @@ export function findAppRepositoryRoot(from: string = process.cwd()): string {
   return start;
 }
 
-function readMs(
-  config: Config | undefined,
-  key: string,
-  fallback: number,
-): number {
-  if (!config?.has(key)) {
-    return fallback;
-  }
-  const path = `${PREFIX}.${key}`;
-  const value = config.getOptional(key);
-  let ms: number;
-  if (typeof value === 'number') {
-    ms = value;
-  } else {
-    try {
-      ms = durationToMilliseconds(readDurationFromConfig(config, { key }));
-    } catch (error) {
-      throw new InputError(
-        `Invalid duration at ${path}: ${JSON.stringify(
-          value,
-        )}; expected milliseconds, ` +
-          `a string like '10s' or 'PT1H', or an object like { seconds: 10 }`,
-        error,
-      );
-    }
-  }
-  if (!Number.isFinite(ms) || ms <= 0) {
-    throw new InputError(
-      `Invalid duration at ${path}: ${JSON.stringify(
-        value,
-      )}; it must be positive`,
-    );
-  }
-  return ms;
-}
-
-function readPositiveInteger(
-  config: Config | undefined,
-  key: string,
-  fallback: number,
-): number {
-  if (!config?.has(key)) {
-    return fallback;
-  }
-  const value = config.getOptional(key);
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new InputError(
-      `Invalid value at ${PREFIX}.${key}: ${JSON.stringify(
-        value,
-      )}; expected a positive integer`,
-    );
-  }
-  return value;
-}
-
 /**
  * Reads `readiness.repository.*` into a typed object. Bad values throw an
  * `InputError` that names the config path and the value.
@@ -145,37 +88,17 @@ function readPositiveInteger(
  * @param options - `cwd` resolves relative `localRoots` (default: the
  *   process's working directory, where Backstage resolves relative `file`
  *   catalog locations too)
- * @public
+ * @internal
  */
 export function readRepositoryConfig(
   config: Config,
   options?: { cwd?: string },
 ): RepositoryConfig {
   const cwd = options?.cwd ?? process.cwd();
-  const value = config.getOptional(PREFIX);
-  if (
-    value !== undefined &&
-    (typeof value !== 'object' || value === null || Array.isArray(value))
-  ) {
-    throw new InputError(
-      `Invalid value at ${PREFIX}: ${JSON.stringify(
-        value,
-      )}; expected an object`,
-    );
-  }
-  const repository = config.getOptionalConfig(PREFIX);
-
-  const allowLocalPaths = repository?.getOptional('allowLocalPaths');
-  if (allowLocalPaths !== undefined && typeof allowLocalPaths !== 'boolean') {
-    throw new InputError(
-      `Invalid value at ${PREFIX}.allowLocalPaths: ${JSON.stringify(
-        allowLocalPaths,
-      )}; expected true or false`,
-    );
-  }
+  const values = readConfigValues(config, PREFIX);
 
   let localRoots: string[];
-  const roots = repository?.getOptional('localRoots');
+  const roots = config.getOptional(values.path('localRoots'));
   if (roots === undefined) {
     localRoots = [findAppRepositoryRoot(cwd)];
   } else if (
@@ -184,24 +107,18 @@ export function readRepositoryConfig(
   ) {
     localRoots = (roots as string[]).map(root => resolve(cwd, root));
   } else {
-    throw new InputError(
-      `Invalid value at ${PREFIX}.localRoots: ${JSON.stringify(
-        roots,
-      )}; expected a list of directory paths`,
-    );
+    throw values.invalid('localRoots', roots, 'a list of directory paths');
   }
 
   return {
-    maxFiles: readPositiveInteger(repository, 'maxFiles', DEFAULTS.maxFiles),
-    timeoutMs: readMs(repository, 'timeout', DEFAULTS.timeoutMs),
-    cacheTtlMs: readMs(repository, 'cacheTtl', DEFAULTS.cacheTtlMs),
-    failureCacheTtlMs: readMs(
-      repository,
-      'failureCacheTtl',
-      DEFAULTS.failureCacheTtlMs,
-    ),
-    cacheSize: readPositiveInteger(repository, 'cacheSize', DEFAULTS.cacheSize),
-    allowLocalPaths: allowLocalPaths ?? false,
+    maxFiles: values.integer('maxFiles', { default: DEFAULTS.maxFiles }),
+    timeoutMs: values.durationMs('timeout', { default: DEFAULTS.timeoutMs }),
+    cacheTtlMs: values.durationMs('cacheTtl', { default: DEFAULTS.cacheTtlMs }),
+    failureCacheTtlMs: values.durationMs('failureCacheTtl', {
+      default: DEFAULTS.failureCacheTtlMs,
+    }),
+    cacheSize: values.integer('cacheSize', { default: DEFAULTS.cacheSize }),
+    allowLocalPaths: values.boolean('allowLocalPaths', { default: false }),
     localRoots,
   };
 }

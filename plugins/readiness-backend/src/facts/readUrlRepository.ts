@@ -7,7 +7,7 @@ import {
   MAX_REPOSITORY_FILE_BYTES,
   RepositoryReadOptions,
   RepositorySnapshot,
-} from './RepositorySnapshot';
+} from '@prodready/plugin-readiness-node';
 
 /**
  * Lists and reads the interesting files of a remote repository through the
@@ -17,7 +17,7 @@ import {
  * Gerrit…); errors of the reader propagate.
  *
  * @param url - the tree URL, e.g. `https://github.com/org/repo/tree/main/`
- * @public
+ * @internal
  */
 export async function readUrlRepository(
   urlReader: UrlReaderService,

@@ -1,4 +1,3 @@
-import { isError } from '@backstage/errors';
 import {
   ANNOTATION_LOCATION,
   ANNOTATION_SOURCE_LOCATION,
@@ -6,6 +5,7 @@ import {
   getEntitySourceLocation,
   parseLocationRef,
 } from '@backstage/catalog-model';
+import { describeError } from '@prodready/plugin-readiness-common';
 import { isAbsolute, posix, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
  * - `local`: an absolute directory on this machine (`dir:` / `file:`).
  * - `none`: the entity has no usable source location; `reason` says why.
  *
- * @public
+ * @internal
  */
 export type ResolvedSourceLocation =
   | { kind: 'url'; url: string }
@@ -24,10 +24,6 @@ export type ResolvedSourceLocation =
   | { kind: 'none'; reason: string };
 
 const CATALOG_INFO_FILE = /^catalog-info\.ya?ml$/i;
-
-function describeError(error: unknown): string {
-  return isError(error) ? error.message : String(error);
-}
 
 function localPath(target: string): string | undefined {
   if (/^file:\/\//i.test(target)) {
@@ -89,7 +85,7 @@ function resolveRelative(
  *
  * Pure: never touches the file system or the network.
  *
- * @public
+ * @internal
  */
 export function resolveSourceLocation(entity: Entity): ResolvedSourceLocation {
   const annotations = entity.metadata?.annotations ?? {};

@@ -1,5 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { Evidence } from '../types';
+import { isRecord } from '../util/isRecord';
 
 /**
  * The annotation this project defines for an entity's tier.
@@ -71,10 +72,6 @@ export function normalizeTier(value: unknown): string | undefined {
 export interface TierFinding {
   tier: string;
   evidence: Evidence;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isTierKey(key: string): boolean {

@@ -8,6 +8,7 @@ import {
   normalizeRepositoryPath,
 } from './classifyRepositoryFile';
 import { parseDependencyManifest } from './parseDependencyManifest';
+import { mapWithConcurrency } from '../util/mapWithConcurrency';
 
 /**
  * Input of {@link buildRepositoryFacts}.
@@ -82,7 +83,7 @@ export async function buildRepositoryFacts(
   }
 
   const dependencies: RepositoryDependency[] = [];
-  await forEachConcurrently(
+  await mapWithConcurrency(
     toRead,
     READ_CONCURRENCY,
     async ({ path, kinds }) => {
@@ -136,21 +137,4 @@ async function safeRead(
   } catch {
     return undefined;
   }
-}
-
-async function forEachConcurrently<T>(
-  items: T[],
-  concurrency: number,
-  fn: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      await fn(item);
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, worker),
-  );
 }

@@ -2,3 +2,5 @@ export * from './buildRepositoryFacts';
 export * from './classifyRepositoryFile';
 export * from './parseDependencyManifest';
 export * from './readGroupContacts';
+export * from './readCatalogRefs';
+export * from './buildOwnerFacts';

@@ -1,5 +1,6 @@
 import type { RepositoryDependency } from '../types';
 import { normalizeRepositoryPath } from './classifyRepositoryFile';
+import { isRecord } from '../util/isRecord';
 
 type Ecosystem = RepositoryDependency['ecosystem'];
 
@@ -81,10 +82,6 @@ function manifestParser(
 
 function stripBom(content: string): string {
   return content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function parsePackageJson(content: string) {

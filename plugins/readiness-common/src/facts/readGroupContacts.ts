@@ -1,5 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { Contact } from '../types';
+import { isRecord } from '../util/isRecord';
 
 const EMAIL_TYPES = new Set(['email', 'mail', 'e-mail', 'mailing-list']);
 const CHAT_TYPES = new Set([
@@ -68,10 +69,6 @@ const ONCALL_ANNOTATIONS: ReadonlyArray<{
     label: value => `Opsgenie component ${value}`,
   },
 ];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function nonEmptyString(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;

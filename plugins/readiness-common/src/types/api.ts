@@ -6,6 +6,11 @@ import type {
   CheckState,
   Exemption,
 } from './results';
+import type {
+  SearchFilters,
+  SearchOrder,
+  SearchSort,
+} from '../search/searchFilters';
 
 /*
  * Shapes of the REST API at /api/readiness. The OpenAPI spec of the backend
@@ -145,25 +150,14 @@ export interface EntityScorecardResponse {
 }
 
 /**
- * Query of `GET /search`.
+ * Query of `GET /search`: the filters (see `SEARCH_FILTERS`), sort,
+ * order and paging.
  *
  * @public
  */
-export interface SearchQuery {
-  failing?: string[];
-  passing?: string[];
-  levelAtMost?: string;
-  levelAtLeast?: string;
-  owner?: string[];
-  system?: string[];
-  domain?: string[];
-  kind?: string[];
-  type?: string[];
-  lifecycle?: string[];
-  tier?: string[];
-  text?: string;
-  sort?: 'score' | 'name' | 'level' | 'gaps' | 'owner';
-  order?: 'asc' | 'desc';
+export interface SearchQuery extends SearchFilters {
+  sort?: SearchSort;
+  order?: SearchOrder;
   limit?: number;
   cursor?: string;
   /** `failing`: add `failingCheckIds` to each item. */

@@ -29,21 +29,37 @@ export const CHECK_STATES: readonly CheckState[] = [
 ];
 
 /**
+ * What a piece of evidence is, in display order. The OpenAPI spec's
+ * `Evidence.kind` enum lists the same values.
+ *
+ * @public
+ */
+export const EVIDENCE_KINDS = [
+  'annotation',
+  'link',
+  'file',
+  'dependency',
+  'series',
+  'relation',
+  'field',
+  'label',
+  'tag',
+] as const;
+
+/**
+ * A kind of evidence; one of {@link EVIDENCE_KINDS}.
+ *
+ * @public
+ */
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+/**
  * What made a check pass (or what was looked at).
  *
  * @public
  */
 export interface Evidence {
-  kind:
-    | 'annotation'
-    | 'link'
-    | 'file'
-    | 'dependency'
-    | 'series'
-    | 'relation'
-    | 'field'
-    | 'label'
-    | 'tag';
+  kind: EvidenceKind;
   /** What it is, e.g. `pagerduty.com/service-id` or `runbook link "Runbook"`. */
   label: string;
   /** The value found. */

@@ -1,8 +1,5 @@
 import type { EntitySummary } from '@prodready/plugin-readiness-common';
 
-/** The most refs `POST /summaries` accepts in one request. */
-export const MAX_SUMMARIES_PER_REQUEST = 500;
-
 interface Queued {
   ref: string;
   resolve(summary: EntitySummary | undefined): void;

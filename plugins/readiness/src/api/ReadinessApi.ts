@@ -1,5 +1,4 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   ChampionsResponse,
   CheckPackResponse,
@@ -12,68 +11,23 @@ import type {
   SearchQuery,
   SearchResponse,
   TrendPoint,
+  ReadinessChampionsOptions,
+  ReadinessEntityRef,
+  ReadinessExemptionsOptions,
+  ReadinessExport,
+  ReadinessExportFormat,
+  ReadinessTrendOptions,
 } from '@prodready/plugin-readiness-common';
 
-/**
- * The file format of an export of search results.
- *
- * @public
- */
-export type ReadinessExportFormat = 'csv' | 'json';
-
-/**
- * A downloaded export of search results.
- *
- * @public
- */
-export interface ReadinessExport {
-  /** The file's content. */
-  blob: Blob;
-  /** The file name the server proposed (Content-Disposition), or a default. */
-  filename: string;
-}
-
-/**
- * Options of {@link ReadinessApi.getTrend}.
- *
- * @public
- */
-export interface ReadinessTrendOptions {
-  /** How many days back; the server's default (90) when absent. */
-  days?: number;
-  /** Restrict to the entities of one owner (entity ref). */
-  owner?: string;
-}
-
-/**
- * Options of {@link ReadinessApi.getChampions}.
- *
- * @public
- */
-export interface ReadinessChampionsOptions {
-  /** Only this check. */
-  checkId?: string;
-  /** Champions per check. */
-  limit?: number;
-}
-
-/**
- * Options of {@link ReadinessApi.getExemptions}.
- *
- * @public
- */
-export interface ReadinessExemptionsOptions {
-  entityRef?: string;
-  checkId?: string;
-}
-
-/**
- * An entity named by its ref string (`component:default/payments-api`) or by
- * its parts.
- *
- * @public
- */
-export type ReadinessEntityRef = string | CompoundEntityRef;
+// The option and result types of the API are those of the common client.
+export type {
+  ReadinessChampionsOptions,
+  ReadinessEntityRef,
+  ReadinessExemptionsOptions,
+  ReadinessExport,
+  ReadinessExportFormat,
+  ReadinessTrendOptions,
+};
 
 /**
  * Client of the readiness backend (`/api/readiness`).

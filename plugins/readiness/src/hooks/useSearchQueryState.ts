@@ -1,11 +1,11 @@
-import type { SearchQuery } from '@prodready/plugin-readiness-common';
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import {
   SEARCH_QUERY_KEYS,
   searchQueryFromParams,
   searchQueryToParams,
-} from '../api/searchQueryParams';
+  type SearchQuery,
+} from '@prodready/plugin-readiness-common';
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
 
 /**
  * A search query kept in the page URL, so that a filtered view can be shared

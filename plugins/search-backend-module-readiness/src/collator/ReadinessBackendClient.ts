@@ -2,13 +2,12 @@ import type {
   AuthService,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
-import type {
-  CheckPackResponse,
-  EntityScorecardResponse,
-  EntitySummary,
-  SearchResponse,
+import {
+  ReadinessApiClient,
+  type CheckPackResponse,
+  type EntityScorecardResponse,
+  type EntitySummary,
+  type SearchResponse,
 } from '@prodready/plugin-readiness-common';
 
 /**
@@ -34,12 +33,13 @@ export interface ReadinessBackendClientOptions {
 /**
  * Reads the readiness backend's REST API (`/api/readiness`) as the search
  * plugin itself: every request carries a plugin-to-plugin token issued for
- * the search plugin's own service credentials.
+ * the search plugin's own service credentials. The requests are those of
+ * `ReadinessApiClient` from `@prodready/plugin-readiness-common`.
  *
  * @public
  */
 export class ReadinessBackendClient {
-  private readonly discovery: DiscoveryService;
+  private readonly client: ReadinessApiClient;
   private readonly auth: AuthService;
 
   /** Creates a client. */
@@ -50,13 +50,13 @@ export class ReadinessBackendClient {
   }
 
   private constructor(options: ReadinessBackendClientOptions) {
-    this.discovery = options.discovery;
+    this.client = new ReadinessApiClient({ discoveryApi: options.discovery });
     this.auth = options.auth;
   }
 
   /** `GET /checks`: the check pack (titles, categories, levels). */
   async getChecks(): Promise<CheckPackResponse> {
-    return this.request<CheckPackResponse>('/checks');
+    return this.client.getCheckPack(await this.requestOptions());
   }
 
   /**
@@ -68,37 +68,30 @@ export class ReadinessBackendClient {
     cursor?: string;
     includeFailing?: boolean;
   }): Promise<SearchResponse & { items: ReadinessSearchItem[] }> {
-    const params = new URLSearchParams({ limit: String(options.limit) });
-    if (options.cursor) {
-      params.set('cursor', options.cursor);
-    }
-    if (options.includeFailing) {
-      params.set('include', 'failing');
-    }
-    return this.request(`/search?${params}`);
+    return this.client.search(
+      {
+        limit: options.limit,
+        cursor: options.cursor,
+        include: options.includeFailing ? ['failing'] : undefined,
+      },
+      await this.requestOptions(),
+    );
   }
 
   /** `GET /entities/{kind}/{namespace}/{name}`: one entity's scorecard. */
   async getScorecard(entityRef: string): Promise<EntityScorecardResponse> {
-    const { kind, namespace, name } = parseEntityRef(entityRef);
-    const path = [kind, namespace, name]
-      .map(part => encodeURIComponent(part))
-      .join('/');
-    return this.request<EntityScorecardResponse>(`/entities/${path}`);
+    return this.client.getEntityScorecard(
+      entityRef,
+      await this.requestOptions(),
+    );
   }
 
-  private async request<T>(path: string): Promise<T> {
-    const baseUrl = await this.discovery.getBaseUrl('readiness');
+  /** A token for the readiness plugin, on behalf of this plugin. */
+  private async requestOptions(): Promise<{ token: string }> {
     const { token } = await this.auth.getPluginRequestToken({
       onBehalfOf: await this.auth.getOwnServiceCredentials(),
       targetPluginId: 'readiness',
     });
-    const response = await fetch(`${baseUrl}${path}`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
+    return { token };
   }
 }

@@ -8,6 +8,7 @@ import type { Config } from '@backstage/config';
 import { ResponseError } from '@backstage/errors';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import type { DocumentCollatorFactory } from '@backstage/plugin-search-common';
+import { mapWithConcurrency } from '@prodready/plugin-readiness-common';
 import {
   READINESS_COLLATOR_DEFAULTS,
   readReadinessCollatorConfig,
@@ -117,7 +118,7 @@ export class ReadinessCollatorFactory implements DocumentCollatorFactory {
         throw error;
       }
 
-      const documents = await mapConcurrently(
+      const documents = await mapWithConcurrency(
         page.items,
         this.concurrency,
         async item => {
@@ -175,23 +176,4 @@ export class ReadinessCollatorFactory implements DocumentCollatorFactory {
       throw error;
     }
   }
-}
-
-async function mapConcurrently<T, R>(
-  items: T[],
-  concurrency: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]);
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, worker),
-  );
-  return results;
 }

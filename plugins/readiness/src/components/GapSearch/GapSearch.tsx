@@ -19,10 +19,11 @@ import GetAppIcon from '@material-ui/icons/GetApp';
 import LinkIcon from '@material-ui/icons/Link';
 import { EmptyState, ResponseErrorPanel } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import type {
-  CheckPackResponse,
-  SearchQuery,
-  SearchResponse,
+import {
+  searchQueryToParams,
+  type CheckPackResponse,
+  type SearchQuery,
+  type SearchResponse,
 } from '@prodready/plugin-readiness-common';
 import { useEffect, useRef, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -30,7 +31,6 @@ import {
   type ReadinessExportFormat,
   readinessApiRef,
 } from '../../api/ReadinessApi';
-import { searchQueryToParams } from '../../api/searchQueryParams';
 import { errorMessage } from '../../lib/errorMessage';
 import { GapSearchFilters, refLabel } from '../GapSearchFilters';
 import { LevelBadge } from '../LevelBadge';

@@ -4,10 +4,12 @@ import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import { parseEntityRef } from '@backstage/catalog-model';
-import type {
-  LevelDefinition,
-  CheckPackResponse,
-  SearchQuery,
+import {
+  SEARCH_CATALOG_FILTERS,
+  type LevelDefinition,
+  type CheckPackResponse,
+  type SearchCatalogFilter,
+  type SearchQuery,
 } from '@prodready/plugin-readiness-common';
 import { useEffect, useRef, useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
@@ -18,14 +20,7 @@ import useDebounce from 'react-use/esm/useDebounce';
  *
  * @public
  */
-export type GapSearchListFilter =
-  | 'owner'
-  | 'system'
-  | 'domain'
-  | 'kind'
-  | 'type'
-  | 'lifecycle'
-  | 'tier';
+export type GapSearchListFilter = SearchCatalogFilter;
 
 /**
  * Props of {@link GapSearchFilters}.
@@ -133,19 +128,24 @@ function LevelSelect(props: {
   );
 }
 
-const LIST_FILTERS: Array<{
-  key: GapSearchListFilter;
-  label: string;
-  refs?: boolean;
-}> = [
-  { key: 'owner', label: 'Owner', refs: true },
-  { key: 'system', label: 'System', refs: true },
-  { key: 'domain', label: 'Domain', refs: true },
-  { key: 'kind', label: 'Kind' },
-  { key: 'type', label: 'Type' },
-  { key: 'lifecycle', label: 'Lifecycle' },
-  { key: 'tier', label: 'Tier' },
-];
+/** How each catalog filter of the common vocabulary is shown; a filter added there must be added here. */
+const LIST_FILTER_DISPLAY: Record<
+  GapSearchListFilter,
+  { label: string; refs?: boolean }
+> = {
+  owner: { label: 'Owner', refs: true },
+  system: { label: 'System', refs: true },
+  domain: { label: 'Domain', refs: true },
+  kind: { label: 'Kind' },
+  type: { label: 'Type' },
+  lifecycle: { label: 'Lifecycle' },
+  tier: { label: 'Tier' },
+};
+
+const LIST_FILTERS = SEARCH_CATALOG_FILTERS.map(key => ({
+  key,
+  ...LIST_FILTER_DISPLAY[key],
+}));
 
 /**
  * The filters of the search by gaps: failing checks, level bounds, owner,

@@ -58,4 +58,16 @@ describe('searchQueryParams', () => {
     };
     expect(searchQueryFromParams(searchQueryToParams(query))).toEqual(query);
   });
+
+  it('asks for the failing check ids with include=failing', () => {
+    const params = searchQueryToParams({ limit: 100, include: ['failing'] });
+    expect(params.toString()).toBe('limit=100&include=failing');
+    expect(searchQueryFromParams(params)).toEqual({
+      limit: 100,
+      include: ['failing'],
+    });
+    expect(searchQueryFromParams(new URLSearchParams('include=other'))).toEqual(
+      {},
+    );
+  });
 });

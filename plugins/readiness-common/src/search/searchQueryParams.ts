@@ -1,28 +1,13 @@
-import type { SearchQuery } from '@prodready/plugin-readiness-common';
+import {
+  SEARCH_LIST_FILTERS,
+  SEARCH_ORDERS,
+  SEARCH_SORTS,
+  SEARCH_VALUE_FILTERS,
+} from './searchFilters';
+import type { SearchQuery } from '../types/api';
 
-/** The list-valued filters of a search; each is a repeatable query parameter. */
-const LIST_KEYS = [
-  'failing',
-  'passing',
-  'owner',
-  'system',
-  'domain',
-  'kind',
-  'type',
-  'lifecycle',
-  'tier',
-] as const;
-
-/** The single-valued string filters of a search. */
-const STRING_KEYS = ['levelAtMost', 'levelAtLeast', 'text', 'cursor'] as const;
-
-const SORTS: ReadonlyArray<NonNullable<SearchQuery['sort']>> = [
-  'score',
-  'name',
-  'level',
-  'gaps',
-  'owner',
-];
+/** The single-valued string parameters of a search: value filters and the cursor. */
+const STRING_KEYS = [...SEARCH_VALUE_FILTERS, 'cursor'] as const;
 
 /**
  * The names of every query parameter a search understands.
@@ -30,23 +15,25 @@ const SORTS: ReadonlyArray<NonNullable<SearchQuery['sort']>> = [
  * @public
  */
 export const SEARCH_QUERY_KEYS: readonly string[] = [
-  ...LIST_KEYS,
+  ...SEARCH_LIST_FILTERS,
   ...STRING_KEYS,
   'sort',
   'order',
   'limit',
+  'include',
 ];
 
 /**
  * Writes a search query as URL parameters, the way `GET /search` and
  * `GET /export` read them: list filters as repeated parameters
- * (`failing=a&failing=b`), empty values left out.
+ * (`failing=a&failing=b`), empty values left out. The frontend keeps its
+ * page state in the URL this way too.
  *
  * @public
  */
 export function searchQueryToParams(query: SearchQuery): URLSearchParams {
   const params = new URLSearchParams();
-  for (const key of LIST_KEYS) {
+  for (const key of SEARCH_LIST_FILTERS) {
     for (const value of query[key] ?? []) {
       if (value.trim()) {
         params.append(key, value.trim());
@@ -68,6 +55,9 @@ export function searchQueryToParams(query: SearchQuery): URLSearchParams {
   if (query.limit !== undefined) {
     params.set('limit', String(query.limit));
   }
+  for (const value of query.include ?? []) {
+    params.append('include', value);
+  }
   return params;
 }
 
@@ -80,7 +70,7 @@ export function searchQueryToParams(query: SearchQuery): URLSearchParams {
  */
 export function searchQueryFromParams(params: URLSearchParams): SearchQuery {
   const query: SearchQuery = {};
-  for (const key of LIST_KEYS) {
+  for (const key of SEARCH_LIST_FILTERS) {
     const values = params
       .getAll(key)
       .flatMap(value => value.split(','))
@@ -97,17 +87,25 @@ export function searchQueryFromParams(params: URLSearchParams): SearchQuery {
     }
   }
   const sort = params.get('sort');
-  const matchedSort = SORTS.find(s => s === sort);
+  const matchedSort = SEARCH_SORTS.find(s => s === sort);
   if (matchedSort) {
     query.sort = matchedSort;
   }
   const order = params.get('order');
-  if (order === 'asc' || order === 'desc') {
-    query.order = order;
+  const matchedOrder = SEARCH_ORDERS.find(o => o === order);
+  if (matchedOrder) {
+    query.order = matchedOrder;
   }
   const limit = Number(params.get('limit'));
   if (params.has('limit') && Number.isInteger(limit) && limit > 0) {
     query.limit = limit;
+  }
+  const include = params
+    .getAll('include')
+    .flatMap(value => value.split(','))
+    .filter((value): value is 'failing' => value.trim() === 'failing');
+  if (include.length) {
+    query.include = ['failing'];
   }
   return query;
 }

@@ -18,8 +18,9 @@ const MAX_DEPTH = 16;
 
 /**
  * Whether `path` is `root` or inside it (both absolute, already resolved).
+ * Guards every read of a repository on disk against paths that escape it.
  *
- * @internal
+ * @public
  */
 export function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
@@ -36,9 +37,16 @@ export function isInside(root: string, path: string): boolean {
  * Lists and reads the interesting files of a directory on this machine: a
  * breadth-first walk that skips ignored directories (node_modules, .git, …),
  * never follows symbolic links, and stops at `maxFiles` interesting files (or
- * after visiting 50 × `maxFiles` entries) with `truncated` set.
+ * after visiting 50 × `maxFiles` entries) with `truncated` set. Only listed
+ * files are read, never one outside `root`, none over
+ * {@link MAX_REPOSITORY_FILE_BYTES}.
  *
- * @param root - absolute directory of the repository
+ * The one repository walk of the project: the backend's repository fact
+ * provider and the `readiness` CLI both use it; pass the snapshot to
+ * `buildRepositoryFacts` of `@prodready/plugin-readiness-common` for facts.
+ *
+ * @param root - directory of the repository
+ * @throws NotFoundError when `root` does not exist or is not a directory
  * @public
  */
 export async function readLocalRepository(

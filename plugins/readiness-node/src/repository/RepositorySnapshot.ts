@@ -24,5 +24,9 @@ export interface RepositoryReadOptions {
   signal?: AbortSignal;
 }
 
-/** Files longer than this are not read (manifests and CI files are far smaller). */
+/**
+ * Files longer than this are not read (manifests and CI files are far smaller).
+ *
+ * @public
+ */
 export const MAX_REPOSITORY_FILE_BYTES = 1_000_000;

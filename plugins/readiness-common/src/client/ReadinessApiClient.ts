@@ -1,0 +1,418 @@
+import {
+  parseEntityRef,
+  type CompoundEntityRef,
+} from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import type {
+  ChampionsResponse,
+  CheckPackResponse,
+  EntityScorecardResponse,
+  EntitySummary,
+  ExemptionRequest,
+  ExemptionsResponse,
+  RollupResponse,
+  RunInfo,
+  SearchQuery,
+  SearchResponse,
+  TrendPoint,
+} from '../types/api';
+import type { Exemption } from '../types/results';
+import { searchQueryToParams } from '../search/searchQueryParams';
+
+/**
+ * An entity named by its ref string (`component:default/payments-api`) or by
+ * its parts.
+ *
+ * @public
+ */
+export type ReadinessEntityRef = string | CompoundEntityRef;
+
+/**
+ * The file format of an export of search results.
+ *
+ * @public
+ */
+export type ReadinessExportFormat = 'csv' | 'json';
+
+/**
+ * A downloaded export of search results.
+ *
+ * @public
+ */
+export interface ReadinessExport {
+  /** The file's content. */
+  blob: Blob;
+  /** The file name the server proposed (Content-Disposition), or a default. */
+  filename: string;
+}
+
+/**
+ * Options of `getTrend`.
+ *
+ * @public
+ */
+export interface ReadinessTrendOptions {
+  /** How many days back; the server's default (90) when absent. */
+  days?: number;
+  /** Restrict to the entities of one owner (entity ref). */
+  owner?: string;
+}
+
+/**
+ * Options of `getChampions`.
+ *
+ * @public
+ */
+export interface ReadinessChampionsOptions {
+  /** Only this check. */
+  checkId?: string;
+  /** Champions per check. */
+  limit?: number;
+}
+
+/**
+ * Options of `getExemptions`.
+ *
+ * @public
+ */
+export interface ReadinessExemptionsOptions {
+  entityRef?: string;
+  checkId?: string;
+}
+
+/**
+ * Options of every request of {@link ReadinessApiClient}.
+ *
+ * @public
+ */
+export interface ReadinessRequestOptions {
+  /**
+   * A Backstage token sent as `Authorization: Bearer`; backend callers pass a
+   * plugin request token. Frontend callers leave it out: their `fetchApi`
+   * adds the user's token.
+   */
+  token?: string;
+}
+
+/**
+ * Options of {@link ReadinessApiClient}.
+ *
+ * @public
+ */
+export interface ReadinessApiClientOptions {
+  /** Finds the readiness backend (`getBaseUrl('readiness')`). */
+  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+  /** Sends the requests; the global `fetch` when absent. */
+  fetchApi?: { fetch: typeof fetch };
+}
+
+/** The most refs `POST /summaries` accepts in one request. */
+export const MAX_SUMMARIES_PER_REQUEST = 500;
+
+type ResponseType = 'json' | 'none' | 'download';
+
+interface RequestInit extends ReadinessRequestOptions {
+  method?: 'GET' | 'POST' | 'DELETE';
+  query?: URLSearchParams;
+  body?: unknown;
+  responseType?: ResponseType;
+}
+
+/** Reads the file name out of a Content-Disposition header. */
+function filenameFromDisposition(
+  header: string | null,
+  fallback: string,
+): string {
+  const match = header?.match(/filename\*?=(?:UTF-8'')?"?([^";]+)"?/i);
+  return match ? decodeURIComponent(match[1]) : fallback;
+}
+
+/** The API path of one entity: `/entities/{kind}/{namespace}/{name}`. */
+function entityPath(entityRef: ReadinessEntityRef): string {
+  const ref =
+    typeof entityRef === 'string' ? parseEntityRef(entityRef) : entityRef;
+  return `/entities/${[
+    ref.kind.toLocaleLowerCase('en-US'),
+    ref.namespace ?? 'default',
+    ref.name,
+  ]
+    .map(part => encodeURIComponent(part))
+    .join('/')}`;
+}
+
+/** The query of `GET /export`: the search filters plus the format. */
+function exportParams(
+  query: SearchQuery,
+  format: ReadinessExportFormat,
+): URLSearchParams {
+  const {
+    cursor: _cursor,
+    limit: _limit,
+    include: _include,
+    ...filters
+  } = query;
+  const params = searchQueryToParams(filters);
+  params.set('format', format);
+  return params;
+}
+
+/** Sets the parameters whose value is defined. */
+function paramsOf(
+  values: Record<string, string | number | undefined>,
+): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined && value !== '') {
+      params.set(key, String(value));
+    }
+  }
+  return params;
+}
+
+/**
+ * The typed client of the readiness REST API (`/api/readiness`, described by
+ * the backend's `src/schema/openapi.yaml`), written once for every caller:
+ * the frontend's `ReadinessClient` (with the app's discovery and fetch APIs)
+ * and the search collator (with a plugin request token). Any non-2xx answer
+ * becomes a `ResponseError` carrying the server's error.
+ *
+ * @public
+ */
+export class ReadinessApiClient {
+  readonly #discoveryApi: ReadinessApiClientOptions['discoveryApi'];
+  readonly #fetchApi: { fetch: typeof fetch };
+
+  constructor(options: ReadinessApiClientOptions) {
+    this.#discoveryApi = options.discoveryApi;
+    this.#fetchApi = options.fetchApi ?? { fetch: (...a) => fetch(...a) };
+  }
+
+  /** `GET /checks`: the check pack (levels, categories, checks). */
+  async getCheckPack(
+    options?: ReadinessRequestOptions,
+  ): Promise<CheckPackResponse> {
+    return this.#request<CheckPackResponse>('/checks', { ...options });
+  }
+
+  /** `GET /entities/{kind}/{namespace}/{name}`: one entity's scorecard. */
+  async getEntityScorecard(
+    entityRef: ReadinessEntityRef,
+    options?: ReadinessRequestOptions,
+  ): Promise<EntityScorecardResponse> {
+    return this.#request(entityPath(entityRef), { ...options });
+  }
+
+  /** `POST /entities/{kind}/{namespace}/{name}/refresh`: rescores one entity now. */
+  async refreshEntity(
+    entityRef: ReadinessEntityRef,
+    options?: ReadinessRequestOptions,
+  ): Promise<EntityScorecardResponse> {
+    return this.#request(`${entityPath(entityRef)}/refresh`, {
+      ...options,
+      method: 'POST',
+    });
+  }
+
+  /**
+   * `POST /summaries`: the summaries of the scored entities among
+   * `entityRefs`, in as many requests of {@link MAX_SUMMARIES_PER_REQUEST}
+   * refs as needed.
+   */
+  async getSummaries(
+    entityRefs: string[],
+    options?: ReadinessRequestOptions,
+  ): Promise<EntitySummary[]> {
+    const unique = Array.from(new Set(entityRefs));
+    const chunks: string[][] = [];
+    for (let i = 0; i < unique.length; i += MAX_SUMMARIES_PER_REQUEST) {
+      chunks.push(unique.slice(i, i + MAX_SUMMARIES_PER_REQUEST));
+    }
+    const responses = await Promise.all(
+      chunks.map(chunk =>
+        this.#request<{ items: EntitySummary[] }>('/summaries', {
+          ...options,
+          method: 'POST',
+          body: { entityRefs: chunk },
+        }),
+      ),
+    );
+    return responses.flatMap(r => r.items);
+  }
+
+  /** `GET /search`: one page of scored entities matching the query. */
+  async search(
+    query: SearchQuery,
+    options?: ReadinessRequestOptions,
+  ): Promise<SearchResponse> {
+    return this.#request<SearchResponse>('/search', {
+      ...options,
+      query: searchQueryToParams(query),
+    });
+  }
+
+  /** The URL of `GET /export` for a query (paging left out). */
+  async getExportUrl(
+    query: SearchQuery,
+    format: ReadinessExportFormat,
+  ): Promise<string> {
+    const baseUrl = await this.#discoveryApi.getBaseUrl('readiness');
+    return `${baseUrl}/export?${exportParams(query, format)}`;
+  }
+
+  /** `GET /export`: every match of a query as a file. */
+  async exportEntities(
+    query: SearchQuery,
+    format: ReadinessExportFormat,
+    options?: ReadinessRequestOptions,
+  ): Promise<ReadinessExport> {
+    return this.#request<ReadinessExport>('/export', {
+      ...options,
+      query: exportParams(query, format),
+      responseType: 'download',
+    });
+  }
+
+  /** `GET /rollups`: scored entities grouped by owner, system or domain. */
+  async getRollups(
+    groupBy: RollupResponse['groupBy'],
+    options?: ReadinessRequestOptions,
+  ): Promise<RollupResponse> {
+    return this.#request<RollupResponse>('/rollups', {
+      ...options,
+      query: paramsOf({ groupBy }),
+    });
+  }
+
+  /** `GET /trend`: the mean score and level counts per day. */
+  async getTrend(
+    trend: ReadinessTrendOptions = {},
+    options?: ReadinessRequestOptions,
+  ): Promise<TrendPoint[]> {
+    const response = await this.#request<{ points: TrendPoint[] }>('/trend', {
+      ...options,
+      query: paramsOf({ days: trend.days, owner: trend.owner }),
+    });
+    return response.points;
+  }
+
+  /** `GET /champions`: the groups with the highest pass rate per check. */
+  async getChampions(
+    champions: ReadinessChampionsOptions = {},
+    options?: ReadinessRequestOptions,
+  ): Promise<ChampionsResponse> {
+    return this.#request<ChampionsResponse>('/champions', {
+      ...options,
+      query: paramsOf({
+        checkId: champions.checkId,
+        limit: champions.limit,
+      }),
+    });
+  }
+
+  /** `GET /runs`: the latest scoring runs. */
+  async getRuns(
+    runs: { limit?: number } = {},
+    options?: ReadinessRequestOptions,
+  ): Promise<RunInfo[]> {
+    const response = await this.#request<{ items: RunInfo[] }>('/runs', {
+      ...options,
+      query: paramsOf({ limit: runs.limit }),
+    });
+    return response.items;
+  }
+
+  /** `GET /runs/{id}`: one run and its progress. */
+  async getRun(
+    id: string,
+    options?: ReadinessRequestOptions,
+  ): Promise<RunInfo> {
+    return this.#request<RunInfo>(`/runs/${encodeURIComponent(id)}`, {
+      ...options,
+    });
+  }
+
+  /** `POST /runs`: starts a full rescore. */
+  async startRun(options?: ReadinessRequestOptions): Promise<RunInfo> {
+    return this.#request<RunInfo>('/runs', { ...options, method: 'POST' });
+  }
+
+  /** `GET /exemptions`: the exemptions, optionally of one entity or check. */
+  async getExemptions(
+    exemptions: ReadinessExemptionsOptions = {},
+    options?: ReadinessRequestOptions,
+  ): Promise<Exemption[]> {
+    const response = await this.#request<ExemptionsResponse>('/exemptions', {
+      ...options,
+      query: paramsOf({
+        entityRef: exemptions.entityRef,
+        checkId: exemptions.checkId,
+      }),
+    });
+    return response.items;
+  }
+
+  /** `POST /exemptions`: exempts one entity from one check. */
+  async createExemption(
+    request: ExemptionRequest,
+    options?: ReadinessRequestOptions,
+  ): Promise<Exemption> {
+    return this.#request<Exemption>('/exemptions', {
+      ...options,
+      method: 'POST',
+      body: request,
+    });
+  }
+
+  /** `DELETE /exemptions/{id}`. */
+  async deleteExemption(
+    id: string,
+    options?: ReadinessRequestOptions,
+  ): Promise<void> {
+    await this.#request<void>(`/exemptions/${encodeURIComponent(id)}`, {
+      ...options,
+      method: 'DELETE',
+      responseType: 'none',
+    });
+  }
+
+  /** Sends one request and decodes the answer. */
+  async #request<T>(path: string, init: RequestInit): Promise<T> {
+    const baseUrl = await this.#discoveryApi.getBaseUrl('readiness');
+    const search = init.query?.toString();
+    const url = `${baseUrl}${path}${search ? `?${search}` : ''}`;
+    const headers: Record<string, string> = {};
+    if (init.token) {
+      headers.Authorization = `Bearer ${init.token}`;
+    }
+    if (init.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    const response = await this.#fetchApi.fetch(url, {
+      method: init.method ?? 'GET',
+      ...(Object.keys(headers).length > 0 && { headers }),
+      ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    const responseType = init.responseType ?? 'json';
+    if (responseType === 'none' || response.status === 204) {
+      return undefined as T;
+    }
+    if (responseType === 'download') {
+      const download: ReadinessExport = {
+        blob: await response.blob(),
+        filename: filenameFromDisposition(
+          response.headers.get('Content-Disposition'),
+          // Cross-origin, the header is readable only when the backend
+          // exposes it (backend.cors.exposedHeaders).
+          `readiness-${new Date().toISOString().slice(0, 10)}.${
+            init.query?.get('format') ?? 'csv'
+          }`,
+        ),
+      };
+      return download as T;
+    }
+    return (await response.json()) as T;
+  }
+}

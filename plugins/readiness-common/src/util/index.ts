@@ -1,0 +1,4 @@
+export { isRecord } from './isRecord';
+export { describeError } from './describeError';
+export type { DescribeErrorOptions } from './describeError';
+export { mapWithConcurrency } from './mapWithConcurrency';

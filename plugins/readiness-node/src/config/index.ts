@@ -1,0 +1,2 @@
+export { readConfigValues } from './readConfigValues';
+export type { ConfigValues } from './readConfigValues';
