@@ -148,4 +148,64 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       await knex.schema.hasColumn('check_history', 'from_evaluated_at'),
     ).toBe(true);
   });
+
+  it('runs: up keeps the newest running full run and fails the orphans; down removes the marker', async () => {
+    const knex = await databases.init(databaseId);
+    const directory = DatabaseReadinessStore.migrationsDirectory;
+    await knex.migrate.up({ directory, name: '20250601000000_init.js' });
+    await knex.migrate.up({
+      directory,
+      name: '20250602000000_change_detection.js',
+    });
+    await knex.migrate.up({
+      directory,
+      name: '20251205100000_history_written_once.js',
+    });
+    const run = (id: string, startedAt: string, trigger = 'manual') => ({
+      id,
+      trigger,
+      status: 'running',
+      claimed: true,
+      started_at: startedAt,
+      heartbeat_at: startedAt,
+      entities_done: 0,
+      errors: '[]',
+    });
+    await knex('runs').insert([
+      run('orphan', '2025-01-01T00:00:00.000Z'),
+      run('newest', '2025-01-01T00:00:01.000Z', 'schedule'),
+      run('entity', '2025-01-01T00:00:02.000Z', 'entity'),
+    ]);
+
+    await knex.migrate.up({
+      directory,
+      name: '20251205110000_one_active_run.js',
+    });
+    const rows = await knex('runs')
+      .select('id', 'status', 'active', 'errors')
+      .orderBy('id');
+    expect(rows.map(r => [r.id, r.status, r.active])).toEqual([
+      ['entity', 'running', null],
+      ['newest', 'running', 'full'],
+      ['orphan', 'failed', null],
+    ]);
+    expect(JSON.parse(rows[2].errors)).toEqual([
+      expect.stringMatching(/^Orphaned/),
+    ]);
+    await expect(
+      knex('runs').insert({
+        ...run('second', '2025-01-02T00:00:00.000Z'),
+        active: 'full',
+      }),
+    ).rejects.toHaveProperty(
+      'message',
+      expect.stringMatching(CONSTRAINT_VIOLATION),
+    );
+
+    await knex.migrate.down({
+      directory,
+      name: '20251205110000_one_active_run.js',
+    });
+    expect(await knex.schema.hasColumn('runs', 'active')).toBe(false);
+  });
 });

@@ -2,13 +2,11 @@ import { mockServices } from '@backstage/backend-test-utils';
 import type { Exemption } from '@prodready/plugin-readiness-common';
 import { DatabaseReadinessStore } from '../DatabaseReadinessStore';
 import { createTestDatabases } from '../../__testUtils__/createTestDatabases';
+import { T0, T1, T2 } from '../../__testUtils__/storeFixtures';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 const databases = createTestDatabases();
-const T0 = new Date('2025-03-01T10:00:00.000Z');
-const T1 = new Date('2025-03-02T10:00:00.000Z');
-const T2 = new Date('2025-03-10T10:00:00.000Z');
 
 function exemption(id: string, extra: Partial<Exemption> = {}): Exemption {
   return {
@@ -71,6 +69,68 @@ describe.each(databases.eachSupportedId())(
       expect(await store.saveExemption(later, T2)).toEqual({
         exemption: later,
         updated: false,
+      });
+    });
+  },
+);
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseReadinessStore: exemptions on %p',
+  databaseId => {
+    async function createStore() {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseReadinessStore.create({
+        database: mockServices.database({ knex }),
+      });
+      return { knex, store };
+    }
+
+    describe('exemptions', () => {
+      it('lists only active exemptions and deletes them', async () => {
+        const { store } = await createStore();
+        const base = {
+          entityRef: 'component:default/a',
+          reason: 'legacy',
+          author: 'user:default/jane',
+        };
+        await store.createExemption({
+          ...base,
+          id: 'e1',
+          checkId: 'c1',
+          createdAt: T0.toISOString(),
+        });
+        await store.createExemption({
+          ...base,
+          id: 'e2',
+          checkId: 'c2',
+          createdAt: T1.toISOString(),
+          expiresAt: T1.toISOString(),
+        });
+        await store.createExemption({
+          ...base,
+          id: 'e3',
+          entityRef: 'component:default/b',
+          checkId: 'c1',
+          createdAt: T1.toISOString(),
+          expiresAt: T2.toISOString(),
+        });
+        const ids = async (filter: Record<string, unknown>) =>
+          (await store.listExemptions({ activeAt: T0, ...filter })).map(
+            e => e.id,
+          );
+        expect(await ids({})).toEqual(['e2', 'e3', 'e1']);
+        expect(await ids({ activeAt: T1 })).toEqual(['e3', 'e1']);
+        expect(await ids({ checkId: 'c1' })).toEqual(['e3', 'e1']);
+        expect(await ids({ entityRef: 'component:default/b' })).toEqual(['e3']);
+        expect(
+          await ids({ visibleEntityRefs: ['component:default/a'] }),
+        ).toEqual(['e2', 'e1']);
+        expect(await store.getExemption('e2')).toMatchObject({
+          expiresAt: T1.toISOString(),
+        });
+        expect(await store.deleteExemption('e1')).toBe(true);
+        expect(await store.deleteExemption('e1')).toBe(false);
+        expect(await store.getExemption('e1')).toBeUndefined();
       });
     });
   },
