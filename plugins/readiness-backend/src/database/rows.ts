@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
-import type {
-  CheckResult,
-  EntitySummary,
-  Exemption,
-  RunInfo,
+import {
+  isRecord,
+  isSafeUrl,
+  type CheckResult,
+  type Evidence,
+  type EntitySummary,
+  type Exemption,
+  type RunInfo,
 } from '@prodready/plugin-readiness-common';
 import type { EntityScoreWrite, ScoreSnapshot } from './ReadinessStore';
 import type {
@@ -54,6 +57,26 @@ export function parseJson<T>(text: string | null | undefined, fallback: T): T {
   } catch {
     return fallback;
   }
+}
+
+/**
+ * Parses stored evidence. A URL that is not http(s) is dropped (the piece
+ * of evidence stays, as text): results written before unsafe links were
+ * refused must not reach another team's page as a link.
+ */
+export function parseEvidence(text: string | null | undefined): Evidence[] {
+  const evidence = parseJson<unknown>(text, []);
+  if (!Array.isArray(evidence)) {
+    return [];
+  }
+  return evidence.filter(isRecord).map(item => {
+    const piece = item as unknown as Evidence;
+    if (piece.url !== undefined && !isSafeUrl(piece.url)) {
+      const { url: _unsafe, ...rest } = piece;
+      return rest;
+    }
+    return piece;
+  });
 }
 
 /** Reads a `|tag:x|lang:y|` column. */

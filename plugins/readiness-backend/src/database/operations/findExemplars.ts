@@ -1,8 +1,7 @@
-import type { Evidence } from '@prodready/plugin-readiness-common';
 import type { Knex } from 'knex';
 import type { ExemplarCandidate, ExemplarQuery } from '../ReadinessStore';
 import {
-  parseJson,
+  parseEvidence,
   parseTraits,
   SUMMARY_COLUMNS,
   SummaryRow,
@@ -86,7 +85,7 @@ export async function findExemplars(
     checkId: row.check_id,
     entity: toSummary(row),
     traits: parseTraits(row.traits),
-    evidence: parseJson<Evidence[]>(row.evidence, []),
+    evidence: parseEvidence(row.evidence),
     similarity: Number(row.similarity),
   }));
 }

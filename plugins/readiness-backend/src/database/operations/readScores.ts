@@ -3,13 +3,13 @@ import type {
   CheckResult,
   CheckState,
   EntitySummary,
-  Evidence,
   Exemption,
 } from '@prodready/plugin-readiness-common';
 import type { Knex } from 'knex';
 import type { StoredEntityScore, VisibleEntityRefs } from '../ReadinessStore';
 import {
   opt,
+  parseEvidence,
   parseJson,
   parseTraits,
   SUMMARY_COLUMNS,
@@ -80,7 +80,7 @@ export async function listResults(
     checkId: row.check_id,
     state: row.state as CheckState,
     reason: row.reason,
-    evidence: parseJson<Evidence[]>(row.evidence, []),
+    evidence: parseEvidence(row.evidence),
     exemption: row.exemption_id ? exemptions.get(row.exemption_id) : undefined,
   }));
   const score: Pick<EntityScoreRow, 'not_applicable'> | undefined = await db(
