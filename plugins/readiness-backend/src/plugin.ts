@@ -30,7 +30,7 @@ import { LevelChangeNotifier } from './notifications/LevelChangeNotifier';
 import { ReadinessMetrics } from './observability/ReadinessMetrics';
 import { ReadinessAuthorizer } from './permissions/ReadinessAuthorizer';
 import { DefaultScoringService } from './scoring/DefaultScoringService';
-import { PackIndex } from './scoring/PackIndex';
+import { PackIndex } from './pack/PackIndex';
 import { RescoreScheduler } from './scoring/RescoreScheduler';
 import { createRouter } from './service/createRouter';
 import { ExemptionsModel } from './service/models/ExemptionsModel';

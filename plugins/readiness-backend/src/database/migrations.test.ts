@@ -67,4 +67,85 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     await knex.migrate.latest({ directory });
     expect(await knex.schema.hasTable('entity_scores')).toBe(true);
   });
+
+  it('history: up removes duplicate changes and makes each change unique; down removes the rule', async () => {
+    const knex = await databases.init(databaseId);
+    const directory = DatabaseReadinessStore.migrationsDirectory;
+    // Up to the migration before the rule.
+    await knex.migrate.up({ directory, name: '20250601000000_init.js' });
+    await knex.migrate.up({
+      directory,
+      name: '20250602000000_change_detection.js',
+    });
+    const change = (
+      at: string,
+      from: string | null,
+      to: string,
+      checkId = 'c',
+    ) => ({
+      entity_ref: 'component:default/a',
+      check_id: checkId,
+      from_state: from,
+      to_state: to,
+      at,
+    });
+    await knex('check_history').insert([
+      change('2025-01-01T00:00:00.000Z', 'pass', 'fail'),
+      // Written again by a concurrent scoring a moment later.
+      change('2025-01-01T00:00:00.004Z', 'pass', 'fail'),
+      change('2025-01-02T00:00:00.000Z', 'fail', 'pass'),
+      change('2025-01-03T00:00:00.000Z', 'pass', 'fail'),
+      // The same change at the same time, twice.
+      change('2025-01-04T00:00:00.000Z', null, 'fail', 'd'),
+      change('2025-01-04T00:00:00.000Z', null, 'fail', 'd'),
+    ]);
+
+    await knex.migrate.up({
+      directory,
+      name: '20251205100000_history_written_once.js',
+    });
+    const rows = await knex('check_history')
+      .select('check_id', 'from_state', 'to_state', 'at', 'from_evaluated_at')
+      .orderBy(['check_id', 'at']);
+    expect(rows.map(r => [r.check_id, r.from_state, r.to_state, r.at])).toEqual(
+      [
+        ['c', 'pass', 'fail', '2025-01-01T00:00:00.000Z'],
+        ['c', 'fail', 'pass', '2025-01-02T00:00:00.000Z'],
+        ['c', 'pass', 'fail', '2025-01-03T00:00:00.000Z'],
+        ['d', null, 'fail', '2025-01-04T00:00:00.000Z'],
+      ],
+    );
+    expect(rows.every(r => r.from_evaluated_at === r.at)).toBe(true);
+    const again = {
+      ...change('2025-01-05T00:00:00.000Z', 'fail', 'pass'),
+      from_evaluated_at: '2025-01-04T00:00:00.000Z',
+    };
+    await knex('check_history').insert(again);
+    await expect(
+      knex('check_history').insert({
+        ...again,
+        at: '2025-01-05T00:00:00.001Z',
+      }),
+    ).rejects.toHaveProperty(
+      'message',
+      expect.stringMatching(CONSTRAINT_VIOLATION),
+    );
+
+    await knex.migrate.down({
+      directory,
+      name: '20251205100000_history_written_once.js',
+    });
+    expect(
+      await knex.schema.hasColumn('check_history', 'from_evaluated_at'),
+    ).toBe(false);
+    // Without the rule the same change may be written twice again.
+    await knex('check_history').insert([
+      change('2025-01-06T00:00:00.000Z', 'pass', 'fail'),
+      change('2025-01-06T00:00:00.000Z', 'pass', 'fail'),
+    ]);
+    await knex.migrate.latest({ directory });
+    expect(
+      await knex.schema.hasColumn('check_history', 'from_evaluated_at'),
+    ).toBe(true);
+  });
 });

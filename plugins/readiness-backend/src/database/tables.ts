@@ -69,6 +69,12 @@ export interface CheckHistoryRow {
   from_state: string | null;
   to_state: string;
   at: string;
+  /**
+   * Evaluation time of the score the change was found against; with entity,
+   * check and `to_state` the unique key of a change (migration
+   * 20251205100000), so concurrent scorings write it once.
+   */
+  from_evaluated_at: string;
 }
 
 /**

@@ -5,7 +5,7 @@ import {
   defaultChecks,
 } from '@prodready/plugin-readiness-common';
 import type { LevelChange } from '../database/ReadinessStore';
-import { PackIndex } from '../scoring/PackIndex';
+import { PackIndex } from '../pack/PackIndex';
 import { LevelChangeNotifier } from './LevelChangeNotifier';
 
 const pack = new PackIndex(createCheckPack({ checks: defaultChecks }));

@@ -2,7 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { LevelChange } from '../database/ReadinessStore';
-import type { PackIndex } from '../scoring/PackIndex';
+import type { PackIndex } from '../pack/PackIndex';
 
 /** Options of {@link LevelChangeNotifier.create}. */
 export interface LevelChangeNotifierOptions {

@@ -21,7 +21,7 @@ import {
 } from '../facts';
 import { ReadinessMetrics } from '../observability/ReadinessMetrics';
 import { DefaultScoringService } from './DefaultScoringService';
-import { PackIndex } from './PackIndex';
+import { PackIndex } from '../pack/PackIndex';
 
 jest.setTimeout(30_000);
 

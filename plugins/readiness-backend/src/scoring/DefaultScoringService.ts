@@ -19,7 +19,8 @@ import type {
 import { mapWithConcurrency } from '../lib/mapWithConcurrency';
 import type { ReadinessMetrics } from '../observability/ReadinessMetrics';
 import type { FactCollector } from '../facts';
-import type { PackIndex } from './PackIndex';
+import type { PackIndex } from '../pack/PackIndex';
+import type { ScoringService } from './ScoringService';
 import { toEntityScoreWrite } from './toEntityScoreWrite';
 
 /** Result rows a run must write before planner statistics are refreshed. */
@@ -43,23 +44,6 @@ interface RunProgress {
   rowsWritten: number;
   errors: string[];
   errorCount: number;
-}
-
-/**
- * Scores catalog entities: all of them in a run, or one on demand.
- *
- * @public
- */
-export interface ScoringService {
-  /**
-   * Scores every entity of the scored kinds, page by page, and records the
-   * run's progress. Never throws: a failed run is returned with status
-   * `failed` and its errors; results written before the failure stay, and
-   * nothing is removed.
-   */
-  rescoreAll(run: RunInfo, signal: AbortSignal): Promise<RunInfo>;
-  /** Collects facts for one entity and scores it now. */
-  scoreEntity(entity: Entity): Promise<void>;
 }
 
 /**

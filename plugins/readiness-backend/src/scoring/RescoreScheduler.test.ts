@@ -2,7 +2,7 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import type { SchedulerService } from '@backstage/backend-plugin-api';
 import type { RunInfo } from '@prodready/plugin-readiness-common';
 import { DatabaseReadinessStore } from '../database/DatabaseReadinessStore';
-import type { ScoringService } from './DefaultScoringService';
+import type { ScoringService } from './ScoringService';
 import { RESCORE_TASK_ID, RescoreScheduler } from './RescoreScheduler';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });

@@ -6,7 +6,7 @@ import type {
 import { durationToMilliseconds } from '@backstage/types';
 import type { RunInfo } from '@prodready/plugin-readiness-common';
 import type { ReadinessStore } from '../database/ReadinessStore';
-import type { ScoringService } from './DefaultScoringService';
+import type { ScoringService } from './ScoringService';
 
 /** The id of the scheduled task. */
 export const RESCORE_TASK_ID = 'readiness-rescore';

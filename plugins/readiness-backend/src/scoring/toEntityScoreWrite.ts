@@ -11,7 +11,7 @@ import {
   type TeamContact,
 } from '@prodready/plugin-readiness-common';
 import type { EntityScoreWrite } from '../database/ReadinessStore';
-import type { PackIndex } from './PackIndex';
+import type { PackIndex } from '../pack/PackIndex';
 
 /** Languages by dependency ecosystem, for learn-from similarity. */
 const LANGUAGES: Record<string, string> = {

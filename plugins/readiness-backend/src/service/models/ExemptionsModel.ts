@@ -10,8 +10,8 @@ import type {
   ReadinessStore,
   VisibleEntityRefs,
 } from '../../database/ReadinessStore';
-import type { ScoringService } from '../../scoring/DefaultScoringService';
-import type { PackIndex } from '../../scoring/PackIndex';
+import type { ScoringService } from '../../scoring/ScoringService';
+import type { PackIndex } from '../../pack/PackIndex';
 
 /**
  * Options of {@link ExemptionsModel}.

@@ -5,7 +5,7 @@ import {
 } from '@prodready/plugin-readiness-common';
 import { DatabaseReadinessStore } from '../../database/DatabaseReadinessStore';
 import type { EntityScoreWrite } from '../../database/ReadinessStore';
-import { PackIndex } from '../../scoring/PackIndex';
+import { PackIndex } from '../../pack/PackIndex';
 import { InsightsModel } from './InsightsModel';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });

@@ -15,7 +15,7 @@ import type {
 } from '../../database/ReadinessStore';
 import { ExpiringCache } from '../../lib/ExpiringCache';
 import { visibilityKey } from '../../lib/visibilityKey';
-import type { PackIndex } from '../../scoring/PackIndex';
+import type { PackIndex } from '../../pack/PackIndex';
 
 /** Level key of entities below the lowest level. */
 const NO_LEVEL = 'none';

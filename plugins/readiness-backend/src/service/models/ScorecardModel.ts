@@ -10,7 +10,7 @@ import type {
   StoredEntityScore,
   VisibleEntityRefs,
 } from '../../database/ReadinessStore';
-import type { PackIndex } from '../../scoring/PackIndex';
+import type { PackIndex } from '../../pack/PackIndex';
 import type { InsightsModel } from './InsightsModel';
 
 /** History events returned with a scorecard. */

@@ -13,7 +13,7 @@ import type {
 } from '../../database/ReadinessStore';
 import { ExpiringCache } from '../../lib/ExpiringCache';
 import { visibilityKey } from '../../lib/visibilityKey';
-import type { PackIndex } from '../../scoring/PackIndex';
+import type { PackIndex } from '../../pack/PackIndex';
 import {
   decodeSearchCursor,
   encodeSearchCursor,

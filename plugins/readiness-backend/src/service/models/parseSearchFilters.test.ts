@@ -2,7 +2,7 @@ import {
   createCheckPack,
   defaultChecks,
 } from '@prodready/plugin-readiness-common';
-import { PackIndex } from '../../scoring/PackIndex';
+import { PackIndex } from '../../pack/PackIndex';
 import {
   decodeSearchCursor,
   encodeSearchCursor,

@@ -9,7 +9,7 @@ import type {
   StoreSearchFilters,
   StoreSortField,
 } from '../../database/ReadinessStore';
-import type { PackIndex } from '../../scoring/PackIndex';
+import type { PackIndex } from '../../pack/PackIndex';
 
 /**
  * The filters of `/search` and `/export` as they arrive: every list

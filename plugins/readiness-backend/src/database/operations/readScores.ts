@@ -1,0 +1,152 @@
+import type {
+  CategorySummary,
+  CheckResult,
+  CheckState,
+  EntitySummary,
+  Evidence,
+  Exemption,
+} from '@prodready/plugin-readiness-common';
+import type { Knex } from 'knex';
+import type { StoredEntityScore, VisibleEntityRefs } from '../ReadinessStore';
+import {
+  opt,
+  parseJson,
+  parseTraits,
+  SUMMARY_COLUMNS,
+  SummaryRow,
+  toExemption,
+  toSummary,
+} from '../rows';
+import { applyVisibility, whereRefIn } from '../sql';
+import type { CheckResultRow, EntityScoreRow, ExemptionRow } from '../tables';
+
+/*
+ * Reads of the latest scores and results of entities.
+ */
+
+/** Refs of every scored entity. */
+export async function listScoredEntityRefs(db: Knex): Promise<string[]> {
+  const rows: Array<{ entity_ref: string }> = await db('entity_scores').select(
+    'entity_ref',
+  );
+  return rows.map(r => r.entity_ref);
+}
+
+/** One entity's score, if scored. */
+export async function getScore(
+  db: Knex,
+  entityRef: string,
+): Promise<StoredEntityScore | undefined> {
+  const row: EntityScoreRow | undefined = await db('entity_scores')
+    .where('entity_ref', entityRef)
+    .first();
+  if (!row) {
+    return undefined;
+  }
+  return {
+    ...toSummary(row),
+    nextLevel: opt(row.next_level),
+    blockingCheckIds: parseJson<string[]>(row.blocking, []),
+    categories: parseJson<CategorySummary[]>(row.categories, []),
+    traits: parseTraits(row.traits),
+  };
+}
+
+/**
+ * One entity's latest results, by check id, with their exemptions and the
+ * checks that do not apply.
+ */
+export async function listResults(
+  db: Knex,
+  entityRef: string,
+): Promise<CheckResult[]> {
+  const rows: CheckResultRow[] = await db('check_results')
+    .where('entity_ref', entityRef)
+    .orderBy('check_id');
+  const exemptionIds = rows
+    .map(r => r.exemption_id)
+    .filter((id): id is string => !!id);
+  const exemptions = new Map<string, Exemption>();
+  if (exemptionIds.length > 0) {
+    const exemptionRows: ExemptionRow[] = await db('exemptions').whereIn(
+      'id',
+      exemptionIds,
+    );
+    for (const row of exemptionRows) {
+      exemptions.set(row.id, toExemption(row));
+    }
+  }
+  const results: CheckResult[] = rows.map(row => ({
+    checkId: row.check_id,
+    state: row.state as CheckState,
+    reason: row.reason,
+    evidence: parseJson<Evidence[]>(row.evidence, []),
+    exemption: row.exemption_id ? exemptions.get(row.exemption_id) : undefined,
+  }));
+  const score: Pick<EntityScoreRow, 'not_applicable'> | undefined = await db(
+    'entity_scores',
+  )
+    .select('not_applicable')
+    .where('entity_ref', entityRef)
+    .first();
+  const notApplicable = parseJson<Record<string, string>>(
+    score?.not_applicable,
+    {},
+  );
+  for (const [checkId, reason] of Object.entries(notApplicable)) {
+    results.push({ checkId, state: 'not-applicable', reason, evidence: [] });
+  }
+  return results.sort((a, b) =>
+    a.checkId < b.checkId ? -1 : Number(a.checkId > b.checkId),
+  );
+}
+
+/** Summaries of the given entities that are scored and visible. */
+export async function listSummaries(
+  db: Knex,
+  entityRefs: string[],
+  visibleEntityRefs: VisibleEntityRefs,
+): Promise<EntitySummary[]> {
+  if (entityRefs.length === 0) {
+    return [];
+  }
+  const qb = whereRefIn(
+    db,
+    db('entity_scores').select(SUMMARY_COLUMNS),
+    'entity_ref',
+    entityRefs,
+  );
+  const rows: SummaryRow[] = await applyVisibility(
+    db,
+    qb,
+    'entity_ref',
+    visibleEntityRefs,
+  );
+  return rows.map(toSummary);
+}
+
+/** The failing check ids of each of the given entities that has any. */
+export async function listFailingCheckIds(
+  db: Knex,
+  entityRefs: string[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (entityRefs.length === 0) {
+    return out;
+  }
+  const rows: Array<{ entity_ref: string; check_id: string }> =
+    await whereRefIn(
+      db,
+      db('check_results')
+        .select('entity_ref', 'check_id')
+        .where('state', 'fail'),
+      'entity_ref',
+      entityRefs,
+    ).orderBy(['entity_ref', 'check_id']);
+  for (const row of rows) {
+    const list = out.get(row.entity_ref) ?? [];
+    list.push(row.check_id);
+    out.set(row.entity_ref, list);
+  }
+  return out;
+}

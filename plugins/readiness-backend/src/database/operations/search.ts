@@ -1,0 +1,176 @@
+import type { Knex } from 'knex';
+import {
+  PASSING_STATES,
+  StoreSearchFilters,
+  StoreSearchPage,
+  StoreSearchQuery,
+  StoreSortField,
+} from '../ReadinessStore';
+import { SUMMARY_COLUMNS, SummaryRow, toSummary } from '../rows';
+import { applyVisibility, escapeLike, LIKE_ESCAPE } from '../sql';
+
+const SORT_COLUMNS: Record<StoreSortField, string> = {
+  score: 'score',
+  name: 'name',
+  level: 'level_rank',
+  gaps: 'gaps',
+  owner: 'owner',
+};
+
+/** The gap filters of a search: checks and the states they must be in. */
+function gapFilters(filters: StoreSearchFilters) {
+  return [
+    ...(filters.failing ?? []).map(id => ({ id, states: ['fail'] })),
+    ...(filters.passing ?? []).map(id => ({ id, states: PASSING_STATES })),
+  ];
+}
+
+/**
+ * Applies search filters to a query on `entity_scores`. Gap filters are a
+ * semi-join: `in` (a set built from the gap index, best for counting) or
+ * `exists` (a probe per row, best for a page read in sort-index order).
+ */
+function applyFilters(
+  db: Knex,
+  qb: Knex.QueryBuilder,
+  filters: StoreSearchFilters,
+  gapJoin: 'in' | 'exists',
+): Knex.QueryBuilder {
+  for (const gap of gapFilters(filters)) {
+    if (gapJoin === 'in') {
+      qb.whereIn(
+        'entity_ref',
+        db('check_results')
+          .select('entity_ref')
+          .where('check_id', gap.id)
+          .whereIn('state', gap.states),
+      );
+    } else {
+      qb.whereExists(
+        db('check_results as gap')
+          .select(db.raw('1'))
+          .whereRaw('?? = ??', ['gap.entity_ref', 'entity_scores.entity_ref'])
+          .andWhere('gap.check_id', gap.id)
+          .whereIn('gap.state', gap.states),
+      );
+    }
+  }
+  const columns = [
+    'owner',
+    'system',
+    'domain',
+    'type',
+    'lifecycle',
+    'tier',
+  ] as const;
+  for (const column of columns) {
+    const values = filters[column];
+    if (values && values.length > 0) {
+      qb.whereIn(column, values);
+    }
+  }
+  if (filters.kind && filters.kind.length > 0) {
+    const kinds = filters.kind.map(k => k.toLocaleLowerCase('en-US'));
+    qb.whereRaw(`lower(??) in (${kinds.map(() => '?').join(', ')})`, [
+      'kind',
+      ...kinds,
+    ]);
+  }
+  if (filters.levelRankAtMost !== undefined) {
+    qb.where('level_rank', '<=', filters.levelRankAtMost);
+  }
+  if (filters.levelRankAtLeast !== undefined) {
+    qb.where('level_rank', '>=', filters.levelRankAtLeast);
+  }
+  if (filters.text) {
+    qb.whereRaw(`?? like ? escape '${LIKE_ESCAPE}'`, [
+      'search_text',
+      `%${escapeLike(filters.text.toLocaleLowerCase('en-US'))}%`,
+    ]);
+  }
+  return applyVisibility(db, qb, 'entity_ref', filters.visibleEntityRefs);
+}
+
+/** One page of a search, in keyset order. */
+export async function search(
+  db: Knex,
+  query: StoreSearchQuery,
+): Promise<StoreSearchPage> {
+  const column = SORT_COLUMNS[query.sort];
+  const desc = query.order === 'desc';
+  const qb = applyFilters(
+    db,
+    db('entity_scores').select([...SUMMARY_COLUMNS, 'level_rank']),
+    query,
+    'exists',
+  );
+  const after = query.after;
+  if (after) {
+    const op = desc ? '<' : '>';
+    qb.where(inner =>
+      inner
+        .where(column, op, after.value)
+        .orWhere(tie =>
+          tie
+            .where(column, '=', after.value)
+            .andWhere('entity_ref', op, after.entityRef),
+        ),
+    );
+  }
+  const rows: Array<SummaryRow & { level_rank: number }> = await qb
+    .orderBy(column, query.order)
+    .orderBy('entity_ref', query.order)
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  const valueOf = (row: SummaryRow & { level_rank: number }) => {
+    const value = (row as unknown as Record<string, unknown>)[column];
+    return typeof value === 'number' ? value : String(value ?? '');
+  };
+  return {
+    items: page.map(toSummary),
+    next:
+      rows.length > query.limit && last
+        ? { value: valueOf(last), entityRef: last.entity_ref }
+        : undefined,
+  };
+}
+
+/** Number of entities matching the filters. */
+export async function countSearch(
+  db: Knex,
+  filters: StoreSearchFilters,
+): Promise<number> {
+  const gaps = gapFilters(filters);
+  const onlyOneGap =
+    gaps.length === 1 &&
+    !filters.visibleEntityRefs &&
+    !filters.text &&
+    filters.levelRankAtMost === undefined &&
+    filters.levelRankAtLeast === undefined &&
+    (
+      [
+        'owner',
+        'system',
+        'domain',
+        'kind',
+        'type',
+        'lifecycle',
+        'tier',
+      ] as const
+    ).every(key => !filters[key]?.length);
+  // Every result row belongs to a scored entity: count on the gap index.
+  const row = onlyOneGap
+    ? await db('check_results')
+        .count({ n: '*' })
+        .where('check_id', gaps[0].id)
+        .whereIn('state', gaps[0].states)
+        .first()
+    : await applyFilters(
+        db,
+        db('entity_scores').count({ n: '*' }),
+        filters,
+        'in',
+      ).first();
+  return Number((row as { n?: number | string } | undefined)?.n ?? 0);
+}

@@ -1,0 +1,284 @@
+import type {
+  CategorySummary,
+  CheckResult,
+  EntitySummary,
+  Evidence,
+  RunInfo,
+  TeamContact,
+} from '@prodready/plugin-readiness-common';
+
+/*
+ * Input and output types of the ReadinessStore operations.
+ */
+
+/**
+ * Restricts a read to the entities a caller may see. `undefined` means no
+ * restriction (the caller may read every entity).
+ *
+ * @public
+ */
+export type VisibleEntityRefs = ReadonlyArray<string> | undefined;
+
+/**
+ * The score of one entity as stored, with the engine's per-entity summary.
+ *
+ * @public
+ */
+export interface StoredEntityScore extends EntitySummary {
+  nextLevel?: string;
+  blockingCheckIds: string[];
+  categories: CategorySummary[];
+  /** `tag:<tag>` and `lang:<language>` traits, for learn-from similarity. */
+  traits: string[];
+}
+
+/**
+ * One entity's freshly computed score, to write.
+ *
+ * @public
+ */
+export interface EntityScoreWrite {
+  /** Catalog fields and score; `evaluatedAt` is the write time. */
+  summary: Omit<EntitySummary, 'evaluatedAt'>;
+  /** 1-based position of the level in the pack's level order; 0 for none. */
+  levelRank: number;
+  nextLevel?: string;
+  blockingCheckIds: string[];
+  categories: CategorySummary[];
+  traits: string[];
+  results: CheckResult[];
+  /** Contacts of the owner, from the owner facts, when it resolved. */
+  ownerContact?: TeamContact;
+}
+
+/**
+ * A scored entity whose level changed in a write.
+ *
+ * @public
+ */
+export interface LevelChange {
+  entityRef: string;
+  title?: string;
+  owner?: string;
+  /** The level before; `undefined` when it had none. */
+  from?: string;
+  /** The level now; `undefined` when it has none. */
+  to?: string;
+  /** Whether the new level is higher in the pack's order. */
+  rose: boolean;
+  /** The checks it fails now. */
+  failingCheckIds: string[];
+}
+
+/**
+ * What a write of scores changed.
+ *
+ * @public
+ */
+export interface ScoreWriteStats {
+  /** Result rows inserted or updated (state, reason or evidence changed). */
+  resultsWritten: number;
+  /** History rows inserted (state changes). */
+  historyWritten: number;
+  /** Score rows inserted or updated. */
+  scoresWritten: number;
+  /**
+   * Entities scored before whose level changed (entities scored for the
+   * first time are not listed: they had no level to change from).
+   */
+  levelChanges: LevelChange[];
+}
+
+/**
+ * Filters of a search; values of one filter are alternatives, filters combine.
+ *
+ * @public
+ */
+export interface StoreSearchFilters {
+  /** Check ids the entity must fail, every one. */
+  failing?: string[];
+  /** Check ids the entity must pass or be exempt from, every one. */
+  passing?: string[];
+  owner?: string[];
+  system?: string[];
+  domain?: string[];
+  /** Kinds, compared case-insensitively. */
+  kind?: string[];
+  type?: string[];
+  lifecycle?: string[];
+  tier?: string[];
+  /** Highest level rank allowed (0 = no level). */
+  levelRankAtMost?: number;
+  /** Lowest level rank required. */
+  levelRankAtLeast?: number;
+  /** Case-insensitive substring of name, title, owner or system. */
+  text?: string;
+  visibleEntityRefs?: VisibleEntityRefs;
+}
+
+/**
+ * A sort column of search.
+ *
+ * @public
+ */
+export type StoreSortField = 'score' | 'name' | 'level' | 'gaps' | 'owner';
+
+/**
+ * The position after which a page starts: the sort value and entity ref of
+ * the last item of the previous page.
+ *
+ * @public
+ */
+export interface StoreSearchAfter {
+  value: string | number;
+  entityRef: string;
+}
+
+/**
+ * A page request of search.
+ *
+ * @public
+ */
+export interface StoreSearchQuery extends StoreSearchFilters {
+  sort: StoreSortField;
+  order: 'asc' | 'desc';
+  limit: number;
+  after?: StoreSearchAfter;
+}
+
+/**
+ * A page of search.
+ *
+ * @public
+ */
+export interface StoreSearchPage {
+  items: EntitySummary[];
+  /** Where the next page starts; absent on the last page. */
+  next?: StoreSearchAfter;
+}
+
+/**
+ * One entity's contribution to a roll-up.
+ *
+ * @public
+ */
+export interface RollupEntityRow {
+  /** The group key (owner, system or domain); absent when the entity has none. */
+  key?: string;
+  score: number;
+  level?: string;
+  categories: CategorySummary[];
+}
+
+/**
+ * A scored entity that passes a check another entity fails.
+ *
+ * @public
+ */
+export interface ExemplarCandidate {
+  checkId: string;
+  entity: EntitySummary;
+  traits: string[];
+  evidence: Evidence[];
+  /** Similarity points (system +3, domain +2, type +1, each shared trait +1). */
+  similarity: number;
+}
+
+/**
+ * Query for learn-from exemplars.
+ *
+ * @public
+ */
+export interface ExemplarQuery {
+  /** The failing checks to find exemplars for. */
+  checkIds: string[];
+  /** The entity asking; excluded with every entity of its owner. */
+  entityRef: string;
+  owner?: string;
+  system?: string;
+  domain?: string;
+  type?: string;
+  traits: string[];
+  /** Exemplars per check. */
+  limit: number;
+  visibleEntityRefs?: VisibleEntityRefs;
+}
+
+/**
+ * Pass counts of one owner for one check.
+ *
+ * @public
+ */
+export interface OwnerCheckCounts {
+  checkId: string;
+  owner: string;
+  /** Entities passing or exempt. */
+  passing: number;
+  /** Entities with a decided result (pass, exempt or fail). */
+  applicable: number;
+}
+
+/**
+ * A stored score snapshot: an entity's score and level as of a day. A missing
+ * score marks the entity's removal from the catalog.
+ *
+ * @public
+ */
+export interface ScoreSnapshot {
+  entityRef: string;
+  /** `YYYY-MM-DD`. */
+  day: string;
+  score?: number;
+  level?: string;
+}
+
+/**
+ * Which entities' snapshots to read.
+ *
+ * @public
+ */
+export interface SnapshotFilter {
+  entityRef?: string;
+  /** Only entities currently owned by this owner. */
+  owner?: string;
+  visibleEntityRefs?: VisibleEntityRefs;
+}
+
+/**
+ * A run as created.
+ *
+ * @public
+ */
+export interface CreateRunOptions {
+  trigger: RunInfo['trigger'];
+  /** False for a run requested through the API and waiting for the scheduler. */
+  claimed: boolean;
+  now: Date;
+}
+
+/**
+ * A change to a run's progress or outcome.
+ *
+ * @public
+ */
+export interface RunUpdate {
+  status?: RunInfo['status'];
+  finishedAt?: Date;
+  entitiesTotal?: number;
+  entitiesDone?: number;
+  errors?: string[];
+  heartbeatAt: Date;
+}
+
+/**
+ * Filters of the exemption list.
+ *
+ * @public
+ */
+export interface ExemptionFilter {
+  entityRef?: string;
+  checkId?: string;
+  /** Only exemptions not expired at this time. */
+  activeAt: Date;
+  visibleEntityRefs?: VisibleEntityRefs;
+}
