@@ -20,10 +20,7 @@ export function bindEntitiesEndpoints(
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const entityRef = stringifyEntityRef(req.params);
-    const [, visible] = await Promise.all([
-      authorizer.getVisibleEntity(credentials, entityRef),
-      authorizer.getVisibleEntityRefs(credentials),
-    ]);
+    const visible = await authorizer.assertVisible(credentials, entityRef);
     res.json(await scorecards.getScorecard(entityRef, visible));
   });
 
