@@ -4,6 +4,12 @@
  *   npm run bench                  every bench/*.bench.ts, in name order
  *   npm run bench -- engine        only those whose name contains "engine"
  *   npm run bench -- --json        the rows as JSON instead of a table
+ *   npm run bench -- stack --entities 50000
+ *                                  options a benchmark reads (here the catalog
+ *                                  size), passed on as BENCH_ENTITIES
+ *
+ * The benchmarks that start a whole backend (stack, load) only run when
+ * named.
  *
  * A benchmark is a file `bench/<name>.bench.ts` exporting
  * `async function run(): Promise<BenchRow[]>`. Each run also writes its rows
@@ -25,6 +31,8 @@ export interface BenchRow {
   entitiesPerSecond?: number;
   p50Ms?: number;
   p95Ms?: number;
+  /** Requests answered per second. */
+  requestsPerSecond?: number;
   /** Resident set size in MB (peak where the benchmark can tell). */
   rssMb?: number;
   /** V8 heap in use in MB. */
@@ -50,6 +58,7 @@ const COLUMNS: Array<{
   { title: 'entities/s', value: r => int(r.entitiesPerSecond), align: 'right' },
   { title: 'p50 ms', value: r => num(r.p50Ms, 3), align: 'right' },
   { title: 'p95 ms', value: r => num(r.p95Ms, 3), align: 'right' },
+  { title: 'req/s', value: r => int(r.requestsPerSecond), align: 'right' },
   { title: 'RSS MB', value: r => num(r.rssMb, 0), align: 'right' },
   { title: 'heap MB', value: r => num(r.heapMb, 0), align: 'right' },
 ];
@@ -96,23 +105,59 @@ export function formatTable(rows: BenchRow[]): string {
   ].join('\n');
 }
 
+/** Benchmarks that start a whole backend: only run when named. */
+const ON_REQUEST = ['stack', 'load'];
+
+/** Options passed on to benchmarks as environment variables. */
+const OPTIONS: Record<string, string> = { entities: 'BENCH_ENTITIES' };
+
+/**
+ * Splits the command line into name filters and `--json`, and sets the
+ * environment variables of known options (`--entities 50000`).
+ */
+export function parseArgs(argv: string[]): {
+  filters: string[];
+  json: boolean;
+} {
+  const filters: string[] = [];
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const option = /^--([a-z]+)(?:=(.*))?$/.exec(arg);
+    if (!option) {
+      filters.push(arg);
+    } else if (option[1] === 'json') {
+      json = true;
+    } else if (OPTIONS[option[1]]) {
+      const value = option[2] ?? argv[++i];
+      if (value === undefined) {
+        throw new Error(`--${option[1]} needs a value`);
+      }
+      process.env[OPTIONS[option[1]]] = value;
+    } else {
+      throw new Error(`unknown option ${arg}`);
+    }
+  }
+  return { filters, json };
+}
+
 /** The benchmark files, optionally only those matching one of `filters`. */
 export function findBenchmarks(dir: string, filters: string[]): string[] {
   return fs
     .readdirSync(dir)
     .filter(file => file.endsWith('.bench.ts'))
-    .filter(
-      file =>
-        filters.length === 0 ||
-        filters.some(f => file.replace(/\.bench\.ts$/, '').includes(f)),
-    )
+    .filter(file => {
+      const name = file.replace(/\.bench\.ts$/, '');
+      return filters.length === 0
+        ? !ON_REQUEST.includes(name)
+        : filters.some(f => name.includes(f));
+    })
     .sort()
     .map(file => path.join(dir, file));
 }
 
 async function main(argv: string[]): Promise<number> {
-  const json = argv.includes('--json');
-  const filters = argv.filter(arg => !arg.startsWith('--'));
+  const { filters, json } = parseArgs(argv);
   const files = findBenchmarks(__dirname, filters);
   if (files.length === 0) {
     process.stderr.write(

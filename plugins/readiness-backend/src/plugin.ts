@@ -26,6 +26,7 @@ import {
   RepositoryFactProvider,
 } from './facts';
 import { registerReadinessActions } from './actions/registerReadinessActions';
+import { ExemplarFinder } from './learnFrom/ExemplarFinder';
 import { LevelChangeNotifier } from './notifications/LevelChangeNotifier';
 import { ReadinessMetrics } from './observability/ReadinessMetrics';
 import { ReadinessAuthorizer } from './permissions/ReadinessAuthorizer';
@@ -174,6 +175,7 @@ export const readinessPlugin = createBackendPlugin({
             store,
             pack,
             insights,
+            exemplars: ExemplarFinder.create({ store, logger }),
             learnFromLimit: settings.learnFromLimit,
           }),
           authorizer,

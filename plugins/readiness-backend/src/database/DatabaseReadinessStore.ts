@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import type {
   CreateRunOptions,
   EntityScoreWrite,
+  ExemplarPick,
   ExemplarQuery,
   ExemptionFilter,
   ReadinessStore,
@@ -23,6 +24,11 @@ import {
   listExemptions,
   saveExemption,
 } from './operations/exemptions';
+import {
+  getExemplarDetails,
+  getResultsVersion,
+  listExemplarPool,
+} from './operations/exemplarPool';
 import { findExemplars } from './operations/findExemplars';
 import { getOwners } from './operations/getOwners';
 import { listHistory } from './operations/listHistory';
@@ -146,6 +152,18 @@ export class DatabaseReadinessStore implements ReadinessStore {
 
   findExemplars(query: ExemplarQuery) {
     return findExemplars(this.db, query);
+  }
+
+  getResultsVersion() {
+    return getResultsVersion(this.db);
+  }
+
+  listExemplarPool() {
+    return listExemplarPool(this.db);
+  }
+
+  getExemplarDetails(picks: ExemplarPick[]) {
+    return getExemplarDetails(this.db, picks);
   }
 
   listOwnerCheckCounts(options: {

@@ -18,6 +18,9 @@ import type {
   RollupEntityRow,
   ExemplarCandidate,
   ExemplarQuery,
+  ExemplarPool,
+  ExemplarPick,
+  ExemplarDetails,
   OwnerCheckCounts,
   ScoreSnapshot,
   SnapshotFilter,
@@ -40,6 +43,10 @@ export type {
   RollupEntityRow,
   ExemplarCandidate,
   ExemplarQuery,
+  ExemplarPool,
+  ExemplarPoolEntity,
+  ExemplarPick,
+  ExemplarDetails,
   OwnerCheckCounts,
   ScoreSnapshot,
   SnapshotFilter,
@@ -107,8 +114,26 @@ export interface ReadinessStore {
     visibleEntityRefs: VisibleEntityRefs,
   ): Promise<RollupEntityRow[]>;
 
-  /** Ranked exemplars per check, at most `limit` per check. */
+  /**
+   * Ranked exemplars per check, at most `limit` per check, computed by the
+   * database at each call (the reference for the in-memory learn-from index).
+   */
   findExemplars(query: ExemplarQuery): Promise<ExemplarCandidate[]>;
+
+  /**
+   * A number that changes whenever a write changes results, scores or the set
+   * of scored entities, in any process on this database.
+   */
+  getResultsVersion(): Promise<number>;
+
+  /** Every possible learn-from exemplar, for an in-memory index. */
+  listExemplarPool(): Promise<ExemplarPool>;
+
+  /**
+   * Summaries and evidence of chosen exemplars; picks that no longer pass
+   * (or are gone) are left out.
+   */
+  getExemplarDetails(picks: ExemplarPick[]): Promise<ExemplarDetails[]>;
 
   /** Pass counts per owner and check. */
   listOwnerCheckCounts(options: {

@@ -16,6 +16,7 @@ const TABLES = [
   'owners',
   'runs',
   'exemptions',
+  'store_versions',
 ];
 
 describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {

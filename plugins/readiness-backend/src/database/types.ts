@@ -205,6 +205,57 @@ export interface ExemplarQuery {
 }
 
 /**
+ * A scored entity with an owner, as the learn-from index holds it.
+ *
+ * @public
+ */
+export interface ExemplarPoolEntity {
+  entityRef: string;
+  owner: string;
+  system?: string;
+  domain?: string;
+  type?: string;
+  /** `tag:<tag>` and `lang:<language>` traits. */
+  traits: string[];
+}
+
+/**
+ * Every possible learn-from exemplar, read at once to build an in-memory
+ * index: the scored entities with an owner and, per check, which of them
+ * pass it.
+ *
+ * @public
+ */
+export interface ExemplarPool {
+  /** The results version (see `ReadinessStore.getResultsVersion`) read before the rows. */
+  version: number;
+  /** Best score first, ties by entity ref. */
+  entities: ExemplarPoolEntity[];
+  /** Check id to the indexes in `entities` of those passing it, ascending. */
+  passing: Map<string, number[]>;
+}
+
+/**
+ * An exemplar chosen for a failing check.
+ *
+ * @public
+ */
+export interface ExemplarPick {
+  checkId: string;
+  entityRef: string;
+}
+
+/**
+ * What a scorecard shows of a chosen exemplar.
+ *
+ * @public
+ */
+export interface ExemplarDetails extends ExemplarPick {
+  entity: EntitySummary;
+  evidence: Evidence[];
+}
+
+/**
  * Pass counts of one owner for one check.
  *
  * @public

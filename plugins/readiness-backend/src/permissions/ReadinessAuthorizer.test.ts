@@ -99,6 +99,29 @@ describe('ReadinessAuthorizer', () => {
     ).resolves.toMatchObject({ metadata: { name: 'secret-svc' } });
   });
 
+  it('decides single entities on the cached visibility, without asking the catalog each time', async () => {
+    const allowed = setup(AuthorizeResult.ALLOW);
+    await expect(
+      allowed.authorizer.assertVisible(
+        restricted,
+        'component:default/checkout-web',
+      ),
+    ).resolves.toBeUndefined();
+    expect(allowed.catalog.calls).toEqual([]);
+
+    const { authorizer, catalog } = setup(AuthorizeResult.CONDITIONAL);
+    await expect(
+      authorizer.assertVisible(restricted, 'component:default/ledger'),
+    ).resolves.toContain('component:default/ledger');
+    await expect(
+      authorizer.assertVisible(restricted, HIDDEN_REF),
+    ).rejects.toMatchObject({ name: 'NotFoundError' });
+    await expect(
+      authorizer.assertVisible(restricted, 'component:default/nowhere'),
+    ).rejects.toMatchObject({ name: 'NotFoundError' });
+    expect(catalog.calls).toEqual(['queryEntities']);
+  });
+
   it('throws NotAllowedError without a permission', async () => {
     await expect(
       setup(AuthorizeResult.DENY).authorizer.authorize(

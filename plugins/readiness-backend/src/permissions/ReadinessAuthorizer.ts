@@ -58,6 +58,7 @@ export class ReadinessAuthorizer {
   }
 
   readonly #visibility: ExpiringCache<VisibleEntityRefs>;
+  readonly #visibleSets = new WeakMap<ReadonlyArray<string>, Set<string>>();
 
   private constructor(private readonly options: ReadinessAuthorizerOptions) {
     this.#visibility = new ExpiringCache({
@@ -96,6 +97,32 @@ export class ReadinessAuthorizer {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
     return entity;
+  }
+
+  /**
+   * Throws NotFoundError unless the caller may read the entity, and returns
+   * the caller's visibility ({@link ReadinessAuthorizer.getVisibleEntityRefs}).
+   * Decided on that cached visibility, without asking the catalog about the
+   * entity: a caller allowed to read every entity passes, another one only
+   * for an entity in its list of visible refs. For reads of stored results,
+   * where the store itself answers "not scored" for unknown entities.
+   */
+  async assertVisible(
+    credentials: BackstageCredentials,
+    entityRef: string,
+  ): Promise<VisibleEntityRefs> {
+    const visible = await this.getVisibleEntityRefs(credentials);
+    if (visible) {
+      let refs = this.#visibleSets.get(visible);
+      if (!refs) {
+        refs = new Set(visible);
+        this.#visibleSets.set(visible, refs);
+      }
+      if (!refs.has(entityRef)) {
+        throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+      }
+    }
+    return visible;
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { chunk, INSERT_CHUNK, whereRefIn } from '../sql';
+import { bumpResultsVersion } from './exemplarPool';
 import type { ScoreSnapshotRow } from '../tables';
 
 /**
@@ -43,6 +44,9 @@ export async function removeEntities(
           .insert(part)
           .onConflict(['entity_ref', 'day'])
           .merge(['score', 'level']);
+      }
+      if (Number(count) > 0) {
+        await bumpResultsVersion(tx);
       }
       return count as number;
     });

@@ -7,6 +7,7 @@ import {
   toScoreWrites,
 } from '../planScoreWrite';
 import { upsertRows, whereRefIn } from '../sql';
+import { bumpResultsVersion } from './exemplarPool';
 import type { CheckResultRow, EntityScoreRow, OwnerRow } from '../tables';
 
 /**
@@ -122,6 +123,14 @@ export async function writeScores(
         ),
         { conflict: ['owner_ref'] },
       );
+    }
+
+    if (
+      plan.resultUpserts.length > 0 ||
+      plan.resultDeletes.size > 0 ||
+      plan.scoreUpserts.length > 0
+    ) {
+      await bumpResultsVersion(tx);
     }
 
     stats.resultsWritten = plan.resultUpserts.length;

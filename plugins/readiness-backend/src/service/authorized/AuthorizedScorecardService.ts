@@ -16,9 +16,10 @@ export interface EntityRescorer {
 }
 
 /**
- * {@link ScorecardService} that asks the catalog, with the caller's
- * credentials, whether the entity may be read, and limits learn-from
- * exemplars to what the caller may read.
+ * {@link ScorecardService} that shows an entity only when the caller may
+ * read it in the catalog (the caller's visible refs, cached per principal
+ * for `readiness.cache.ttl`), and limits learn-from exemplars to what the
+ * caller may read.
  *
  * @internal
  */
@@ -33,10 +34,9 @@ export class AuthorizedScorecardService implements ScorecardService {
     entityRef: string,
     { credentials }: CallerOptions,
   ): Promise<EntityScorecardResponse> {
-    const [, visible] = await Promise.all([
-      this.authorizer.getVisibleEntity(credentials, entityRef),
-      this.authorizer.getVisibleEntityRefs(credentials),
-    ]);
+    // Decided on the caller's cached visibility (no catalog call per page
+    // view): a hidden entity is a 404, as if it did not exist.
+    const visible = await this.authorizer.assertVisible(credentials, entityRef);
     return this.model.getScorecard(entityRef, visible);
   }
 

@@ -175,16 +175,21 @@ export class InsightsModel {
         })
       : undefined;
     const today = dayOf(this.now());
-    const key = `trend:${options.days}:${owner ?? ''}:${
-      options.entityRef ?? ''
-    }:${today}:${visibilityKey(visible)}`;
-    return this.cached(key, () =>
+    const compute = () =>
       this.computeTrend(
         options.days,
         { owner, entityRef: options.entityRef, visibleEntityRefs: visible },
         today,
-      ),
-    );
+      );
+    if (options.entityRef) {
+      // One entity's trend is two indexed reads; caching one per scorecard
+      // would evict the organisation-wide aggregates.
+      return compute();
+    }
+    const key = `trend:${options.days}:${owner ?? ''}:${today}:${visibilityKey(
+      visible,
+    )}`;
+    return this.cached(key, compute);
   }
 
   private async computeTrend(

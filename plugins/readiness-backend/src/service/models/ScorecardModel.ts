@@ -11,6 +11,7 @@ import type {
   VisibleEntityRefs,
 } from '../../database/ReadinessStore';
 import type { PackIndex } from '../../pack/PackIndex';
+import type { ExemplarFinder } from '../../learnFrom/ExemplarFinder';
 import type { InsightsModel } from './InsightsModel';
 
 /** History events returned with a scorecard. */
@@ -27,6 +28,8 @@ export interface ScorecardModelOptions {
   store: ReadinessStore;
   pack: PackIndex;
   insights: InsightsModel;
+  /** Ranks learn-from exemplars (in memory, see {@link ExemplarFinder}). */
+  exemplars: Pick<ExemplarFinder, 'find'>;
   /** Learn-from exemplars per failing check. */
   learnFromLimit: number;
 }
@@ -78,18 +81,28 @@ export class ScorecardModel {
     entityRef: string,
     visible: VisibleEntityRefs,
   ): Promise<EntityScorecardResponse> {
-    const { store, pack, insights, learnFromLimit } = this.options;
-    const score = await store.getScore(entityRef);
+    const {
+      store,
+      pack,
+      insights,
+      exemplars: finder,
+      learnFromLimit,
+    } = this.options;
+    // Everything that does not depend on the score is read at once.
+    const [score, allResults, history, trend] = await Promise.all([
+      store.getScore(entityRef),
+      store.listResults(entityRef),
+      store.listHistory(entityRef, HISTORY_LIMIT),
+      insights.trend({ days: TREND_DAYS, entityRef }, undefined),
+    ]);
     if (!score) {
       throw new NotFoundError(`Entity ${entityRef} has not been scored`);
     }
-    const results = (await store.listResults(entityRef)).filter(r =>
-      pack.hasCheck(r.checkId),
-    );
+    const results = allResults.filter(r => pack.hasCheck(r.checkId));
     const failing = results.filter(r => r.state === 'fail').map(r => r.checkId);
-    const [exemplars, history, trend] = await Promise.all([
+    const exemplars =
       learnFromLimit > 0 && failing.length > 0
-        ? store.findExemplars({
+        ? await finder.find({
             checkIds: failing,
             entityRef,
             owner: score.owner,
@@ -100,10 +113,7 @@ export class ScorecardModel {
             limit: learnFromLimit,
             visibleEntityRefs: visible,
           })
-        : Promise.resolve([]),
-      store.listHistory(entityRef, HISTORY_LIMIT),
-      insights.trend({ days: TREND_DAYS, entityRef }, undefined),
-    ]);
+        : [];
     const owners = await store.getOwners([
       ...(score.owner ? [score.owner] : []),
       ...exemplars.map(e => e.entity.owner ?? ''),
