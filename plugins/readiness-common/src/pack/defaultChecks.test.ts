@@ -209,14 +209,41 @@ const CASES: Record<string, CheckCases> = {
         'jenkins.io/job-full-name',
       ],
       [
-        'github.com/project-slug',
-        withAnnotations({ 'github.com/project-slug': 'a/b' }),
-        'github.com/project-slug',
+        'buildkite.com/project-slug (Roadie)',
+        withAnnotations({ 'buildkite.com/project-slug': 'acme/payments' }),
+        'buildkite.com/project-slug',
       ],
       [
-        'gitlab.com/project-slug',
-        withAnnotations({ 'gitlab.com/project-slug': 'a/b' }),
-        'gitlab.com/project-slug',
+        'travis-ci.com/repo-slug',
+        withAnnotations({ 'travis-ci.com/repo-slug': 'acme/payments' }),
+        'travis-ci.com/repo-slug',
+      ],
+      [
+        'dev.azure.com/build-definition',
+        withAnnotations({ 'dev.azure.com/build-definition': 'payments-ci' }),
+        'dev.azure.com/build-definition',
+      ],
+      [
+        'harness.io/pipelines',
+        withAnnotations({
+          'harness.io/pipelines': 'build: https://app.harness.io/x',
+        }),
+        'harness.io/pipelines',
+      ],
+      [
+        'tekton.dev/cicd',
+        withAnnotations({ 'tekton.dev/cicd': 'true' }),
+        'tekton.dev/cicd',
+      ],
+      [
+        'a GitHub slug with a workflow file in the repository',
+        {
+          ...withRepository({ ci: ['.github/workflows/ci.yml'] }),
+          entity: testComponent({
+            annotations: { 'github.com/project-slug': 'acme/payments' },
+          }),
+        },
+        '.github/workflows/ci.yml',
       ],
       [
         'circleci.com/project-slug',
@@ -253,12 +280,37 @@ const CASES: Record<string, CheckCases> = {
         'nothing, repository not configured',
         unavailable(baseInput(), 'repository', 'not-configured'),
       ],
+      [
+        'a GitHub slug alone, the repository holding no CI file',
+        withAnnotations({ 'github.com/project-slug': 'acme/payments' }),
+      ],
+      [
+        'a GitLab slug alone, the repository holding no CI file',
+        withAnnotations({ 'gitlab.com/project-slug': 'acme/payments' }),
+      ],
     ],
     unknown: [
       [
         'repository unavailable',
         unavailable(baseInput(), 'repository'),
         /repository facts unavailable: provider timed out/i,
+      ],
+      [
+        'a GitHub slug alone without repository facts',
+        unavailable(
+          withAnnotations({ 'github.com/project-slug': 'acme/payments' }),
+          'repository',
+          'not-configured',
+        ),
+        /^A repository pointer says where the code lives, not that CI builds it; a CI file in the repository would decide \(repository facts not configured: provider timed out\)$/,
+      ],
+      [
+        'a GitLab slug alone with the repository unavailable',
+        unavailable(
+          withAnnotations({ 'gitlab.com/project-slug': 'acme/payments' }),
+          'repository',
+        ),
+        /repository pointer says where the code lives.*repository facts unavailable: provider timed out/,
       ],
     ],
   },
