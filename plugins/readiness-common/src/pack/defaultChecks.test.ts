@@ -1005,3 +1005,71 @@ describe('namespaces', () => {
     expect(ns?.status).toBe('unavailable');
   });
 });
+
+describe('placeholders and invalid references are not values', () => {
+  const tiered = (spec: Record<string, unknown>) =>
+    withEntity({ annotations: { 'prodready.io/tier': '1' }, spec });
+
+  it.each(['-', 'undefined', 'null', 'TODO', 'TBD', 'n/a', 'unknown'])(
+    'fails ownership.tier on lifecycle %j, saying so',
+    lifecycle => {
+      const result = resultOf('ownership.tier', tiered({ lifecycle }));
+      expect(result.state).toBe('fail');
+      expect(result.reason).toContain(
+        `placeholder value: field spec.lifecycle is "${lifecycle}"`,
+      );
+    },
+  );
+
+  it.each(['{{ values.lifecycle }}', '${LIFECYCLE}', 'changeme'])(
+    'fails ownership.tier on the unrendered or placeholder lifecycle %j',
+    lifecycle => {
+      expect(resultOf('ownership.tier', tiered({ lifecycle })).state).toBe(
+        'fail',
+      );
+    },
+  );
+
+  it('still passes ownership.tier on a real lifecycle', () => {
+    expect(
+      resultOf('ownership.tier', tiered({ lifecycle: 'production' })).state,
+    ).toBe('pass');
+  });
+
+  it.each([
+    ['public website', 'is not an entity reference'],
+    ['group:payments', 'names a group, not a system'],
+    ['TBD', undefined],
+  ])('fails ownership.system on system %j', (system, problem) => {
+    const result = resultOf(
+      'ownership.system',
+      withEntity({ spec: { system } }),
+    );
+    expect(result.state).toBe('fail');
+    expect(result.reason).toContain(
+      problem
+        ? `invalid reference: field spec.system "${system}" ${problem}`
+        : `placeholder value: field spec.system is "${system}"`,
+    );
+  });
+
+  it.each(['payments', 'system:payments', 'system:default/payments'])(
+    'passes ownership.system on the reference %j',
+    system => {
+      expect(
+        resultOf('ownership.system', withEntity({ spec: { system } })).state,
+      ).toBe('pass');
+    },
+  );
+
+  it('does not count an annotation whose value is a placeholder', () => {
+    const result = resultOf(
+      'monitoring.alerts',
+      withAnnotations({ 'pagerduty.com/service-id': 'TODO' }),
+    );
+    expect(result.state).toBe('fail');
+    expect(result.reason).toContain(
+      'placeholder value: annotation pagerduty.com/service-id is "TODO"',
+    );
+  });
+});

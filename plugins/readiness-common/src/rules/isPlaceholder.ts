@@ -1,0 +1,35 @@
+/** Words that stand for a value nobody filled in. */
+const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
+  '',
+  '-',
+  '--',
+  '?',
+  'undefined',
+  'null',
+  'nil',
+  'todo',
+  'tbd',
+  'tbc',
+  'n/a',
+  'unknown',
+  'changeme',
+  'change-me',
+  'change_me',
+  'placeholder',
+]);
+
+/** Unrendered templates: `{{ … }}`, `${ … }`, `<% … %>`, or `key=` left empty. */
+const TEMPLATE = /\{\{.*\}\}|\$\{.*\}|<%.*%>|^[a-z_-]+=$/i;
+
+/**
+ * Whether a catalog value is a placeholder rather than a value: empty, a
+ * word such as `-`, `undefined`, `null`, `TODO`, `TBD`, `n/a`, `unknown`,
+ * `changeme`, or an unrendered template (`{{ values.owner }}`,
+ * `${SYSTEM}`, `channel=`).
+ *
+ * @internal
+ */
+export function isPlaceholder(value: string): boolean {
+  const text = value.trim().toLowerCase();
+  return PLACEHOLDER_WORDS.has(text) || TEMPLATE.test(text);
+}
