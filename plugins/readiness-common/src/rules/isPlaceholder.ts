@@ -30,6 +30,15 @@ const TEMPLATE = /\{\{.*\}\}|\$\{.*\}|<%.*%>|^[a-z_-]+=$/i;
  * @internal
  */
 export function isPlaceholder(value: string): boolean {
-  const text = value.trim().toLowerCase();
-  return PLACEHOLDER_WORDS.has(text) || TEMPLATE.test(text);
+  // Cheap tests first: this runs for every annotation and field a rule reads.
+  if (value.length <= 24 && PLACEHOLDER_WORDS.has(value.trim().toLowerCase())) {
+    return true;
+  }
+  return (
+    (value.includes('{{') ||
+      value.includes('${') ||
+      value.includes('<%') ||
+      value.endsWith('=')) &&
+    TEMPLATE.test(value.trim())
+  );
 }
