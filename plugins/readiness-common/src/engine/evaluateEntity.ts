@@ -154,6 +154,15 @@ function withNotes(reason: string, notes: readonly string[]): string {
   return `${reason} (${[...new Set(notes)].join('; ')})`;
 }
 
+/** Why a rule is undecided: what its leaves said, then unavailable facts. */
+function undecidedReason(notes: readonly string[], problems: string): string {
+  if (notes.length === 0) {
+    return problems;
+  }
+  const said = [...new Set(notes)].join('; ');
+  return problems ? `${said}; ${problems}` : said;
+}
+
 /** Decides a check that applies: requires, then the rule. */
 function decide(check: CompiledCheck, run: EntityRun): CheckResult {
   const { memo, view, scratch } = run;
@@ -203,7 +212,10 @@ function decide(check: CompiledCheck, run: EntityRun): CheckResult {
         checkId: check.id,
         state: 'unknown',
         reason: memo.capitalize(
-          namespaceProblems(view, scratch.unknown, NS_UNAVAILABLE),
+          undecidedReason(
+            scratch.notes,
+            namespaceProblems(view, scratch.unknown, NS_UNAVAILABLE),
+          ),
         ),
         evidence: [],
       };

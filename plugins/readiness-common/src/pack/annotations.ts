@@ -4,9 +4,10 @@
  */
 
 /**
- * Annotations of CI integrations (Jenkins, CircleCI, Buildkite, GitHub
- * Actions and GitLab CI through their project slugs, Azure Pipelines, Cloud
- * Build, Tekton).
+ * Annotations of CI systems: Jenkins, CircleCI, Buildkite (Roadie's plugin
+ * reads `project-slug`, the community one `pipeline-slug`), Travis CI,
+ * Azure Pipelines, Cloud Build, Harness, Tekton. Repository pointers are
+ * not among them (see {@link REPOSITORY_POINTER_ANNOTATIONS}).
  *
  * @public
  */
@@ -15,13 +16,28 @@ export const CI_ANNOTATIONS: readonly string[] = [
   'jenkins.io/github-folder',
   'circleci.com/project-slug',
   'buildkite.com/pipeline-slug',
+  'buildkite.com/project-slug',
+  'travis-ci.com/repo-slug',
+  'dev.azure.com/build-definition',
+  'google.com/cloudbuild-project-slug',
+  'harness.io/pipelines',
+  'harness.io/project-url',
+  'tekton.dev/cicd',
+];
+
+/**
+ * Annotations that say where the code lives (GitHub, GitLab, Azure Repos):
+ * not that anything builds or tests it. With repository facts a CI file
+ * decides `delivery.ci`; without them such a pointer alone leaves it
+ * `unknown`.
+ *
+ * @public
+ */
+export const REPOSITORY_POINTER_ANNOTATIONS: readonly string[] = [
   'github.com/project-slug',
   'gitlab.com/project-slug',
   'gitlab.com/project-id',
   'dev.azure.com/project-repo',
-  'dev.azure.com/build-definition',
-  'google.com/cloudbuild-project-slug',
-  'tekton.dev/cicd',
 ];
 
 /**

@@ -209,14 +209,41 @@ const CASES: Record<string, CheckCases> = {
         'jenkins.io/job-full-name',
       ],
       [
-        'github.com/project-slug',
-        withAnnotations({ 'github.com/project-slug': 'a/b' }),
-        'github.com/project-slug',
+        'buildkite.com/project-slug (Roadie)',
+        withAnnotations({ 'buildkite.com/project-slug': 'acme/payments' }),
+        'buildkite.com/project-slug',
       ],
       [
-        'gitlab.com/project-slug',
-        withAnnotations({ 'gitlab.com/project-slug': 'a/b' }),
-        'gitlab.com/project-slug',
+        'travis-ci.com/repo-slug',
+        withAnnotations({ 'travis-ci.com/repo-slug': 'acme/payments' }),
+        'travis-ci.com/repo-slug',
+      ],
+      [
+        'dev.azure.com/build-definition',
+        withAnnotations({ 'dev.azure.com/build-definition': 'payments-ci' }),
+        'dev.azure.com/build-definition',
+      ],
+      [
+        'harness.io/pipelines',
+        withAnnotations({
+          'harness.io/pipelines': 'build: https://app.harness.io/x',
+        }),
+        'harness.io/pipelines',
+      ],
+      [
+        'tekton.dev/cicd',
+        withAnnotations({ 'tekton.dev/cicd': 'true' }),
+        'tekton.dev/cicd',
+      ],
+      [
+        'a GitHub slug with a workflow file in the repository',
+        {
+          ...withRepository({ ci: ['.github/workflows/ci.yml'] }),
+          entity: testComponent({
+            annotations: { 'github.com/project-slug': 'acme/payments' },
+          }),
+        },
+        '.github/workflows/ci.yml',
       ],
       [
         'circleci.com/project-slug',
@@ -253,12 +280,37 @@ const CASES: Record<string, CheckCases> = {
         'nothing, repository not configured',
         unavailable(baseInput(), 'repository', 'not-configured'),
       ],
+      [
+        'a GitHub slug alone, the repository holding no CI file',
+        withAnnotations({ 'github.com/project-slug': 'acme/payments' }),
+      ],
+      [
+        'a GitLab slug alone, the repository holding no CI file',
+        withAnnotations({ 'gitlab.com/project-slug': 'acme/payments' }),
+      ],
     ],
     unknown: [
       [
         'repository unavailable',
         unavailable(baseInput(), 'repository'),
         /repository facts unavailable: provider timed out/i,
+      ],
+      [
+        'a GitHub slug alone without repository facts',
+        unavailable(
+          withAnnotations({ 'github.com/project-slug': 'acme/payments' }),
+          'repository',
+          'not-configured',
+        ),
+        /^A repository pointer says where the code lives, not that CI builds it; a CI file in the repository would decide \(repository facts not configured: provider timed out\)$/,
+      ],
+      [
+        'a GitLab slug alone with the repository unavailable',
+        unavailable(
+          withAnnotations({ 'gitlab.com/project-slug': 'acme/payments' }),
+          'repository',
+        ),
+        /repository pointer says where the code lives.*repository facts unavailable: provider timed out/,
       ],
     ],
   },
@@ -951,5 +1003,73 @@ describe('namespaces', () => {
     const ns: FactNamespace<unknown> | undefined =
       createTestFacts(input).namespaces.entity;
     expect(ns?.status).toBe('unavailable');
+  });
+});
+
+describe('placeholders and invalid references are not values', () => {
+  const tiered = (spec: Record<string, unknown>) =>
+    withEntity({ annotations: { 'prodready.io/tier': '1' }, spec });
+
+  it.each(['-', 'undefined', 'null', 'TODO', 'TBD', 'n/a', 'unknown'])(
+    'fails ownership.tier on lifecycle %j, saying so',
+    lifecycle => {
+      const result = resultOf('ownership.tier', tiered({ lifecycle }));
+      expect(result.state).toBe('fail');
+      expect(result.reason).toContain(
+        `placeholder value: field spec.lifecycle is "${lifecycle}"`,
+      );
+    },
+  );
+
+  it.each(['{{ values.lifecycle }}', '${LIFECYCLE}', 'changeme'])(
+    'fails ownership.tier on the unrendered or placeholder lifecycle %j',
+    lifecycle => {
+      expect(resultOf('ownership.tier', tiered({ lifecycle })).state).toBe(
+        'fail',
+      );
+    },
+  );
+
+  it('still passes ownership.tier on a real lifecycle', () => {
+    expect(
+      resultOf('ownership.tier', tiered({ lifecycle: 'production' })).state,
+    ).toBe('pass');
+  });
+
+  it.each([
+    ['public website', 'is not an entity reference'],
+    ['group:payments', 'names a group, not a system'],
+    ['TBD', undefined],
+  ])('fails ownership.system on system %j', (system, problem) => {
+    const result = resultOf(
+      'ownership.system',
+      withEntity({ spec: { system } }),
+    );
+    expect(result.state).toBe('fail');
+    expect(result.reason).toContain(
+      problem
+        ? `invalid reference: field spec.system "${system}" ${problem}`
+        : `placeholder value: field spec.system is "${system}"`,
+    );
+  });
+
+  it.each(['payments', 'system:payments', 'system:default/payments'])(
+    'passes ownership.system on the reference %j',
+    system => {
+      expect(
+        resultOf('ownership.system', withEntity({ spec: { system } })).state,
+      ).toBe('pass');
+    },
+  );
+
+  it('does not count an annotation whose value is a placeholder', () => {
+    const result = resultOf(
+      'monitoring.alerts',
+      withAnnotations({ 'pagerduty.com/service-id': 'TODO' }),
+    );
+    expect(result.state).toBe('fail');
+    expect(result.reason).toContain(
+      'placeholder value: annotation pagerduty.com/service-id is "TODO"',
+    );
   });
 });

@@ -10,6 +10,7 @@ import {
   LOGS_ANNOTATIONS,
   POSTMORTEM_ANNOTATIONS,
   PROBE_ANNOTATIONS,
+  REPOSITORY_POINTER_ANNOTATIONS,
   ROLLBACK_ANNOTATIONS,
   RUNBOOK_ANNOTATIONS,
   SLO_ANNOTATIONS,
@@ -251,7 +252,7 @@ spec:
     id: 'delivery.ci',
     title: 'CI builds and tests it',
     description:
-      'A CI integration annotation or CI link, or a CI pipeline file in the source repository.',
+      'A CI system’s annotation (Jenkins, Buildkite, CircleCI, Travis, Azure Pipelines, Harness, Tekton…), a CI link, or a CI pipeline file in the source repository. A repository pointer (github.com/project-slug, gitlab.com/project-slug) alone does not count: without repository facts it leaves the check unknown.',
     level: 'bronze',
     appliesTo: ALL_COMPONENTS,
     requires: ['entity'],
@@ -261,6 +262,16 @@ spec:
         { annotation: [...CI_ANNOTATIONS] },
         { link: 'ci' },
         { file: { kind: 'ci' } },
+        {
+          allOf: [
+            { annotation: [...REPOSITORY_POINTER_ANNOTATIONS] },
+            {
+              needsFacts: 'repository',
+              reason:
+                'a repository pointer says where the code lives, not that CI builds it; a CI file in the repository would decide',
+            },
+          ],
+        },
       ],
     },
     messages: {
@@ -270,15 +281,18 @@ spec:
     remediation: {
       markdown: `Build and test every change in CI, and let the catalog know. Any of these satisfies the check:
 
-- a CI file in the repository: \`.github/workflows/*.yml\`, \`Jenkinsfile\`, \`.gitlab-ci.yml\`, \`.circleci/config.yml\`, \`.buildkite/pipeline.yml\`, \`azure-pipelines.yml\`, …;
-- an annotation: ${list(CI_ANNOTATIONS)};
+- a CI file in the repository (what GitHub Actions and GitLab CI run): \`.github/workflows/*.yml\`, \`Jenkinsfile\`, \`.gitlab-ci.yml\`, \`.circleci/config.yml\`, \`.buildkite/pipeline.yml\`, \`azure-pipelines.yml\`, …;
+- a CI system's annotation: ${list(CI_ANNOTATIONS)};
 - a link of \`type: ci\`.
+
+A repository pointer (${list(
+        REPOSITORY_POINTER_ANNOTATIONS,
+      )}) says where the code lives, not that anything builds it: it does not pass the check. Without repository facts (no repository provider, or the CLI without the repository) such a pointer leaves the check \`unknown\`.
 
 \`\`\`yaml
 metadata:
   annotations:
-    github.com/project-slug: acme/payments-api
-    backstage.io/source-location: url:https://github.com/acme/payments-api/tree/main/
+    buildkite.com/pipeline-slug: acme/payments-api
 \`\`\``,
       links: [ANNOTATIONS_DOC],
     },

@@ -184,6 +184,20 @@ describe('the default pack on the example organisation', () => {
       )
       .map(d => [d.entity.metadata.name, d] as const);
 
+  // These components show CI only through a repository pointer
+  // (github.com/project-slug) and have no repository here (no dir: source
+  // location): `delivery.ci` is unknown for them (issue 10: a pointer says
+  // where code lives, not that CI builds it), which blocks bronze. The
+  // README's intended levels predate that rule.
+  const pointerOnly = new Set([
+    'cart-service',
+    'promotions-service',
+    'risk-rules-engine',
+    'status-page',
+    'query-suggest',
+    'event-pipeline',
+  ]);
+
   it.each(byIntent('gold', 'silver', 'bronze', 'none'))(
     '%s reaches the intended level with the intended gaps',
     async (name, doc) => {
@@ -196,11 +210,36 @@ describe('the default pack on the example organisation', () => {
         name,
         level: card.level,
         blocking: [...card.blockingCheckIds].sort(),
-      }).toEqual({
-        name,
-        level: row.intended === 'none' ? undefined : row.intended,
-        blocking: [...row.missing].sort(),
-      });
+      }).toEqual(
+        pointerOnly.has(name)
+          ? {
+              name,
+              level: undefined,
+              blocking: (row.intended === 'none'
+                ? [...row.missing, 'delivery.ci']
+                : ['delivery.ci']
+              ).sort(),
+            }
+          : {
+              name,
+              level: row.intended === 'none' ? undefined : row.intended,
+              blocking: [...row.missing].sort(),
+            },
+      );
+    },
+  );
+
+  it.each([...pointerOnly])(
+    '%s: a repository pointer alone leaves CI unknown, saying why',
+    async name => {
+      const doc = components.find(d => d.entity.metadata.name === name)!;
+      const card = evaluateEntity(
+        compiledPack,
+        await factsFor(doc, byRef, users),
+      );
+      const ci = card.results.find(r => r.checkId === 'delivery.ci')!;
+      expect(ci.state).toBe('unknown');
+      expect(ci.reason).toMatch(/^A repository pointer says where the code/);
     },
   );
 
@@ -220,7 +259,7 @@ describe('the default pack on the example organisation', () => {
   );
 
   it.each(byIntent('n/a'))(
-    'library %s is scored on ownership and CI only, and passes them',
+    'library %s is scored on ownership and CI only, and passes ownership',
     async (_name, doc) => {
       const card = evaluateEntity(
         compiledPack,
@@ -234,7 +273,8 @@ describe('the default pack on the example organisation', () => {
         ['ownership', 'ownership.contact', 'pass'],
         ['ownership', 'ownership.system', 'pass'],
         ['ownership', 'ownership.tier', 'pass'],
-        ['delivery', 'delivery.ci', 'pass'],
+        // Only a repository pointer and no repository here (see above).
+        ['delivery', 'delivery.ci', 'unknown'],
       ]);
     },
   );

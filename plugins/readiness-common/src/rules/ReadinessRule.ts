@@ -263,6 +263,19 @@ export interface NotRule {
 }
 
 /**
+ * Undecided (`unknown`, with the reason and the namespace's problem) unless
+ * the namespace's facts are there; with them, it does not hold. Used beside
+ * a weak clue in an `allOf`, e.g. a repository pointer that only facts from
+ * the repository can confirm.
+ *
+ * @public
+ */
+export interface NeedsFactsRule {
+  needsFacts: string;
+  reason: string;
+}
+
+/**
  * A declarative rule: JSON usable in app-config YAML. Evaluation is
  * three-valued: a rule reading a fact namespace that is `unavailable` is
  * undecided (`unknown`) unless the rest of the rule decides without it (an
@@ -290,4 +303,5 @@ export type ReadinessRule =
   | OwnerContactRule
   | SignalRule
   | MetricsRule
-  | FactRule;
+  | FactRule
+  | NeedsFactsRule;

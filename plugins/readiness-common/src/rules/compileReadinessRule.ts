@@ -12,6 +12,7 @@ import { filterOperator } from './operators/filterOperator';
 import { labelOperator } from './operators/labelOperator';
 import { linkOperator } from './operators/linkOperator';
 import { metricsOperator } from './operators/metricsOperator';
+import { needsFactsOperator } from './operators/needsFactsOperator';
 import { notOperator } from './operators/notOperator';
 import { ownerContactOperator } from './operators/ownerContactOperator';
 import { ownerOperator } from './operators/ownerOperator';
@@ -57,6 +58,7 @@ const OPERATORS: Readonly<Record<string, RuleOperator>> = Object.freeze({
   signal: signalOperator,
   metrics: metricsOperator,
   fact: factOperator,
+  needsFacts: needsFactsOperator,
 });
 
 /**

@@ -462,3 +462,49 @@ describe('evaluateReadinessRule: unsafe link schemes', () => {
     });
   });
 });
+
+describe('evaluateReadinessRule: needsFacts', () => {
+  const rule: ReadinessRule = {
+    allOf: [
+      { annotation: 'github.com/project-slug' },
+      { needsFacts: 'repository', reason: 'a pointer alone does not show CI' },
+    ],
+  };
+  const entity = testComponent({
+    annotations: { 'github.com/project-slug': 'acme/payments' },
+  });
+
+  it('is unknown with the reason when the namespace is not there', () => {
+    expect(
+      evaluateReadinessRule(
+        rule,
+        createTestFacts({ entity, repository: { status: 'not-configured' } }),
+      ),
+    ).toEqual({
+      state: 'unknown',
+      reason:
+        'a pointer alone does not show CI (repository facts not configured)',
+    });
+  });
+
+  it('does not hold when the namespace is there', () => {
+    expect(
+      evaluateReadinessRule(rule, createTestFacts({ entity, repository: {} })),
+    ).toEqual({ state: 'fail', evidence: [] });
+  });
+
+  it('needs a namespace and a reason', () => {
+    expect(() =>
+      evaluateReadinessRule(
+        { needsFacts: 'repository' } as never,
+        createTestFacts({ entity }),
+      ),
+    ).toThrow('rule.reason: expected the reason to give, got undefined');
+    expect(() =>
+      evaluateReadinessRule(
+        { needsFacts: 'a.b', reason: 'x' },
+        createTestFacts({ entity }),
+      ),
+    ).toThrow(/rule\.needsFacts: expected a fact namespace/);
+  });
+});

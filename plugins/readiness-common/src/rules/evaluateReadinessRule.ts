@@ -49,7 +49,12 @@ export function evaluateReadinessRule(
   if (value === UNKNOWN) {
     return {
       state: 'unknown',
-      reason: problems(view, scratch.unknown, NS_UNAVAILABLE),
+      reason: [
+        ...new Set(scratch.notes),
+        problems(view, scratch.unknown, NS_UNAVAILABLE),
+      ]
+        .filter(Boolean)
+        .join('; '),
     };
   }
   const notes = [...new Set(scratch.notes)].join('; ');

@@ -13,6 +13,7 @@ export type {
   LinkMatcher,
   LinkRule,
   MetricsRule,
+  NeedsFactsRule,
   NotRule,
   OwnerContactRule,
   OwnerContactType,

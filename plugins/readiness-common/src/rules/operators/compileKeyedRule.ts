@@ -2,7 +2,9 @@ import { truncate, valueEvidence } from '../FactsView';
 import { compileGlobSet, hasWildcard } from '../glob';
 import { isUnsafeLink } from '../isSafeUrl';
 import { FAIL, PASS, RuleNode } from '../RuleNode';
-import { compileValueCondition } from './compileValueCondition';
+import { compileValueCondition, VALUE_KEYS } from './compileValueCondition';
+import { isPlaceholder } from '../isPlaceholder';
+import { placeholderNote } from './placeholderNote';
 import { inNamespace } from './inNamespace';
 import { readStringList } from './readStringList';
 import { MAX_LEAF_EVIDENCE, RuleCompileContext } from './RuleOperator';
@@ -11,7 +13,8 @@ import { unsafeLinkNote } from './unsafeLinkNote';
 /**
  * Compiles an `annotation` or `label` rule: a key of the entity matching
  * one of the patterns whose value meets the condition (non-empty when none
- * is given). A value that is an unsafe link never counts.
+ * is given). A value that is an unsafe link never counts, nor, without a
+ * condition, a placeholder (`TODO`, `-`, `{{ x }}`…).
  *
  * @internal
  */
@@ -26,6 +29,8 @@ export function compileKeyedRule(
   const exact = new Set(keys.filter(key => !hasWildcard(key)));
   const wildcards = set.hasWildcards;
   const condition = compileValueCondition(rule, path, true);
+  // Without a condition the value must be a real one, not a placeholder.
+  const plain = !VALUE_KEYS.some(key => rule[key] !== undefined);
   context.uses('entity');
   // Walk the entity's keys (a handful) rather than look every pattern up.
   return inNamespace('entity', (view, scratch) => {
@@ -45,6 +50,12 @@ export function compileKeyedRule(
       if (condition(value)) {
         if (isUnsafeLink(value)) {
           scratch.notes.push(unsafeLinkNote(`${kind} ${truncate(key)}`));
+          continue;
+        }
+        if (plain && typeof value === 'string' && isPlaceholder(value)) {
+          scratch.notes.push(
+            placeholderNote(`${kind} ${truncate(key)}`, value),
+          );
           continue;
         }
         scratch.evidence.push(valueEvidence(kind, key, value));

@@ -1,0 +1,35 @@
+import { isPlaceholder } from './isPlaceholder';
+
+describe('isPlaceholder', () => {
+  it.each([
+    '',
+    '   ',
+    '-',
+    'undefined',
+    'null',
+    'TODO',
+    'tbd',
+    'N/A',
+    'unknown',
+    'changeme',
+    ' TBD ',
+    '{{ values.owner }}',
+    '${SYSTEM}',
+    '<%= system %>',
+    'channel=',
+  ])('takes %j for a placeholder', value => {
+    expect(isPlaceholder(value)).toBe(true);
+  });
+
+  it.each([
+    'production',
+    'payments',
+    'team-a',
+    'tier-1',
+    'https://example.com/x?channel=payments',
+    'acme/payments',
+    'nullable-service',
+  ])('takes %j for a value', value => {
+    expect(isPlaceholder(value)).toBe(false);
+  });
+});

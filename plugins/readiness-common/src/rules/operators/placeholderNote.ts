@@ -1,0 +1,11 @@
+import { truncate } from '../FactsView';
+
+/**
+ * The note left when a value is a placeholder, e.g. `placeholder value:
+ * field spec.lifecycle is "TODO"`.
+ *
+ * @internal
+ */
+export function placeholderNote(what: string, value: string): string {
+  return `placeholder value: ${what} is "${truncate(value)}"`;
+}
