@@ -184,19 +184,18 @@ describe('the default pack on the example organisation', () => {
       )
       .map(d => [d.entity.metadata.name, d] as const);
 
-  // These components show CI only through a repository pointer
-  // (github.com/project-slug) and have no repository here (no dir: source
-  // location): `delivery.ci` is unknown for them (issue 10: a pointer says
-  // where code lives, not that CI builds it), which blocks bronze. The
-  // README's intended levels predate that rule.
-  const pointerOnly = new Set([
-    'cart-service',
-    'promotions-service',
-    'risk-rules-engine',
-    'status-page',
-    'query-suggest',
-    'event-pipeline',
-  ]);
+  // These components show CI through a CI system's annotation beside their
+  // repository pointer (github.com/project-slug); without the CI annotation
+  // the pointer alone leaves `delivery.ci` unknown (a pointer says where the
+  // code lives, not that CI builds it).
+  const ciAnnotations: Record<string, string> = {
+    'cart-service': 'buildkite.com/pipeline-slug',
+    'risk-rules-engine': 'jenkins.io/job-full-name',
+    'query-suggest': 'circleci.com/project-slug',
+    'promotions-service': 'travis-ci.com/repo-slug',
+    'status-page': 'buildkite.com/project-slug',
+    'event-pipeline': 'jenkins.io/job-full-name',
+  };
 
   it.each(byIntent('gold', 'silver', 'bronze', 'none'))(
     '%s reaches the intended level with the intended gaps',
@@ -210,32 +209,31 @@ describe('the default pack on the example organisation', () => {
         name,
         level: card.level,
         blocking: [...card.blockingCheckIds].sort(),
-      }).toEqual(
-        pointerOnly.has(name)
-          ? {
-              name,
-              level: undefined,
-              blocking: (row.intended === 'none'
-                ? [...row.missing, 'delivery.ci']
-                : ['delivery.ci']
-              ).sort(),
-            }
-          : {
-              name,
-              level: row.intended === 'none' ? undefined : row.intended,
-              blocking: [...row.missing].sort(),
-            },
-      );
+      }).toEqual({
+        name,
+        level: row.intended === 'none' ? undefined : row.intended,
+        blocking: [...row.missing].sort(),
+      });
     },
   );
 
-  it.each([...pointerOnly])(
-    '%s: a repository pointer alone leaves CI unknown, saying why',
-    async name => {
+  it.each(Object.entries(ciAnnotations))(
+    '%s without its %s annotation: the repository pointer alone leaves CI unknown, saying why',
+    async (name, annotation) => {
       const doc = components.find(d => d.entity.metadata.name === name)!;
+      const annotations = { ...doc.entity.metadata.annotations };
+      delete annotations[annotation];
+      expect(annotations['github.com/project-slug']).toBeDefined();
+      const withoutCi = {
+        ...doc,
+        entity: {
+          ...doc.entity,
+          metadata: { ...doc.entity.metadata, annotations },
+        },
+      };
       const card = evaluateEntity(
         compiledPack,
-        await factsFor(doc, byRef, users),
+        await factsFor(withoutCi, byRef, users),
       );
       const ci = card.results.find(r => r.checkId === 'delivery.ci')!;
       expect(ci.state).toBe('unknown');
