@@ -520,7 +520,8 @@ describe('DefaultScoringService', () => {
   it('makes only the checks that read a failing provider unknown, with the reason', async () => {
     const entity = component('a', {
       metadata: {
-        annotations: { 'github.com/project-slug': 'example/a' },
+        // A CI system's annotation decides CI from the catalog alone.
+        annotations: { 'jenkins.io/job-full-name': 'example/a' },
         links: [{ url: 'https://logs/a', title: 'Logs', type: 'logs' }],
       },
     });

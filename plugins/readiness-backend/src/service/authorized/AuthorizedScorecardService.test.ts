@@ -23,8 +23,24 @@ function setup() {
             ? AuthorizeResult.DENY
             : AuthorizeResult.ALLOW,
       })),
-    authorizeConditional: async requests =>
-      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+    // As the catalog decides: the denied user reads entities under a
+    // condition, which hides HIDDEN_REF from it.
+    authorizeConditional: async (requests, options) =>
+      requests.map(() =>
+        (options.credentials.principal as { userEntityRef?: string })
+          .userEntityRef === DENIED
+          ? {
+              result: AuthorizeResult.CONDITIONAL,
+              pluginId: 'catalog',
+              resourceType: 'catalog-entity',
+              conditions: {
+                rule: 'IS_ENTITY_OWNER',
+                resourceType: 'catalog-entity',
+                params: { claims: [DENIED] },
+              },
+            }
+          : { result: AuthorizeResult.ALLOW },
+      ),
   });
   const authorizer = ReadinessAuthorizer.create({
     auth: mockServices.auth(),
