@@ -1,0 +1,79 @@
+/*
+ * The default pack against the realism corpus: entities written after
+ * patterns found in public catalogs, each with a hand verdict per check (see
+ * src/pack/__fixtures__/realism/README.md). On failure the message carries the
+ * table per check and every disagreement.
+ *
+ * Targets (issue 10 item 8): at least 97 % agreement over the judged pairs and
+ * no false pass on a trap case.
+ */
+import { createCheckPack } from '../CheckPack';
+import { defaultChecks } from '../defaultChecks';
+import { loadRealismCorpus } from './loadRealismCorpus';
+import {
+  compareVerdicts,
+  formatRealismComparison,
+  RealismComparison,
+} from './compareVerdicts';
+
+const TARGET_AGREEMENT_PCT = 97;
+const TARGET_TRAP_FALSE_PASSES = 0;
+
+function expectWithTable(
+  comparison: RealismComparison,
+  ok: boolean,
+  what: string,
+) {
+  if (!ok) {
+    throw new Error(`${what}\n\n${formatRealismComparison(comparison)}`);
+  }
+}
+
+describe('the default pack on the realism corpus', () => {
+  const pack = createCheckPack();
+  const corpus = loadRealismCorpus(defaultChecks.map(c => c.id));
+  const comparison = compareVerdicts(pack, corpus);
+
+  it('has at least 150 judged entities, each with its source', () => {
+    expect(corpus.judged.length).toBeGreaterThanOrEqual(150);
+    for (const item of corpus.judged) {
+      expect([item.ref, /source: \S+\/\S+ \S+/.test(item.source)]).toEqual([
+        item.ref,
+        true,
+      ]);
+    }
+  });
+
+  it('has trap cases for every pattern the issue names', () => {
+    const traps = corpus.judged.flatMap(item => Object.keys(item.traps));
+    for (const checkId of [
+      'delivery.ci',
+      'monitoring.dashboard',
+      'monitoring.alerts',
+      'runbook.runbook',
+      'ownership.tier',
+      'ownership.system',
+      'ownership.owner-resolves',
+    ]) {
+      expect(traps).toContain(checkId);
+    }
+  });
+
+  it(`agrees with the hand verdicts on at least ${TARGET_AGREEMENT_PCT} % of the judged pairs`, () => {
+    expectWithTable(
+      comparison,
+      comparison.total.agreementPct >= TARGET_AGREEMENT_PCT,
+      `agreement ${comparison.total.agreementPct.toFixed(
+        1,
+      )} % < ${TARGET_AGREEMENT_PCT} %`,
+    );
+  });
+
+  it('passes no trap case that the hand does not pass', () => {
+    expectWithTable(
+      comparison,
+      comparison.total.trapFalsePasses <= TARGET_TRAP_FALSE_PASSES,
+      `${comparison.total.trapFalsePasses} false passes on trap cases`,
+    );
+  });
+});
