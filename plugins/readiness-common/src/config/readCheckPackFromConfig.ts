@@ -1,7 +1,7 @@
 import type { Config } from '@backstage/config';
 import type { CheckDefinition, LevelDefinition } from '../types';
 import { compileChecks } from '../engine/compileCheckPack';
-import { invalid } from '../rules/compileReadinessRule';
+import { invalid } from '../rules/invalid';
 import { isRecord } from '../rules/FactsView';
 import { CheckPack, createCheckPack, validateLevels } from '../pack/CheckPack';
 import { defaultChecks } from '../pack/defaultChecks';

@@ -1,10 +1,8 @@
 import { parseFilterPredicate } from '@backstage/filter-predicates';
 import type { CheckDefinition, CodeRule, LevelDefinition } from '../types';
-import {
-  compileReadinessRule,
-  invalid,
-  RuleNode,
-} from '../rules/compileReadinessRule';
+import { compileReadinessRule } from '../rules/compileReadinessRule';
+import { invalid } from '../rules/invalid';
+import type { RuleNode } from '../rules/RuleNode';
 import { isRecord } from '../rules/FactsView';
 import { isSafeUrl } from '../rules/isSafeUrl';
 import { compileFilterPredicate } from '../rules/compileFilterPredicate';

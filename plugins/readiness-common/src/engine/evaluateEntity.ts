@@ -7,13 +7,7 @@ import type {
   FactDocument,
 } from '../types';
 import type { CheckPack } from '../pack/CheckPack';
-import {
-  ABSENT,
-  FAIL,
-  PASS,
-  RuleScratch,
-  UNKNOWN,
-} from '../rules/compileReadinessRule';
+import { ABSENT, FAIL, PASS, RuleScratch, UNKNOWN } from '../rules/RuleNode';
 import {
   FactsView,
   isRecord,

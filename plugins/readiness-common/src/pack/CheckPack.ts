@@ -1,7 +1,7 @@
 import { CheckDefinition, DEFAULT_CATEGORIES, LevelDefinition } from '../types';
 import { compileChecks } from '../engine/compileCheckPack';
 import { rememberCompiledPack } from '../engine/compiledPacks';
-import { invalid } from '../rules/compileReadinessRule';
+import { invalid } from '../rules/invalid';
 import { isRecord } from '../rules/FactsView';
 import { defaultChecks } from './defaultChecks';
 import { defaultLevels } from './defaultLevels';

@@ -1,13 +1,10 @@
 import type { FactDocument, RuleOutcome } from '../types';
 import type { ReadinessRule } from './ReadinessRule';
 import {
-  ABSENT,
   compileReadinessRule,
   CompiledReadinessRule,
-  PASS,
-  RuleScratch,
-  UNKNOWN,
 } from './compileReadinessRule';
+import { ABSENT, PASS, RuleScratch, UNKNOWN } from './RuleNode';
 import { FactsView, NS_NOT_CONFIGURED, NS_UNAVAILABLE } from './FactsView';
 
 const compiled = new WeakMap<object, CompiledReadinessRule>();

@@ -1,0 +1,59 @@
+import { truncate, valueEvidence } from '../FactsView';
+import { compileGlobSet, hasWildcard } from '../glob';
+import { isUnsafeLink } from '../isSafeUrl';
+import { FAIL, PASS, RuleNode } from '../RuleNode';
+import { compileValueCondition } from './compileValueCondition';
+import { inNamespace } from './inNamespace';
+import { readStringList } from './readStringList';
+import { MAX_LEAF_EVIDENCE, RuleCompileContext } from './RuleOperator';
+import { unsafeLinkNote } from './unsafeLinkNote';
+
+/**
+ * Compiles an `annotation` or `label` rule: a key of the entity matching
+ * one of the patterns whose value meets the condition (non-empty when none
+ * is given). A value that is an unsafe link never counts.
+ *
+ * @internal
+ */
+export function compileKeyedRule(
+  kind: 'annotation' | 'label',
+  operand: unknown,
+  context: RuleCompileContext,
+): RuleNode {
+  const { at, path, rule } = context;
+  const keys = readStringList(operand, at, `an ${kind} key`);
+  const set = compileGlobSet(keys, false);
+  const exact = new Set(keys.filter(key => !hasWildcard(key)));
+  const wildcards = set.hasWildcards;
+  const condition = compileValueCondition(rule, path, true);
+  context.uses('entity');
+  // Walk the entity's keys (a handful) rather than look every pattern up.
+  return inNamespace('entity', (view, scratch) => {
+    const map = kind === 'annotation' ? view.annotations() : view.labels();
+    if (!map) {
+      return FAIL;
+    }
+    const mapKeys =
+      kind === 'annotation' ? view.annotationKeys() : Object.keys(map);
+    let found = 0;
+    for (let i = 0; i < mapKeys.length; i++) {
+      const key = mapKeys[i];
+      if (!exact.has(key) && !(wildcards && set.test(key))) {
+        continue;
+      }
+      const value = map[key];
+      if (condition(value)) {
+        if (isUnsafeLink(value)) {
+          scratch.notes.push(unsafeLinkNote(`${kind} ${truncate(key)}`));
+          continue;
+        }
+        scratch.evidence.push(valueEvidence(kind, key, value));
+        found += 1;
+        if (found >= MAX_LEAF_EVIDENCE) {
+          break;
+        }
+      }
+    }
+    return found > 0 ? PASS : FAIL;
+  });
+}

@@ -1,0 +1,47 @@
+import { valueEvidence } from '../FactsView';
+import { invalid } from '../invalid';
+import { isUnsafeLink } from '../isSafeUrl';
+import { FAIL, PASS, RuleNode } from '../RuleNode';
+import { compileValueCondition, VALUE_KEYS } from './compileValueCondition';
+import { inNamespace } from './inNamespace';
+import { lookupPath } from './lookupPath';
+import { RuleOperator } from './RuleOperator';
+import { unsafeLinkNote } from './unsafeLinkNote';
+
+/**
+ * `fact: '<namespace>.<path>'` with an optional value condition: any value
+ * of any fact namespace. A value that is an unsafe link never counts.
+ *
+ * @internal
+ */
+export const factOperator: RuleOperator = {
+  extraKeys: VALUE_KEYS,
+  compile(operand, context): RuleNode {
+    const { at, path, rule } = context;
+    if (typeof operand !== 'string' || !/^[^.\s]+(\.[^.]+)*$/.test(operand)) {
+      return invalid(
+        at,
+        'expected <namespace>.<path>, e.g. owner.resolved',
+        operand,
+      );
+    }
+    const segments = operand.split('.');
+    const namespace = segments[0];
+    const condition = compileValueCondition(rule, path, false);
+    context.uses(namespace);
+    return inNamespace(namespace, (view, scratch) => {
+      const value = lookupPath(view.data(namespace), segments, 1);
+      if (!condition(value)) {
+        return FAIL;
+      }
+      if (isUnsafeLink(value)) {
+        scratch.notes.push(unsafeLinkNote(`fact ${operand}`));
+        return FAIL;
+      }
+      if (value !== undefined && value !== null) {
+        scratch.evidence.push(valueEvidence('field', operand, value));
+      }
+      return PASS;
+    });
+  },
+};

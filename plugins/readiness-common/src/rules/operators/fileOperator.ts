@@ -1,0 +1,127 @@
+import type { Evidence, RepositoryFileKind } from '../../types';
+import { FactsView, isRecord, truncate } from '../FactsView';
+import type { GlobSet } from '../glob';
+import { invalid } from '../invalid';
+import { isSafeUrl } from '../isSafeUrl';
+import { FAIL, PASS, RuleNode, RuleScratch } from '../RuleNode';
+import { inNamespace } from './inNamespace';
+import { readGlobSet, readStringList } from './readStringList';
+import { MAX_LEAF_EVIDENCE, RuleOperator } from './RuleOperator';
+
+const REPOSITORY_FILE_KINDS: ReadonlySet<string> = new Set([
+  'ci',
+  'deploy',
+  'rollback',
+  'runbook',
+  'postmortem',
+  'manifest',
+  'observability',
+  'container',
+  'catalog',
+]);
+
+/** Adds evidence for matching files; returns the new count found. */
+function collectFiles(
+  view: FactsView,
+  scratch: RuleScratch,
+  files: readonly string[],
+  paths: GlobSet | undefined,
+  kind: string | undefined,
+  foundBefore: number,
+): number {
+  let found = foundBefore;
+  for (let i = 0; i < files.length && found < MAX_LEAF_EVIDENCE; i++) {
+    const file = files[i];
+    if (paths && !paths.test(file)) {
+      continue;
+    }
+    const evidence: Evidence = { kind: 'file', label: truncate(file) };
+    if (kind) {
+      evidence.value = `${kind} file`;
+    }
+    const url = view.fileUrl(file);
+    if (isSafeUrl(url)) {
+      evidence.url = url;
+    }
+    scratch.evidence.push(evidence);
+    found += 1;
+  }
+  return found;
+}
+
+/**
+ * `file: globs | { kind, path }`: the repository has a matching file (at most
+ * three are given as evidence, linked when the location is a web URL).
+ *
+ * @internal
+ */
+export const fileOperator: RuleOperator = {
+  extraKeys: [],
+  compile(operand, context): RuleNode {
+    const { at } = context;
+    let kinds: RepositoryFileKind[] | undefined;
+    let paths: GlobSet | undefined;
+    if (isRecord(operand)) {
+      for (const key of Object.keys(operand)) {
+        if (key !== 'kind' && key !== 'path') {
+          invalid(
+            `${at}.${key}`,
+            'unknown file condition; allowed: kind, path',
+            operand[key],
+          );
+        }
+      }
+      if (operand.kind !== undefined) {
+        kinds = readStringList(
+          operand.kind,
+          `${at}.kind`,
+          'a repository file kind',
+        ).map((kind, i) =>
+          REPOSITORY_FILE_KINDS.has(kind)
+            ? (kind as RepositoryFileKind)
+            : invalid(
+                Array.isArray(operand.kind) ? `${at}.kind[${i}]` : `${at}.kind`,
+                `unknown repository file kind; expected one of ${[
+                  ...REPOSITORY_FILE_KINDS,
+                ].join(', ')}`,
+                kind,
+              ),
+        );
+      }
+      if (operand.path !== undefined) {
+        paths = readGlobSet(operand.path, `${at}.path`, true);
+      }
+      if (!kinds && !paths) {
+        return invalid(at, 'expected kind or path', operand);
+      }
+    } else {
+      paths = readGlobSet(operand, at, true);
+    }
+    context.uses('repository');
+    return inNamespace('repository', (view, scratch) => {
+      let found = 0;
+      if (kinds) {
+        for (const kind of kinds) {
+          found = collectFiles(
+            view,
+            scratch,
+            view.filesOfKind(kind),
+            paths,
+            kind,
+            found,
+          );
+        }
+      } else {
+        found = collectFiles(
+          view,
+          scratch,
+          view.files(),
+          paths,
+          undefined,
+          found,
+        );
+      }
+      return found > 0 ? PASS : FAIL;
+    });
+  },
+};

@@ -1,0 +1,138 @@
+import type { Evidence } from '../../types';
+import { isRecord, truncate } from '../FactsView';
+import { invalid } from '../invalid';
+import { linkKindsOfType } from '../linkKinds';
+import { FAIL, PASS, RuleNode } from '../RuleNode';
+import { inNamespace } from './inNamespace';
+import { readGlobSet, readStringList } from './readStringList';
+import { MAX_LEAF_EVIDENCE, RuleOperator } from './RuleOperator';
+import { unsafeLinkNote } from './unsafeLinkNote';
+
+/**
+ * `link: type | [types] | { type, title, url, icon }`: a link of the entity
+ * recognised as one of the types (see `linkKinds`) and matching the other
+ * conditions. A link whose URL `isSafeUrl` rejects never counts; it leaves
+ * an "unsafe link scheme" note.
+ *
+ * @internal
+ */
+export const linkOperator: RuleOperator = {
+  extraKeys: [],
+  compile(operand, context): RuleNode {
+    const { at } = context;
+    let matcher: Record<string, unknown>;
+    if (typeof operand === 'string' || Array.isArray(operand)) {
+      matcher = { type: operand };
+    } else if (isRecord(operand)) {
+      matcher = operand;
+    } else {
+      return invalid(
+        at,
+        'expected a link type, a list of types, or { type, title, url, icon }',
+        operand,
+      );
+    }
+    for (const key of Object.keys(matcher)) {
+      if (!['type', 'title', 'url', 'icon'].includes(key)) {
+        invalid(
+          `${at}.${key}`,
+          'unknown link condition; allowed: type, title, url, icon',
+          matcher[key],
+        );
+      }
+    }
+    const typePath =
+      typeof operand === 'string' || Array.isArray(operand) ? at : `${at}.type`;
+    const kinds =
+      matcher.type === undefined
+        ? undefined
+        : new Set(
+            readStringList(matcher.type, typePath, 'a link type').flatMap(
+              type => linkKindsOfType(type),
+            ),
+          );
+    const titles =
+      matcher.title === undefined
+        ? undefined
+        : readGlobSet(matcher.title, `${at}.title`, false);
+    const urls =
+      matcher.url === undefined
+        ? undefined
+        : readGlobSet(matcher.url, `${at}.url`, false);
+    const icons =
+      matcher.icon === undefined
+        ? undefined
+        : new Set(
+            readStringList(matcher.icon, `${at}.icon`, 'an icon id').map(icon =>
+              icon.toLowerCase(),
+            ),
+          );
+    if (!kinds && !titles && !urls && !icons) {
+      return invalid(
+        at,
+        'expected at least one of type, title, url, icon',
+        operand,
+      );
+    }
+    context.uses('entity');
+    return inNamespace('entity', (view, scratch) => {
+      const links = view.links();
+      let found = 0;
+      for (let i = 0; i < links.length && found < MAX_LEAF_EVIDENCE; i++) {
+        const link = links[i];
+        let kind: string | undefined;
+        if (kinds) {
+          for (let k = 0; k < link.kinds.length; k++) {
+            if (kinds.has(link.kinds[k])) {
+              kind = link.kinds[k];
+              break;
+            }
+          }
+          if (!kind) {
+            continue;
+          }
+        }
+        if (titles && !(link.title !== undefined && titles.test(link.title))) {
+          continue;
+        }
+        if (urls && !(link.url !== undefined && urls.test(link.url))) {
+          continue;
+        }
+        if (
+          icons &&
+          !(link.icon !== undefined && icons.has(link.icon.toLowerCase()))
+        ) {
+          continue;
+        }
+        if (!link.safe) {
+          scratch.notes.push(
+            unsafeLinkNote(
+              link.title
+                ? `link "${truncate(link.title)}"`
+                : 'an untitled link',
+            ),
+          );
+          continue;
+        }
+        const name = truncate(link.title || link.url || 'untitled');
+        const evidence: Evidence = {
+          kind: 'link',
+          label: kind ? `${kind} link "${name}"` : `link "${name}"`,
+          value:
+            link.by === 'type' || link.by === 'none'
+              ? link.type && `type ${truncate(link.type)}`
+              : `recognised by its ${link.by}`,
+        };
+        if (evidence.value === undefined) {
+          delete evidence.value;
+        }
+        if (link.url !== undefined) {
+          evidence.url = link.url;
+        }
+        scratch.evidence.push(evidence);
+        found += 1;
+      }
+      return found > 0 ? PASS : FAIL;
+    });
+  },
+};

@@ -1,0 +1,74 @@
+import type { Evidence } from '../../types';
+import { evidenceValue, isRecord, truncate } from '../FactsView';
+import { invalid } from '../invalid';
+import { FAIL, PASS, RuleNode } from '../RuleNode';
+import { inNamespace } from './inNamespace';
+import { readStringList } from './readStringList';
+import { RuleOperator } from './RuleOperator';
+
+/**
+ * `owner: { resolved?, kind? }`: the owner resolves (or not) to an entity of
+ * the given kinds.
+ *
+ * @internal
+ */
+export const ownerOperator: RuleOperator = {
+  extraKeys: [],
+  compile(operand, context): RuleNode {
+    const { at } = context;
+    if (!isRecord(operand)) {
+      return invalid(at, 'expected { resolved?, kind? }', operand);
+    }
+    for (const key of Object.keys(operand)) {
+      if (key !== 'resolved' && key !== 'kind') {
+        invalid(
+          `${at}.${key}`,
+          'unknown owner condition; allowed: resolved, kind',
+          operand[key],
+        );
+      }
+    }
+    if (
+      operand.resolved !== undefined &&
+      typeof operand.resolved !== 'boolean'
+    ) {
+      return invalid(
+        `${at}.resolved`,
+        'expected true or false',
+        operand.resolved,
+      );
+    }
+    const resolved = operand.resolved ?? true;
+    const kinds =
+      operand.kind === undefined
+        ? undefined
+        : new Set(
+            readStringList(operand.kind, `${at}.kind`, 'an entity kind').map(
+              k => k.toLowerCase(),
+            ),
+          );
+    context.uses('owner');
+    return inNamespace('owner', (view, scratch) => {
+      const owner = view.owner();
+      if (!owner || (owner.resolved === true) !== resolved) {
+        return FAIL;
+      }
+      if (
+        kinds &&
+        !(typeof owner.kind === 'string' && kinds.has(owner.kind.toLowerCase()))
+      ) {
+        return FAIL;
+      }
+      const ref = evidenceValue(owner.ownerRef);
+      const evidence: Evidence = { kind: 'relation', label: 'owner' };
+      if (ref !== undefined) {
+        evidence.value =
+          typeof owner.kind === 'string'
+            ? `${ref} (${truncate(owner.kind)})`
+            : ref;
+      }
+      scratch.evidence.push(evidence);
+      return PASS;
+    });
+  },
+};
