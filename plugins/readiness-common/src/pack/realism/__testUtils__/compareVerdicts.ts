@@ -6,12 +6,16 @@
  * provider (both `not-configured`).
  */
 import type { Entity } from '@backstage/catalog-model';
-import { readGroupContacts } from '../../facts';
-import type { CheckState, FactDocument, OwnerFacts } from '../../types';
-import { evaluateEntity } from '../../engine/evaluateEntity';
-import type { CheckPack } from '../CheckPack';
-import type { HandState, RealismCorpus, RealismEntity } from './loadRealismCorpus';
-import { entityRefOf } from './loadRealismCorpus';
+import { readGroupContacts } from '../../../facts';
+import type { CheckState, FactDocument, OwnerFacts } from '../../../types';
+import { evaluateEntity } from '../../../engine/evaluateEntity';
+import type { CheckPack } from '../../CheckPack';
+import {
+  entityRefOf,
+  type HandState,
+  type RealismCorpus,
+  type RealismEntity,
+} from './loadRealismCorpus';
 
 /** One (entity, check) pair where the engine and the hand differ. */
 export interface RealismDisagreement {

@@ -19,7 +19,7 @@ import fs from 'fs';
 import path from 'path';
 import { parseAllDocuments } from 'yaml';
 import type { Entity } from '@backstage/catalog-model';
-import type { CheckState } from '../../types';
+import type { CheckState } from '../../../types';
 
 /** The states a hand verdict may take. */
 export type HandState = Extract<
@@ -66,7 +66,7 @@ export interface RealismCorpus {
 /** Where the corpus lives. */
 export const REALISM_CORPUS_DIR = path.resolve(
   __dirname,
-  '../__fixtures__/realism',
+  '../../__fixtures__/realism',
 );
 
 /** The lower-case ref of an entity. */
@@ -80,9 +80,8 @@ function parseVerdict(text: unknown, where: string): HandVerdict {
   if (typeof text !== 'string') {
     throw new Error(`${where}: expected "state — reason", got ${text}`);
   }
-  const match = /^\s*(pass|fail|unknown|not-applicable)\s*(?:—|-|:)\s*(.+)$/.exec(
-    text,
-  );
+  const match =
+    /^\s*(pass|fail|unknown|not-applicable)\s*(?:—|-|:)\s*(.+)$/.exec(text);
   if (!match || !HAND_STATES.includes(match[1] as HandState)) {
     throw new Error(`${where}: expected "state — reason", got "${text}"`);
   }
@@ -187,7 +186,9 @@ export function loadRealismCorpus(
         continue;
       }
       if (typeof value.kind !== 'string') {
-        throw new Error(`${file}: a document is neither an entity nor verdicts`);
+        throw new Error(
+          `${file}: a document is neither an entity nor verdicts`,
+        );
       }
       if (pending) {
         throw new Error(`${file}: ${pending.ref} has no verdicts document`);
