@@ -37,6 +37,16 @@ export interface BenchRow {
   rssMb?: number;
   /** V8 heap in use in MB. */
   heapMb?: number;
+  /** Quality benchmarks: (entity, check) pairs judged against a reference. */
+  judged?: number;
+  /** Quality benchmarks: share of judged pairs where the engine agrees, in %. */
+  agreementPct?: number;
+  /** Quality benchmarks: the engine passes, the reference does not. */
+  falsePasses?: number;
+  /** Quality benchmarks: the engine fails, the reference passes. */
+  falseFails?: number;
+  /** Quality benchmarks: false passes on pairs flagged as traps. */
+  trapFalsePasses?: number;
   /** A remark printed under the table. */
   note?: string;
 }
@@ -46,11 +56,13 @@ export interface BenchModule {
   run(): Promise<BenchRow[]>;
 }
 
-const COLUMNS: Array<{
+interface Column {
   title: string;
   value: (row: BenchRow) => string;
   align: 'left' | 'right';
-}> = [
+}
+
+const COLUMNS: Column[] = [
   { title: 'benchmark', value: r => r.benchmark, align: 'left' },
   { title: 'entities', value: r => int(r.entities), align: 'right' },
   { title: 'checks', value: r => int(r.checks), align: 'right' },
@@ -61,6 +73,31 @@ const COLUMNS: Array<{
   { title: 'req/s', value: r => int(r.requestsPerSecond), align: 'right' },
   { title: 'RSS MB', value: r => num(r.rssMb, 0), align: 'right' },
   { title: 'heap MB', value: r => num(r.heapMb, 0), align: 'right' },
+  {
+    title: 'judged',
+    value: r => int(r.judged),
+    align: 'right',
+  },
+  {
+    title: 'agree %',
+    value: r => num(r.agreementPct, 1),
+    align: 'right',
+  },
+  {
+    title: 'false pass',
+    value: r => int(r.falsePasses),
+    align: 'right',
+  },
+  {
+    title: 'false fail',
+    value: r => int(r.falseFails),
+    align: 'right',
+  },
+  {
+    title: 'trap false pass',
+    value: r => int(r.trapFalsePasses),
+    align: 'right',
+  },
 ];
 
 function int(value: number | undefined): string {
@@ -77,19 +114,23 @@ function num(value: number | undefined, digits: number): string {
 
 /** Renders rows as a Markdown-compatible table. */
 export function formatTable(rows: BenchRow[]): string {
-  const cells = rows.map(row => COLUMNS.map(c => c.value(row)));
-  const widths = COLUMNS.map((c, i) =>
+  // A column no row fills is left out (speed and quality benchmarks share the table).
+  const columns = COLUMNS.filter(
+    (c, i) => i === 0 || rows.some(row => c.value(row) !== ''),
+  );
+  const cells = rows.map(row => columns.map(c => c.value(row)));
+  const widths = columns.map((c, i) =>
     Math.max(c.title.length, ...cells.map(line => line[i].length)),
   );
   const pad = (text: string, i: number) =>
-    COLUMNS[i].align === 'left'
+    columns[i].align === 'left'
       ? text.padEnd(widths[i])
       : text.padStart(widths[i]);
   const line = (values: string[]) =>
     `| ${values.map((v, i) => pad(v, i)).join(' | ')} |`;
   const rule = `|${widths
     .map((w, i) =>
-      COLUMNS[i].align === 'left'
+      columns[i].align === 'left'
         ? `:${'-'.repeat(w + 1)}`
         : `${'-'.repeat(w + 1)}:`,
     )
@@ -98,7 +139,7 @@ export function formatTable(rows: BenchRow[]): string {
     .filter(row => row.note)
     .map(row => `- ${row.benchmark}: ${row.note}`);
   return [
-    line(COLUMNS.map(c => c.title)),
+    line(columns.map(c => c.title)),
     rule,
     ...cells.map(line),
     ...(notes.length ? ['', ...notes] : []),
