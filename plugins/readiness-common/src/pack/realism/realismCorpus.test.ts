@@ -22,10 +22,10 @@ import {
 
 const TARGET_AGREEMENT_PCT = 97;
 const TARGET_TRAP_FALSE_PASSES = 0;
-/** Measured on the default pack of main, 2026-12-05: 94.8 %. */
-const FLOOR_AGREEMENT_PCT = 94;
-/** Measured on the default pack of main, 2026-12-05: 40. */
-const FLOOR_TRAP_FALSE_PASSES = 40;
+/** Measured on the default pack, 2026-12-05: 94.8 % before CI and placeholders were earned, 96.8 % after. */
+const FLOOR_AGREEMENT_PCT = 96.5;
+/** Measured on the default pack, 2026-12-05: 40 before, 16 after. */
+const FLOOR_TRAP_FALSE_PASSES = 16;
 
 /** Empty when `ok`; otherwise `what`, the table per check and every disagreement. */
 function report(comparison: RealismComparison, ok: boolean, what: string) {
