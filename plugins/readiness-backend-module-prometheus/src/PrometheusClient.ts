@@ -107,9 +107,24 @@ export class PrometheusClient {
       { method: 'POST', body: new URLSearchParams({ query: promql }) },
       signal,
     );
-    if (!isRecord(data) || !Array.isArray(data.result)) {
+    if (
+      isRecord(data) &&
+      (data.resultType === 'scalar' || data.resultType === 'string')
+    ) {
       // A scalar or string result is no evidence of a series.
       return [];
+    }
+    // "success" with a body that is not a vector or matrix is not an answer:
+    // deciding "no series" from it would fail checks on garbage.
+    if (
+      !isRecord(data) ||
+      (data.resultType !== 'vector' && data.resultType !== 'matrix') ||
+      !Array.isArray(data.result) ||
+      !data.result.every(isRecord)
+    ) {
+      throw new PrometheusUnavailableError(
+        `/api/v1/query answered "success" with a malformed result`,
+      );
     }
     const samples: PrometheusSample[] = [];
     for (const item of data.result) {
@@ -134,9 +149,12 @@ export class PrometheusClient {
       { method: 'GET' },
       signal,
     );
-    return Array.isArray(data)
-      ? data.filter((v): v is string => typeof v === 'string')
-      : [];
+    if (!Array.isArray(data)) {
+      throw new PrometheusUnavailableError(
+        `the label values of ${label} are not a list`,
+      );
+    }
+    return data.filter((v): v is string => typeof v === 'string');
   }
 
   /** All alerting rules. */
@@ -147,8 +165,12 @@ export class PrometheusClient {
       signal,
     );
     const rules: PrometheusAlertRule[] = [];
-    const groups =
-      isRecord(data) && Array.isArray(data.groups) ? data.groups : [];
+    if (!isRecord(data) || !Array.isArray(data.groups)) {
+      throw new PrometheusUnavailableError(
+        '/api/v1/rules answered "success" without a list of rule groups',
+      );
+    }
+    const groups = data.groups;
     for (const group of groups) {
       if (!isRecord(group) || !Array.isArray(group.rules)) {
         continue;

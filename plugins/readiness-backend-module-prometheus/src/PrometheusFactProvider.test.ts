@@ -398,6 +398,44 @@ describe('PrometheusFactProvider', () => {
     });
   });
 
+  it.each([
+    ['a result that is not a list', { resultType: 'vector', result: 'oops' }],
+    ['no result type', { result: [] }],
+    ['items that are not series', { resultType: 'vector', result: [1, 2] }],
+    ['no data at all', null],
+  ])(
+    'is unavailable, not "no series", when a successful answer has %s',
+    async (_what, data) => {
+      prometheus = await start({
+        labelValues: () => ({ body: { status: 'success', data: ['a'] } }),
+        query: () => ({ body: { status: 'success', data } }),
+      });
+      const provider = PrometheusFactProvider.create({
+        config: config(prometheus.baseUrl),
+        logger: mockServices.logger.mock(),
+      });
+      const result = await provider.collect(service('a'), context());
+      expect(result.metrics).toEqual({
+        status: 'unavailable',
+        reason: `Prometheus at ${prometheus.baseUrl} is unavailable: /api/v1/query answered "success" with a malformed result`,
+      });
+    },
+  );
+
+  it('leaves alert rules unknown when the rules API answers without rule groups', async () => {
+    prometheus = await start({
+      labelValues: () => ({ body: { status: 'success', data: ['a'] } }),
+      rules: () => ({ body: { status: 'success', data: { groups: 'x' } } }),
+    });
+    const provider = PrometheusFactProvider.create({
+      config: config(prometheus.baseUrl),
+      logger: mockServices.logger.mock(),
+    });
+    const result = await provider.collect(service('a'), context());
+    expect(result.metrics.status).toBe('ok');
+    expect((result.metrics.data as MetricsFacts).alertRules).toBeUndefined();
+  });
+
   it('leaves alert rules unknown when the rules API is missing', async () => {
     prometheus = await start({
       labelValues: () => ({ body: { status: 'success', data: ['a'] } }),
