@@ -5,6 +5,8 @@
  * collector when OTEL_EXPORTER_OTLP_ENDPOINT names one.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { answerClientErrors } from './answerClientErrors';
 import { startMetricsExporter } from './startMetricsExporter';
 import { startTraceExporter } from './startTraceExporter';
 
@@ -13,6 +15,17 @@ startMetricsExporter();
 startTraceExporter();
 
 const backend = createBackend();
+
+// Requests Node refuses before any route (e.g. a query string over 16 KB)
+// get a JSON error body instead of an empty one.
+backend.add(
+  rootHttpRouterServiceFactory({
+    configure({ server, applyDefaults }) {
+      answerClientErrors(server);
+      applyDefaults();
+    },
+  }),
+);
 
 backend.add(import('@backstage/plugin-app-backend'));
 
