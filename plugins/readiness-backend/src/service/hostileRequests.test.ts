@@ -10,7 +10,7 @@ import {
   hostileRequestCases,
   type HostileRequestCase,
   type HostileToken,
-} from './hostileRequestCases';
+} from './__fixtures__/hostileRequestCases';
 
 jest.setTimeout(120_000);
 
