@@ -9,6 +9,7 @@ import {
   compileCheckPack,
   CompiledCheckPack,
   evaluateEntity,
+  mapWithConcurrency,
   type CheckState,
   type Exemption,
   type RunInfo,
@@ -18,7 +19,6 @@ import type {
   LevelChange,
   ReadinessStore,
 } from '../database/ReadinessStore';
-import { mapWithConcurrency } from '../lib/mapWithConcurrency';
 import type { ReadinessMetrics } from '../observability/ReadinessMetrics';
 import type { FactCollector } from '../facts';
 import type { PackIndex } from '../pack/PackIndex';

@@ -1,29 +1,10 @@
 import type { Response } from 'express';
-import type { EntitySummary } from '@prodready/plugin-readiness-common';
+import { EXPORT_CSV_COLUMNS } from '@prodready/plugin-readiness-common';
 import { toCsvRow } from '../toCsvRow';
 import type {
   ReadinessApiRouter,
   RouterDependencies,
 } from '../RouterDependencies';
-
-/** Columns of the CSV export, in order. */
-const CSV_COLUMNS: Array<Exclude<keyof EntitySummary, 'failingCheckIds'>> = [
-  'entityRef',
-  'kind',
-  'namespace',
-  'name',
-  'title',
-  'type',
-  'lifecycle',
-  'owner',
-  'system',
-  'domain',
-  'tier',
-  'score',
-  'level',
-  'gaps',
-  'evaluatedAt',
-];
 
 /** Writes a chunk, waiting for the client to drain a full buffer. */
 async function write(res: Response, chunk: string): Promise<void> {
@@ -78,11 +59,13 @@ export function bindSearchEndpoints(
       'Content-Disposition',
       `attachment; filename="readiness-${stamp}.csv"`,
     );
-    await write(res, toCsvRow(CSV_COLUMNS));
+    await write(res, toCsvRow(EXPORT_CSV_COLUMNS));
     for await (const items of pages) {
       await write(
         res,
-        items.map(item => toCsvRow(CSV_COLUMNS.map(c => item[c]))).join(''),
+        items
+          .map(item => toCsvRow(EXPORT_CSV_COLUMNS.map(c => item[c])))
+          .join(''),
       );
     }
     res.end();
