@@ -23,6 +23,7 @@ import type { ReadinessMetrics } from '../observability/ReadinessMetrics';
 import type { FactCollector } from '../facts';
 import type { PackIndex } from '../pack/PackIndex';
 import type { ScoringService } from './ScoringService';
+import { retryWithBackoff } from '../lib/retryWithBackoff';
 import { abortReason, untilAborted, withTimeout } from './deadlines';
 import { toEntityScoreWrite } from './toEntityScoreWrite';
 
@@ -315,15 +316,20 @@ export class DefaultScoringService implements ScoringService {
       try {
         // Bounded: with the database gone the run still ends here; its row is
         // then marked failed once its heartbeat is stale.
+        // Retried: a failure from terminated connections often takes the
+        // next connection of the pool down with it, and a run left `running`
+        // would wait for the stale check of the next run request.
         await withTimeout(
-          store.updateRun(run.id, {
-            status: 'failed',
-            finishedAt: now,
-            entitiesTotal: progress.total,
-            entitiesDone: progress.done,
-            errors: finalErrors,
-            heartbeatAt: now,
-          }),
+          retryWithBackoff(() =>
+            store.updateRun(run.id, {
+              status: 'failed',
+              finishedAt: now,
+              entitiesTotal: progress.total,
+              entitiesDone: progress.done,
+              errors: finalErrors,
+              heartbeatAt: now,
+            }),
+          ),
           RECORD_FAILURE_TIMEOUT_MS,
         );
       } catch (updateError) {
