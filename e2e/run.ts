@@ -112,23 +112,45 @@ function sorted(values: Iterable<string>): string[] {
   return Array.from(values).sort();
 }
 
-/** Waits until the backend has finished a scoring run with results. */
+/**
+ * Waits until the backend has finished a scoring run over the whole catalog:
+ * a run that started while the catalog was still being ingested scored only
+ * part of it (the backend then rescores, but the tests must not start on the
+ * partial run). "Whole" is the catalog's count of the scored kinds, the same
+ * on two polls in a row.
+ */
 async function waitForScoring(api: ReadinessTestApi): Promise<void> {
+  let previousCount = -1;
+  let seen = '';
   await waitFor(
-    'the readiness backend to score the example catalog',
+    'the readiness backend to score the whole example catalog',
     async () => {
       try {
+        const { totalItems } = await api.send<{ totalItems: number }>(
+          'GET',
+          '/api/catalog/entities/by-query?limit=0&filter=kind=component,kind=api,kind=resource,kind=system',
+        );
+        const stable = totalItems > 0 && totalItems === previousCount;
+        previousCount = totalItems;
         const runs = await api.get<{ items: RunInfo[] }>('/runs?limit=5');
-        const done = runs.items.some(r => r.status === 'succeeded');
-        const { totalCount } = await api.search({ limit: 1 });
-        return done && totalCount > 0;
+        seen = `${totalItems} in the catalog, runs scored ${runs.items
+          .map(r => `${r.entitiesDone} (${r.status})`)
+          .join(', ')}`;
+        return (
+          stable &&
+          runs.items.some(
+            r => r.status === 'succeeded' && r.entitiesDone >= totalItems,
+          )
+        );
       } catch {
         return false;
       }
     },
     600_000,
     3000,
-  );
+  ).catch(error => {
+    throw new Error(`${(error as Error).message}: ${seen}`);
+  });
 }
 
 async function signIn(page: Page): Promise<void> {
@@ -752,7 +774,13 @@ async function observedGold(): Promise<void> {
           await check.locator('[role="button"]').first().click();
           await check.getByText(found, { exact: false }).first().waitFor();
         }
-        await screenshot(page, 'readiness-backend-gold.png', 2400);
+        // Opening them scrolled the page: the level and score go back on top.
+        await page.evaluate(() =>
+          document.querySelectorAll('main, main *').forEach(e => {
+            e.scrollTop = 0;
+          }),
+        );
+        await screenshot(page, 'readiness-backend-gold.png', 3200);
       },
     );
   } catch (error) {
