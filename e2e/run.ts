@@ -8,7 +8,12 @@
  * Chromium through the journeys of issue 5 and saves screenshots to
  * docs/screenshots/; then checks that the plugin's actions answer like the
  * page and that the backend's own metrics counted the page's requests. Stops
- * the app it started. Skips, with exit code 0, when
+ * the app it started. Then, where Prometheus is installed and the app was
+ * started here, starts Prometheus with the monitoring mixin's rules
+ * (observability/) scraping the backend's metrics, restarts the app with the
+ * Prometheus module reading it, and checks that the readiness-backend
+ * component reaches the top level on observed evidence (screenshot
+ * readiness-backend-gold.png). Skips, with exit code 0, when
  * Chromium is not installed.
  */
 import assert from 'node:assert/strict';
@@ -27,7 +32,17 @@ import { accessibilityViolations } from './accessibilityViolations';
 import { CHROMIUM_PATH, chromiumInstalled, launchBrowser } from './browser';
 import { csvRecords } from './csv';
 import { ReadinessTestApi, guestSession } from './readinessApi';
-import { APP_URL, ROOT, startStack, waitFor } from './stack';
+import { APP_URL, ROOT, startStack, waitFor, type Stack } from './stack';
+import {
+  OBSERVED_SERVICE,
+  assertAlertsHaveRunbooks,
+  waitForObservedSignals,
+} from './observed';
+import { MIXIN } from '../observability/scripts/mixin';
+import {
+  prometheusInstalled,
+  startPrometheus,
+} from '../observability/scripts/prometheus';
 
 const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
 /** Where the example backend serves its own metrics for Prometheus. */
@@ -97,23 +112,45 @@ function sorted(values: Iterable<string>): string[] {
   return Array.from(values).sort();
 }
 
-/** Waits until the backend has finished a scoring run with results. */
+/**
+ * Waits until the backend has finished a scoring run over the whole catalog:
+ * a run that started while the catalog was still being ingested scored only
+ * part of it (the backend then rescores, but the tests must not start on the
+ * partial run). "Whole" is the catalog's count of the scored kinds, the same
+ * on two polls in a row.
+ */
 async function waitForScoring(api: ReadinessTestApi): Promise<void> {
+  let previousCount = -1;
+  let seen = '';
   await waitFor(
-    'the readiness backend to score the example catalog',
+    'the readiness backend to score the whole example catalog',
     async () => {
       try {
+        const { totalItems } = await api.send<{ totalItems: number }>(
+          'GET',
+          '/api/catalog/entities/by-query?limit=0&filter=kind=component,kind=api,kind=resource,kind=system',
+        );
+        const stable = totalItems > 0 && totalItems === previousCount;
+        previousCount = totalItems;
         const runs = await api.get<{ items: RunInfo[] }>('/runs?limit=5');
-        const done = runs.items.some(r => r.status === 'succeeded');
-        const { totalCount } = await api.search({ limit: 1 });
-        return done && totalCount > 0;
+        seen = `${totalItems} in the catalog, runs scored ${runs.items
+          .map(r => `${r.entitiesDone} (${r.status})`)
+          .join(', ')}`;
+        return (
+          stable &&
+          runs.items.some(
+            r => r.status === 'succeeded' && r.entitiesDone >= totalItems,
+          )
+        );
       } catch {
         return false;
       }
     },
     600_000,
     3000,
-  );
+  ).catch(error => {
+    throw new Error(`${(error as Error).message}: ${seen}`);
+  });
 }
 
 async function signIn(page: Page): Promise<void> {
@@ -598,6 +635,173 @@ async function main(): Promise<void> {
     if (!stack.reused) {
       await step('stop the app', () => stack.stop());
     }
+  }
+
+  if (stack.reused) {
+    console.log(
+      '  - observed Gold skipped: the running app was not started here (stop it, or run `npm run start:observed` to see it by hand)',
+    );
+  } else if (!prometheusInstalled()) {
+    console.log(
+      '  - observed Gold skipped: prometheus is not installed (apt-get install prometheus)',
+    );
+  } else {
+    await observedGold();
+  }
+}
+
+/** The checks of the observed evidence that earn readiness-backend its level. */
+const OBSERVED_CHECKS = [
+  'monitoring.latency',
+  'monitoring.traffic',
+  'monitoring.errors',
+  'monitoring.saturation',
+  'monitoring.alerts',
+  'monitoring.slo',
+  'monitoring.positive',
+];
+
+/**
+ * Prometheus with the mixin's rules scrapes the example backend; the
+ * readiness-backend component reaches the top level on what it observes.
+ */
+async function observedGold(): Promise<void> {
+  console.log('Observed: the readiness backend scored on its own metrics');
+  const prometheus = await step("start Prometheus with the mixin's rules", () =>
+    startPrometheus({
+      dir: path.join(ROOT, '.data', 'e2e', 'prometheus'),
+      intervalSeconds: 2,
+    }),
+  );
+  console.log(`    (${prometheus.url}, scraping localhost:9464)`);
+  process.env.READINESS_PROMETHEUS_URL = prometheus.url;
+  const logFile = path.join(ROOT, '.data', 'e2e', 'stack-observed.log');
+  let stack: Stack | undefined;
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  let stopTraffic = () => {};
+  try {
+    stack = await step('start the app with the Prometheus module', () =>
+      startStack({
+        logFile,
+        configs: [path.join(ROOT, 'app-config.yaml'), MIXIN.appConfig],
+      }),
+    );
+    const api = await ReadinessTestApi.create();
+    await step('wait until the example catalog is scored', () =>
+      waitForScoring(api),
+    );
+    const pack = await api.get<CheckPackResponse>('/checks');
+    const top = pack.levels[pack.levels.length - 1];
+
+    // Steady traffic while Prometheus and the scorer look: a burst between
+    // two scrapes would show as a new series, not as a rate.
+    const traffic = setInterval(() => {
+      api.get('/checks').catch(() => undefined);
+      api.search({ limit: 5 }).catch(() => undefined);
+    }, 500);
+    stopTraffic = () => clearInterval(traffic);
+    await step(
+      'Prometheus computes the API traffic, errors and SLO series and loads the alerts',
+      () => waitForObservedSignals(prometheus.url),
+    );
+    await step(
+      'every alert Prometheus loaded has a runbook section',
+      async () => {
+        const alerts = await assertAlertsHaveRunbooks(prometheus.url);
+        console.log(`    (${alerts.join(', ')})`);
+      },
+    );
+
+    const ref = `component:default/${OBSERVED_SERVICE}`;
+    await step(
+      `${OBSERVED_SERVICE} reaches ${top.title} on observed evidence`,
+      async () => {
+        let scorecard: EntityScorecardResponse | undefined;
+        await waitFor(
+          `${ref} to reach ${top.title}`,
+          async () => {
+            scorecard = await api.post<EntityScorecardResponse>(
+              `/entities/component/default/${OBSERVED_SERVICE}/refresh`,
+            );
+            return scorecard.entity.level === top.id;
+          },
+          60_000,
+          3000,
+        ).catch(error => {
+          const open = scorecard?.results
+            .filter(r => r.state !== 'pass' && r.state !== 'not-applicable')
+            .map(r => `${r.checkId}: ${r.state} (${r.reason})`);
+          throw new Error(
+            `${(error as Error).message}; level ${
+              scorecard?.entity.level
+            }, not passing: ${open}`,
+          );
+        });
+        for (const checkId of OBSERVED_CHECKS) {
+          const result = scorecard!.results.find(r => r.checkId === checkId);
+          assert.equal(result?.state, 'pass', `${checkId} does not pass`);
+          assert.ok(
+            result.evidence.some(e => e.kind === 'series'),
+            `${checkId} passes without evidence from Prometheus: ${JSON.stringify(
+              result.evidence,
+            )}`,
+          );
+        }
+      },
+    );
+
+    browser = await launchBrowser();
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(60_000);
+    await step('sign in as guest', () => signIn(page));
+    await step(
+      `${OBSERVED_SERVICE}'s Readiness tab shows ${top.title}`,
+      async () => {
+        await page.goto(
+          `${APP_URL}/catalog/default/component/${OBSERVED_SERVICE}/readiness`,
+        );
+        await page.getByLabel(`Readiness level ${top.title}`).first().waitFor();
+        await page.getByText('The highest level is reached').waitFor();
+        await page
+          .getByTestId('check-monitoring.latency')
+          .getByText('Pass', { exact: true })
+          .first()
+          .waitFor();
+        // Open the latency and SLO checks: their evidence is what Prometheus answered.
+        for (const [checkId, found] of [
+          [
+            'monitoring.latency',
+            'readiness_http_server_request_duration_bucket',
+          ],
+          ['monitoring.slo', 'slo:sli_error:ratio_rate5m'],
+        ]) {
+          const check = page.getByTestId(`check-${checkId}`);
+          await check.locator('[role="button"]').first().click();
+          await check.getByText(found, { exact: false }).first().waitFor();
+        }
+        // Opening them scrolled the page: the level and score go back on top.
+        await page.evaluate(() =>
+          document.querySelectorAll('main, main *').forEach(e => {
+            e.scrollTop = 0;
+          }),
+        );
+        await screenshot(page, 'readiness-backend-gold.png', 3200);
+      },
+    );
+  } catch (error) {
+    if (fs.existsSync(logFile)) {
+      const log = fs.readFileSync(logFile, 'utf8').split('\n');
+      console.error(`--- last lines of ${path.relative(ROOT, logFile)}:`);
+      console.error(log.slice(-60).join('\n'));
+    }
+    throw error;
+  } finally {
+    stopTraffic();
+    await browser?.close();
+    if (stack && !stack.reused) {
+      await step('stop the app', () => stack!.stop());
+    }
+    await step('stop Prometheus', () => prometheus.stop());
   }
 }
 
