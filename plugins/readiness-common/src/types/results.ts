@@ -54,6 +54,25 @@ export const EVIDENCE_KINDS = [
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 /**
+ * How strong a piece of evidence is, strongest first:
+ *
+ * - `observed`: seen in reality (a file in the repository, live series or
+ *   alert rules in Prometheus, a link that answered).
+ * - `declared`: an annotation or a typed link that names a tool instance.
+ * - `hint`: only a title or an icon; a hint alone never passes a check.
+ *
+ * @public
+ */
+export const EVIDENCE_STRENGTHS = ['observed', 'declared', 'hint'] as const;
+
+/**
+ * The strength of a piece of evidence; one of {@link EVIDENCE_STRENGTHS}.
+ *
+ * @public
+ */
+export type EvidenceStrength = (typeof EVIDENCE_STRENGTHS)[number];
+
+/**
  * What made a check pass (or what was looked at).
  *
  * @public
@@ -66,6 +85,8 @@ export interface Evidence {
   value?: string;
   /** Where to see it. */
   url?: string;
+  /** How strong it is; absent on results written before strengths existed. */
+  strength?: EvidenceStrength;
 }
 
 /**
