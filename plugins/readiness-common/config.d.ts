@@ -91,12 +91,25 @@ export interface Config {
        * Required for a new check.
        */
       rule?: object;
+      /**
+       * A warning band: a declarative rule tried when `rule` fails; when it
+       * holds the result is `warn` (not passing for levels) instead of
+       * `fail`. E.g. rule `{ fact: pushed.coverage, gte: 80 }` with warn
+       * `{ fact: pushed.coverage, gte: 60 }`. No band by default.
+       * @default undefined
+       */
+      warn?: object;
       /** One-line reasons shown with the result. */
       messages?: {
         /** Shown when the check passes. */
         pass?: string;
         /** Shown when the check fails. */
         fail?: string;
+        /**
+         * Shown when the result is in the warning band. Default: the `fail`
+         * message, marked as a warning.
+         */
+        warn?: string;
       };
       /**
        * What a team should do. Required for a new check (or give a

@@ -38,6 +38,11 @@ import { apiRootPaths } from './service/apiRootPaths';
 import { createRouter } from './service/createRouter';
 import { ReadinessHealth } from './service/ReadinessHealth';
 import { ExemptionsModel } from './service/models/ExemptionsModel';
+import { PushedFactsModel } from './service/models/PushedFactsModel';
+import { AuthorizedFactsService } from './service/authorized/AuthorizedFactsService';
+import { DatabasePushedFactsStore } from './pushedFacts/DatabasePushedFactsStore';
+import { PushedFactProvider } from './pushedFacts/PushedFactProvider';
+import { readPushedFactsConfig } from './pushedFacts/readPushedFactsConfig';
 import { InsightsModel } from './service/models/InsightsModel';
 import { RunsModel } from './service/models/RunsModel';
 import { ScorecardModel } from './service/models/ScorecardModel';
@@ -102,12 +107,21 @@ export const readinessPlugin = createBackendPlugin({
         const store = await DatabaseReadinessStore.create({
           database: deps.database,
         });
+        // Its table is created by the migrations the store above ran.
+        const pushedFacts = await DatabasePushedFactsStore.create({
+          database: deps.database,
+        });
+        const pushedFactKeys = readPushedFactsConfig(config);
         const collector = DefaultFactCollector.create({
           providers: [
             CatalogFactProvider.create({ catalog, auth, logger }),
             RepositoryFactProvider.fromConfig(config, {
               urlReader: deps.urlReader,
               logger,
+            }),
+            PushedFactProvider.create({
+              store: pushedFacts,
+              keys: new Set(pushedFactKeys.keys()),
             }),
             ...moduleProviders,
           ],
@@ -212,6 +226,17 @@ export const readinessPlugin = createBackendPlugin({
               new ExemptionsModel({
                 store,
                 pack,
+                scoring,
+                logger,
+                kinds: settings.scoring.kinds,
+              }),
+              authorizer,
+              auth,
+            ),
+            facts: new AuthorizedFactsService(
+              new PushedFactsModel({
+                store: pushedFacts,
+                keys: pushedFactKeys,
                 scoring,
                 logger,
                 kinds: settings.scoring.kinds,

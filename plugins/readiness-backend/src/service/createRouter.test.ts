@@ -35,6 +35,7 @@ async function appWith() {
       create: jest.fn(),
       delete: jest.fn(),
     },
+    facts: { push: jest.fn(), list: jest.fn() },
   };
   const auditor = mockServices.auditor.mock();
   const deps: RouterDependencies = {

@@ -4,6 +4,7 @@ import { createOpenApiRouter } from '../schema/openapi.generated';
 import { bindChecksEndpoints } from './endpoints/checks.router';
 import { bindEntitiesEndpoints } from './endpoints/entities.router';
 import { bindExemptionsEndpoints } from './endpoints/exemptions.router';
+import { bindFactsEndpoints } from './endpoints/facts.router';
 import { bindInsightsEndpoints } from './endpoints/insights.router';
 import { bindRunsEndpoints } from './endpoints/runs.router';
 import { bindSearchEndpoints } from './endpoints/search.router';
@@ -38,6 +39,7 @@ export async function createRouter(
   bindInsightsEndpoints(api, deps);
   bindRunsEndpoints(api, deps);
   bindExemptionsEndpoints(api, deps);
+  bindFactsEndpoints(api, deps);
   const router = express.Router();
   router.use(requestMetricsMiddleware(deps.metrics));
   router.use(

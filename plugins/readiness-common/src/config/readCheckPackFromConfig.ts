@@ -34,6 +34,7 @@ const ENTRY_KEYS = [
   'requires',
   'optional',
   'rule',
+  'warn',
   'messages',
   'remediation',
 ];
@@ -48,6 +49,7 @@ const OVERRIDE_KEYS = [
   'requires',
   'optional',
   'rule',
+  'warn',
 ] as const;
 
 function validateOne(
@@ -78,7 +80,7 @@ function mergeOverride(
   }
   if (entry.messages !== undefined) {
     if (!isRecord(entry.messages)) {
-      invalid(`${path}.messages`, 'expected { pass?, fail? }', entry.messages);
+      invalid(`${path}.messages`, 'expected { pass?, fail?, warn? }', entry.messages);
     }
     merged.messages = { ...existing.messages, ...entry.messages };
   }
@@ -108,7 +110,7 @@ function newCheck(
   const title = entry.title;
   const messages = isRecord(entry.messages) ? entry.messages : {};
   if (entry.messages !== undefined && !isRecord(entry.messages)) {
-    invalid(`${path}.messages`, 'expected { pass?, fail? }', entry.messages);
+    invalid(`${path}.messages`, 'expected { pass?, fail?, warn? }', entry.messages);
   }
   let remediation = entry.remediation;
   if (remediation === undefined) {
@@ -132,10 +134,11 @@ function newCheck(
     messages: {
       pass: messages.pass ?? `Satisfied: ${String(title)}`,
       fail: messages.fail ?? `Not satisfied: ${String(title)}`,
+      ...(messages.warn !== undefined && { warn: messages.warn }),
     },
     remediation,
   };
-  for (const key of ['description', 'appliesTo', 'optional']) {
+  for (const key of ['description', 'appliesTo', 'optional', 'warn']) {
     if (entry[key] !== undefined) {
       check[key] = entry[key];
     }

@@ -28,6 +28,10 @@ export interface CompiledCheck {
   invalid?: string;
   pass: string;
   fail: string;
+  /** The warning band, tried when `rule` fails (declarative rules). */
+  warnRule?: RuleNode;
+  /** The reason of a result in the warning band. */
+  warn?: string;
   /** Fact namespaces the rule reads (declarative rules). */
   namespaces: readonly string[];
 }
@@ -113,6 +117,9 @@ export function validateCheckShape(
   }
   nonEmptyString(check.messages.pass, `${path}.messages.pass`, 'a message');
   nonEmptyString(check.messages.fail, `${path}.messages.fail`, 'a message');
+  if (check.messages.warn !== undefined) {
+    nonEmptyString(check.messages.warn, `${path}.messages.warn`, 'a message');
+  }
   if (!isRecord(check.remediation)) {
     invalid(
       `${path}.remediation`,
@@ -233,12 +240,25 @@ export function compileChecks(
       let rule: RuleNode | undefined;
       let code: CodeRule | undefined;
       let namespaces: readonly string[] = [];
+      let warnRule: RuleNode | undefined;
       if (typeof check.rule === 'function') {
         code = check.rule as CodeRule;
       } else {
         const result = compileReadinessRule(check.rule, `${path}.rule`);
         rule = result.evaluate;
         namespaces = result.namespaces;
+      }
+      if (check.warn !== undefined) {
+        if (code) {
+          invalid(
+            `${path}.warn`,
+            'a warning band needs a declarative rule',
+            check.warn,
+          );
+        }
+        const band = compileReadinessRule(check.warn, `${path}.warn`);
+        warnRule = band.evaluate;
+        namespaces = [...new Set([...namespaces, ...band.namespaces])];
       }
       if (!categories.includes(check.category)) {
         categories.push(check.category);
@@ -256,6 +276,8 @@ export function compileChecks(
         code,
         pass: check.messages.pass,
         fail: check.messages.fail,
+        warnRule,
+        warn: check.messages.warn,
         namespaces,
       });
     } catch (error) {

@@ -163,6 +163,38 @@ function undecidedReason(notes: readonly string[], problems: string): string {
   return problems ? `${said}; ${problems}` : said;
 }
 
+/**
+ * A failed rule's warning band: when `warnRule` holds, a `warn` result whose
+ * reason says what was found, e.g. `Warning: coverage below 80% (in the
+ * warning band: pushed.coverage is 72)`.
+ */
+function warningBand(
+  check: CompiledCheck,
+  run: EntityRun,
+  evidence: Evidence[],
+): CheckResult | undefined {
+  const { view, scratch } = run;
+  const found: Evidence[] = [];
+  scratch.evidence = found;
+  const value = check.warnRule!(view, scratch);
+  scratch.evidence = evidence;
+  if (value !== PASS) {
+    return undefined;
+  }
+  const seen = found
+    .filter(e => e.value !== undefined)
+    .slice(0, 3)
+    .map(e => `${e.label} is ${e.value}`)
+    .join(', ');
+  const base = check.warn ?? `Warning: ${check.fail}`;
+  return {
+    checkId: check.id,
+    state: 'warn',
+    reason: `${base} (in the warning band${seen ? `: ${seen}` : ''})`,
+    evidence: found.slice(0, MAX_EVIDENCE),
+  };
+}
+
 /** Decides a check that applies: requires, then the rule. */
 function decide(check: CompiledCheck, run: EntityRun): CheckResult {
   const { memo, view, scratch } = run;
@@ -201,6 +233,12 @@ function decide(check: CompiledCheck, run: EntityRun): CheckResult {
     case PASS:
       return { checkId: check.id, state: 'pass', reason: check.pass, evidence };
     case FAIL:
+      if (check.warnRule) {
+        const band = warningBand(check, run, evidence);
+        if (band) {
+          return band;
+        }
+      }
       return {
         checkId: check.id,
         state: 'fail',

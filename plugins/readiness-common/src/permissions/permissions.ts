@@ -31,6 +31,17 @@ export const readinessRescorePermission = createPermission({
 });
 
 /**
+ * Allows pushing facts computed outside Backstage (`POST /facts`, e.g. from
+ * CI) as a user; service principals may always push.
+ *
+ * @public
+ */
+export const readinessFactsPushPermission = createPermission({
+  name: 'readiness.facts.push',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission of the readiness plugin, for registration.
  *
  * @public
@@ -39,4 +50,5 @@ export const readinessPermissions = [
   readinessEntityRefreshPermission,
   readinessExemptionManagePermission,
   readinessRescorePermission,
+  readinessFactsPushPermission,
 ];

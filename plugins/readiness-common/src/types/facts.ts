@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { JsonObject } from '@backstage/types';
+import type { JsonObject, JsonValue } from '@backstage/types';
 
 /**
  * How a fact provider fared for one namespace of one entity.
@@ -200,3 +200,33 @@ export interface MetricsFacts {
  * @public
  */
 export type EntityFacts = Entity;
+
+/**
+ * The fact namespace filled with facts pushed from outside Backstage (CI:
+ * test coverage, load-test reports, security scans…), read by rules as
+ * `fact: pushed.<key>` (e.g. `{ fact: pushed.coverage, gte: 80 }`).
+ *
+ * @public
+ */
+export const PUSHED_NAMESPACE = 'pushed';
+
+/**
+ * One fact pushed for an entity (`POST /facts`), as stored and as found in
+ * the `pushed` namespace, keyed by fact key.
+ *
+ * @public
+ */
+export interface PushedFact {
+  /** The fact key, declared in `readiness.pushedFacts`. */
+  key: string;
+  /** The value, valid against the key's JSON schema. */
+  value: JsonValue;
+  /** ISO timestamp of when the pusher computed it. */
+  observedAt: string;
+  /** ISO timestamp after which it is stale (`observedAt` plus the key's TTL). */
+  staleAt: string;
+  /** Whether it was stale when the facts were collected: its checks are `unknown`. */
+  stale: boolean;
+  /** Who pushed it (a user or service principal). */
+  pushedBy?: string;
+}
