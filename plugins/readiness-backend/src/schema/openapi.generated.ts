@@ -1876,7 +1876,6 @@ export const spec = {
           },
           value: {
             description: "Any JSON value, valid against the key's schema.",
-            nullable: true,
           },
           observedAt: {
             type: 'string',
