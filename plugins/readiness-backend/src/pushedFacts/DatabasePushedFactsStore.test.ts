@@ -7,9 +7,7 @@ jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 
-function fact(
-  overrides: Partial<StoredPushedFact> = {},
-): StoredPushedFact {
+function fact(overrides: Partial<StoredPushedFact> = {}): StoredPushedFact {
   return {
     entityRef: 'component:default/a',
     key: 'coverage',
@@ -60,9 +58,7 @@ describe.each(databases.eachSupportedId())(
       expect(
         (await store.listPushedFacts('component:default/b'))[0].value,
       ).toBe(50);
-      expect(await store.listPushedFacts('component:default/none')).toEqual(
-        [],
-      );
+      expect(await store.listPushedFacts('component:default/none')).toEqual([]);
     });
 
     it('ignores a value observed before the stored one (a late CI job)', async () => {
@@ -77,9 +73,9 @@ describe.each(databases.eachSupportedId())(
         value: 90,
         observedAt: '2026-01-05T00:00:00.000Z',
       });
-      expect((await store.listPushedFacts('component:default/a'))[0].value).toBe(
-        90,
-      );
+      expect(
+        (await store.listPushedFacts('component:default/a'))[0].value,
+      ).toBe(90);
     });
   },
 );

@@ -55,7 +55,9 @@ export class PushedFactProvider implements ReadinessFactProvider {
 
   private constructor(private readonly options: PushedFactProviderOptions) {}
 
-  async collect(entity: Entity): Promise<Record<string, FactNamespace<unknown>>> {
+  async collect(
+    entity: Entity,
+  ): Promise<Record<string, FactNamespace<unknown>>> {
     const { store, keys } = this.options;
     const collectedAt = (this.options.now?.() ?? new Date()).toISOString();
     if (keys.size === 0) {

@@ -61,9 +61,9 @@ export function readPushedFactsConfig(
       validate = ajv.compile(schema as JsonObject);
     } catch (error) {
       throw new InputError(
-        `Invalid value at ${values.path(`${key}.schema`)}: not a valid JSON schema (${
-          (error as Error).message
-        })`,
+        `Invalid value at ${values.path(
+          `${key}.schema`,
+        )}: not a valid JSON schema (${(error as Error).message})`,
       );
     }
     keys.set(key, {

@@ -80,7 +80,11 @@ function mergeOverride(
   }
   if (entry.messages !== undefined) {
     if (!isRecord(entry.messages)) {
-      invalid(`${path}.messages`, 'expected { pass?, fail?, warn? }', entry.messages);
+      invalid(
+        `${path}.messages`,
+        'expected { pass?, fail?, warn? }',
+        entry.messages,
+      );
     }
     merged.messages = { ...existing.messages, ...entry.messages };
   }
@@ -110,7 +114,11 @@ function newCheck(
   const title = entry.title;
   const messages = isRecord(entry.messages) ? entry.messages : {};
   if (entry.messages !== undefined && !isRecord(entry.messages)) {
-    invalid(`${path}.messages`, 'expected { pass?, fail?, warn? }', entry.messages);
+    invalid(
+      `${path}.messages`,
+      'expected { pass?, fail?, warn? }',
+      entry.messages,
+    );
   }
   let remediation = entry.remediation;
   if (remediation === undefined) {

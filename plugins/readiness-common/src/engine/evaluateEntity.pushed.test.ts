@@ -121,9 +121,9 @@ describe('evaluateEntity with pushed facts and a warning band', () => {
   });
 
   it('fails when nothing was pushed, and says when no provider fills the namespace', () => {
-    expect(
-      evaluateEntity(pack, facts({}), { now: NOW }).results[0].state,
-    ).toBe('fail');
+    expect(evaluateEntity(pack, facts({}), { now: NOW }).results[0].state).toBe(
+      'fail',
+    );
     const offline = evaluateEntity(pack, facts(undefined), { now: NOW });
     expect(offline.results[0]).toMatchObject({ state: 'fail' });
     expect(offline.results[0].reason).toContain('pushed facts not configured');

@@ -170,8 +170,7 @@ describe('POST /facts', () => {
     expect(warn.status).toBe(200);
     expect(await coverageResult()).toMatchObject({
       state: 'warn',
-      reason:
-        'Coverage below 80% (in the warning band: pushed.coverage is 70)',
+      reason: 'Coverage below 80% (in the warning band: pushed.coverage is 70)',
     });
 
     const listed = await request(backend.server)
