@@ -98,7 +98,10 @@ export function CheckResultItem(props: CheckResultItemProps) {
   const [dialogOpen, setDialogOpen] = useState(false);
   const [removing, setRemoving] = useState(false);
   const { check, exemption } = result;
-  const needsWork = result.state === 'fail' || result.state === 'unknown';
+  const needsWork =
+    result.state === 'fail' ||
+    result.state === 'warn' ||
+    result.state === 'unknown';
   const headingId = `readiness-check-${check.id}-heading`;
 
   return (
