@@ -6,6 +6,31 @@ import type { RuleNode } from '../rules/RuleNode';
 import { isRecord } from '../rules/FactsView';
 import { isSafeUrl } from '../rules/isSafeUrl';
 import { compileFilterPredicate } from '../rules/compileFilterPredicate';
+import { ATTESTATIONS_NAMESPACE } from '../types/facts';
+
+/** Days an attestation stays valid unless the check says otherwise. */
+export const DEFAULT_ATTESTATION_DAYS = 180;
+
+/** Reads `attested: { expiresAfterDays? }`; returns the days. */
+function readAttested(value: unknown, path: string): number {
+  if (!isRecord(value)) {
+    return invalid(path, 'expected { expiresAfterDays? }', value);
+  }
+  const days = value.expiresAfterDays ?? DEFAULT_ATTESTATION_DAYS;
+  if (
+    typeof days !== 'number' ||
+    !Number.isInteger(days) ||
+    days < 1 ||
+    days > 3650
+  ) {
+    return invalid(
+      `${path}.expiresAfterDays`,
+      'expected a whole number of days from 1 to 3650',
+      days,
+    );
+  }
+  return days;
+}
 
 /**
  * A check prepared for fast evaluation.
@@ -32,6 +57,8 @@ export interface CompiledCheck {
   warnRule?: RuleNode;
   /** The reason of a result in the warning band. */
   warn?: string;
+  /** Set on attested checks: days an attestation stays valid. */
+  attestedDays?: number;
   /** Fact namespaces the rule reads (declarative rules). */
   namespaces: readonly string[];
 }
@@ -241,7 +268,13 @@ export function compileChecks(
       let code: CodeRule | undefined;
       let namespaces: readonly string[] = [];
       let warnRule: RuleNode | undefined;
-      if (typeof check.rule === 'function') {
+      let attestedDays: number | undefined;
+      let requires = check.requires;
+      if (check.attested !== undefined) {
+        attestedDays = readAttested(check.attested, `${path}.attested`);
+        namespaces = [ATTESTATIONS_NAMESPACE];
+        requires = [...new Set([...requires, ATTESTATIONS_NAMESPACE])];
+      } else if (typeof check.rule === 'function') {
         code = check.rule as CodeRule;
       } else {
         const result = compileReadinessRule(check.rule, `${path}.rule`);
@@ -249,7 +282,7 @@ export function compileChecks(
         namespaces = result.namespaces;
       }
       if (check.warn !== undefined) {
-        if (code) {
+        if (code || attestedDays !== undefined) {
           invalid(
             `${path}.warn`,
             'a warning band needs a declarative rule',
@@ -271,13 +304,14 @@ export function compileChecks(
         levelIndex: levelIds.indexOf(check.level),
         weight: check.weight,
         appliesTo,
-        requires: check.requires,
+        requires,
         rule,
         code,
         pass: check.messages.pass,
         fail: check.messages.fail,
         warnRule,
         warn: check.messages.warn,
+        attestedDays,
         namespaces,
       });
     } catch (error) {

@@ -16,6 +16,7 @@ import {
 } from '../rules/FactsView';
 import { ABSENT, FAIL, PASS, RuleScratch, UNKNOWN } from '../rules/RuleNode';
 import { activeExemptions } from './activeExemptions';
+import { decideAttested } from './decideAttested';
 import type { CompiledCheck, CompiledPack } from './compileChecks';
 import {
   compileCheckPack,
@@ -74,6 +75,8 @@ interface EntityRun {
   applies: number[];
   exemptions: Map<string, Exemption> | undefined;
   scratch: RuleScratch;
+  /** The time of evaluation, in ms. */
+  now: number;
 }
 
 function evaluateCheck(check: CompiledCheck, run: EntityRun): CheckResult {
@@ -214,6 +217,9 @@ function decide(check: CompiledCheck, run: EntityRun): CheckResult {
       return result;
     }
   }
+  if (check.attestedDays !== undefined) {
+    return decideAttested(check, view, run.now);
+  }
   if (check.code) {
     return runCodeRule(check, view.facts);
   }
@@ -344,6 +350,7 @@ export function evaluateEntity(
         now.getTime(),
       ),
       scratch: { evidence: [], unknown: [], notes: [] },
+      now: now.getTime(),
     };
     const results = new Array<CheckResult>(checks.length);
     for (let i = 0; i < checks.length; i++) {

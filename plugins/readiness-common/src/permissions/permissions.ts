@@ -42,6 +42,17 @@ export const readinessFactsPushPermission = createPermission({
 });
 
 /**
+ * Allows recording attestations of attested checks for any entity (members
+ * of the owning group may always attest their own entities).
+ *
+ * @public
+ */
+export const readinessAttestationManagePermission = createPermission({
+  name: 'readiness.attestation.manage',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission of the readiness plugin, for registration.
  *
  * @public
@@ -51,4 +62,5 @@ export const readinessPermissions = [
   readinessExemptionManagePermission,
   readinessRescorePermission,
   readinessFactsPushPermission,
+  readinessAttestationManagePermission,
 ];

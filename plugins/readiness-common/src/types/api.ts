@@ -1,4 +1,4 @@
-import type { Contact, PushedFact } from './facts';
+import type { Attestation, Contact, PushedFact } from './facts';
 import type { JsonValue } from '@backstage/types';
 import type { CheckRemediation, LevelDefinition } from './checks';
 import type {
@@ -283,4 +283,26 @@ export interface PushedFactsResponse {
    * (when not, they apply at its next scoring).
    */
   rescored?: boolean;
+}
+
+/**
+ * Body of `POST /attestations`.
+ *
+ * @public
+ */
+export interface AttestationRequest {
+  entityRef: string;
+  checkId: string;
+  /** An http(s) link to the evidence. */
+  evidenceUrl: string;
+  note?: string;
+}
+
+/**
+ * `GET /attestations`: the latest attestation per check, newest first.
+ *
+ * @public
+ */
+export interface AttestationsResponse {
+  items: Attestation[];
 }

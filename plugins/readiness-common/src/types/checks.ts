@@ -115,6 +115,16 @@ export interface CheckDefinition {
    */
   rule: unknown | CodeRule;
   /**
+   * Makes the check attested: no tool can see it (a DR drill, a load test, a
+   * security review), so it passes while an owner-team member's attestation
+   * (`attestations` namespace) is current, and fails with "attestation
+   * expired on …" after. `rule` is then ignored and may be omitted.
+   */
+  attested?: {
+    /** Days an attestation stays valid; default 180. */
+    expiresAfterDays?: number;
+  };
+  /**
    * A warning band: a declarative `ReadinessRule` tried when `rule` fails.
    * When it holds, the result is `warn` instead of `fail`, e.g. rule
    * `{ fact: pushed.coverage, gte: 80 }` with warn

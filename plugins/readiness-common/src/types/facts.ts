@@ -230,3 +230,32 @@ export interface PushedFact {
   /** Who pushed it (a user or service principal). */
   pushedBy?: string;
 }
+
+/**
+ * The fact namespace filled with the attestations recorded for an entity,
+ * keyed by check id (see `Attestation`); read by attested checks.
+ *
+ * @public
+ */
+export const ATTESTATIONS_NAMESPACE = 'attestations';
+
+/**
+ * An owner-team member's statement that an attested check holds (a DR drill
+ * was run, a load test passed, a security review was done), with a link to
+ * the evidence. The check passes until `expiresAt`.
+ *
+ * @public
+ */
+export interface Attestation {
+  id: string;
+  entityRef: string;
+  checkId: string;
+  /** An http(s) link to the evidence (report, ticket, recording). */
+  evidenceUrl: string;
+  /** What was done, optional. */
+  note?: string;
+  /** User entity ref of who attested. */
+  author: string;
+  createdAt: string;
+  expiresAt: string;
+}
