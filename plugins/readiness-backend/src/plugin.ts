@@ -42,6 +42,10 @@ import { PushedFactsModel } from './service/models/PushedFactsModel';
 import { AuthorizedFactsService } from './service/authorized/AuthorizedFactsService';
 import { DatabasePushedFactsStore } from './pushedFacts/DatabasePushedFactsStore';
 import { PushedFactProvider } from './pushedFacts/PushedFactProvider';
+import { AttestationFactProvider } from './attestations/AttestationFactProvider';
+import { DatabaseAttestationsStore } from './attestations/DatabaseAttestationsStore';
+import { AttestationsModel } from './service/models/AttestationsModel';
+import { AuthorizedAttestationsService } from './service/authorized/AuthorizedAttestationsService';
 import { readPushedFactsConfig } from './pushedFacts/readPushedFactsConfig';
 import { InsightsModel } from './service/models/InsightsModel';
 import { RunsModel } from './service/models/RunsModel';
@@ -112,6 +116,9 @@ export const readinessPlugin = createBackendPlugin({
           database: deps.database,
         });
         const pushedFactKeys = readPushedFactsConfig(config);
+        const attestationsStore = await DatabaseAttestationsStore.create({
+          database: deps.database,
+        });
         const collector = DefaultFactCollector.create({
           providers: [
             CatalogFactProvider.create({ catalog, auth, logger }),
@@ -123,6 +130,7 @@ export const readinessPlugin = createBackendPlugin({
               store: pushedFacts,
               keys: new Set(pushedFactKeys.keys()),
             }),
+            AttestationFactProvider.create({ store: attestationsStore }),
             ...moduleProviders,
           ],
           logger,
@@ -240,6 +248,16 @@ export const readinessPlugin = createBackendPlugin({
                 scoring,
                 logger,
                 kinds: settings.scoring.kinds,
+              }),
+              authorizer,
+              auth,
+            ),
+            attestations: new AuthorizedAttestationsService(
+              new AttestationsModel({
+                store: attestationsStore,
+                pack,
+                scoring,
+                logger,
               }),
               authorizer,
               auth,

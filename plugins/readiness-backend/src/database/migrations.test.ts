@@ -18,6 +18,7 @@ const TABLES = [
   'exemptions',
   'store_versions',
   'pushed_facts',
+  'attestations',
 ];
 
 describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
@@ -231,6 +232,11 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       'message',
       expect.stringMatching(CONSTRAINT_VIOLATION),
     );
+    await knex.migrate.down({
+      directory,
+      name: '20261205140000_attestations.js',
+    });
+    expect(await knex.schema.hasTable('attestations')).toBe(false);
     await knex.migrate.down({
       directory,
       name: '20261205130000_pushed_facts.js',

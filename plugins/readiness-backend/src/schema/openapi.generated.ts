@@ -45,6 +45,9 @@ export const spec = {
     {
       name: 'Facts',
     },
+    {
+      name: 'Attestations',
+    },
   ],
   paths: {
     '/health': {
@@ -758,6 +761,72 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/PushedFactsResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/attestations': {
+      get: {
+        operationId: 'ListAttestations',
+        tags: ['Attestations'],
+        description:
+          'Every attestation of an entity the caller may read, newest first (the latest per check applies).',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The attestations, newest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AttestationsResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'RecordAttestation',
+        tags: ['Attestations'],
+        description:
+          "Records that an attested check holds for an entity (a DR drill, a load test, a security review), with an http(s) evidence link. It expires after the check's `attested.expiresAfterDays` (default 180). The entity is rescored at once. Needs membership of the entity's owning group or the permission `readiness.attestation.manage`.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AttestationRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The attestation.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Attestation',
                 },
               },
             },
@@ -1912,6 +1981,84 @@ export const spec = {
           },
         },
         required: ['entityRef', 'items'],
+        additionalProperties: false,
+      },
+      Attestation: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          checkId: {
+            type: 'string',
+          },
+          evidenceUrl: {
+            type: 'string',
+          },
+          note: {
+            type: 'string',
+          },
+          author: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          expiresAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: [
+          'id',
+          'entityRef',
+          'checkId',
+          'evidenceUrl',
+          'author',
+          'createdAt',
+          'expiresAt',
+        ],
+        additionalProperties: false,
+      },
+      AttestationRequest: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+            minLength: 1,
+          },
+          checkId: {
+            type: 'string',
+            minLength: 1,
+          },
+          evidenceUrl: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2000,
+          },
+          note: {
+            type: 'string',
+            maxLength: 2000,
+          },
+        },
+        required: ['entityRef', 'checkId', 'evidenceUrl'],
+        additionalProperties: false,
+      },
+      AttestationsResponse: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Attestation',
+            },
+          },
+        },
+        required: ['items'],
         additionalProperties: false,
       },
     },

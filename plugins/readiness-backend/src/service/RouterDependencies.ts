@@ -6,6 +6,7 @@ import type {
 import type { createOpenApiRouter } from '../schema/openapi.generated';
 import type { ReadinessMetrics } from '../observability/ReadinessMetrics';
 import type { PackIndex } from '../pack/PackIndex';
+import type { AttestationsService } from './authorized/AttestationsService';
 import type { ExemptionsService } from './authorized/ExemptionsService';
 import type { FactsService } from './authorized/FactsService';
 import type { InsightsService } from './authorized/InsightsService';
@@ -43,6 +44,8 @@ export interface RouterDependencies {
   exemptions: ExemptionsService;
   /** Facts pushed from outside Backstage (CI). */
   facts: FactsService;
+  /** Attestations of attested checks. */
+  attestations: AttestationsService;
   /** Where the API records its request metrics. */
   metrics: ReadinessMetrics;
 }

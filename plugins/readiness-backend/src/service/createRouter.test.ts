@@ -36,6 +36,7 @@ async function appWith() {
       delete: jest.fn(),
     },
     facts: { push: jest.fn(), list: jest.fn() },
+    attestations: { list: jest.fn(), record: jest.fn() },
   };
   const auditor = mockServices.auditor.mock();
   const deps: RouterDependencies = {

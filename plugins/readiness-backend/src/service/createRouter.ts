@@ -1,6 +1,7 @@
 import express from 'express';
 import { NotFoundError } from '@backstage/errors';
 import { createOpenApiRouter } from '../schema/openapi.generated';
+import { bindAttestationsEndpoints } from './endpoints/attestations.router';
 import { bindChecksEndpoints } from './endpoints/checks.router';
 import { bindEntitiesEndpoints } from './endpoints/entities.router';
 import { bindExemptionsEndpoints } from './endpoints/exemptions.router';
@@ -40,6 +41,7 @@ export async function createRouter(
   bindRunsEndpoints(api, deps);
   bindExemptionsEndpoints(api, deps);
   bindFactsEndpoints(api, deps);
+  bindAttestationsEndpoints(api, deps);
   const router = express.Router();
   router.use(requestMetricsMiddleware(deps.metrics));
   router.use(

@@ -8,7 +8,12 @@ import { isSafeUrl } from '../rules/isSafeUrl';
 import { compileFilterPredicate } from '../rules/compileFilterPredicate';
 import { ATTESTATIONS_NAMESPACE } from '../types/facts';
 
-/** Days an attestation stays valid unless the check says otherwise. */
+/**
+ * Days an attestation stays valid unless the check's
+ * `attested.expiresAfterDays` says otherwise.
+ *
+ * @public
+ */
 export const DEFAULT_ATTESTATION_DAYS = 180;
 
 /** Reads `attested: { expiresAfterDays? }`; returns the days. */

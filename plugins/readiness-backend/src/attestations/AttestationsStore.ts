@@ -1,0 +1,15 @@
+import type { Attestation } from '@prodready/plugin-readiness-common';
+
+/**
+ * Where attestations are kept. Implemented by `DatabaseAttestationsStore`.
+ *
+ * @public
+ */
+export interface AttestationsStore {
+  /** Records an attestation (earlier ones stay, as history). */
+  recordAttestation(attestation: Attestation): Promise<void>;
+  /** The latest attestation per check of an entity, newest first. */
+  listLatestAttestations(entityRef: string): Promise<Attestation[]>;
+  /** Every attestation of an entity, newest first (its history). */
+  listAttestationHistory(entityRef: string): Promise<Attestation[]>;
+}
