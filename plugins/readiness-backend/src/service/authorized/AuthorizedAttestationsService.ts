@@ -41,7 +41,8 @@ function ownerRef(entity: Entity): string | undefined {
 /**
  * {@link AttestationsService} over the entities the caller may read: a user
  * may attest entities owned by a group they are a member of (checked
- * through their User entity's `memberOf` relations in the catalog) or by
+ * through their User entity's `memberOf` relations in the catalog, or its
+ * `spec.memberOf` before the catalog has processed it) or by
  * themselves; anyone else needs `readiness.attestation.manage`.
  *
  * @internal
@@ -113,11 +114,36 @@ export class AuthorizedAttestationsService implements AttestationsService {
     const user = await this.authorizer
       .getVisibleEntity(credentials, userRef)
       .catch(() => undefined);
-    return Boolean(
-      user?.relations?.some(
+    if (!user) {
+      return false;
+    }
+    if (
+      user.relations?.some(
         relation =>
           relation.type === RELATION_MEMBER_OF && relation.targetRef === owner,
-      ),
+      )
+    ) {
+      return true;
+    }
+    // Before the catalog has processed the user, its spec says the same.
+    const memberOf = user.spec?.memberOf;
+    return (
+      Array.isArray(memberOf) &&
+      memberOf.some(group => {
+        try {
+          return (
+            typeof group === 'string' &&
+            stringifyEntityRef(
+              parseEntityRef(group, {
+                defaultKind: 'group',
+                defaultNamespace: user.metadata.namespace ?? 'default',
+              }),
+            ) === owner
+          );
+        } catch {
+          return false;
+        }
+      })
     );
   }
 }
