@@ -6,6 +6,7 @@ import {
   actionsRegistryServiceRef,
   metricsServiceRef,
 } from '@backstage/backend-plugin-api/alpha';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
@@ -28,6 +29,7 @@ import {
 import { registerReadinessActions } from './actions/registerReadinessActions';
 import { ExemplarFinder } from './learnFrom/ExemplarFinder';
 import { LevelChangeNotifier } from './notifications/LevelChangeNotifier';
+import { AttestationExpiryNotifier } from './notifications/AttestationExpiryNotifier';
 import { ReadinessMetrics } from './observability/ReadinessMetrics';
 import { ReadinessAuthorizer } from './permissions/ReadinessAuthorizer';
 import { DefaultScoringService } from './scoring/DefaultScoringService';
@@ -182,6 +184,38 @@ export const readinessPlugin = createBackendPlugin({
           maxSettleRuns: settings.scoring.maxSettleRuns,
         });
         await rescores.start();
+        if (settings.notifications.enabled) {
+          const expiry = AttestationExpiryNotifier.create({
+            notifications: deps.notifications,
+            store: attestationsStore,
+            pack,
+            logger,
+            resolveOwner: async entityRef => {
+              const entity = await catalog.getEntityByRef(entityRef, {
+                credentials: await auth.getOwnServiceCredentials(),
+              });
+              const owner = entity?.spec?.owner;
+              return typeof owner === 'string'
+                ? stringifyEntityRef(
+                    parseEntityRef(owner, {
+                      defaultKind: 'group',
+                      defaultNamespace: entity?.metadata.namespace,
+                    }),
+                  )
+                : undefined;
+            },
+          });
+          await deps.scheduler.scheduleTask({
+            id: 'readiness-attestation-expiry',
+            frequency: { hours: 6 },
+            timeout: { minutes: 5 },
+            initialDelay: { minutes: 1 },
+            scope: 'global',
+            fn: async () => {
+              await expiry.notifyExpiring(new Date());
+            },
+          });
+        }
         deps.lifecycle.addShutdownHook(() => rescores.stop());
 
         const authorizer = ReadinessAuthorizer.create({

@@ -84,4 +84,31 @@ export class DatabaseAttestationsStore implements AttestationsStore {
     }
     return [...latest.values()];
   }
+
+  async listExpiringAttestations(from: Date, to: Date): Promise<Attestation[]> {
+    const rows: AttestationRow[] = await this.db('attestations as a')
+      .select('a.*')
+      .where('a.expires_at', '>', from.toISOString())
+      .andWhere('a.expires_at', '<=', to.toISOString())
+      .whereNull('a.notified_at')
+      // Only the attestation that applies: none newer for the same check.
+      .whereNotExists(
+        this.db('attestations as b')
+          .select('b.id')
+          .whereRaw('b.entity_ref = a.entity_ref')
+          .andWhereRaw('b.check_id = a.check_id')
+          .andWhereRaw('b.created_at > a.created_at'),
+      )
+      .orderBy('a.expires_at');
+    return rows.map(toAttestation);
+  }
+
+  async markAttestationsNotified(ids: string[], at: Date): Promise<void> {
+    if (ids.length === 0) {
+      return;
+    }
+    await this.db('attestations')
+      .whereIn('id', ids)
+      .update({ notified_at: at.toISOString() });
+  }
 }
