@@ -25,7 +25,6 @@ function storeOf(list: () => Promise<StoredPushedFact[]>): PushedFactsStore {
 }
 
 const now = () => new Date('2026-01-05T00:00:00.000Z');
-const context = {} as never;
 
 describe('PushedFactProvider', () => {
   it('keys the declared facts and marks the stale ones', async () => {
@@ -38,7 +37,7 @@ describe('PushedFactProvider', () => {
       keys: new Set(['coverage', 'scan']),
       now,
     });
-    const { pushed } = await provider.collect(entity, context);
+    const { pushed } = await provider.collect(entity);
     expect(pushed.status).toBe('ok');
     expect(pushed.data).toEqual({
       coverage: expect.objectContaining({ key: 'coverage', stale: false }),
@@ -52,9 +51,7 @@ describe('PushedFactProvider', () => {
       keys: new Set(),
       now,
     });
-    expect((await none.collect(entity, context)).pushed.status).toBe(
-      'not-configured',
-    );
+    expect((await none.collect(entity)).pushed.status).toBe('not-configured');
     const failing = PushedFactProvider.create({
       store: storeOf(async () => {
         throw new Error('connection reset');
@@ -62,7 +59,7 @@ describe('PushedFactProvider', () => {
       keys: new Set(['coverage']),
       now,
     });
-    expect((await failing.collect(entity, context)).pushed).toMatchObject({
+    expect((await failing.collect(entity)).pushed).toMatchObject({
       status: 'unavailable',
       reason: expect.stringContaining('connection reset'),
     });

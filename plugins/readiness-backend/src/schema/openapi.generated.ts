@@ -1242,6 +1242,17 @@ export const spec = {
               type: 'string',
             },
           },
+          attested: {
+            type: 'object',
+            description: 'Set on attested checks.',
+            properties: {
+              expiresAfterDays: {
+                type: 'integer',
+              },
+            },
+            required: ['expiresAfterDays'],
+            additionalProperties: false,
+          },
           remediation: {
             $ref: '#/components/schemas/CheckRemediation',
           },

@@ -34,6 +34,8 @@ export interface CheckInfo {
   requires: string[];
   /** Namespaces read when available (see `CheckDefinition.optional`). */
   optional?: string[];
+  /** Set on attested checks: days an attestation stays valid. */
+  attested?: { expiresAfterDays: number };
   remediation: CheckRemediation;
 }
 

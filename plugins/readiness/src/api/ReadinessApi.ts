@@ -6,6 +6,8 @@ import type {
   EntitySummary,
   Exemption,
   ExemptionRequest,
+  Attestation,
+  AttestationRequest,
   RollupResponse,
   RunInfo,
   SearchQuery,
@@ -106,6 +108,9 @@ export interface ReadinessApi {
 
   /** Removes an exemption. */
   deleteExemption(id: string): Promise<void>;
+
+  /** Records an attestation of an attested check. */
+  recordAttestation(request: AttestationRequest): Promise<Attestation>;
 }
 
 /**

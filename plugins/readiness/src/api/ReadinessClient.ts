@@ -7,6 +7,8 @@ import {
   type EntitySummary,
   type Exemption,
   type ExemptionRequest,
+  type Attestation,
+  type AttestationRequest,
   type RollupResponse,
   type RunInfo,
   type SearchQuery,
@@ -172,5 +174,9 @@ export class ReadinessClient implements ReadinessApi {
 
   async deleteExemption(id: string): Promise<void> {
     return this.client.deleteExemption(id);
+  }
+
+  async recordAttestation(request: AttestationRequest): Promise<Attestation> {
+    return this.client.recordAttestation(request);
   }
 }
