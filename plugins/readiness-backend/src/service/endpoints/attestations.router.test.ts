@@ -59,6 +59,7 @@ describe('attestations', () => {
     const script = await attest({
       entityRef: ENTITY,
       checkId: 'resilience.dr-drill',
+      // eslint-disable-next-line no-script-url -- refused input is the test
       evidenceUrl: 'javascript:alert(1)',
     });
     expect(script.status).toBe(400);
