@@ -36,6 +36,8 @@ import { RescoreScheduler } from './scoring/RescoreScheduler';
 import { checkDatabase } from './database/operations/checkDatabase';
 import { apiRootPaths } from './service/apiRootPaths';
 import { createRouter } from './service/createRouter';
+import { EntityRollupModel } from './rollups/EntityRollupModel';
+import { RollupScopeResolver } from './rollups/RollupScopeResolver';
 import { ReadinessHealth } from './service/ReadinessHealth';
 import { ExemptionsModel } from './service/models/ExemptionsModel';
 import { InsightsModel } from './service/models/InsightsModel';
@@ -203,7 +205,14 @@ export const readinessPlugin = createBackendPlugin({
             pack,
             scorecards,
             search: authorizedSearch,
-            insights: new AuthorizedInsightsService(insights, authorizer),
+            insights: new AuthorizedInsightsService(insights, authorizer, {
+              scopes: RollupScopeResolver.create({ catalog }),
+              model: new EntityRollupModel({
+                store,
+                pack,
+                champions: visible => insights.champions({ limit: 3 }, visible),
+              }),
+            }),
             runs: new AuthorizedRunsService(
               new RunsModel(store, rescores),
               authorizer,
