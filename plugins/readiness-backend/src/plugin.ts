@@ -36,6 +36,9 @@ import { RescoreScheduler } from './scoring/RescoreScheduler';
 import { checkDatabase } from './database/operations/checkDatabase';
 import { apiRootPaths } from './service/apiRootPaths';
 import { createRouter } from './service/createRouter';
+import { DependencyFactProvider } from './dependencies/DependencyFactProvider';
+import { dependencyRiskCheck } from './dependencies/dependencyRiskCheck';
+import { readDependencyPolicy } from './dependencies/readDependencyPolicy';
 import { EntityRollupModel } from './rollups/EntityRollupModel';
 import { RollupScopeResolver } from './rollups/RollupScopeResolver';
 import { ReadinessHealth } from './service/ReadinessHealth';
@@ -95,8 +98,16 @@ export const readinessPlugin = createBackendPlugin({
       async init(deps) {
         const { config, logger, auth, catalog } = deps;
         const settings = readReadinessBackendConfig(config);
+        const dependencySettings = settings.dependencies;
         const pack = new PackIndex(
-          readCheckPackFromConfig(config, { extraChecks: moduleChecks }),
+          readCheckPackFromConfig(config, {
+            extraChecks: dependencySettings.enabled
+              ? [
+                  ...moduleChecks,
+                  dependencyRiskCheck({ level: dependencySettings.checkLevel }),
+                ]
+              : moduleChecks,
+          }),
         );
         deps.permissionsRegistry.addPermissions(readinessPermissions);
         const metrics = ReadinessMetrics.create(deps.metricsService);
@@ -112,6 +123,15 @@ export const readinessPlugin = createBackendPlugin({
               logger,
             }),
             ...moduleProviders,
+            ...(dependencySettings.enabled
+              ? [
+                  DependencyFactProvider.create({
+                    store,
+                    pack,
+                    policy: readDependencyPolicy(dependencySettings, pack),
+                  }),
+                ]
+              : []),
           ],
           logger,
           meter: metrics.meter,
