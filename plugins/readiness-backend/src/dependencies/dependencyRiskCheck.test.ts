@@ -103,10 +103,11 @@ describe('dependencyRiskCheck', () => {
     });
   });
 
-  it('cannot decide when no dependency is scored yet', () => {
+  it('judges nothing, without holding back a level, when no dependency is scored yet', () => {
     expect(rule(facts([unscored]))).toEqual({
-      state: 'unknown',
-      reason: 'None of its 1 dependencies is scored yet',
+      state: 'not-applicable',
+      reason:
+        'None of its 1 dependencies is scored (yet), so none can be judged',
     });
   });
 

@@ -56,9 +56,11 @@ function judgeDependencies(facts: FactDocument): RuleOutcome {
   const scored = dependencies.filter(d => d.scored);
   const required = dependencies[0].requiredLevel;
   if (scored.length === 0) {
+    // Not `unknown`: that would hold back the entity's level on its first
+    // scoring, before what it depends on has been scored once.
     return {
-      state: 'unknown',
-      reason: `None of its ${dependencies.length} dependencies is scored yet`,
+      state: 'not-applicable',
+      reason: `None of its ${dependencies.length} dependencies is scored (yet), so none can be judged`,
     };
   }
   const weak = scored.filter(d => !d.meetsRequired);
