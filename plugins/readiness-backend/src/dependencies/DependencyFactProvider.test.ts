@@ -1,4 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
 import {
   createCheckPack,
   type EntitySummary,
@@ -65,7 +66,7 @@ function provider() {
 
 function component(
   annotations: Record<string, string>,
-  spec: Record<string, unknown>,
+  spec: JsonObject,
   relations?: Entity['relations'],
 ): Entity {
   return {
