@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url -- an unsafe contact URL is the test data here */
 import type {
   CodeRule,
   DependencyFact,
