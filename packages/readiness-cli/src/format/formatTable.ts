@@ -21,6 +21,7 @@ export interface FormatTableOptions {
 
 const STATE_COLORS: Record<CheckState, string> = {
   fail: '31',
+  warn: '35',
   unknown: '33',
   pass: '32',
   exempt: '36',

@@ -16,6 +16,7 @@ import {
 } from '../rules/FactsView';
 import { ABSENT, FAIL, PASS, RuleScratch, UNKNOWN } from '../rules/RuleNode';
 import { activeExemptions } from './activeExemptions';
+import { decideAttested } from './decideAttested';
 import type { CompiledCheck, CompiledPack } from './compileChecks';
 import {
   compileCheckPack,
@@ -74,6 +75,8 @@ interface EntityRun {
   applies: number[];
   exemptions: Map<string, Exemption> | undefined;
   scratch: RuleScratch;
+  /** The time of evaluation, in ms. */
+  now: number;
 }
 
 function evaluateCheck(check: CompiledCheck, run: EntityRun): CheckResult {
@@ -163,6 +166,38 @@ function undecidedReason(notes: readonly string[], problems: string): string {
   return problems ? `${said}; ${problems}` : said;
 }
 
+/**
+ * A failed rule's warning band: when `warnRule` holds, a `warn` result whose
+ * reason says what was found, e.g. `Warning: coverage below 80% (in the
+ * warning band: pushed.coverage is 72)`.
+ */
+function warningBand(
+  check: CompiledCheck,
+  run: EntityRun,
+  evidence: Evidence[],
+): CheckResult | undefined {
+  const { view, scratch } = run;
+  const found: Evidence[] = [];
+  scratch.evidence = found;
+  const value = check.warnRule!(view, scratch);
+  scratch.evidence = evidence;
+  if (value !== PASS) {
+    return undefined;
+  }
+  const seen = found
+    .filter(e => e.value !== undefined)
+    .slice(0, 3)
+    .map(e => `${e.label} is ${e.value}`)
+    .join(', ');
+  const base = check.warn ?? `Warning: ${check.fail}`;
+  return {
+    checkId: check.id,
+    state: 'warn',
+    reason: `${base} (in the warning band${seen ? `: ${seen}` : ''})`,
+    evidence: found.slice(0, MAX_EVIDENCE),
+  };
+}
+
 /** Decides a check that applies: requires, then the rule. */
 function decide(check: CompiledCheck, run: EntityRun): CheckResult {
   const { memo, view, scratch } = run;
@@ -181,6 +216,9 @@ function decide(check: CompiledCheck, run: EntityRun): CheckResult {
       }
       return result;
     }
+  }
+  if (check.attestedDays !== undefined) {
+    return decideAttested(check, view, run.now);
   }
   if (check.code) {
     return runCodeRule(check, view.facts);
@@ -201,6 +239,12 @@ function decide(check: CompiledCheck, run: EntityRun): CheckResult {
     case PASS:
       return { checkId: check.id, state: 'pass', reason: check.pass, evidence };
     case FAIL:
+      if (check.warnRule) {
+        const band = warningBand(check, run, evidence);
+        if (band) {
+          return band;
+        }
+      }
       return {
         checkId: check.id,
         state: 'fail',
@@ -306,6 +350,7 @@ export function evaluateEntity(
         now.getTime(),
       ),
       scratch: { evidence: [], unknown: [], notes: [] },
+      now: now.getTime(),
     };
     const results = new Array<CheckResult>(checks.length);
     for (let i = 0; i < checks.length; i++) {

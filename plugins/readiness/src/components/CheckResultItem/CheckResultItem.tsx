@@ -21,6 +21,10 @@ import {
   ExemptionDialog,
   type ExemptionDialogValues,
 } from '../ExemptionDialog';
+import {
+  AttestationDialog,
+  type AttestationDialogValues,
+} from '../AttestationDialog';
 import { LearnFromList } from '../LearnFromList';
 import { levelTitle } from '../LevelBadge';
 import { StateIcon } from '../StateIcon';
@@ -70,6 +74,11 @@ export interface CheckResultItemProps {
   onCreateExemption?(values: ExemptionDialogValues): Promise<void>;
   /** Removes the result's exemption; the action is hidden when absent. */
   onRemoveExemption?(exemptionId: string): Promise<void>;
+  /**
+   * Records an attestation of an attested check; the action is shown on
+   * attested checks only, and hidden when absent.
+   */
+  onRecordAttestation?(values: AttestationDialogValues): Promise<void>;
 }
 
 /**
@@ -86,6 +95,7 @@ export function CheckResultItem(props: CheckResultItemProps) {
     defaultExpanded,
     onCreateExemption,
     onRemoveExemption,
+    onRecordAttestation,
   } = props;
   const classes = useStyles();
   // Controlled, so that a check stays open or closed while its state changes.
@@ -96,9 +106,13 @@ export function CheckResultItem(props: CheckResultItemProps) {
     }
   }, [defaultExpanded]);
   const [dialogOpen, setDialogOpen] = useState(false);
+  const [attesting, setAttesting] = useState(false);
   const [removing, setRemoving] = useState(false);
   const { check, exemption } = result;
-  const needsWork = result.state === 'fail' || result.state === 'unknown';
+  const needsWork =
+    result.state === 'fail' ||
+    result.state === 'warn' ||
+    result.state === 'unknown';
   const headingId = `readiness-check-${check.id}-heading`;
 
   return (
@@ -214,6 +228,28 @@ export function CheckResultItem(props: CheckResultItemProps) {
               onSubmit={async values => {
                 await onCreateExemption(values);
                 setDialogOpen(false);
+              }}
+            />
+          </Box>
+        )}
+        {check.attested && onRecordAttestation && (
+          <Box className={classes.section}>
+            <Button
+              size="small"
+              variant="outlined"
+              color="primary"
+              onClick={() => setAttesting(true)}
+            >
+              Record attestation
+            </Button>
+            <AttestationDialog
+              open={attesting}
+              checkTitle={check.title}
+              expiresAfterDays={check.attested.expiresAfterDays}
+              onCancel={() => setAttesting(false)}
+              onSubmit={async values => {
+                await onRecordAttestation(values);
+                setAttesting(false);
               }}
             />
           </Box>
