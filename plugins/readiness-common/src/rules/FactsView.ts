@@ -2,6 +2,7 @@ import type { Evidence, FactDocument, RepositoryFileKind } from '../types';
 import { classifyRepositoryFile } from '../facts/classifyRepositoryFile';
 import { findEntityTier, TierFinding } from '../entity/readEntityTier';
 import { classifyEntityLink } from './linkKinds';
+import { classifyLinkUrl, LinkHostMatch } from './linkHosts';
 import { hasInvisible, isSafeUrl, MAX_URL_LENGTH } from './isSafeUrl';
 
 /** Namespace states as small integers, for speed. */
@@ -32,6 +33,23 @@ export interface LinkView {
    * counts. Decided when first asked, through {@link isLinkSafe}.
    */
   safe?: boolean;
+  /**
+   * The tool the URL points at (`null`: none known). Decided when first
+   * asked, through {@link linkHost}.
+   */
+  host?: LinkHostMatch | null;
+}
+
+/**
+ * The tool a link's URL points at (see `LINK_HOSTS`), decided once per link.
+ *
+ * @internal
+ */
+export function linkHost(link: LinkView): LinkHostMatch | undefined {
+  if (link.host === undefined) {
+    link.host = (link.url && classifyLinkUrl(link.url)) || null;
+  }
+  return link.host ?? undefined;
 }
 
 /**
