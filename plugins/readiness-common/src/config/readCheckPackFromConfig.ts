@@ -36,6 +36,7 @@ const ENTRY_KEYS = [
   'rule',
   'messages',
   'remediation',
+  'minStrength',
 ];
 
 /** Keys that override the same key of an existing check. */
@@ -48,6 +49,7 @@ const OVERRIDE_KEYS = [
   'requires',
   'optional',
   'rule',
+  'minStrength',
 ] as const;
 
 function validateOne(
@@ -135,7 +137,7 @@ function newCheck(
     },
     remediation,
   };
-  for (const key of ['description', 'appliesTo', 'optional']) {
+  for (const key of ['description', 'appliesTo', 'optional', 'minStrength']) {
     if (entry[key] !== undefined) {
       check[key] = entry[key];
     }

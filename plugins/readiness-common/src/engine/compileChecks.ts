@@ -1,5 +1,6 @@
 import { parseFilterPredicate } from '@backstage/filter-predicates';
 import type { CheckDefinition, CodeRule, LevelDefinition } from '../types';
+import { EVIDENCE_STRENGTHS } from '../types';
 import { compileReadinessRule } from '../rules/compileReadinessRule';
 import { invalid } from '../rules/invalid';
 import type { RuleNode } from '../rules/RuleNode';
@@ -28,6 +29,12 @@ export interface CompiledCheck {
   invalid?: string;
   pass: string;
   fail: string;
+  /**
+   * The weakest evidence strength a pass may rest on, as an index of
+   * `EVIDENCE_STRENGTHS` (0 observed, 1 declared): a pass whose evidence is
+   * all weaker is a fail. Hints (2) never carry a pass.
+   */
+  minStrength: number;
   /** Fact namespaces the rule reads (declarative rules). */
   namespaces: readonly string[];
 }
@@ -256,6 +263,7 @@ export function compileChecks(
         code,
         pass: check.messages.pass,
         fail: check.messages.fail,
+        minStrength: readMinStrength(check.minStrength, `${path}.minStrength`),
         namespaces,
       });
     } catch (error) {
@@ -288,6 +296,7 @@ export function compileChecks(
         ).slice(0, 300)}`,
         pass: '',
         fail: '',
+        minStrength: 1,
         namespaces: [],
       });
     }
@@ -299,4 +308,22 @@ export function compileChecks(
     checks: compiled,
     predicates,
   };
+}
+
+/**
+ * `minStrength` of a check as an index of `EVIDENCE_STRENGTHS`; absent is
+ * `declared`. `hint` is refused: a hint alone never passes a check.
+ */
+function readMinStrength(value: unknown, path: string): number {
+  if (value === undefined) {
+    return 1;
+  }
+  if (value === 'observed' || value === 'declared') {
+    return EVIDENCE_STRENGTHS.indexOf(value);
+  }
+  return invalid(
+    path,
+    "expected 'observed' or 'declared' (a hint alone never passes a check)",
+    value,
+  );
 }

@@ -1,4 +1,9 @@
-import type { Evidence, FactDocument, RepositoryFileKind } from '../types';
+import type {
+  Evidence,
+  EvidenceStrength,
+  FactDocument,
+  RepositoryFileKind,
+} from '../types';
 import { classifyRepositoryFile } from '../facts/classifyRepositoryFile';
 import { findEntityTier, TierFinding } from '../entity/readEntityTier';
 import { classifyEntityLink } from './linkKinds';
@@ -286,7 +291,7 @@ export class FactsView {
     return this.entry('entity').data as Record<string, unknown> | undefined;
   }
 
-  private metadata(): Record<string, unknown> | undefined {
+  metadata(): Record<string, unknown> | undefined {
     if (this.metadataCache === undefined) {
       const metadata = this.entity()?.metadata;
       this.metadataCache = isRecord(metadata) ? metadata : null;
@@ -480,7 +485,8 @@ export function evidenceValue(value: unknown): string | undefined {
 }
 
 /**
- * Evidence for a value that may be a URL.
+ * Evidence for a value that may be a URL; `declared` unless said otherwise
+ * (a value from the entity is what someone wrote in the catalog).
  *
  * @internal
  */
@@ -488,9 +494,10 @@ export function valueEvidence(
   kind: Evidence['kind'],
   label: string,
   value: unknown,
+  strength: EvidenceStrength = 'declared',
 ): Evidence {
   const text = evidenceValue(value);
-  const evidence: Evidence = { kind, label: truncate(label) };
+  const evidence: Evidence = { kind, label: truncate(label), strength };
   if (text !== undefined) {
     evidence.value = text;
     if (isSafeUrl(value)) {

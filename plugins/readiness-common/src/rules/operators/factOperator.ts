@@ -29,6 +29,11 @@ export const factOperator: RuleOperator = {
     const namespace = segments[0];
     const condition = compileValueCondition(rule, path, false);
     context.uses(namespace);
+    // Repository files and live metrics were seen; the rest was written down.
+    const strength =
+      namespace === 'repository' || namespace === 'metrics'
+        ? 'observed'
+        : 'declared';
     return inNamespace(namespace, (view, scratch) => {
       const value = lookupPath(view.data(namespace), segments, 1);
       if (!condition(value)) {
@@ -39,7 +44,7 @@ export const factOperator: RuleOperator = {
         return FAIL;
       }
       if (value !== undefined && value !== null) {
-        scratch.evidence.push(valueEvidence('field', operand, value));
+        scratch.evidence.push(valueEvidence('field', operand, value, strength));
       }
       return PASS;
     });
