@@ -456,21 +456,42 @@ for (const def of LINK_HOSTS) {
   for (const label of def.labels) BY_LABEL.set(label, def);
 }
 
-/** The lower-cased host of an absolute http(s) URL, without user or port. */
-function hostOf(url: string): { host: string; rest: string } | undefined {
-  const scheme = url.indexOf('://');
-  if (scheme < 0) return undefined;
-  let end = scheme + 3;
-  while (end < url.length && !'/?#'.includes(url[end])) end++;
-  let host = url.slice(scheme + 3, end).toLowerCase();
+/** Where the host of an absolute URL ends (at `/`, `?` or `#`). */
+function hostEnd(url: string, start: number): number {
+  let end = start;
+  while (end < url.length) {
+    const c = url.charCodeAt(end);
+    if (c === 47 || c === 63 || c === 35) break; // / ? #
+    end++;
+  }
+  return end;
+}
+
+/** The lower-cased host of an absolute URL, without user or port. */
+function hostOf(url: string, start: number, end: number): string {
+  let host = url.slice(start, end).toLowerCase();
   const at = host.lastIndexOf('@');
   if (at >= 0) host = host.slice(at + 1);
   const colon = host.indexOf(':');
-  if (colon >= 0) host = host.slice(0, colon);
-  return host ? { host, rest: url.slice(end).toLowerCase() } : undefined;
+  return colon >= 0 ? host.slice(0, colon) : host;
 }
 
+/** Host → its definition (null: none), for the hosts that recur. */
+const HOST_MEMO = new Map<string, LinkHostDefinition | null>();
+
 function definitionOf(host: string): LinkHostDefinition | undefined {
+  let def = HOST_MEMO.get(host);
+  if (def === undefined) {
+    def = findDefinition(host) ?? null;
+    if (host.length <= 100) {
+      if (HOST_MEMO.size >= 5000) HOST_MEMO.clear();
+      HOST_MEMO.set(host, def);
+    }
+  }
+  return def ?? undefined;
+}
+
+function findDefinition(host: string): LinkHostDefinition | undefined {
   for (let dot = -1; ; ) {
     const def = BY_DOMAIN.get(host.slice(dot + 1));
     if (def) return def;
@@ -489,19 +510,22 @@ function definitionOf(host: string): LinkHostDefinition | undefined {
  * @public
  */
 export function classifyLinkUrl(url: string): LinkHostMatch | undefined {
-  const parts = hostOf(url);
-  if (!parts) return undefined;
-  const def = definitionOf(parts.host);
+  const scheme = url.indexOf('://');
+  if (scheme < 0) return undefined;
+  const end = hostEnd(url, scheme + 3);
+  const host = hostOf(url, scheme + 3, end);
+  const def = host ? definitionOf(host) : undefined;
   if (!def) return undefined;
   let kinds = def.kinds;
   let tool = def.tool;
   let what = def.what;
   let specific = def.kinds.length === 1;
-  const path = parts.rest.startsWith('/#')
-    ? parts.rest.slice(2)
-    : parts.rest.startsWith('#')
-    ? parts.rest.slice(1)
-    : parts.rest;
+  const rest = def.paths.length > 0 ? url.slice(end).toLowerCase() : '';
+  const path = rest.startsWith('/#')
+    ? rest.slice(2)
+    : rest.startsWith('#')
+    ? rest.slice(1)
+    : rest;
   for (const shape of def.paths) {
     const hit = shape.prefix.startsWith('*')
       ? path.includes(shape.prefix.slice(1))
@@ -518,7 +542,7 @@ export function classifyLinkUrl(url: string): LinkHostMatch | undefined {
     tool,
     what,
     kinds,
-    host: parts.host,
+    host,
     specific,
     typedKinds: def.typedKinds ?? NO_KINDS,
   };

@@ -42,8 +42,12 @@ export function wantedKind(
       return link.kinds[k];
     }
   }
-  // A typed link is what its type says; an untyped one may be what its URL is.
-  const host = link.url && link.by !== 'type' ? linkHost(link) : undefined;
+  // A typed link is what its type says, and a link recognised by its title
+  // or icon what they say; an unrecognised one may be what its URL is.
+  const host =
+    link.url && (link.by === 'none' || link.by === 'url')
+      ? linkHost(link)
+      : undefined;
   if (host?.specific) {
     for (let k = 0; k < host.kinds.length; k++) {
       if (kinds.has(host.kinds[k]) && INFERRED_KINDS.has(host.kinds[k])) {
