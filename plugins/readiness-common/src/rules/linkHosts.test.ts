@@ -18,20 +18,29 @@ describe('classifyLinkUrl', () => {
     ['https://kibana.acme.io/app/dashboards#/view/1', 'Kibana', ['dashboard']],
     ['https://one.newrelic.com/dashboards/x', 'New Relic', ['dashboard']],
     ['https://acme.sentry.io/projects/api', 'Sentry', ['errors']],
-    ['https://acme.pagerduty.com/service-directory/P1', 'PagerDuty', null],
+    [
+      'https://acme.pagerduty.com/service-directory/P1',
+      'PagerDuty',
+      ['alerts', 'postmortems'],
+    ],
     ['https://ui.honeycomb.io/acme/board/x', 'Honeycomb', ['dashboard']],
     ['https://acme.atlassian.net/browse/PAY-1', 'Jira', ['postmortems']],
-    ['https://acme.atlassian.net/wiki/spaces/OPS', 'Confluence', null],
+    [
+      'https://acme.atlassian.net/wiki/spaces/OPS',
+      'Confluence',
+      ['runbook', 'postmortems', 'rollback'],
+    ],
     ['https://jira.acme.io/secure/Dashboard.jspa', 'Jira', ['postmortems']],
-    ['https://www.notion.so/acme/Grafana-123', 'Notion', null],
+    [
+      'https://www.notion.so/acme/Grafana-123',
+      'Notion',
+      ['runbook', 'postmortems', 'rollback'],
+    ],
     ['https://status.acme.io', 'Status page', []],
     ['https://user:pw@GRAFANA.acme.io:3000/d/x', 'Grafana', ['dashboard']],
   ])('%s is %s', (url, tool, kinds) => {
     const match = classifyLinkUrl(url);
-    expect(match?.tool).toBe(tool);
-    if (kinds) {
-      expect(match?.kinds).toEqual(kinds);
-    }
+    expect([match?.tool, match?.kinds]).toEqual([tool, kinds]);
   });
 
   it.each([

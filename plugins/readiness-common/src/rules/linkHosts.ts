@@ -521,11 +521,10 @@ export function classifyLinkUrl(url: string): LinkHostMatch | undefined {
   let what = def.what;
   let specific = def.kinds.length === 1;
   const rest = def.paths.length > 0 ? url.slice(end).toLowerCase() : '';
-  const path = rest.startsWith('/#')
-    ? rest.slice(2)
-    : rest.startsWith('#')
-    ? rest.slice(1)
-    : rest;
+  // A `#` route (Kibana's `/app/…#/view`) is read as the path.
+  let path = rest;
+  if (rest.startsWith('/#')) path = rest.slice(2);
+  else if (rest.startsWith('#')) path = rest.slice(1);
   for (const shape of def.paths) {
     const hit = shape.prefix.startsWith('*')
       ? path.includes(shape.prefix.slice(1))

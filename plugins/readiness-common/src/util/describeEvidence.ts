@@ -8,12 +8,12 @@ import type { CheckResult, Evidence } from '../types';
  * @public
  */
 export function describeEvidence(evidence: Evidence): string {
-  const value =
-    evidence.value === undefined
-      ? ''
-      : evidence.value.startsWith('ignored: ')
+  let value = '';
+  if (evidence.value !== undefined) {
+    value = evidence.value.startsWith('ignored: ')
       ? `: ${evidence.value}`
       : ` "${evidence.value}"`;
+  }
   const strength = evidence.strength ? ` (${evidence.strength})` : '';
   return `${evidence.label}${value}${strength}`;
 }

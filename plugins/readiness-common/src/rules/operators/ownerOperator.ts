@@ -7,6 +7,18 @@ import { inNamespace } from './inNamespace';
 import { readStringList } from './readStringList';
 import { RuleOperator } from './RuleOperator';
 
+/** Owner names that catch what nobody owns, beside `isPlaceholder`'s words. */
+const PLACEHOLDER_OWNERS: ReadonlySet<string> = new Set([
+  'unowned',
+  'nobody',
+  'no-owner',
+  'noowner',
+  'orphan',
+  'orphaned',
+  'default-owner',
+  'owner',
+]);
+
 /**
  * The owner ref when its name is a placeholder (`group:x/unspecified`,
  * `group:default/unknown`, `user:default/none`), else an empty string.
@@ -20,18 +32,6 @@ function placeholderOwner(ref: unknown): string {
     ? ref
     : '';
 }
-
-/** Owner names that catch what nobody owns, beside `isPlaceholder`'s words. */
-const PLACEHOLDER_OWNERS: ReadonlySet<string> = new Set([
-  'unowned',
-  'nobody',
-  'no-owner',
-  'noowner',
-  'orphan',
-  'orphaned',
-  'default-owner',
-  'owner',
-]);
 
 /**
  * `owner: { resolved?, kind? }`: the owner resolves (or not) to an entity of
