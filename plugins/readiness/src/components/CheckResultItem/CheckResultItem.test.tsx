@@ -30,7 +30,7 @@ describe('CheckResultItem', () => {
       ],
     };
     await renderInTestApp(<CheckResultItem result={result} defaultExpanded />);
-    expect(screen.getByTestId('check-rests-on')).toHaveTextContent(
+    expect(screen.getByTestId('evidence-rests-on')).toHaveTextContent(
       'on Jenkinsfile (observed)',
     );
     expect(screen.getByText('What made it pass')).toBeInTheDocument();
@@ -55,7 +55,7 @@ describe('CheckResultItem', () => {
       ],
     };
     await renderInTestApp(<CheckResultItem result={result} defaultExpanded />);
-    expect(screen.queryByTestId('check-rests-on')).toBeNull();
+    expect(screen.queryByTestId('evidence-rests-on')).toBeNull();
     expect(screen.getByText('Evidence')).toBeInTheDocument();
     expect(screen.getByTestId('evidence-strength-hint')).toBeInTheDocument();
   });

@@ -140,7 +140,7 @@ export function CheckResultItem(props: CheckResultItemProps) {
             <Typography
               variant="caption"
               color="textSecondary"
-              data-testid="check-rests-on"
+              data-testid="evidence-rests-on"
             >
               {`on ${restsOn}`}
             </Typography>
