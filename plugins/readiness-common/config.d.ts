@@ -116,6 +116,16 @@ export interface Config {
        * @default undefined
        */
       warn?: object;
+      /**
+       * The weakest evidence a pass may rest on: `declared` (an annotation,
+       * a typed link, a field of the entity) or `observed` (a file in the
+       * repository, live series or alert rules). A pass whose evidence is
+       * all weaker becomes a fail saying so, e.g. `observed` for a Gold
+       * check that must be seen in reality. A `hint` (a link's title or
+       * icon alone) never passes any check.
+       * @default declared
+       */
+      minStrength?: 'observed' | 'declared';
       /** One-line reasons shown with the result. */
       messages?: {
         /** Shown when the check passes. */

@@ -1389,6 +1389,12 @@ export const spec = {
           url: {
             type: 'string',
           },
+          strength: {
+            type: 'string',
+            description:
+              "How strong the evidence is: `observed` (seen in reality: a file in the repository, live series or alert rules), `declared` (an annotation, a typed link or a field naming a tool instance), `hint` (only a link's title or icon: shown as ignored, never what a pass rests on). Absent on results written before strengths existed.",
+            enum: ['observed', 'declared', 'hint'],
+          },
         },
         required: ['kind', 'label'],
         additionalProperties: false,

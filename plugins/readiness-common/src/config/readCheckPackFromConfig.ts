@@ -39,6 +39,7 @@ const ENTRY_KEYS = [
   'attested',
   'messages',
   'remediation',
+  'minStrength',
 ];
 
 /** Keys that override the same key of an existing check. */
@@ -53,6 +54,7 @@ const OVERRIDE_KEYS = [
   'rule',
   'warn',
   'attested',
+  'minStrength',
 ] as const;
 
 function validateOne(
@@ -155,6 +157,7 @@ function newCheck(
     'optional',
     'warn',
     'attested',
+    'minStrength',
   ]) {
     if (entry[key] !== undefined) {
       check[key] = entry[key];

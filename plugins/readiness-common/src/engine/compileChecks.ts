@@ -1,5 +1,6 @@
 import { parseFilterPredicate } from '@backstage/filter-predicates';
 import type { CheckDefinition, CodeRule, LevelDefinition } from '../types';
+import { EVIDENCE_STRENGTHS } from '../types';
 import { compileReadinessRule } from '../rules/compileReadinessRule';
 import { invalid } from '../rules/invalid';
 import type { RuleNode } from '../rules/RuleNode';
@@ -64,6 +65,12 @@ export interface CompiledCheck {
   warn?: string;
   /** Set on attested checks: days an attestation stays valid. */
   attestedDays?: number;
+  /**
+   * The weakest evidence strength a pass may rest on, as an index of
+   * `EVIDENCE_STRENGTHS` (0 observed, 1 declared): a pass whose evidence is
+   * all weaker is a fail. Hints (2) never carry a pass.
+   */
+  minStrength: number;
   /** Fact namespaces the rule reads (declarative rules). */
   namespaces: readonly string[];
 }
@@ -317,6 +324,7 @@ export function compileChecks(
         warnRule,
         warn: check.messages.warn,
         attestedDays,
+        minStrength: readMinStrength(check.minStrength, `${path}.minStrength`),
         namespaces,
       });
     } catch (error) {
@@ -349,6 +357,7 @@ export function compileChecks(
         ).slice(0, 300)}`,
         pass: '',
         fail: '',
+        minStrength: 1,
         namespaces: [],
       });
     }
@@ -360,4 +369,22 @@ export function compileChecks(
     checks: compiled,
     predicates,
   };
+}
+
+/**
+ * `minStrength` of a check as an index of `EVIDENCE_STRENGTHS`; absent is
+ * `declared`. `hint` is refused: a hint alone never passes a check.
+ */
+function readMinStrength(value: unknown, path: string): number {
+  if (value === undefined) {
+    return 1;
+  }
+  if (value === 'observed' || value === 'declared') {
+    return EVIDENCE_STRENGTHS.indexOf(value);
+  }
+  return invalid(
+    path,
+    "expected 'observed' or 'declared' (a hint alone never passes a check)",
+    value,
+  );
 }

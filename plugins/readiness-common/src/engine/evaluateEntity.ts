@@ -5,6 +5,7 @@ import type {
   Exemption,
   FactDocument,
 } from '../types';
+import { EVIDENCE_STRENGTHS } from '../types';
 import type { CheckPack } from '../pack/CheckPack';
 import {
   FactsView,
@@ -198,6 +199,42 @@ function warningBand(
   };
 }
 
+const STRENGTH_RANK: Readonly<Record<string, number>> = {
+  observed: 0,
+  declared: 1,
+  hint: 2,
+};
+
+/**
+ * Whether a pass rests on evidence at least as strong as `min` (an index of
+ * `EVIDENCE_STRENGTHS`). Evidence without a strength (code rules, results
+ * written before strengths) counts as declared; a pass without evidence
+ * (e.g. a `not` rule) stands.
+ */
+function strongEnough(evidence: readonly Evidence[], min: number): boolean {
+  if (evidence.length === 0) {
+    return true;
+  }
+  for (let i = 0; i < evidence.length; i++) {
+    const strength = evidence[i].strength;
+    if ((strength === undefined ? 1 : STRENGTH_RANK[strength]) <= min) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A pass on evidence weaker than the check needs. */
+function tooWeak(check: CompiledCheck, evidence: Evidence[]): CheckResult {
+  const needed = EVIDENCE_STRENGTHS[check.minStrength];
+  return {
+    checkId: check.id,
+    state: 'fail',
+    reason: `${check.fail} (the evidence found is weaker than ${needed}, which this check needs)`,
+    evidence,
+  };
+}
+
 /** Decides a check that applies: requires, then the rule. */
 function decide(check: CompiledCheck, run: EntityRun): CheckResult {
   const { memo, view, scratch } = run;
@@ -221,7 +258,11 @@ function decide(check: CompiledCheck, run: EntityRun): CheckResult {
     return decideAttested(check, view, run.now);
   }
   if (check.code) {
-    return runCodeRule(check, view.facts);
+    const result = runCodeRule(check, view.facts);
+    return result.state === 'pass' &&
+      !strongEnough(result.evidence, check.minStrength)
+      ? tooWeak(check, result.evidence)
+      : result;
   }
   const evidence: Evidence[] = [];
   scratch.evidence = evidence;
@@ -237,7 +278,9 @@ function decide(check: CompiledCheck, run: EntityRun): CheckResult {
   }
   switch (value) {
     case PASS:
-      return { checkId: check.id, state: 'pass', reason: check.pass, evidence };
+      return strongEnough(evidence, check.minStrength)
+        ? { checkId: check.id, state: 'pass', reason: check.pass, evidence }
+        : tooWeak(check, evidence);
     case FAIL:
       if (check.warnRule) {
         const band = warningBand(check, run, evidence);

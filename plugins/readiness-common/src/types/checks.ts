@@ -138,4 +138,11 @@ export interface CheckDefinition {
    */
   messages: { pass: string; fail: string; warn?: string };
   remediation: CheckRemediation;
+  /**
+   * The weakest evidence a pass may rest on: `declared` (the default: an
+   * annotation, a typed link, a field) or `observed` (a repository file,
+   * live series). A pass whose evidence is all weaker is a fail that says
+   * so. A `hint` (a title or an icon alone) never carries a pass.
+   */
+  minStrength?: 'observed' | 'declared';
 }

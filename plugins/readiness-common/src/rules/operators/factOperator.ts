@@ -34,6 +34,12 @@ export const factOperator: RuleOperator = {
     const condition = compileValueCondition(rule, path, false);
     context.uses(namespace);
     const pushed = namespace === PUSHED_NAMESPACE;
+    // Repository files, live metrics and facts measured in CI and pushed
+    // were seen; the rest was written down.
+    const strength =
+      pushed || namespace === 'repository' || namespace === 'metrics'
+        ? 'observed'
+        : 'declared';
     return inNamespace(namespace, (view, scratch) => {
       let value: unknown;
       if (pushed) {
@@ -54,7 +60,7 @@ export const factOperator: RuleOperator = {
         return FAIL;
       }
       if (value !== undefined && value !== null) {
-        scratch.evidence.push(valueEvidence('field', operand, value));
+        scratch.evidence.push(valueEvidence('field', operand, value, strength));
       }
       return PASS;
     });

@@ -11,7 +11,9 @@ import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import WarningIcon from '@material-ui/icons/Warning';
 import { MarkdownContent } from '@backstage/core-components';
 import {
+  describeEvidence,
   isSafeUrl,
+  passingEvidence,
   type EntityScorecardResponse,
   type LevelDefinition,
 } from '@prodready/plugin-readiness-common';
@@ -113,6 +115,10 @@ export function CheckResultItem(props: CheckResultItemProps) {
     result.state === 'fail' ||
     result.state === 'warn' ||
     result.state === 'unknown';
+  // What a pass rests on, strongest first, shown without opening the item.
+  const strongest =
+    result.state === 'pass' ? passingEvidence(result, 1)[0] : undefined;
+  const restsOn = strongest ? describeEvidence(strongest) : undefined;
   const headingId = `readiness-check-${check.id}-heading`;
 
   return (
@@ -144,6 +150,15 @@ export function CheckResultItem(props: CheckResultItemProps) {
           <Typography variant="body2" className={classes.reason}>
             {result.reason}
           </Typography>
+          {restsOn && (
+            <Typography
+              variant="caption"
+              color="textSecondary"
+              data-testid="evidence-rests-on"
+            >
+              {`on ${restsOn}`}
+            </Typography>
+          )}
         </div>
       </AccordionSummary>
       <AccordionDetails className={classes.details}>
@@ -152,7 +167,11 @@ export function CheckResultItem(props: CheckResultItemProps) {
         )}
         {result.evidence.length > 0 && (
           <Box className={classes.section}>
-            <Typography variant="subtitle2">Evidence</Typography>
+            <Typography variant="subtitle2">
+              {result.state === 'pass' || result.state === 'exempt'
+                ? 'What made it pass'
+                : 'Evidence'}
+            </Typography>
             <EvidenceList evidence={result.evidence} />
           </Box>
         )}
