@@ -4,8 +4,8 @@ import { Command, CommanderError } from 'commander';
 import { InputError } from '@backstage/errors';
 import type { CheckPack } from '@prodready/plugin-readiness-common';
 import { EXIT_CODES } from './exitCodes';
-import { expandFileArguments } from './files/expandFileArguments';
-import { loadCatalogFiles } from './files/loadCatalogFiles';
+import { formatCatalogProblem } from './files/CatalogProblem';
+import { readInput } from './files/readInput';
 import { formatCheckList } from './format/formatCheckList';
 import { formatExplain } from './format/formatExplain';
 import { formatJson } from './format/formatJson';
@@ -163,24 +163,8 @@ async function score(
     await assertDirectory(repository, '--repo');
   }
 
-  const paths = await expandFileArguments(
-    files.length > 0 ? files : ['catalog-info.yaml'],
-    cwd,
-  );
-  const entities = await loadCatalogFiles(paths, {
-    cwd,
-    followLocations: options.followLocations,
-  });
-  const scoredRefs = new Set(entities.map(e => e.entityRef));
-  const contextEntities =
-    options.context.length > 0
-      ? (
-          await loadCatalogFiles(
-            await expandFileArguments(options.context, cwd),
-            { cwd, followLocations: options.followLocations },
-          )
-        ).filter(e => !scoredRefs.has(e.entityRef))
-      : [];
+  const input = await readInput(files, options, cwd);
+  const { entities, contextEntities, problems, paths } = input;
   const report = await scoreCatalog({
     entities,
     contextEntities,
@@ -190,6 +174,18 @@ async function score(
     gate,
     now: context.now,
   });
+  for (const problem of problems) {
+    context.stderr.write(`${formatCatalogProblem(problem)}\n`);
+  }
+  const errors = problems.filter(p => p.severity === 'error').length;
+  if (report.entities.length === 0 && errors > 0) {
+    context.stderr.write(
+      `readiness: nothing to score: ${errors} ${
+        errors === 1 ? 'problem' : 'problems'
+      } above\n`,
+    );
+    return EXIT_CODES.badInput;
+  }
   if (report.entities.length === 0) {
     throw new InputError(
       `No entity to score in ${paths.join(', ')}${
@@ -199,6 +195,14 @@ async function score(
   }
 
   context.stdout.write(formatReport(report, format, context, version));
+  if (errors > 0) {
+    context.stderr.write(
+      `readiness: ${errors} ${
+        errors === 1 ? 'problem' : 'problems'
+      } in the input (listed above): what could be read was scored\n`,
+    );
+    return EXIT_CODES.badInput;
+  }
   return report.gate.passed ? EXIT_CODES.ok : EXIT_CODES.belowBar;
 }
 
