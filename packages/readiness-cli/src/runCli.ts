@@ -51,7 +51,7 @@ export const OUTPUT_FORMATS = ['table', 'json', 'markdown', 'sarif'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 interface ScoreCommandOptions {
-  repo: string | boolean;
+  repo?: string | boolean;
   config: string[];
   format: string;
   minLevel?: string;
@@ -154,12 +154,11 @@ async function score(
   };
   validateGateOptions(pack, gate);
 
-  let repository: string | false = false;
-  if (options.repo !== false) {
-    repository = path.resolve(
-      cwd,
-      typeof options.repo === 'string' ? options.repo : '.',
-    );
+  let repository: string | false | undefined;
+  if (options.repo === false) {
+    repository = false;
+  } else if (typeof options.repo === 'string') {
+    repository = path.resolve(cwd, options.repo);
     await assertDirectory(repository, '--repo');
   }
 
@@ -170,6 +169,7 @@ async function score(
     contextEntities,
     pack,
     repository,
+    cwd,
     kinds: options.kind,
     gate,
     now: context.now,
@@ -239,7 +239,7 @@ export async function runCli(
     .argument('[files...]', 'catalog files or globs (multi-document YAML)')
     .option(
       '--repo <dir>',
-      'repository of entities without a local source location (default: the current directory)',
+      "the checkout repository facts come from (default: the catalog file's directory when it is in a git work tree, narrowed by its source location)",
     )
     .option('--no-repo', 'collect no repository facts')
     .option(

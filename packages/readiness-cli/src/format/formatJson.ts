@@ -21,6 +21,7 @@ export function formatJson(report: ScoreReport): string {
         owner: entity.owner,
         file: entity.file,
         line: entity.line,
+        repository: entity.repository,
         score: scorecard.score,
         level: scorecard.level,
         levelIfUnknownPass: entity.levelIfUnknownPass,

@@ -6,6 +6,7 @@ import {
   gateSentence,
   levelText,
   levelsSentence,
+  repositorySentence,
   sortedResults,
 } from './reportSummary';
 
@@ -82,6 +83,7 @@ export function formatTable(
         entity,
       )}, score ${scorecard.score}${next}`,
     );
+    lines.push(`  ${repositorySentence(entity)}`);
     const results = sortedResults(report, entity);
     const checkLevel = new Map(report.pack.checks.map(c => [c.id, c.level]));
     const rows = [

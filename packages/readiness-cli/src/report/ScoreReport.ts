@@ -26,6 +26,11 @@ export interface ScoredEntity {
    * compares with `--min-level` (unless `--strict`).
    */
   levelIfUnknownPass?: string;
+  /**
+   * Where the entity's repository facts came from: the directory (relative
+   * to the working directory) and why; no directory when none was read.
+   */
+  repository: { directory?: string; reason: string };
 }
 
 /**
