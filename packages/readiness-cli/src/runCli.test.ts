@@ -131,6 +131,15 @@ describe('readiness score', () => {
 
       expect(code).toBe(0);
       expectGolden('explain.golden', stdout);
+
+      const command = await run(['explain', 'runbook.linked']);
+      expect(command).toEqual({ code: 0, stdout, stderr: '' });
+
+      const unknown = await run(['explain', 'linked']);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toBe(
+        'readiness: Unknown check id "linked" in readiness explain; did you mean runbook.linked?\n',
+      );
     });
 
     it('lists the checks', async () => {

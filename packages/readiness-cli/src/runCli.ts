@@ -289,6 +289,26 @@ export async function runCli(
     });
 
   program
+    .command('explain')
+    .description(
+      'Print what a check looks at and how to pass it (same as score --explain).',
+    )
+    .argument('<checkId>', 'the check id, e.g. runbook.runbook')
+    .option(
+      '--config <file>',
+      'app-config file with readiness.checks / readiness.levels (repeatable)',
+      collect,
+      [],
+    )
+    .action(async (checkId: string, options: { config: string[] }) => {
+      const loadPack = context.loadPack ?? loadCheckPack;
+      const pack = await loadPack(options.config, context.cwd);
+      assertKnownCheck(pack, checkId, 'readiness explain');
+      const check = pack.checks.find(c => c.id === checkId)!;
+      context.stdout.write(formatExplain(check));
+    });
+
+  program
     .command('checks')
     .description('List the checks of the pack: id, level, category, title.')
     .option(

@@ -23,9 +23,10 @@ export function formatJson(report: ScoreReport): string {
         line: entity.line,
         repository: entity.repository,
         score: scorecard.score,
-        level: scorecard.level,
-        levelIfUnknownPass: entity.levelIfUnknownPass,
-        nextLevel: scorecard.nextLevel,
+        // null (not omitted) when no level is reached / no next level.
+        level: scorecard.level ?? null,
+        levelIfUnknownPass: entity.levelIfUnknownPass ?? null,
+        nextLevel: scorecard.nextLevel ?? null,
         blockingCheckIds: scorecard.blockingCheckIds,
         counts: countStates(entity),
         categories: scorecard.categories,

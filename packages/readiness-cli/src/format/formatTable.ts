@@ -47,7 +47,7 @@ export function formatTable(
   const lines: string[] = [];
 
   const summaryRows = [
-    ['ENTITY', 'LEVEL', 'SCORE', 'FAIL', 'UNKNOWN', 'PASS', 'FILE'],
+    ['ENTITY', 'LEVEL', 'SCORE', 'FAIL', 'UNKNOWN', 'PASS', 'N/A', 'FILE'],
     ...report.entities.map(entity => {
       const counts = countStates(entity);
       return [
@@ -57,13 +57,14 @@ export function formatTable(
         String(counts.fail),
         String(counts.unknown),
         String(counts.pass + counts.exempt),
+        String(counts['not-applicable']),
         `${entity.file}:${entity.line}`,
       ];
     }),
   ];
   lines.push(
     ...columns(summaryRows, {
-      rightAligned: [2, 3, 4, 5],
+      rightAligned: [2, 3, 4, 5, 6],
       paintCell: (r, _c, text) => (r === 0 ? paint(text, '1', color) : text),
     }),
   );

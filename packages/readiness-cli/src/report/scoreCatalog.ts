@@ -20,6 +20,7 @@ import {
   readOriginUrl,
   resolveRepositoryDirectory,
 } from '../facts/resolveRepositoryDirectory';
+import { clarifyReasons } from './clarifyReasons';
 import { GateOptions, evaluateGate, levelIfUnknownPass } from './evaluateGate';
 import type { ScoreReport, ScoredEntity } from './ScoreReport';
 
@@ -166,7 +167,10 @@ export async function scoreCatalog(
         metrics: { status: 'not-configured', reason: METRICS_REASON },
       },
     };
-    const scorecard = evaluateEntity(compiledPack, facts, { now });
+    const scorecard = clarifyReasons(
+      item.entity,
+      evaluateEntity(compiledPack, facts, { now }),
+    );
     scored.push({
       entityRef: item.entityRef,
       title: item.entity.metadata.title,
