@@ -1,3 +1,4 @@
+import { gapKey } from '../learn/addExemplars';
 import type { ScoreReport } from '../report/ScoreReport';
 import { checksById, countStates } from './reportSummary';
 
@@ -41,12 +42,29 @@ export function formatJson(report: ScoreReport): string {
             ...(result.notConfigured ? { notConfigured: true } : {}),
             reason: result.reason,
             evidence: result.evidence,
+            ...(report.exemplars?.has(gapKey(entity.entityRef, result.checkId))
+              ? {
+                  learnFrom: report.exemplars.get(
+                    gapKey(entity.entityRef, result.checkId),
+                  ),
+                }
+              : {}),
           };
         }),
         evaluatedAt: scorecard.evaluatedAt,
       };
     }),
     gate: report.gate,
+    ...(report.baseline
+      ? {
+          baseline: {
+            source: report.baseline.source,
+            regressions: report.baseline.regressions,
+            improvements: report.baseline.improvements,
+            newEntities: report.baseline.newEntities,
+          },
+        }
+      : {}),
     notes: report.notes,
   };
   return `${JSON.stringify(output, null, 2)}\n`;

@@ -1,7 +1,9 @@
 import type {
   CheckPack,
   EntityScorecard,
+  LearnFromExemplar,
 } from '@prodready/plugin-readiness-common';
+import type { BaselineComparison } from './compareWithBaseline';
 
 /**
  * One scored entity of a {@link ScoreReport}.
@@ -76,4 +78,11 @@ export interface ScoreReport {
    * available offline.
    */
   notes: string[];
+  /** What changed since `--baseline` / `--baseline-ref`, when given. */
+  baseline?: BaselineComparison;
+  /**
+   * With `--backend`: who passes each gap, by `entityRef#checkId` (see
+   * `gapKey`).
+   */
+  exemplars?: Map<string, LearnFromExemplar[]>;
 }
