@@ -53,7 +53,8 @@ function html(text: string): string {
 const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
 
 /**
- * Entities worst first: failing the gate, with regressions, then by score.
+ * Entities worst first: failing the gate, with regressions, then by number
+ * of failing checks and score.
  */
 function worstFirst(report: ScoreReport): ScoredEntity[] {
   const gateFailed = new Set(report.gate.failures.map(f => f.entityRef));
@@ -68,6 +69,7 @@ function worstFirst(report: ScoreReport): ScoredEntity[] {
     .sort(
       (a, b) =>
         rank(a.entity) - rank(b.entity) ||
+        countStates(b.entity).fail - countStates(a.entity).fail ||
         a.entity.scorecard.score - b.entity.scorecard.score ||
         a.index - b.index,
     )
@@ -339,9 +341,12 @@ export function formatMarkdown(
     }
   }
 
-  const notes = report.notes.map(note => `> ${note}`);
+  const notes = report.notes.map(
+    note => `> ${note.length > 600 ? `${note.slice(0, 600)}…` : note}`,
+  );
   const text = [...out.lines, ...(notes.length ? ['', ...notes] : [])].join(
     '\n',
   );
-  return `${text.slice(0, limit - 1)}\n`;
+  // The budget keeps the text well under the limit; this only guards it.
+  return `${text.slice(0, limit - 2)}\n`;
 }
