@@ -5,6 +5,7 @@ import {
   ScoreCommandOptions,
   runScoreCommand,
 } from './commands/scoreCommand';
+import { FixCommandOptions, runFixCommand } from './commands/fixCommand';
 import { EXIT_CODES } from './exitCodes';
 import { formatCheckList } from './format/formatCheckList';
 import { formatExplain } from './format/formatExplain';
@@ -126,6 +127,34 @@ export async function runCli(
     )
     .action(async (files: string[], options: ScoreCommandOptions) => {
       exitCode = await runScoreCommand(files, options, context, version);
+    });
+
+  program
+    .command('fix')
+    .description(
+      'Add to a catalog file what would pass the chosen failing checks, with <FILL-ME: …> placeholders to fill in (comments kept).',
+    )
+    .requiredOption('--write <file>', 'the catalog file to change')
+    .option(
+      '--check <checkIds>',
+      'the checks to fix (comma-separated, repeatable)',
+      collectList,
+      [],
+    )
+    .option('--entity <ref>', 'only this entity of the file')
+    .option(
+      '--backend <url>',
+      'copy how another team passes each check (token from READINESS_TOKEN)',
+    )
+    .option('--repo <dir>', 'the checkout repository facts come from')
+    .option(
+      '--config <file>',
+      'app-config file with readiness.checks / readiness.levels (repeatable)',
+      collect,
+      [],
+    )
+    .action(async (options: FixCommandOptions) => {
+      exitCode = await runFixCommand(options, context);
     });
 
   program

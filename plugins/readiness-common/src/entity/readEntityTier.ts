@@ -1,5 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { Evidence } from '../types';
+import { isPlaceholder } from '../rules/isPlaceholder';
 import { isRecord } from '../util/isRecord';
 
 /**
@@ -47,7 +48,8 @@ export function normalizeTier(value: unknown): string | undefined {
   } else {
     return undefined;
   }
-  if (text.length > 100) {
+  // A placeholder (`TODO`, `<FILL-ME: …>` from `readiness fix`) is no tier.
+  if (text.length > 100 || isPlaceholder(text)) {
     return undefined;
   }
   const normalized = text

@@ -17,6 +17,8 @@ describe('isPlaceholder', () => {
     '${SYSTEM}',
     '<%= system %>',
     'channel=',
+    '<FILL-ME: your PagerDuty service id, as component:default/payments (theirs is "P123")>',
+    'fill-me:<FILL-ME: your runbook URL>',
   ])('takes %j for a placeholder', value => {
     expect(isPlaceholder(value)).toBe(true);
   });
