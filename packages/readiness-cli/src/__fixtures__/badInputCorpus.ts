@@ -17,12 +17,12 @@ export interface BadInputCase {
 
 const HEAD = 'apiVersion: backstage.io/v1alpha1\n';
 
+const DEFAULT_SPEC =
+  '  type: service\n  lifecycle: production\n  owner: team-a\n';
+
 function component(metadata: string, spec = DEFAULT_SPEC): string {
   return `${HEAD}kind: Component\nmetadata:\n${metadata}spec:\n${spec}`;
 }
-
-const DEFAULT_SPEC =
-  '  type: service\n  lifecycle: production\n  owner: team-a\n';
 
 /** Invalid `metadata.name` values. */
 const INVALID_NAMES = [
