@@ -3,7 +3,7 @@ import type { ScoreReport } from '../report/ScoreReport';
 import { gapKey } from '../learn/addExemplars';
 import { describeChange } from '../report/compareWithBaseline';
 import { columns } from './columns';
-import { formatExemplar } from './formatExemplar';
+import { formatEvidence, formatExemplar } from './formatExemplar';
 import {
   countStates,
   gateSentence,
@@ -107,7 +107,12 @@ export function formatTable(
         result.state,
         checkLevel.get(result.checkId) ?? '',
         result.checkId,
-        result.reason,
+        result.evidence.length > 0
+          ? `${result.reason} [${result.evidence
+              .slice(0, 2)
+              .map(formatEvidence)
+              .join('; ')}]`
+          : result.reason,
       ]),
     ];
     lines.push(
