@@ -22,6 +22,8 @@ describe('isPlaceholder', () => {
     'unspecified',
     '<GUID>',
     'team-<name>',
+    '<FILL-ME: your PagerDuty service id, as component:default/payments (theirs is "P123")>',
+    'fill-me:<FILL-ME: your runbook URL>',
   ])('takes %j for a placeholder', value => {
     expect(isPlaceholder(value)).toBe(true);
   });

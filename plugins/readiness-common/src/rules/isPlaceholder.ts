@@ -43,14 +43,20 @@ const TEMPLATE = /\{\{.*\}\}|\$\{.*\}|<%.*%>|<[a-z_][\w .-]*>|^[a-z_-]+=$/i;
 /**
  * Whether a catalog value is a placeholder rather than a value: empty, a
  * word such as `-`, `undefined`, `null`, `TODO`, `TBD`, `n/a`, `unknown`,
- * `changeme`, `none`, `missing`, `unspecified`, or an unrendered template
- * (`{{ values.owner }}`, `${SYSTEM}`, `<GUID>`, `channel=`).
+ * `changeme`, `none`, `missing`, `unspecified`, an unrendered template
+ * (`{{ values.owner }}`, `${SYSTEM}`, `<GUID>`, `channel=`), or a
+ * `<FILL-ME: …>` marker left by `readiness fix`.
  *
  * @internal
  */
 export function isPlaceholder(value: string): boolean {
   // Cheap tests first: this runs for every annotation and field a rule reads.
   if (value.length <= 24 && PLACEHOLDER_WORDS.has(value.trim().toLowerCase())) {
+    return true;
+  }
+  // `readiness fix` writes `<FILL-ME: …>` (in a link URL, `fill-me:<FILL-ME: …>`)
+  // for a person to fill in.
+  if (value.startsWith('<FILL-ME') || value.startsWith('fill-me:<FILL-ME')) {
     return true;
   }
   return (
