@@ -1,7 +1,12 @@
 import type { CheckResult, Evidence, FactDocument } from '../types';
-import { isRecord, truncate } from '../rules/FactsView';
-import { isSafeUrl } from '../rules/isSafeUrl';
+import * as factsView from '../rules/FactsView';
+import * as safeUrl from '../rules/isSafeUrl';
 import type { CompiledCheck } from './compileChecks';
+
+// Local copies of hot imported bindings: tsx and jest read an imported
+// binding through getters on every access (see RuleNode.ts).
+const { isRecord, truncate } = factsView;
+const { isSafeUrl } = safeUrl;
 
 /** Evidence items kept per check result. */
 export const MAX_EVIDENCE = 10;

@@ -13,6 +13,12 @@ describe('isPlaceholder', () => {
     'unknown',
     'changeme',
     ' TBD ',
+    // Every case and leading whitespace pass the cheap first-character test.
+    'Placeholder',
+    'CHANGE_ME',
+    '?',
+    '\tnil',
+    '\u00a0n/a',
     '{{ values.owner }}',
     '${SYSTEM}',
     '<%= system %>',
@@ -29,6 +35,8 @@ describe('isPlaceholder', () => {
     'https://example.com/x?channel=payments',
     'acme/payments',
     'nullable-service',
+    'Production',
+    '?0',
   ])('takes %j for a value', value => {
     expect(isPlaceholder(value)).toBe(false);
   });
