@@ -4,6 +4,7 @@ import type {
   EntitySummary,
   Evidence,
   RunInfo,
+  SearchListFilter,
   TeamContact,
 } from '@prodready/plugin-readiness-common';
 
@@ -91,22 +92,15 @@ export interface ScoreWriteStats {
 
 /**
  * Filters of a search; values of one filter are alternatives, filters combine.
+ * The list filters are common's `SEARCH_LIST_FILTERS`: `failing` and
+ * `passing` hold check ids the entity must fail, or pass or be exempt from,
+ * every one; `kind` is compared case-insensitively; the other catalog
+ * filters match their column exactly.
  *
  * @public
  */
-export interface StoreSearchFilters {
-  /** Check ids the entity must fail, every one. */
-  failing?: string[];
-  /** Check ids the entity must pass or be exempt from, every one. */
-  passing?: string[];
-  owner?: string[];
-  system?: string[];
-  domain?: string[];
-  /** Kinds, compared case-insensitively. */
-  kind?: string[];
-  type?: string[];
-  lifecycle?: string[];
-  tier?: string[];
+export interface StoreSearchFilters
+  extends Partial<Record<SearchListFilter, string[]>> {
   /** Highest level rank allowed (0 = no level). */
   levelRankAtMost?: number;
   /** Lowest level rank required. */
