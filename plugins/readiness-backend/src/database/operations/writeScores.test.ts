@@ -44,7 +44,7 @@ function scored(state: CheckState): EntityScoreWrite {
 
 describeEachDatabase('writeScores', createStore => {
   it('writes each change once when one entity is scored twice at the same time', async () => {
-    const { knex, store } = await createStore();
+    const { store } = await createStore();
     const start = Date.parse('2025-03-01T10:00:00.000Z');
     await store.writeScores([scored('pass')], new Date(start));
     const rounds = 8;
