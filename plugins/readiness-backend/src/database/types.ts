@@ -16,14 +16,14 @@ import type {
  * Restricts a read to the entities a caller may see. `undefined` means no
  * restriction (the caller may read every entity).
  *
- * @public
+ * @internal
  */
 export type VisibleEntityRefs = ReadonlyArray<string> | undefined;
 
 /**
  * The score of one entity as stored, with the engine's per-entity summary.
  *
- * @public
+ * @internal
  */
 export interface StoredEntityScore extends EntitySummary {
   nextLevel?: string;
@@ -36,7 +36,7 @@ export interface StoredEntityScore extends EntitySummary {
 /**
  * One entity's freshly computed score, to write.
  *
- * @public
+ * @internal
  */
 export interface EntityScoreWrite {
   /** Catalog fields and score; `evaluatedAt` is the write time. */
@@ -55,7 +55,7 @@ export interface EntityScoreWrite {
 /**
  * A scored entity whose level changed in a write.
  *
- * @public
+ * @internal
  */
 export interface LevelChange {
   entityRef: string;
@@ -74,7 +74,7 @@ export interface LevelChange {
 /**
  * What a write of scores changed.
  *
- * @public
+ * @internal
  */
 export interface ScoreWriteStats {
   /** Result rows inserted or updated (state, reason or evidence changed). */
@@ -97,7 +97,7 @@ export interface ScoreWriteStats {
  * every one; `kind` is compared case-insensitively; the other catalog
  * filters match their column exactly.
  *
- * @public
+ * @internal
  */
 export interface StoreSearchFilters
   extends Partial<Record<SearchListFilter, string[]>> {
@@ -113,7 +113,7 @@ export interface StoreSearchFilters
 /**
  * A sort column of search.
  *
- * @public
+ * @internal
  */
 export type StoreSortField = 'score' | 'name' | 'level' | 'gaps' | 'owner';
 
@@ -121,7 +121,7 @@ export type StoreSortField = 'score' | 'name' | 'level' | 'gaps' | 'owner';
  * The position after which a page starts: the sort value and entity ref of
  * the last item of the previous page.
  *
- * @public
+ * @internal
  */
 export interface StoreSearchAfter {
   value: string | number;
@@ -131,7 +131,7 @@ export interface StoreSearchAfter {
 /**
  * A page request of search.
  *
- * @public
+ * @internal
  */
 export interface StoreSearchQuery extends StoreSearchFilters {
   sort: StoreSortField;
@@ -143,7 +143,7 @@ export interface StoreSearchQuery extends StoreSearchFilters {
 /**
  * A page of search.
  *
- * @public
+ * @internal
  */
 export interface StoreSearchPage {
   items: EntitySummary[];
@@ -154,7 +154,7 @@ export interface StoreSearchPage {
 /**
  * One entity's contribution to a roll-up.
  *
- * @public
+ * @internal
  */
 export interface RollupEntityRow {
   /** The group key (owner, system or domain); absent when the entity has none. */
@@ -167,7 +167,7 @@ export interface RollupEntityRow {
 /**
  * A scored entity that passes a check another entity fails.
  *
- * @public
+ * @internal
  */
 export interface ExemplarCandidate {
   checkId: string;
@@ -181,7 +181,7 @@ export interface ExemplarCandidate {
 /**
  * Query for learn-from exemplars.
  *
- * @public
+ * @internal
  */
 export interface ExemplarQuery {
   /** The failing checks to find exemplars for. */
@@ -201,7 +201,7 @@ export interface ExemplarQuery {
 /**
  * A scored entity with an owner, as the learn-from index holds it.
  *
- * @public
+ * @internal
  */
 export interface ExemplarPoolEntity {
   entityRef: string;
@@ -218,7 +218,7 @@ export interface ExemplarPoolEntity {
  * index: the scored entities with an owner and, per check, which of them
  * pass it.
  *
- * @public
+ * @internal
  */
 export interface ExemplarPool {
   /** The results version (see `ReadinessStore.getResultsVersion`) read before the rows. */
@@ -232,7 +232,7 @@ export interface ExemplarPool {
 /**
  * An exemplar chosen for a failing check.
  *
- * @public
+ * @internal
  */
 export interface ExemplarPick {
   checkId: string;
@@ -242,7 +242,7 @@ export interface ExemplarPick {
 /**
  * What a scorecard shows of a chosen exemplar.
  *
- * @public
+ * @internal
  */
 export interface ExemplarDetails extends ExemplarPick {
   entity: EntitySummary;
@@ -252,7 +252,7 @@ export interface ExemplarDetails extends ExemplarPick {
 /**
  * Pass counts of one owner for one check.
  *
- * @public
+ * @internal
  */
 export interface OwnerCheckCounts {
   checkId: string;
@@ -267,7 +267,7 @@ export interface OwnerCheckCounts {
  * A stored score snapshot: an entity's score and level as of a day. A missing
  * score marks the entity's removal from the catalog.
  *
- * @public
+ * @internal
  */
 export interface ScoreSnapshot {
   entityRef: string;
@@ -280,7 +280,7 @@ export interface ScoreSnapshot {
 /**
  * Which entities' snapshots to read.
  *
- * @public
+ * @internal
  */
 export interface SnapshotFilter {
   entityRef?: string;
@@ -292,7 +292,7 @@ export interface SnapshotFilter {
 /**
  * A run as created.
  *
- * @public
+ * @internal
  */
 export interface CreateRunOptions {
   trigger: RunInfo['trigger'];
@@ -304,7 +304,7 @@ export interface CreateRunOptions {
 /**
  * A change to a run's progress or outcome.
  *
- * @public
+ * @internal
  */
 export interface RunUpdate {
   status?: RunInfo['status'];
@@ -318,7 +318,7 @@ export interface RunUpdate {
 /**
  * Filters of the exemption list.
  *
- * @public
+ * @internal
  */
 export interface ExemptionFilter {
   entityRef?: string;
