@@ -23,7 +23,6 @@ import type { Page } from 'playwright-core';
 import type {
   CheckInfo,
   CheckPackResponse,
-  EntityRollup,
   EntityScorecardResponse,
   EntitySummary,
   LearnFromExemplar,
@@ -395,9 +394,7 @@ async function main(): Promise<void> {
       "a department's Readiness tab counts the services of the teams below it",
       async () => {
         // commerce is a department of four teams (examples/catalog/org.yaml).
-        const rollup = await api.get<EntityRollup>(
-          '/rollups/group/default/commerce',
-        );
+        const rollup = await api.getEntityRollup('group:default/commerce');
         assert.ok(
           rollup.members.length >= 5,
           `commerce and its teams: ${rollup.members.join(', ')}`,
@@ -430,8 +427,8 @@ async function main(): Promise<void> {
       'a tier-1 service shows the risk of a weak dependency, with its owner',
       async () => {
         // Rescored now: its dependency has been scored by the full run.
-        const scorecard = await api.post<EntityScorecardResponse>(
-          '/entities/component/default/checkout-service/refresh',
+        const scorecard = await api.refreshEntity(
+          'component:default/checkout-service',
         );
         const result = scorecard.results.find(
           r => r.checkId === 'dependencies.ready',
