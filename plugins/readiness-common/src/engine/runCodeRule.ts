@@ -1,4 +1,5 @@
 import type { CheckResult, Evidence, FactDocument } from '../types';
+import { EVIDENCE_KINDS } from '../types/results';
 import * as factsView from '../rules/FactsView';
 import * as safeUrl from '../rules/isSafeUrl';
 import type { CompiledCheck } from './compileChecks';
@@ -14,17 +15,7 @@ export const MAX_EVIDENCE = 10;
 /** The reason of a `not-applicable` result. */
 export const NOT_APPLICABLE_REASON = 'Does not apply to this entity';
 
-const VALID_EVIDENCE_KINDS: ReadonlySet<string> = new Set([
-  'annotation',
-  'link',
-  'file',
-  'dependency',
-  'series',
-  'relation',
-  'field',
-  'label',
-  'tag',
-]);
+const VALID_EVIDENCE_KINDS: ReadonlySet<string> = new Set(EVIDENCE_KINDS);
 
 function sanitizeEvidence(evidence: unknown): Evidence[] {
   if (!Array.isArray(evidence)) {
