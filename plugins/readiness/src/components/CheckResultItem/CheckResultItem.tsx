@@ -9,11 +9,11 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import WarningIcon from '@material-ui/icons/Warning';
-import { MarkdownContent } from '@backstage/core-components';
 import {
   isSafeUrl,
   type EntityScorecardResponse,
   type LevelDefinition,
+  type RemediationSubject,
 } from '@prodready/plugin-readiness-common';
 import { useEffect, useState } from 'react';
 import { EvidenceList } from '../EvidenceList';
@@ -23,6 +23,7 @@ import {
 } from '../ExemptionDialog';
 import { LearnFromList } from '../LearnFromList';
 import { levelTitle } from '../LevelBadge';
+import { RemediationContent } from '../RemediationContent';
 import { StateIcon } from '../StateIcon';
 
 /**
@@ -66,6 +67,10 @@ export interface CheckResultItemProps {
    * Turning it on later (a link to the check was followed) opens them again.
    */
   defaultExpanded?: boolean;
+  /** The entity the check is shown for: remediation snippets name it. */
+  subject?: RemediationSubject;
+  /** Where to edit the entity's `catalog-info.yaml`, when known. */
+  editUrl?: string;
   /** Creates an exemption; the action is hidden when absent. */
   onCreateExemption?(values: ExemptionDialogValues): Promise<void>;
   /** Removes the result's exemption; the action is hidden when absent. */
@@ -84,6 +89,8 @@ export function CheckResultItem(props: CheckResultItemProps) {
     levels,
     blocksLevel,
     defaultExpanded,
+    subject,
+    editUrl,
     onCreateExemption,
     onRemoveExemption,
   } = props;
@@ -145,7 +152,11 @@ export function CheckResultItem(props: CheckResultItemProps) {
         {needsWork && (
           <Box className={classes.section}>
             <Typography variant="subtitle2">How to fix it</Typography>
-            <MarkdownContent content={check.remediation.markdown} />
+            <RemediationContent
+              markdown={check.remediation.markdown}
+              subject={subject}
+              editUrl={editUrl}
+            />
             {check.remediation.links
               ?.filter(link => isSafeUrl(link.url))
               .map(link => (

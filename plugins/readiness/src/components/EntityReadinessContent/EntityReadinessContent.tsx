@@ -10,7 +10,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { ResponseError } from '@backstage/errors';
 import { useEffect } from 'react';
@@ -21,6 +21,7 @@ import {
 } from '@prodready/plugin-readiness-common';
 import { readinessApiRef } from '../../api/ReadinessApi';
 import { asSentence, errorMessage } from '../../lib/errorMessage';
+import { catalogEditUrl } from '../../lib/catalogEditUrl';
 import { useCheckPack } from '../../hooks/useCheckPack';
 import { useEntityScorecard } from '../../hooks/useEntityScorecard';
 import { useReadinessPermissions } from '../../hooks/useReadinessPermissions';
@@ -75,8 +76,11 @@ function capitalize(text: string): string {
 }
 
 /** The body of the tab once the entity ref is known. */
-function ReadinessContentForEntity(props: { entityRef: string }) {
-  const { entityRef } = props;
+function ReadinessContentForEntity(props: {
+  entityRef: string;
+  entity?: Entity;
+}) {
+  const { entityRef, entity } = props;
   const api = useApi(readinessApiRef);
   const alertApi = useApi(alertApiRef);
   const { checkPack } = useCheckPack();
@@ -131,6 +135,13 @@ function ReadinessContentForEntity(props: { entityRef: string }) {
   }
 
   const levels = checkPack?.levels;
+  const subject = {
+    name: scorecard.entity.name,
+    namespace: scorecard.entity.namespace,
+    ownerRef: scorecard.owner?.ref ?? scorecard.entity.owner,
+    system: scorecard.entity.system,
+  };
+  const editUrl = entity ? catalogEditUrl(entity) : undefined;
   const blocking = new Set(scorecard.blockingCheckIds);
   const categorySummaries = new Map(
     scorecard.categories.map(c => [c.category, c]),
@@ -249,6 +260,8 @@ function ReadinessContentForEntity(props: { entityRef: string }) {
                   // Fix next (above) already says what to do; every check
                   // starts closed unless a link points at it.
                   defaultExpanded={targeted === result.checkId}
+                  subject={subject}
+                  editUrl={editUrl}
                   onCreateExemption={
                     createExemption &&
                     (values => createExemption(result.checkId, values))
@@ -275,7 +288,12 @@ function ReadinessContentForEntity(props: { entityRef: string }) {
 /** Reads the entity of the surrounding entity page. */
 function ReadinessContentForCurrentEntity() {
   const { entity } = useEntity();
-  return <ReadinessContentForEntity entityRef={stringifyEntityRef(entity)} />;
+  return (
+    <ReadinessContentForEntity
+      entityRef={stringifyEntityRef(entity)}
+      entity={entity}
+    />
+  );
 }
 
 /**
