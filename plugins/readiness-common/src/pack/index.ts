@@ -6,3 +6,4 @@ export * from './annotations';
 export * from './compareLevels';
 export * from './toCheckInfo';
 export * from './personalizeRemediation';
+export * from './levelWords';

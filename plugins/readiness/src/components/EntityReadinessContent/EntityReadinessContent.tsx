@@ -17,6 +17,7 @@ import { useEffect } from 'react';
 import { useLocation } from 'react-router-dom';
 import {
   CHECK_STATES,
+  LEVEL_WORDS,
   type EntityScorecardResponse,
 } from '@prodready/plugin-readiness-common';
 import { readinessApiRef } from '../../api/ReadinessApi';
@@ -108,7 +109,7 @@ function ReadinessContentForEntity(props: {
       return (
         <EmptyState
           missing="data"
-          title="Not scored yet"
+          title={LEVEL_WORDS.notScoredYet}
           description={`${asSentence(
             errorMessage(error),
           )} Entities are scored on a schedule; a new entity gets its scorecard at the next run.`}

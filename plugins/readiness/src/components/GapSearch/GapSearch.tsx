@@ -37,6 +37,7 @@ import { LevelBadge } from '../LevelBadge';
 import { downloadBlob } from './downloadBlob';
 import { EntityPageLink } from './EntityPageLink';
 import { useFilterOptions } from './useFilterOptions';
+import { noMatchMessage } from './noMatchMessage';
 
 /** The page size when the query names none. */
 export const DEFAULT_PAGE_SIZE = 25;
@@ -166,6 +167,7 @@ export function GapSearch(props: GapSearchProps) {
     }
   };
 
+  const noMatch = noMatchMessage(query, checkPack);
   const pageStart = previousCursors.length * limit;
   const items = shown?.items ?? [];
 
@@ -194,11 +196,13 @@ export function GapSearch(props: GapSearchProps) {
           aria-live="polite"
           data-testid="gap-search-count"
         >
-          {shown
-            ? `${shown.totalCount} ${
-                shown.totalCount === 1 ? 'entity matches' : 'entities match'
-              }`
-            : ' '}
+          {shown &&
+            (shown.totalCount === 0 && noMatch.goodNews
+              ? noMatch.title
+              : `${shown.totalCount} ${
+                  shown.totalCount === 1 ? 'entity matches' : 'entities match'
+                }`)}
+          {!shown && ' '}
         </Typography>
         <Box flexGrow={1} />
         <Button
@@ -236,9 +240,9 @@ export function GapSearch(props: GapSearchProps) {
       {error && <ResponseErrorPanel error={error} />}
       {!error && shown && items.length === 0 && (
         <EmptyState
-          missing="data"
-          title="No entity matches"
-          description="No scored entity matches these filters. Remove a filter, or check that the failing check and level exist in the check pack."
+          missing={noMatch.goodNews ? 'content' : 'data'}
+          title={noMatch.title}
+          description={noMatch.description}
           action={
             <Button
               variant="contained"
