@@ -51,9 +51,11 @@ export function formatMarkdown(report: ScoreReport): string {
       ? `${cell(entity.title)} (\`${entity.entityRef}\`)`
       : `\`${entity.entityRef}\``;
     lines.push(
-      `| ${name} | ${levelText(entity)} | ${entity.scorecard.score} | ${
-        counts.fail
-      } | ${counts.unknown} | \`${entity.file}:${entity.line}\` |`,
+      `| ${name} | ${levelText(entity, report.pack.levels)} | ${
+        entity.scorecard.score
+      } | ${counts.fail} | ${counts.unknown} | \`${entity.file}:${
+        entity.line
+      }\` |`,
     );
   }
 

@@ -5,6 +5,7 @@ import {
   countStates,
   gateSentence,
   levelText,
+  noLevelText,
   levelsSentence,
   sortedResults,
 } from './reportSummary';
@@ -51,7 +52,7 @@ export function formatTable(
       const counts = countStates(entity);
       return [
         entity.entityRef,
-        entity.scorecard.level ?? 'none',
+        entity.scorecard.level ?? noLevelText(report.pack.levels),
         String(entity.scorecard.score),
         String(counts.fail),
         String(counts.unknown),
@@ -80,6 +81,7 @@ export function formatTable(
     lines.push(
       `${paint(entity.entityRef, '1', color)}: level ${levelText(
         entity,
+        report.pack.levels,
       )}, score ${scorecard.score}${next}`,
     );
     const results = sortedResults(report, entity);
