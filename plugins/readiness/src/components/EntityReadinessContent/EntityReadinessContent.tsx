@@ -279,6 +279,7 @@ function ReadinessContentForEntity(props: {
           <ReadinessHistory
             events={scorecard.history}
             checks={scorecard.results.map(r => r.check)}
+            results={scorecard.results}
           />
         </InfoCard>
       </Grid>
