@@ -4,6 +4,11 @@ import AccordionSummary from '@material-ui/core/AccordionSummary';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogContentText from '@material-ui/core/DialogContentText';
+import DialogTitle from '@material-ui/core/DialogTitle';
 import Link from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -104,6 +109,7 @@ export function CheckResultItem(props: CheckResultItemProps) {
   }, [defaultExpanded]);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [removing, setRemoving] = useState(false);
+  const [confirmRemove, setConfirmRemove] = useState(false);
   const { check, exemption } = result;
   const needsWork = result.state === 'fail' || result.state === 'unknown';
   const headingId = `readiness-check-${check.id}-heading`;
@@ -195,17 +201,48 @@ export function CheckResultItem(props: CheckResultItemProps) {
                 size="small"
                 color="secondary"
                 disabled={removing}
-                onClick={async () => {
-                  setRemoving(true);
-                  try {
-                    await onRemoveExemption(exemption.id);
-                  } finally {
-                    setRemoving(false);
-                  }
-                }}
+                onClick={() => setConfirmRemove(true)}
               >
                 Remove exemption
               </Button>
+            )}
+            {onRemoveExemption && (
+              <Dialog
+                open={confirmRemove}
+                onClose={() => setConfirmRemove(false)}
+                aria-labelledby={`${headingId}-remove-title`}
+              >
+                <DialogTitle id={`${headingId}-remove-title`}>
+                  Remove the exemption from “{check.title}”?
+                </DialogTitle>
+                <DialogContent>
+                  <DialogContentText>
+                    The check counts by its own result again, and the level may
+                    drop. You can undo this right after.
+                  </DialogContentText>
+                </DialogContent>
+                <DialogActions>
+                  <Button onClick={() => setConfirmRemove(false)}>
+                    Keep it
+                  </Button>
+                  <Button
+                    color="secondary"
+                    variant="contained"
+                    disabled={removing}
+                    onClick={async () => {
+                      setRemoving(true);
+                      try {
+                        await onRemoveExemption(exemption.id);
+                        setConfirmRemove(false);
+                      } finally {
+                        setRemoving(false);
+                      }
+                    }}
+                  >
+                    Remove
+                  </Button>
+                </DialogActions>
+              </Dialog>
             )}
           </Box>
         )}

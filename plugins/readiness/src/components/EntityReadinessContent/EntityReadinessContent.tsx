@@ -1,6 +1,7 @@
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
+import Snackbar from '@material-ui/core/Snackbar';
 import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import {
@@ -13,7 +14,7 @@ import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { ResponseError } from '@backstage/errors';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import {
   CHECK_STATES,
@@ -90,6 +91,10 @@ function ReadinessContentForEntity(props: {
     useEntityScorecard(entityRef);
   const { hash } = useLocation();
   const targeted = targetedCheckId(hash);
+  // The exemption just removed, for the undo snackbar.
+  const [removed, setRemoved] = useState<
+    { checkId: string; reason: string; expiresAt?: string } | undefined
+  >();
 
   // After in-app navigation the browser does not scroll to an anchor that
   // renders only once the scorecard has loaded: scroll to it here.
@@ -168,13 +173,18 @@ function ReadinessContentForEntity(props: {
     : undefined;
   const removeExemption = canManageExemptions
     ? async (exemptionId: string) => {
+        const exemption = scorecard.results.find(
+          r => r.exemption?.id === exemptionId,
+        )?.exemption;
         try {
           await api.deleteExemption(exemptionId);
-          alertApi.post({
-            message: 'Exemption removed.',
-            severity: 'success',
-            display: 'transient',
-          });
+          if (exemption) {
+            setRemoved({
+              checkId: exemption.checkId,
+              reason: exemption.reason,
+              expiresAt: exemption.expiresAt,
+            });
+          }
           reload();
         } catch (e) {
           alertApi.post({
@@ -185,8 +195,44 @@ function ReadinessContentForEntity(props: {
       }
     : undefined;
 
+  const undoRemoval = async () => {
+    if (!removed) {
+      return;
+    }
+    setRemoved(undefined);
+    try {
+      await api.createExemption({ entityRef, ...removed });
+      alertApi.post({
+        message: 'Exemption restored.',
+        severity: 'success',
+        display: 'transient',
+      });
+      reload();
+    } catch (e) {
+      alertApi.post({
+        message: `Could not restore the exemption: ${errorMessage(e)}`,
+        severity: 'error',
+      });
+    }
+  };
+
   return (
     <Grid container spacing={3}>
+      <Snackbar
+        open={removed !== undefined}
+        autoHideDuration={10000}
+        onClose={(_event, why) => {
+          if (why !== 'clickaway') {
+            setRemoved(undefined);
+          }
+        }}
+        message="Exemption removed."
+        action={
+          <Button color="secondary" size="small" onClick={undoRemoval}>
+            Undo
+          </Button>
+        }
+      />
       <Grid item xs={12} md={8}>
         <InfoCard title="Production readiness">
           <ReadinessSummary
