@@ -13,6 +13,7 @@ import TableSortLabel from '@material-ui/core/TableSortLabel';
 import TextField from '@material-ui/core/TextField';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import ChevronLeftIcon from '@material-ui/icons/ChevronLeft';
 import ChevronRightIcon from '@material-ui/icons/ChevronRight';
 import GetAppIcon from '@material-ui/icons/GetApp';
@@ -43,6 +44,16 @@ import { noMatchMessage } from './noMatchMessage';
 export const DEFAULT_PAGE_SIZE = 25;
 
 const PAGE_SIZES = [25, 50, 100];
+
+const useStyles = makeStyles({
+  // On a phone the table scrolls sideways instead of breaking words.
+  scroll: { maxWidth: '100%', overflowX: 'auto' },
+  table: {
+    minWidth: 720,
+    '& th, & td': { wordBreak: 'normal', overflowWrap: 'normal' },
+    '& th': { whiteSpace: 'nowrap' },
+  },
+});
 
 type SortKey = NonNullable<SearchQuery['sort']>;
 
@@ -82,6 +93,7 @@ export interface GapSearchProps {
  */
 export function GapSearch(props: GapSearchProps) {
   const { query, onQueryChange, checkPack, onFirstResults } = props;
+  const classes = useStyles();
   const api = useApi(readinessApiRef);
   const alertApi = useApi(alertApiRef);
   // Filter suggestions load when the user first reaches for a filter.
@@ -258,8 +270,12 @@ export function GapSearch(props: GapSearchProps) {
       )}
       {!error && items.length > 0 && (
         <>
-          <TableContainer>
-            <Table size="small" aria-label="Entities matching the search">
+          <TableContainer className={classes.scroll}>
+            <Table
+              size="small"
+              className={classes.table}
+              aria-label="Entities matching the search"
+            >
               <TableHead>
                 <TableRow>
                   {COLUMNS.map(column => (
