@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url -- hostile URLs are the test data here */
 import type { Entity } from '@backstage/catalog-model';
 import { catalogEditUrl } from './catalogEditUrl';
 

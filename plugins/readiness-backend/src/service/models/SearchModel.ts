@@ -3,6 +3,7 @@ import type {
   ExportRow,
   SearchQuery,
   SearchResponse,
+  TeamContact,
 } from '@prodready/plugin-readiness-common';
 import type {
   ReadinessStore,
@@ -31,7 +32,9 @@ async function withFailingAndContacts(
   ];
   const [failing, contacts] = await Promise.all([
     store.listFailingCheckIds(items.map(item => item.entityRef)),
-    owners.length > 0 ? store.getOwners(owners) : new Map(),
+    owners.length > 0
+      ? store.getOwners(owners)
+      : new Map<string, TeamContact>(),
   ]);
   return items.map(item => {
     const owner = item.owner ? contacts.get(item.owner) : undefined;

@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url -- hostile URLs are the test data here */
 import { renderInTestApp } from '@backstage/test-utils';
 import { fireEvent, screen } from '@testing-library/react';
 import { RemediationContent } from './RemediationContent';
