@@ -17,7 +17,7 @@ describe('buildReadinessDocument', () => {
       'custom.sbom',
     ]);
     expect(document.text).toBe(
-      'Missing: dashboard linked (monitoring), custom.sbom. Owner: team-payments. System: shop. Level Bronze, score 75.',
+      'Missing: dashboard linked (monitoring), custom.sbom. Owner: team-payments. System: shop. Level: Bronze, score 75.',
     );
     expect(document.categories).toEqual(['monitoring']);
   });
