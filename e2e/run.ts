@@ -503,6 +503,35 @@ async function main(): Promise<void> {
     });
 
     await step(
+      'the org page and the tab on a phone (390×844): tables scroll sideways, no header broken letter by letter',
+      async () => {
+        const desktop = page.viewportSize()!;
+        await page.setViewportSize({ width: 390, height: 844 });
+        try {
+          await page.goto(`${APP_URL}/readiness`);
+          await page.getByTestId('gap-search-row').first().waitFor();
+          await page
+            .getByRole('table', { name: 'Pass rate by owner and category' })
+            .waitFor();
+          // A header broken one letter per line is many lines tall.
+          const broken = await page.evaluate(() =>
+            Array.from(document.querySelectorAll('table th'))
+              .filter(th => (th.textContent ?? '').trim().length > 1)
+              .filter(th => th.getBoundingClientRect().height > 64)
+              .map(th => (th.textContent ?? '').trim()),
+          );
+          assert.deepEqual(broken, [], 'headers broken across lines');
+          await screenshot(page, 'readiness-page-phone.png', 2400);
+          await page.goto(`${APP_URL}${entityPath(gap.service)}/readiness`);
+          await page.locator('section[aria-label="Fix next"]').waitFor();
+          await screenshot(page, 'entity-readiness-phone.png', 2400);
+        } finally {
+          await page.setViewportSize(desktop);
+        }
+      },
+    );
+
+    await step(
       `the catalog gap filter shows the same ${expected.length} components`,
       async () => {
         const summaryRequests: number[] = [];

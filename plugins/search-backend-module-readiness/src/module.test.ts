@@ -15,7 +15,7 @@ describe('searchModuleReadinessCollator', () => {
 
     const paymentsApi = documents[0];
     expect(paymentsApi).toMatchObject({
-      title: 'Payments API readiness: below Bronze',
+      title: 'Payments API readiness: Below Bronze',
       location: '/catalog/default/component/payments-api/readiness',
       level: '',
       score: 50,
@@ -29,7 +29,7 @@ describe('searchModuleReadinessCollator', () => {
       authorization: { resourceRef: 'component:default/payments-api' },
     });
     expect(paymentsApi.text).toBe(
-      'Missing: runbook linked (runbook), rollback documented or automated (delivery). Owner: team-payments. System: shop. Level below Bronze, score 50.',
+      'Missing: runbook linked (runbook), rollback documented or automated (delivery). Owner: team-payments. System: shop. Level: Below Bronze, score 50.',
     );
     expect(documents[2]).toMatchObject({
       title: 'checkout readiness: Silver',

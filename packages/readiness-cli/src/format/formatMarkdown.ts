@@ -273,7 +273,7 @@ export function formatMarkdown(
     const name = entity.title
       ? `${cell(entity.title)} (${code(entity.entityRef)})`
       : code(entity.entityRef);
-    const row = `| ${name} | ${cell(levelText(entity))} | ${
+    const row = `| ${name} | ${cell(levelText(entity, report.pack.levels))} | ${
       entity.scorecard.score
     } | ${counts.fail} | ${counts.unknown} | ${counts.pass + counts.exempt} | ${
       counts['not-applicable']

@@ -8,6 +8,7 @@ import {
   countStates,
   gateSentence,
   levelText,
+  noLevelText,
   levelsSentence,
   reasonWithEvidence,
   repositorySentence,
@@ -61,7 +62,7 @@ export function formatTable(
       const counts = countStates(entity);
       return [
         entity.entityRef,
-        entity.scorecard.level ?? 'none',
+        entity.scorecard.level ?? noLevelText(report.pack.levels),
         String(entity.scorecard.score),
         String(counts.fail),
         String(counts.unknown),
@@ -99,6 +100,7 @@ export function formatTable(
     lines.push(
       `${paint(entity.entityRef, '1', color)}: level ${levelText(
         entity,
+        report.pack.levels,
       )}, score ${scorecard.score}${next}`,
     );
     lines.push(`  ${repositorySentence(entity)}`);

@@ -5,6 +5,7 @@ import {
   CheckState,
   describeEvidence,
   passingEvidence,
+  levelWord,
 } from '@prodready/plugin-readiness-common';
 import type { ScoreReport, ScoredEntity } from '../report/ScoreReport';
 
@@ -106,7 +107,7 @@ export function levelsSentence(report: ScoreReport): string {
   }
   const below = entities.filter(e => e.scorecard.level === undefined).length;
   if (below > 0) {
-    parts.push(`${below} below ${pack.levels[0]?.id ?? 'the lowest level'}`);
+    parts.push(`${below} ${noLevelText(pack.levels)}`);
   }
   return `${count} ${noun}: ${parts.join(', ')}`;
 }
@@ -142,11 +143,26 @@ export function gateSentence(
 }
 
 /**
- * An entity's level for display, e.g. `none` or `none (bronze if unknown
- * checks pass)` when undecided checks are all that hold it back.
+ * The state "scored, no level reached" in the words of every surface
+ * (`levelWord` of readiness-common), lower-cased as the CLI writes levels:
+ * `below bronze`.
  */
-export function levelText(entity: ScoredEntity): string {
-  const level = entity.scorecard.level ?? 'none';
+export function noLevelText(
+  levels: ScoreReport['pack']['levels'] | undefined,
+): string {
+  return levelWord(undefined, levels).toLocaleLowerCase('en-US');
+}
+
+/**
+ * An entity's level for display, e.g. `below bronze` or `below bronze
+ * (bronze if unknown checks pass)` when undecided checks are all that hold
+ * it back.
+ */
+export function levelText(
+  entity: ScoredEntity,
+  levels?: ScoreReport['pack']['levels'],
+): string {
+  const level = entity.scorecard.level ?? noLevelText(levels);
   if (
     entity.levelIfUnknownPass &&
     entity.levelIfUnknownPass !== entity.scorecard.level

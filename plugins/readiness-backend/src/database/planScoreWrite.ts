@@ -245,6 +245,9 @@ export function planScoreWrite(
         failingCheckIds: item.results
           .filter(r => r.state === 'fail')
           .map(r => r.checkId),
+        exemptCheckIds: item.results
+          .filter(r => r.state === 'exempt')
+          .map(r => r.checkId),
       });
     }
     if (

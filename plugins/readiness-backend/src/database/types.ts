@@ -69,6 +69,8 @@ export interface LevelChange {
   rose: boolean;
   /** The checks it fails now. */
   failingCheckIds: string[];
+  /** The checks an exemption covers now (a level may be reached through them). */
+  exemptCheckIds?: string[];
 }
 
 /**

@@ -83,9 +83,31 @@ describe('LevelChangeNotifier', () => {
     ]);
     expect(sent[0].payload).toMatchObject({
       title: 'ledger reached Bronze',
-      description: 'Every Bronze check passes now (it was at no level).',
+      description: 'Every Bronze check passes now (before: Below Bronze).',
       severity: 'low',
     });
+  });
+
+  it('announces a level reached through exemptions as such', async () => {
+    const { notifier, sent } = notifierWith();
+    await notifier.notify([
+      {
+        entityRef: 'component:default/ledger',
+        owner: 'group:default/ledger',
+        from: undefined,
+        to: 'bronze',
+        rose: true,
+        failingCheckIds: ['monitoring.slo'],
+        // Two Bronze checks exempted; the Silver one does not count.
+        exemptCheckIds: ['runbook.runbook', 'delivery.ci', 'monitoring.alerts'],
+      },
+    ]);
+    expect(sent[0].payload).toMatchObject({
+      title: 'ledger reached Bronze, 2 checks exempted',
+      description:
+        'Every other Bronze check passes now; 2 checks exempted (before: Below Bronze).',
+    });
+    expect(sent[0].payload.description).not.toMatch(/Every Bronze check/);
   });
 
   it('sends nothing for entities without an owner, and logs a failed send', async () => {

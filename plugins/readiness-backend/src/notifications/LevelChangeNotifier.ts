@@ -3,6 +3,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { LevelChange } from '../database/ReadinessStore';
 import type { PackIndex } from '../pack/PackIndex';
+import { levelWord } from '@prodready/plugin-readiness-common';
 
 /** Options of {@link LevelChangeNotifier.create}. */
 export interface LevelChangeNotifierOptions {
@@ -11,6 +12,11 @@ export interface LevelChangeNotifierOptions {
   logger: LoggerService;
   /** More changes than this in one call are logged, not sent. */
   maxPerBatch: number;
+}
+
+/** `1 check exempted`, `2 checks exempted`. */
+function exemptedWords(count: number): string {
+  return `${count} ${count === 1 ? 'check' : 'checks'} exempted`;
 }
 
 /** Failing checks named in a drop notification; the tab has the rest. */
@@ -62,13 +68,7 @@ export class LevelChangeNotifier {
   }
 
   private levelTitle(levelId: string | undefined): string {
-    if (!levelId) {
-      return 'no level';
-    }
-    return (
-      this.options.pack.pack.levels.find(l => l.id === levelId)?.title ??
-      levelId
-    );
+    return levelWord(levelId, this.options.pack.pack.levels);
   }
 
   private payloadOf(change: LevelChange) {
@@ -79,11 +79,24 @@ export class LevelChangeNotifier {
     const scope = `readiness-level:${change.entityRef}`;
     const topic = 'Production readiness';
     if (change.rose) {
+      // A level reached through exemptions is announced as such.
+      const reachedRank = pack.levelRank(change.to);
+      const exempted = (change.exemptCheckIds ?? []).filter(id => {
+        const info = pack.checkInfo(id);
+        return info && pack.levelRank(info.level) <= reachedRank;
+      }).length;
+      const to = this.levelTitle(change.to);
+      const before = `before: ${this.levelTitle(change.from)}`;
       return {
-        title: `${name} reached ${this.levelTitle(change.to)}`,
-        description: `Every ${this.levelTitle(
-          change.to,
-        )} check passes now (it was at ${this.levelTitle(change.from)}).`,
+        title: `${name} reached ${to}${
+          exempted > 0 ? `, ${exemptedWords(exempted)}` : ''
+        }`,
+        description:
+          exempted > 0
+            ? `Every other ${to} check passes now; ${exemptedWords(
+                exempted,
+              )} (${before}).`
+            : `Every ${to} check passes now (${before}).`,
         link,
         severity: 'low' as const,
         topic,

@@ -313,7 +313,7 @@ export const spec = {
         operationId: 'Export',
         tags: ['Search'],
         description:
-          'All matches of a search as a CSV (RFC 4180) or JSON file, streamed.',
+          "All matches of a search as a CSV (RFC 4180) or JSON file, streamed. Each entity comes with its failing check ids; the CSV adds the owning team's contacts (column `ownerContacts`), so that an export can drive an outreach list. The file name names the filters.",
         parameters: [
           {
             name: 'format',

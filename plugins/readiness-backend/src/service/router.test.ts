@@ -418,12 +418,15 @@ describe('GET /export', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toMatch(
-      /^attachment; filename="readiness-.*\.csv"$/,
+      /^attachment; filename="readiness-failing-runbook\.runbook-\d{4}-\d\d-\d\d\.csv"$/,
     );
     const lines = res.text.split('\r\n');
     expect(lines[0]).toBe(
-      'entityRef,kind,namespace,name,title,type,lifecycle,owner,system,domain,tier,score,level,gaps,evaluatedAt',
+      'entityRef,kind,namespace,name,title,type,lifecycle,owner,system,domain,tier,score,level,gaps,evaluatedAt,failingCheckIds,ownerContacts',
     );
+    // The failing checks and the owner's contacts drive an outreach list.
+    const ledger = lines.find(l => l.includes(',ledger,'))!;
+    expect(ledger).toMatch(/runbook\.runbook/);
     expect(lines.slice(1, -1).map(l => l.split(',')[3])).toEqual([
       'checkout-web',
       'ledger',

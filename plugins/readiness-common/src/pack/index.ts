@@ -6,3 +6,5 @@ export * from './defaultLevels';
 export * from './annotations';
 export * from './compareLevels';
 export * from './toCheckInfo';
+export * from './personalizeRemediation';
+export * from './levelWords';

@@ -18,6 +18,7 @@ export type {
   SearchFilters,
 } from './searchFilters';
 export { EXPORT_CSV_COLUMNS } from './exportColumns';
+export type { ExportRow } from './exportColumns';
 export {
   SEARCH_QUERY_KEYS,
   searchQueryFromParams,

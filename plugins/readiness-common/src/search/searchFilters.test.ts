@@ -126,11 +126,11 @@ describe('the search vocabulary', () => {
     );
   });
 
-  it('exports every field of an entity summary but the failing check ids as CSV columns', () => {
+  it('exports every field of an entity summary, then the owner contacts, as CSV columns', () => {
     const properties = Object.keys(
       spec.components.schemas.EntitySummary.properties,
     );
-    expect([...EXPORT_CSV_COLUMNS, 'failingCheckIds']).toEqual(properties);
+    expect(EXPORT_CSV_COLUMNS).toEqual([...properties, 'ownerContacts']);
     const summary: Required<EntitySummary> = {
       entityRef: 'component:default/a',
       kind: 'Component',
@@ -149,8 +149,8 @@ describe('the search vocabulary', () => {
       evaluatedAt: '2026-01-01T00:00:00.000Z',
       failingCheckIds: ['x.y'],
     };
-    expect([...EXPORT_CSV_COLUMNS, 'failingCheckIds'].sort()).toEqual(
-      Object.keys(summary).sort(),
+    expect([...EXPORT_CSV_COLUMNS].sort()).toEqual(
+      [...Object.keys(summary), 'ownerContacts'].sort(),
     );
   });
 

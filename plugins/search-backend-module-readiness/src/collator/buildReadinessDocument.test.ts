@@ -17,7 +17,7 @@ describe('buildReadinessDocument', () => {
       'custom.sbom',
     ]);
     expect(document.text).toBe(
-      'Missing: dashboard linked (monitoring), custom.sbom. Owner: team-payments. System: shop. Level Bronze, score 75.',
+      'Missing: dashboard linked (monitoring), custom.sbom. Owner: team-payments. System: shop. Level: Bronze, score 75.',
     );
     expect(document.categories).toEqual(['monitoring']);
   });
@@ -40,7 +40,7 @@ describe('buildReadinessDocument', () => {
     expect(document.location).toBe('/x/api/payments/card%20tokens');
     expect(document.owner).toBe('');
     expect(document.text).toBe(
-      'Every applicable readiness check passes. Level below Bronze, score 50.',
+      'Every applicable readiness check passes. Level: Below Bronze, score 50.',
     );
   });
 });

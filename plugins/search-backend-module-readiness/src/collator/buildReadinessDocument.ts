@@ -1,8 +1,9 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import type {
-  CheckInfo,
-  CheckPackResponse,
-  EntitySummary,
+import {
+  levelWord,
+  type CheckInfo,
+  type CheckPackResponse,
+  type EntitySummary,
 } from '@prodready/plugin-readiness-common';
 import type { ReadinessDocument } from './ReadinessDocument';
 
@@ -36,11 +37,7 @@ function shortName(ref: string | undefined): string | undefined {
 }
 
 function levelTitle(pack: CheckPackResponse, level?: string): string {
-  if (level) {
-    return pack.levels.find(l => l.id === level)?.title ?? level;
-  }
-  const lowest = pack.levels[0];
-  return lowest ? `below ${lowest.title ?? lowest.id}` : 'not rated';
+  return levelWord(level, pack.levels);
 }
 
 /**
@@ -83,7 +80,7 @@ export function buildReadinessDocument(
       : 'Every applicable readiness check passes.',
     owner ? `Owner: ${owner}.` : undefined,
     system ? `System: ${system}.` : undefined,
-    `Level ${level}, score ${entity.score}.`,
+    `Level: ${level}, score ${entity.score}.`,
   ];
 
   const location = locationTemplate

@@ -1,5 +1,6 @@
 import type {
   EntitySummary,
+  ExportRow,
   SearchQuery,
   SearchResponse,
 } from '@prodready/plugin-readiness-common';
@@ -32,7 +33,7 @@ export class AuthorizedSearchService implements SearchService {
   async exportPages(
     params: SearchFilterParams & Pick<SearchQuery, 'sort' | 'order'>,
     { credentials }: CallerOptions,
-  ): Promise<AsyncIterable<EntitySummary[]>> {
+  ): Promise<AsyncIterable<ExportRow[]>> {
     const visible = await this.authorizer.getVisibleEntityRefs(credentials);
     return this.model.exportPages(params, visible);
   }

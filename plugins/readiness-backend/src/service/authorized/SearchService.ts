@@ -1,5 +1,6 @@
 import type {
   EntitySummary,
+  ExportRow,
   SearchQuery,
   SearchResponse,
 } from '@prodready/plugin-readiness-common';
@@ -23,7 +24,7 @@ export interface SearchService {
   exportPages(
     params: SearchFilterParams & Pick<SearchQuery, 'sort' | 'order'>,
     options: CallerOptions,
-  ): Promise<AsyncIterable<EntitySummary[]>>;
+  ): Promise<AsyncIterable<ExportRow[]>>;
 
   /** Summaries of those of the given entities that are scored and visible. */
   summaries(

@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import { EXPORT_CSV_COLUMNS } from '@prodready/plugin-readiness-common';
+import { exportFileName } from '../exportFileName';
 import { toCsvRow } from '../toCsvRow';
 import type {
   ReadinessApiRouter,
@@ -41,12 +42,12 @@ export function bindSearchEndpoints(
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
       res.setHeader(
         'Content-Disposition',
-        `attachment; filename="readiness-${stamp}.json"`,
+        `attachment; filename="${exportFileName(params, stamp, 'json')}"`,
       );
       let first = true;
       await write(res, '[');
       for await (const items of pages) {
-        for (const item of items) {
+        for (const { ownerContacts: _contacts, ...item } of items) {
           await write(res, `${first ? '' : ','}\n${JSON.stringify(item)}`);
           first = false;
         }
@@ -57,14 +58,21 @@ export function bindSearchEndpoints(
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader(
       'Content-Disposition',
-      `attachment; filename="readiness-${stamp}.csv"`,
+      `attachment; filename="${exportFileName(params, stamp, 'csv')}"`,
     );
     await write(res, toCsvRow(EXPORT_CSV_COLUMNS));
     for await (const items of pages) {
       await write(
         res,
         items
-          .map(item => toCsvRow(EXPORT_CSV_COLUMNS.map(c => item[c])))
+          .map(item =>
+            toCsvRow(
+              EXPORT_CSV_COLUMNS.map(column => {
+                const value = item[column];
+                return Array.isArray(value) ? value.join(' ') : value;
+              }),
+            ),
+          )
           .join(''),
       );
     }

@@ -1,7 +1,9 @@
 import type {
   EntitySummary,
+  ExportRow,
   SearchQuery,
   SearchResponse,
+  TeamContact,
 } from '@prodready/plugin-readiness-common';
 import type {
   ReadinessStore,
@@ -19,6 +21,31 @@ import {
   parseSearchFilters,
   type SearchFilterParams,
 } from './parseSearchFilters';
+
+/** A page of summaries with failing check ids and owner contacts. */
+async function withFailingAndContacts(
+  store: ReadinessStore,
+  items: EntitySummary[],
+): Promise<ExportRow[]> {
+  const owners = [
+    ...new Set(items.flatMap(item => (item.owner ? [item.owner] : []))),
+  ];
+  const [failing, contacts] = await Promise.all([
+    store.listFailingCheckIds(items.map(item => item.entityRef)),
+    owners.length > 0
+      ? store.getOwners(owners)
+      : new Map<string, TeamContact>(),
+  ]);
+  return items.map(item => {
+    const owner = item.owner ? contacts.get(item.owner) : undefined;
+    const labels = owner?.contacts.map(c => c.label) ?? [];
+    return {
+      ...item,
+      failingCheckIds: failing.get(item.entityRef) ?? [],
+      ownerContacts: labels.length > 0 ? labels.join('; ') : undefined,
+    };
+  });
+}
 
 /** Page size used while streaming an export. */
 const EXPORT_PAGE_SIZE = 500;
@@ -105,13 +132,14 @@ export class SearchModel {
   }
 
   /**
-   * Every match of a search, page by page (validation errors are thrown
-   * before the first page is produced).
+   * Every match of a search, page by page, with its failing check ids and
+   * its owner's contacts (validation errors are thrown before the first page
+   * is produced).
    */
   async exportPages(
     params: SearchFilterParams & Pick<SearchQuery, 'sort' | 'order'>,
     visibleEntityRefs: VisibleEntityRefs,
-  ): Promise<AsyncIterable<EntitySummary[]>> {
+  ): Promise<AsyncIterable<ExportRow[]>> {
     const filters = {
       ...parseSearchFilters(params, this.pack),
       visibleEntityRefs,
@@ -131,7 +159,7 @@ export class SearchModel {
             after,
           });
           if (page.items.length > 0) {
-            yield page.items;
+            yield await withFailingAndContacts(store, page.items);
           }
           after = page.next;
         } while (after);

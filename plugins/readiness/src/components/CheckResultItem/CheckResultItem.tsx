@@ -4,18 +4,23 @@ import AccordionSummary from '@material-ui/core/AccordionSummary';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogContentText from '@material-ui/core/DialogContentText';
+import DialogTitle from '@material-ui/core/DialogTitle';
 import Link from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import WarningIcon from '@material-ui/icons/Warning';
-import { MarkdownContent } from '@backstage/core-components';
 import {
   describeEvidence,
   isSafeUrl,
   passingEvidence,
   type EntityScorecardResponse,
   type LevelDefinition,
+  type RemediationSubject,
 } from '@prodready/plugin-readiness-common';
 import { useEffect, useState } from 'react';
 import { EvidenceList } from '../EvidenceList';
@@ -29,6 +34,7 @@ import {
 } from '../AttestationDialog';
 import { LearnFromList } from '../LearnFromList';
 import { levelTitle } from '../LevelBadge';
+import { RemediationContent } from '../RemediationContent';
 import { StateIcon } from '../StateIcon';
 
 /**
@@ -72,6 +78,10 @@ export interface CheckResultItemProps {
    * Turning it on later (a link to the check was followed) opens them again.
    */
   defaultExpanded?: boolean;
+  /** The entity the check is shown for: remediation snippets name it. */
+  subject?: RemediationSubject;
+  /** Where to edit the entity's `catalog-info.yaml`, when known. */
+  editUrl?: string;
   /** Creates an exemption; the action is hidden when absent. */
   onCreateExemption?(values: ExemptionDialogValues): Promise<void>;
   /** Removes the result's exemption; the action is hidden when absent. */
@@ -95,6 +105,8 @@ export function CheckResultItem(props: CheckResultItemProps) {
     levels,
     blocksLevel,
     defaultExpanded,
+    subject,
+    editUrl,
     onCreateExemption,
     onRemoveExemption,
     onRecordAttestation,
@@ -110,6 +122,7 @@ export function CheckResultItem(props: CheckResultItemProps) {
   const [dialogOpen, setDialogOpen] = useState(false);
   const [attesting, setAttesting] = useState(false);
   const [removing, setRemoving] = useState(false);
+  const [confirmRemove, setConfirmRemove] = useState(false);
   const { check, exemption } = result;
   const needsWork =
     result.state === 'fail' ||
@@ -178,7 +191,11 @@ export function CheckResultItem(props: CheckResultItemProps) {
         {needsWork && (
           <Box className={classes.section}>
             <Typography variant="subtitle2">How to fix it</Typography>
-            <MarkdownContent content={check.remediation.markdown} />
+            <RemediationContent
+              markdown={check.remediation.markdown}
+              subject={subject}
+              editUrl={editUrl}
+            />
             {check.remediation.links
               ?.filter(link => isSafeUrl(link.url))
               .map(link => (
@@ -217,17 +234,48 @@ export function CheckResultItem(props: CheckResultItemProps) {
                 size="small"
                 color="secondary"
                 disabled={removing}
-                onClick={async () => {
-                  setRemoving(true);
-                  try {
-                    await onRemoveExemption(exemption.id);
-                  } finally {
-                    setRemoving(false);
-                  }
-                }}
+                onClick={() => setConfirmRemove(true)}
               >
                 Remove exemption
               </Button>
+            )}
+            {onRemoveExemption && (
+              <Dialog
+                open={confirmRemove}
+                onClose={() => setConfirmRemove(false)}
+                aria-labelledby={`${headingId}-remove-title`}
+              >
+                <DialogTitle id={`${headingId}-remove-title`}>
+                  Remove the exemption from “{check.title}”?
+                </DialogTitle>
+                <DialogContent>
+                  <DialogContentText>
+                    The check counts by its own result again, and the level may
+                    drop. You can undo this right after.
+                  </DialogContentText>
+                </DialogContent>
+                <DialogActions>
+                  <Button onClick={() => setConfirmRemove(false)}>
+                    Keep it
+                  </Button>
+                  <Button
+                    color="secondary"
+                    variant="contained"
+                    disabled={removing}
+                    onClick={async () => {
+                      setRemoving(true);
+                      try {
+                        await onRemoveExemption(exemption.id);
+                        setConfirmRemove(false);
+                      } finally {
+                        setRemoving(false);
+                      }
+                    }}
+                  >
+                    Remove
+                  </Button>
+                </DialogActions>
+              </Dialog>
             )}
           </Box>
         )}

@@ -18,6 +18,7 @@ import {
 } from '@backstage/catalog-model';
 import { entityRouteRef, useEntity } from '@backstage/plugin-catalog-react';
 import { ResponseError } from '@backstage/errors';
+import { LEVEL_WORDS } from '@prodready/plugin-readiness-common';
 import { useCheckPack } from '../../hooks/useCheckPack';
 import { useEntityScorecard } from '../../hooks/useEntityScorecard';
 import { LevelBadge, levelTitle } from '../LevelBadge';
@@ -65,8 +66,8 @@ export function EntityReadinessCard(props: EntityReadinessCardProps) {
   } else if (error && ResponseError.is(error) && error.statusCode === 404) {
     content = (
       <Typography variant="body2" color="textSecondary">
-        Not scored yet: {asSentence(errorMessage(error))} Entities are scored on
-        a schedule.
+        {LEVEL_WORDS.notScoredYet}: {asSentence(errorMessage(error))} Entities
+        are scored on a schedule.
       </Typography>
     );
   } else if (error) {

@@ -43,7 +43,7 @@ describe('EntityReadinessContent without permissions', () => {
       screen.queryByRole('button', { name: 'Remove exemption' }),
     ).not.toBeInTheDocument();
     expect(
-      screen.getByText(/The runbook lives in the shop system/),
+      screen.getByText(/The runbook lives in the shop system — granted by/),
     ).toBeInTheDocument();
   });
 

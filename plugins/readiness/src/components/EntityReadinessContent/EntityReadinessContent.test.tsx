@@ -318,7 +318,58 @@ describe('EntityReadinessContent', () => {
     fireEvent.click(
       within(runbook).getByRole('button', { name: 'Remove exemption' }),
     );
+    // Asks first: keeping it removes nothing.
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent(/Remove the exemption from/);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Keep it' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(deleted).toBe('');
+    fireEvent.click(
+      within(runbook).getByRole('button', { name: 'Remove exemption' }),
+    );
+    fireEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', {
+        name: 'Remove',
+      }),
+    );
     await waitFor(() => expect(deleted).toBe('ex-1'));
+  });
+
+  it('offers to undo the removal of an exemption', async () => {
+    let created: unknown;
+    server.use(
+      http.delete(
+        `${readinessBase}/exemptions/:id`,
+        () => new HttpResponse(null, { status: 204 }),
+      ),
+      http.post(`${readinessBase}/exemptions`, async ({ request }) => {
+        created = await request.json();
+        return HttpResponse.json(checkoutScorecard.results[2].exemption, {
+          status: 201,
+        });
+      }),
+    );
+    await renderContent();
+    const runbook = await screen.findByTestId('check-runbook.linked');
+    expand(runbook);
+    fireEvent.click(
+      within(runbook).getByRole('button', { name: 'Remove exemption' }),
+    );
+    fireEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', {
+        name: 'Remove',
+      }),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
+    await waitFor(() =>
+      expect(created).toEqual({
+        entityRef: 'component:default/checkout-api',
+        checkId: 'runbook.linked',
+        reason: 'The runbook lives in the shop system',
+        expiresAt: '2025-12-31T00:00:00.000Z',
+      }),
+    );
   });
 
   it('rescores the entity on demand', async () => {

@@ -1,6 +1,7 @@
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
+import Snackbar from '@material-ui/core/Snackbar';
 import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import {
@@ -10,17 +11,19 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { ResponseError } from '@backstage/errors';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import {
   CHECK_STATES,
+  LEVEL_WORDS,
   type EntityScorecardResponse,
 } from '@prodready/plugin-readiness-common';
 import { readinessApiRef } from '../../api/ReadinessApi';
 import { asSentence, errorMessage } from '../../lib/errorMessage';
+import { catalogEditUrl } from '../../lib/catalogEditUrl';
 import { useCheckPack } from '../../hooks/useCheckPack';
 import { useEntityScorecard } from '../../hooks/useEntityScorecard';
 import { useReadinessPermissions } from '../../hooks/useReadinessPermissions';
@@ -75,8 +78,11 @@ function capitalize(text: string): string {
 }
 
 /** The body of the tab once the entity ref is known. */
-function ReadinessContentForEntity(props: { entityRef: string }) {
-  const { entityRef } = props;
+function ReadinessContentForEntity(props: {
+  entityRef: string;
+  entity?: Entity;
+}) {
+  const { entityRef, entity } = props;
   const api = useApi(readinessApiRef);
   const alertApi = useApi(alertApiRef);
   const { checkPack } = useCheckPack();
@@ -85,6 +91,10 @@ function ReadinessContentForEntity(props: { entityRef: string }) {
     useEntityScorecard(entityRef);
   const { hash } = useLocation();
   const targeted = targetedCheckId(hash);
+  // The exemption just removed, for the undo snackbar.
+  const [removed, setRemoved] = useState<
+    { checkId: string; reason: string; expiresAt?: string } | undefined
+  >();
 
   // After in-app navigation the browser does not scroll to an anchor that
   // renders only once the scorecard has loaded: scroll to it here.
@@ -104,7 +114,7 @@ function ReadinessContentForEntity(props: { entityRef: string }) {
       return (
         <EmptyState
           missing="data"
-          title="Not scored yet"
+          title={LEVEL_WORDS.notScoredYet}
           description={`${asSentence(
             errorMessage(error),
           )} Entities are scored on a schedule; a new entity gets its scorecard at the next run.`}
@@ -131,6 +141,13 @@ function ReadinessContentForEntity(props: { entityRef: string }) {
   }
 
   const levels = checkPack?.levels;
+  const subject = {
+    name: scorecard.entity.name,
+    namespace: scorecard.entity.namespace,
+    ownerRef: scorecard.owner?.ref ?? scorecard.entity.owner,
+    system: scorecard.entity.system,
+  };
+  const editUrl = entity ? catalogEditUrl(entity) : undefined;
   const blocking = new Set(scorecard.blockingCheckIds);
   const categorySummaries = new Map(
     scorecard.categories.map(c => [c.category, c]),
@@ -170,13 +187,18 @@ function ReadinessContentForEntity(props: { entityRef: string }) {
   };
   const removeExemption = canManageExemptions
     ? async (exemptionId: string) => {
+        const exemption = scorecard.results.find(
+          r => r.exemption?.id === exemptionId,
+        )?.exemption;
         try {
           await api.deleteExemption(exemptionId);
-          alertApi.post({
-            message: 'Exemption removed.',
-            severity: 'success',
-            display: 'transient',
-          });
+          if (exemption) {
+            setRemoved({
+              checkId: exemption.checkId,
+              reason: exemption.reason,
+              expiresAt: exemption.expiresAt,
+            });
+          }
           reload();
         } catch (e) {
           alertApi.post({
@@ -187,8 +209,44 @@ function ReadinessContentForEntity(props: { entityRef: string }) {
       }
     : undefined;
 
+  const undoRemoval = async () => {
+    if (!removed) {
+      return;
+    }
+    setRemoved(undefined);
+    try {
+      await api.createExemption({ entityRef, ...removed });
+      alertApi.post({
+        message: 'Exemption restored.',
+        severity: 'success',
+        display: 'transient',
+      });
+      reload();
+    } catch (e) {
+      alertApi.post({
+        message: `Could not restore the exemption: ${errorMessage(e)}`,
+        severity: 'error',
+      });
+    }
+  };
+
   return (
     <Grid container spacing={3}>
+      <Snackbar
+        open={removed !== undefined}
+        autoHideDuration={10000}
+        onClose={(_event, why) => {
+          if (why !== 'clickaway') {
+            setRemoved(undefined);
+          }
+        }}
+        message="Exemption removed."
+        action={
+          <Button color="secondary" size="small" onClick={undoRemoval}>
+            Undo
+          </Button>
+        }
+      />
       <Grid item xs={12} md={8}>
         <InfoCard title="Production readiness">
           <ReadinessSummary
@@ -263,6 +321,8 @@ function ReadinessContentForEntity(props: { entityRef: string }) {
                   // Fix next (above) already says what to do; every check
                   // starts closed unless a link points at it.
                   defaultExpanded={targeted === result.checkId}
+                  subject={subject}
+                  editUrl={editUrl}
                   onCreateExemption={
                     createExemption &&
                     (values => createExemption(result.checkId, values))
@@ -282,6 +342,7 @@ function ReadinessContentForEntity(props: { entityRef: string }) {
           <ReadinessHistory
             events={scorecard.history}
             checks={scorecard.results.map(r => r.check)}
+            results={scorecard.results}
           />
         </InfoCard>
       </Grid>
@@ -292,7 +353,12 @@ function ReadinessContentForEntity(props: { entityRef: string }) {
 /** Reads the entity of the surrounding entity page. */
 function ReadinessContentForCurrentEntity() {
   const { entity } = useEntity();
-  return <ReadinessContentForEntity entityRef={stringifyEntityRef(entity)} />;
+  return (
+    <ReadinessContentForEntity
+      entityRef={stringifyEntityRef(entity)}
+      entity={entity}
+    />
+  );
 }
 
 /**

@@ -13,6 +13,7 @@ import TableSortLabel from '@material-ui/core/TableSortLabel';
 import TextField from '@material-ui/core/TextField';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import ChevronLeftIcon from '@material-ui/icons/ChevronLeft';
 import ChevronRightIcon from '@material-ui/icons/ChevronRight';
 import GetAppIcon from '@material-ui/icons/GetApp';
@@ -37,11 +38,22 @@ import { LevelBadge } from '../LevelBadge';
 import { downloadBlob } from './downloadBlob';
 import { EntityPageLink } from './EntityPageLink';
 import { useFilterOptions } from './useFilterOptions';
+import { noMatchMessage } from './noMatchMessage';
 
 /** The page size when the query names none. */
 export const DEFAULT_PAGE_SIZE = 25;
 
 const PAGE_SIZES = [25, 50, 100];
+
+const useStyles = makeStyles({
+  // On a phone the table scrolls sideways instead of breaking words.
+  scroll: { maxWidth: '100%', overflowX: 'auto' },
+  table: {
+    minWidth: 720,
+    '& th, & td': { wordBreak: 'normal', overflowWrap: 'normal' },
+    '& th': { whiteSpace: 'nowrap' },
+  },
+});
 
 type SortKey = NonNullable<SearchQuery['sort']>;
 
@@ -81,6 +93,7 @@ export interface GapSearchProps {
  */
 export function GapSearch(props: GapSearchProps) {
   const { query, onQueryChange, checkPack, onFirstResults } = props;
+  const classes = useStyles();
   const api = useApi(readinessApiRef);
   const alertApi = useApi(alertApiRef);
   // Filter suggestions load when the user first reaches for a filter.
@@ -166,6 +179,7 @@ export function GapSearch(props: GapSearchProps) {
     }
   };
 
+  const noMatch = noMatchMessage(query, checkPack);
   const pageStart = previousCursors.length * limit;
   const items = shown?.items ?? [];
 
@@ -194,11 +208,13 @@ export function GapSearch(props: GapSearchProps) {
           aria-live="polite"
           data-testid="gap-search-count"
         >
-          {shown
-            ? `${shown.totalCount} ${
-                shown.totalCount === 1 ? 'entity matches' : 'entities match'
-              }`
-            : ' '}
+          {shown &&
+            (shown.totalCount === 0 && noMatch.goodNews
+              ? noMatch.title
+              : `${shown.totalCount} ${
+                  shown.totalCount === 1 ? 'entity matches' : 'entities match'
+                }`)}
+          {!shown && ' '}
         </Typography>
         <Box flexGrow={1} />
         <Button
@@ -236,9 +252,9 @@ export function GapSearch(props: GapSearchProps) {
       {error && <ResponseErrorPanel error={error} />}
       {!error && shown && items.length === 0 && (
         <EmptyState
-          missing="data"
-          title="No entity matches"
-          description="No scored entity matches these filters. Remove a filter, or check that the failing check and level exist in the check pack."
+          missing={noMatch.goodNews ? 'content' : 'data'}
+          title={noMatch.title}
+          description={noMatch.description}
           action={
             <Button
               variant="contained"
@@ -254,8 +270,12 @@ export function GapSearch(props: GapSearchProps) {
       )}
       {!error && items.length > 0 && (
         <>
-          <TableContainer>
-            <Table size="small" aria-label="Entities matching the search">
+          <TableContainer className={classes.scroll}>
+            <Table
+              size="small"
+              className={classes.table}
+              aria-label="Entities matching the search"
+            >
               <TableHead>
                 <TableRow>
                   {COLUMNS.map(column => (

@@ -25,7 +25,7 @@ describe('LevelBadge', () => {
 
   it('says when no level is reached', async () => {
     await renderInTestApp(<LevelBadge />);
-    expect(screen.getByText('No level')).toBeInTheDocument();
+    expect(screen.getByText('Below Bronze')).toBeInTheDocument();
   });
 
   it('picks the more readable text colour', () => {

@@ -1,6 +1,9 @@
 import Chip from '@material-ui/core/Chip';
 import EmojiEventsIcon from '@material-ui/icons/EmojiEvents';
-import type { LevelDefinition } from '@prodready/plugin-readiness-common';
+import {
+  levelWord,
+  type LevelDefinition,
+} from '@prodready/plugin-readiness-common';
 import { levelColor, levelTitle, readableTextColor } from './levelColors';
 
 /**
@@ -9,7 +12,7 @@ import { levelColor, levelTitle, readableTextColor } from './levelColors';
  * @public
  */
 export interface LevelBadgeProps {
-  /** The level id reached; absent when the entity reached no level. */
+  /** The level id reached; absent when the entity reached no level (`Below Bronze`). */
   level?: string;
   /** The pack's levels, for titles and colours; defaults apply without. */
   levels?: LevelDefinition[];
@@ -29,7 +32,7 @@ export function LevelBadge(props: LevelBadgeProps) {
       <Chip
         size={size}
         variant="outlined"
-        label="No level"
+        label={levelWord(undefined, levels)}
         data-testid="readiness-level-badge"
       />
     );

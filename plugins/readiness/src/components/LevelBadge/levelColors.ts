@@ -1,4 +1,7 @@
-import type { LevelDefinition } from '@prodready/plugin-readiness-common';
+import {
+  levelWord,
+  type LevelDefinition,
+} from '@prodready/plugin-readiness-common';
 
 /** Badge colours of the default levels, light enough for dark text. */
 const DEFAULT_LEVEL_COLORS: Record<string, string> = {
@@ -7,16 +10,12 @@ const DEFAULT_LEVEL_COLORS: Record<string, string> = {
   gold: '#f2c94c',
 };
 
-/** The title of a level id, from the pack or else the id capitalised. */
+/** The title of a level id, from the pack or else the id capitalised (see `levelWord`). */
 export function levelTitle(
   level: string,
   levels: LevelDefinition[] | undefined,
 ): string {
-  const defined = levels?.find(l => l.id === level);
-  if (defined) {
-    return defined.title;
-  }
-  return level.charAt(0).toLocaleUpperCase('en-US') + level.slice(1);
+  return levelWord(level, levels);
 }
 
 /** The badge colour of a level: the pack's colour, a default, or none. */

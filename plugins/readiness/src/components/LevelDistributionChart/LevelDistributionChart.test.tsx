@@ -17,7 +17,7 @@ describe('LevelDistributionChart', () => {
       .getAllByRole('row')
       .map(r => Array.from(r.children, c => c.textContent));
     expect(rows).toEqual([
-      ['No level', '2', '25%'],
+      ['Below Bronze', '2', '25%'],
       ['Bronze', '1', '13%'],
       ['Silver', '0', '0%'],
       ['Gold', '1', '13%'],

@@ -1,4 +1,7 @@
-import type { LevelDefinition } from '@prodready/plugin-readiness-common';
+import {
+  levelWord,
+  type LevelDefinition,
+} from '@prodready/plugin-readiness-common';
 import { levelColor, levelTitle } from '../LevelBadge/levelColors';
 
 /** The key of entities that reached no level, in level counts. */
@@ -14,7 +17,7 @@ export interface LevelSeries {
 const FALLBACK_COLORS = ['#7b6fb0', '#4f8fba', '#5aa17f', '#c1666b'];
 
 /**
- * The series of a level chart: "No level" first, then the pack's levels from
+ * The series of a level chart: "Below <lowest level>" first, then the pack's levels from
  * lowest to highest, then any other level id found in the counts.
  */
 export function levelSeries(
@@ -31,7 +34,8 @@ export function levelSeries(
   }
   return ids.map((id, index) => ({
     id,
-    title: id === NO_LEVEL ? 'No level' : levelTitle(id, levels),
+    title:
+      id === NO_LEVEL ? levelWord(undefined, levels) : levelTitle(id, levels),
     color:
       id === NO_LEVEL
         ? '#9e9e9e'

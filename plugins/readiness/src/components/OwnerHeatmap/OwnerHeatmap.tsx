@@ -16,6 +16,12 @@ import { readableTextColor } from '../LevelBadge/levelColors';
 import { viridis, viridisGradient } from './viridis';
 
 const useStyles = makeStyles(theme => ({
+  // On a phone the table scrolls sideways instead of breaking words.
+  scroll: { maxWidth: '100%', overflowX: 'auto' },
+  table: {
+    '& th, & td': { wordBreak: 'normal', overflowWrap: 'normal' },
+    '& thead th, & tbody th': { whiteSpace: 'nowrap' },
+  },
   cell: {
     textAlign: 'center',
     fontVariantNumeric: 'tabular-nums',
@@ -87,8 +93,12 @@ export function OwnerHeatmap(props: OwnerHeatmapProps) {
   const shown = showAll ? sorted : sorted.slice(0, initialRows);
   return (
     <Box>
-      <TableContainer>
-        <Table size="small" aria-label="Pass rate by owner and category">
+      <TableContainer className={classes.scroll}>
+        <Table
+          size="small"
+          className={classes.table}
+          aria-label="Pass rate by owner and category"
+        >
           <TableHead>
             <TableRow>
               <TableCell>Owner</TableCell>

@@ -2,6 +2,7 @@ import type { TableColumn } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogTableRow } from '@backstage/plugin-catalog';
 import { ReadinessLevelCell } from './ReadinessLevelCell';
+import { shownScore } from './shownScores';
 
 /**
  * Options of {@link createReadinessColumn}.
@@ -18,7 +19,9 @@ export interface ReadinessColumnOptions {
 /**
  * A catalog table column with each entity's readiness level and score. The
  * rows of a page are loaded with one `POST /summaries`, not one request per
- * row.
+ * row. The column sorts by score (the rows shown so far; not yet scored, and
+ * Groups and Users, which are not scored themselves, last); its cells do not
+ * wrap.
  *
  * @example
  * ```tsx
@@ -36,8 +39,13 @@ export function createReadinessColumn(
 ): TableColumn<CatalogTableRow> {
   return {
     title: options.title ?? 'Readiness',
-    sorting: false,
+    sorting: true,
+    customSort: (a, b) =>
+      shownScore(stringifyEntityRef(a.entity)) -
+      shownScore(stringifyEntityRef(b.entity)),
     searchable: false,
+    width: '180px',
+    cellStyle: { whiteSpace: 'nowrap', minWidth: 180 },
     render: row => (
       <ReadinessLevelCell
         entityRef={stringifyEntityRef(row.entity)}

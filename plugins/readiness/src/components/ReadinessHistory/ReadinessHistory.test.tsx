@@ -1,6 +1,6 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { fireEvent, screen, within } from '@testing-library/react';
-import { checkPack } from '../../__testUtils__/fixtures';
+import { checkPack, checkoutScorecard } from '../../__testUtils__/fixtures';
 import { ReadinessHistory } from './ReadinessHistory';
 
 describe('ReadinessHistory', () => {
@@ -38,6 +38,21 @@ describe('ReadinessHistory', () => {
     expect(screen.getAllByRole('row')).toHaveLength(3);
     fireEvent.click(screen.getByRole('button', { name: 'Show all 4 changes' }));
     expect(screen.getAllByRole('row')).toHaveLength(5);
+  });
+
+  it('says who exempted a check and why, and why a check changed', async () => {
+    await renderInTestApp(
+      <ReadinessHistory
+        checks={checkPack.checks}
+        events={checkoutScorecard.history}
+        results={checkoutScorecard.results}
+      />,
+    );
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(rows[0]).toHaveTextContent(
+      'Exempted by user:default/alice: The runbook lives in the shop system',
+    );
+    expect(rows[1]).toHaveTextContent('A CI workflow was found');
   });
 
   it('says when nothing changed yet', async () => {

@@ -136,7 +136,7 @@ describe('ReadinessPage', () => {
     ).toHaveAttribute('href', '/catalog/default/component/checkout-api');
     expect(checkout).toHaveTextContent('Bronze');
     expect(checkout).toHaveTextContent('team-checkout');
-    expect(within(search).getByText('No level')).toBeInTheDocument();
+    expect(within(search).getByText('Below Bronze')).toBeInTheDocument();
     expect(screen.getByTestId('gap-search-count')).toHaveTextContent(
       '3 entities match',
     );
@@ -296,15 +296,28 @@ describe('ReadinessPage', () => {
 
   it('says when nothing matches and clears the filters', async () => {
     recordSearches(params =>
-      params.has('failing') ? { items: [], totalCount: 0 } : searchResponse,
+      params.has('owner') ? { items: [], totalCount: 0 } : searchResponse,
     );
-    await renderPage('/readiness?failing=delivery.ci');
+    await renderPage('/readiness?owner=group:default/nobody');
     expect(await screen.findByText('No entity matches')).toBeInTheDocument();
     fireEvent.click(
       screen.getAllByRole('button', { name: 'Clear filters' })[0],
     );
     await waitFor(() => expect(searchRows()).toHaveLength(2));
     expect(urlParams().has('failing')).toBe(false);
+  });
+
+  it('reads an empty search for a gap as good news', async () => {
+    recordSearches(params =>
+      params.has('failing') ? { items: [], totalCount: 0 } : searchResponse,
+    );
+    await renderPage('/readiness?failing=delivery.ci&tier=tier-1');
+    await waitFor(() =>
+      expect(screen.getByTestId('gap-search-count')).toHaveTextContent(
+        /^No tier-1 entity lacks .+\.$/,
+      ),
+    );
+    expect(screen.queryByText('No entity matches')).toBeNull();
   });
 
   it('filters the search by an owner picked in the heatmap', async () => {

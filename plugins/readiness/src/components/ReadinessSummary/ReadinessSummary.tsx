@@ -11,7 +11,7 @@ import type {
 } from '@prodready/plugin-readiness-common';
 import { FixNext } from '../FixNext';
 import { LevelBadge, levelTitle } from '../LevelBadge';
-import { levelProgress } from './levelProgress';
+import { exemptedAtReachedLevel, levelProgress } from './levelProgress';
 
 const useStyles = makeStyles(theme => ({
   headline: {
@@ -48,10 +48,17 @@ export function ReadinessSummary(props: ReadinessSummaryProps) {
   const classes = useStyles();
   const progress = levelProgress(scorecard, levels);
   const { entity } = scorecard;
+  const exempted = exemptedAtReachedLevel(scorecard, levels);
   return (
     <Box>
       <div className={classes.headline}>
         <LevelBadge level={entity.level} levels={levels} size="medium" />
+        {exempted > 0 && (
+          <Typography variant="body2" data-testid="readiness-level-exempted">
+            {levelTitle(entity.level!, levels)}, {exempted}{' '}
+            {exempted === 1 ? 'check' : 'checks'} exempted
+          </Typography>
+        )}
         <Typography
           component="div"
           aria-label={`Score ${Math.round(entity.score)} of 100`}

@@ -3,7 +3,7 @@ import {
   checkoutScorecard,
   paymentsScorecard,
 } from '../../__testUtils__/fixtures';
-import { levelProgress } from './levelProgress';
+import { exemptedAtReachedLevel, levelProgress } from './levelProgress';
 
 describe('levelProgress', () => {
   it('counts done checks up to the next level against the blockers', () => {
@@ -20,5 +20,11 @@ describe('levelProgress', () => {
 
   it('has no progress at the top level', () => {
     expect(levelProgress(paymentsScorecard, checkPack.levels)).toBeUndefined();
+  });
+
+  it('counts the exemptions a reached level rests on', () => {
+    // checkout-api is Bronze with its Bronze runbook check exempted.
+    expect(exemptedAtReachedLevel(checkoutScorecard, checkPack.levels)).toBe(1);
+    expect(exemptedAtReachedLevel(paymentsScorecard, checkPack.levels)).toBe(0);
   });
 });

@@ -16,6 +16,26 @@ export interface LevelProgress {
 }
 
 /**
+ * How many checks at or below the reached level are exempt rather than
+ * passing: the level was reached through them (0 without a level).
+ */
+export function exemptedAtReachedLevel(
+  scorecard: EntityScorecardResponse,
+  levels: LevelDefinition[] | undefined,
+): number {
+  const reached = scorecard.entity.level;
+  if (!reached) {
+    return 0;
+  }
+  const order = (levels?.map(l => l.id) ?? [...DEFAULT_LEVELS]) as string[];
+  const rank = order.indexOf(reached);
+  return scorecard.results.filter(r => {
+    const index = order.indexOf(r.check.level);
+    return r.state === 'exempt' && index >= 0 && index <= rank;
+  }).length;
+}
+
+/**
  * The progress towards the next level: the checks of that level and all
  * lower levels that are done, against those plus the blocking ones.
  * `undefined` at the top level.

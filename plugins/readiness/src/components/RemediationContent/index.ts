@@ -1,0 +1,2 @@
+export { RemediationContent } from './RemediationContent';
+export type { RemediationContentProps } from './RemediationContent';
