@@ -1,9 +1,5 @@
 import type { Knex } from 'knex';
-import type {
-  ClaimedShard,
-  RunShardsSummary,
-  ShardOutcome,
-} from '../types';
+import type { ClaimedShard, RunShardsSummary, ShardOutcome } from '../types';
 import { parseJson } from '../rows';
 import { INSERT_CHUNK, chunk, isPostgres, isSqlite } from '../sql';
 
@@ -76,15 +72,17 @@ function candidates(db: Knex, options: ClaimShardOptions) {
   return db<ShardRow>('run_shards as s')
     .whereIn('s.run_id', db('runs').select('id').where('status', 'running'))
     .andWhere(q =>
-      q.where('s.status', 'pending').orWhere(expired =>
-        expired
-          .where('s.status', 'running')
-          .andWhere(
-            's.heartbeat_at',
-            '<',
-            options.leaseExpiredBefore.toISOString(),
-          ),
-      ),
+      q
+        .where('s.status', 'pending')
+        .orWhere(expired =>
+          expired
+            .where('s.status', 'running')
+            .andWhere(
+              's.heartbeat_at',
+              '<',
+              options.leaseExpiredBefore.toISOString(),
+            ),
+        ),
     )
     .andWhere(q =>
       q
