@@ -226,11 +226,22 @@ export async function completeShard(
   now: Date,
 ): Promise<boolean> {
   return db.transaction(async tx => {
+    // Earlier failed attempts stay on record (why it took longer).
+    const [row]: Array<Pick<ShardRow, 'errors'>> = await owned(
+      tx,
+      claim,
+    ).select('errors');
+    if (!row) {
+      return false;
+    }
     const updated = await owned(tx, claim).update({
       status: 'done',
       heartbeat_at: now.toISOString(),
       entities_done: outcome.entitiesDone,
-      errors: JSON.stringify(outcome.errors),
+      errors: JSON.stringify([
+        ...parseJson<string[]>(row.errors, []),
+        ...outcome.errors,
+      ]),
       gone: JSON.stringify(outcome.gone),
     });
     if (updated !== 1) {
