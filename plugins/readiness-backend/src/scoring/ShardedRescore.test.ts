@@ -219,6 +219,7 @@ describe('ShardedRescore', () => {
     expect(await store.getRun(run.id)).toMatchObject({
       status: 'succeeded',
       entitiesDone: 23,
+      errors: [expect.stringMatching(/^Shard 0 taken over from dead/)],
     });
     expect(await store.listScoredEntityRefs()).toHaveLength(23);
     // The dead replica's late completion is refused: it no longer owns it.

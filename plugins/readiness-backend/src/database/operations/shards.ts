@@ -127,6 +127,12 @@ async function take(
       .update({ status: 'failed', errors: JSON.stringify(errors) });
     return 'failed';
   }
+  const errors = parseJson<string[]>(row.errors, []);
+  if (row.status === 'running') {
+    errors.push(
+      `Shard ${row.shard} taken over from ${row.owner}: no heartbeat since ${row.heartbeat_at}`,
+    );
+  }
   const updated = await db('run_shards')
     .where(where)
     .update({
@@ -134,6 +140,7 @@ async function take(
       owner: options.owner,
       heartbeat_at: iso,
       attempts: row.attempts + 1,
+      errors: JSON.stringify(errors),
     });
   if (updated !== 1) {
     return undefined;
