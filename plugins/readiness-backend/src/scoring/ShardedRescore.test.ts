@@ -92,7 +92,7 @@ async function setup(options: {
       {
         id: 'prometheus',
         namespaces: ['metrics'],
-        async collect({ signal }) {
+        async collect(_entity, { signal }) {
           // Prometheus slow: answers after the collector's timeout.
           await new Promise(resolve => {
             const timer = setTimeout(resolve, options.providerDelayMs ?? 0);
@@ -101,7 +101,7 @@ async function setup(options: {
               resolve(undefined);
             });
           });
-          return { metrics: { available: true } };
+          return { metrics: { status: 'ok', data: {} } };
         },
       },
     ],
@@ -235,7 +235,7 @@ describe('ShardedRescore', () => {
 
   it('retries the shards the catalog answered errors for, keeps the last results, and completes', async () => {
     const catalog = new FaultyCatalog([...groups, ...components]);
-    const { knex, store, replica, createRun } = await setup({ catalog });
+    const { knex, replica, createRun } = await setup({ catalog });
     const a = replica('replica-a');
     const first = await a.rescoreAll(await createRun(), signal());
     expect(first.status).toBe('succeeded');

@@ -68,37 +68,67 @@ export interface ClaimShardOptions {
   maxAttempts: number;
 }
 
-function candidates(db: Knex, options: ClaimShardOptions) {
-  return db<ShardRow>('run_shards as s')
-    .whereIn('s.run_id', db('runs').select('id').where('status', 'running'))
+/**
+ * Claimable shards of the given runs: pending ones, or running ones whose
+ * lease expired; the entity shards, or (`final`) the finalization shards.
+ * One table only: MySQL/MariaDB would otherwise lock (and skip) rows of the
+ * joined or sub-queried tables as well.
+ */
+function candidates(
+  db: Knex,
+  runIds: string[],
+  final: boolean,
+  options: ClaimShardOptions,
+) {
+  return db<ShardRow>('run_shards')
+    .whereIn('run_id', runIds)
+    .andWhere('shard', final ? '=' : '>=', final ? FINAL_SHARD : 0)
     .andWhere(q =>
       q
-        .where('s.status', 'pending')
+        .where('status', 'pending')
         .orWhere(expired =>
           expired
-            .where('s.status', 'running')
+            .where('status', 'running')
             .andWhere(
-              's.heartbeat_at',
+              'heartbeat_at',
               '<',
               options.leaseExpiredBefore.toISOString(),
             ),
         ),
     )
-    .andWhere(q =>
-      q
-        .where('s.shard', '>=', 0)
-        .orWhereNotExists(
-          db('run_shards as o')
-            .select('o.shard')
-            .whereRaw('?? = ??', ['o.run_id', 's.run_id'])
-            .andWhere('o.shard', '>=', 0)
-            .whereIn('o.status', ['pending', 'running']),
-        ),
-    )
-    .orderBy([
-      { column: 's.run_id', order: 'asc' },
-      { column: 's.shard', order: 'asc' },
-    ]);
+    .modify(qb => {
+      // MySQL sorts after reading every candidate, and a locking read locks
+      // each row it reads: concurrent claimers would then all skip the rows
+      // one of them read. Without an order it stops at the first free row.
+      if (isSqlite(db) || isPostgres(db)) {
+        qb.orderBy([
+          { column: 'run_id', order: 'asc' },
+          { column: 'shard', order: 'asc' },
+        ]);
+      }
+    });
+}
+
+/** Running runs, and those of them whose entity shards have all ended. */
+async function runsToWorkOn(
+  db: Knex,
+): Promise<{ running: string[]; finishable: string[] }> {
+  const running = (
+    await db('runs').select('id').where('status', 'running')
+  ).map((row: { id: string }) => row.id);
+  if (running.length === 0) {
+    return { running, finishable: [] };
+  }
+  const busy = new Set(
+    (
+      await db('run_shards')
+        .distinct('run_id')
+        .whereIn('run_id', running)
+        .andWhere('shard', '>=', 0)
+        .whereIn('status', ['pending', 'running'])
+    ).map((row: { run_id: string }) => row.run_id),
+  );
+  return { running, finishable: running.filter(id => !busy.has(id)) };
 }
 
 /**
@@ -163,36 +193,65 @@ export async function claimShard(
   options: ClaimShardOptions,
 ): Promise<ClaimedShard | undefined> {
   for (let round = 0; round < 10; round += 1) {
-    if (isSqlite(db)) {
-      const rows: ShardRow[] = await candidates(db, options)
-        .select('s.*')
-        .limit(SQLITE_CANDIDATES);
-      if (rows.length === 0) {
-        return undefined;
-      }
-      for (const row of rows) {
-        const taken = await take(db, row, options);
-        if (taken && taken !== 'failed') {
-          return taken;
-        }
-      }
-      continue;
-    }
-    const outcome = await db.transaction(async tx => {
-      const query = candidates(tx, options).select('s.*').limit(1);
-      const [row]: ShardRow[] = await (isPostgres(tx)
-        ? query.forUpdate('s').skipLocked()
-        : query.forUpdate().skipLocked());
-      return row ? (await take(tx, row, options)) ?? 'retry' : 'none';
-    });
-    if (outcome === 'none') {
+    const { running, finishable } = await runsToWorkOn(db);
+    if (running.length === 0) {
       return undefined;
     }
-    if (outcome !== 'retry' && outcome !== 'failed') {
-      return outcome;
+    let retry = false;
+    for (const [runIds, final] of [
+      [running, false],
+      [finishable, true],
+    ] as const) {
+      if (runIds.length === 0) {
+        continue;
+      }
+      const outcome = await claimOne(db, [...runIds], final, options);
+      if (outcome === 'retry') {
+        retry = true;
+      } else if (outcome) {
+        return outcome;
+      }
+    }
+    if (!retry) {
+      return undefined;
     }
   }
   return undefined;
+}
+
+/**
+ * Claims one candidate: undefined when there is none, `retry` when the
+ * candidates read were taken or failed meanwhile.
+ */
+async function claimOne(
+  db: Knex,
+  runIds: string[],
+  final: boolean,
+  options: ClaimShardOptions,
+): Promise<ClaimedShard | 'retry' | undefined> {
+  if (isSqlite(db)) {
+    const rows: ShardRow[] = await candidates(db, runIds, final, options).limit(
+      SQLITE_CANDIDATES,
+    );
+    for (const row of rows) {
+      const taken = await take(db, row, options);
+      if (taken && taken !== 'failed') {
+        return taken;
+      }
+    }
+    return rows.length > 0 ? 'retry' : undefined;
+  }
+  return db.transaction(async tx => {
+    const [row]: ShardRow[] = await candidates(tx, runIds, final, options)
+      .limit(1)
+      .forUpdate()
+      .skipLocked();
+    if (!row) {
+      return undefined;
+    }
+    const taken = await take(tx, row, options);
+    return taken && taken !== 'failed' ? taken : 'retry';
+  });
 }
 
 function owned(db: Knex, claim: ClaimedShard) {
