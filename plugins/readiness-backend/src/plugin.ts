@@ -257,7 +257,13 @@ export const readinessPlugin = createBackendPlugin({
             search: authorizedSearch,
             insights: new AuthorizedInsightsService(insights, authorizer),
             runs: new AuthorizedRunsService(
-              new RunsModel(store, rescores),
+              new RunsModel(
+                store,
+                rescores,
+                settings.scoring.delta.enabled
+                  ? settings.scoring.delta.intervalMs
+                  : undefined,
+              ),
               authorizer,
             ),
             exemptions: new AuthorizedExemptionsService(

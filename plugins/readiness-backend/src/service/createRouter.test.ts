@@ -28,7 +28,12 @@ async function appWith() {
       summaries: jest.fn(),
     },
     insights: { rollups: jest.fn(), trend: jest.fn(), champions: jest.fn() },
-    runs: { list: jest.fn(), get: jest.fn(), start: jest.fn() },
+    runs: {
+      list: jest.fn(),
+      get: jest.fn(),
+      start: jest.fn(),
+      schedule: jest.fn().mockResolvedValue({}),
+    },
     exemptions: {
       list: jest.fn(),
       findActive: jest.fn(),

@@ -9,6 +9,7 @@ import {
   type ExemptionRequest,
   type RollupResponse,
   type RunInfo,
+  type RunSchedule,
   type SearchQuery,
   type SearchResponse,
   type TrendPoint,
@@ -150,6 +151,10 @@ export class ReadinessClient implements ReadinessApi {
 
   async getRuns(options: { limit?: number } = {}): Promise<RunInfo[]> {
     return this.client.getRuns(options);
+  }
+
+  async getRunSchedule(): Promise<RunSchedule> {
+    return this.client.getRunSchedule();
   }
 
   async getRun(id: string): Promise<RunInfo> {

@@ -20,6 +20,7 @@ import { entityRouteRef, useEntity } from '@backstage/plugin-catalog-react';
 import { ResponseError } from '@backstage/errors';
 import { useCheckPack } from '../../hooks/useCheckPack';
 import { useEntityScorecard } from '../../hooks/useEntityScorecard';
+import { NextScoring } from '../NextScoring';
 import { LevelBadge, levelTitle } from '../LevelBadge';
 import { StateIcon } from '../StateIcon';
 import { topGaps } from './topGaps';
@@ -65,8 +66,7 @@ export function EntityReadinessCard(props: EntityReadinessCardProps) {
   } else if (error && ResponseError.is(error) && error.statusCode === 404) {
     content = (
       <Typography variant="body2" color="textSecondary">
-        Not scored yet: {asSentence(errorMessage(error))} Entities are scored on
-        a schedule.
+        Not scored yet: {asSentence(errorMessage(error))} <NextScoring />
       </Typography>
     );
   } else if (error) {
