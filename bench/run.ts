@@ -8,7 +8,8 @@
  *                                  options a benchmark reads (here the catalog
  *                                  size), passed on as BENCH_ENTITIES
  *
- * The benchmarks that start a whole backend (stack, load) only run when
+ * The benchmarks that start a whole backend (stack, load) and the freshness
+ * benchmark (a minute or two of real time) only run when
  * named.
  *
  * A benchmark is a file `bench/<name>.bench.ts` exporting
@@ -147,7 +148,7 @@ export function formatTable(rows: BenchRow[]): string {
 }
 
 /** Benchmarks that start a whole backend: only run when named. */
-const ON_REQUEST = ['stack', 'load'];
+const ON_REQUEST = ['stack', 'load', 'freshness'];
 
 /** Options passed on to benchmarks as environment variables. */
 const OPTIONS: Record<string, string> = { entities: 'BENCH_ENTITIES' };

@@ -58,6 +58,49 @@ export interface Config {
        * @default 5
        */
       maxSettleRuns?: number;
+      /**
+       * Sharing full rescores between replicas: a run is split into shards of
+       * entity refs (table `run_shards`) that every replica claims and
+       * scores; a shard of a replica that stops sending heartbeats for a
+       * minute is taken over by another.
+       */
+      shards?: {
+        /**
+         * Split full runs into shards that every replica works on (each
+         * replica runs a local shard task every 2 seconds). Off: the replica
+         * that runs the scheduled task scores everything. Default false.
+         * @default false
+         */
+        enabled?: boolean;
+        /**
+         * Entities per shard, 1–5000. Default 500.
+         * @default 500
+         */
+        size?: number;
+      };
+      /**
+       * The delta pass: new and changed catalog entities (by
+       * `metadata.etag`) are scored within seconds, between full runs.
+       */
+      delta?: {
+        /**
+         * Run the delta pass (a global scheduler task). Default true.
+         * @default true
+         */
+        enabled?: boolean;
+        /**
+         * Time between two passes: milliseconds, a duration string ('5s')
+         * or an object. Default 5 seconds.
+         * @default { seconds: 5 }
+         */
+        interval?: number | string | HumanDuration;
+        /**
+         * Most entities scored in one pass (the rest in the next),
+         * 1–100 000. Default 2000.
+         * @default 2000
+         */
+        maxPerPass?: number;
+      };
     };
 
     /** Change history. */

@@ -17,6 +17,8 @@ describe('readReadinessBackendConfig', () => {
         pageSize: 500,
         settleDelayMs: 60_000,
         maxSettleRuns: 5,
+        shards: { enabled: false, size: 500 },
+        delta: { enabled: true, intervalMs: 5_000, maxPerPass: 2000 },
       },
       historyRetentionDays: 180,
       learnFromLimit: 3,
@@ -46,6 +48,8 @@ describe('readReadinessBackendConfig', () => {
             pageSize: 100,
             settleDelay: '10s',
             maxSettleRuns: 0,
+            shards: { enabled: true, size: 50 },
+            delta: { enabled: false, interval: '2s', maxPerPass: 100 },
           },
           history: { retentionDays: 30 },
           learnFrom: { limit: 5 },
@@ -78,6 +82,8 @@ describe('readReadinessBackendConfig', () => {
       pageSize: 100,
       settleDelayMs: 10_000,
       maxSettleRuns: 0,
+      shards: { enabled: true, size: 50 },
+      delta: { enabled: false, intervalMs: 2_000, maxPerPass: 100 },
     });
     expect(config.historyRetentionDays).toBe(30);
     expect(config.learnFromLimit).toBe(5);
@@ -94,6 +100,10 @@ describe('readReadinessBackendConfig', () => {
     ],
     [{ learnFrom: { limit: -1 } }, /readiness\.learnFrom\.limit: -1/],
     [{ scoring: { kinds: [] } }, /readiness\.scoring\.kinds/],
+    [
+      { scoring: { shards: { size: 0 } } },
+      /readiness\.scoring\.shards\.size: 0/,
+    ],
     [
       { dependencies: { minimumLevelByTier: { ' ': 'gold' } } },
       /readiness\.dependencies\.minimumLevelByTier: ' '/,

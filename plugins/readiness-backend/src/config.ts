@@ -30,6 +30,20 @@ export interface ReadinessBackendConfig {
     settleDelayMs: number;
     /** At most this many settle reruns in a row. */
     maxSettleRuns: number;
+    /** Full runs are split into shards that every replica works on. */
+    shards: {
+      enabled: boolean;
+      /** Entities per shard. */
+      size: number;
+    };
+    /** The frequent pass that scores new and changed entities. */
+    delta: {
+      enabled: boolean;
+      /** Time between two passes. */
+      intervalMs: number;
+      /** Most entities scored per pass. */
+      maxPerPass: number;
+    };
   };
   /** Days history of changes, snapshots and expired exemptions are kept. */
   historyRetentionDays: number;
@@ -67,6 +81,9 @@ const DEFAULTS = {
   pageSize: 500,
   settleDelayMs: 60_000,
   maxSettleRuns: 5,
+  shardSize: 500,
+  deltaIntervalMs: 5_000,
+  deltaMaxPerPass: 2000,
   historyRetentionDays: 180,
   learnFromLimit: 3,
   cacheTtlMs: 30_000,
@@ -157,6 +174,23 @@ export function readReadinessBackendConfig(
         min: 0,
         max: 100,
       }),
+      shards: {
+        enabled: values.boolean('scoring.shards.enabled', { default: false }),
+        size: values.integer('scoring.shards.size', {
+          default: DEFAULTS.shardSize,
+          max: 5000,
+        }),
+      },
+      delta: {
+        enabled: values.boolean('scoring.delta.enabled', { default: true }),
+        intervalMs: values.durationMs('scoring.delta.interval', {
+          default: DEFAULTS.deltaIntervalMs,
+        }),
+        maxPerPass: values.integer('scoring.delta.maxPerPass', {
+          default: DEFAULTS.deltaMaxPerPass,
+          max: 100_000,
+        }),
+      },
     },
     historyRetentionDays: values.integer('history.retentionDays', {
       default: DEFAULTS.historyRetentionDays,

@@ -35,6 +35,8 @@ import { ReadinessAuthorizer } from './permissions/ReadinessAuthorizer';
 import { DefaultScoringService } from './scoring/DefaultScoringService';
 import { PackIndex } from './pack/PackIndex';
 import { RescoreScheduler } from './scoring/RescoreScheduler';
+import { CatalogDeltaPass } from './scoring/CatalogDeltaPass';
+import { ShardedRescore } from './scoring/ShardedRescore';
 import { checkDatabase } from './database/operations/checkDatabase';
 import { apiRootPaths } from './service/apiRootPaths';
 import { createRouter } from './service/createRouter';
@@ -63,6 +65,11 @@ import { AuthorizedInsightsService } from './service/authorized/AuthorizedInsigh
 import { AuthorizedRunsService } from './service/authorized/AuthorizedRunsService';
 import { AuthorizedScorecardService } from './service/authorized/AuthorizedScorecardService';
 import { AuthorizedSearchService } from './service/authorized/AuthorizedSearchService';
+
+/** The local task of each replica that works on shards of full runs. */
+const SHARD_TASK_ID = 'readiness-rescore-shards';
+/** The global task that scores new and changed entities. */
+const DELTA_TASK_ID = 'readiness-delta';
 
 /**
  * The readiness backend plugin: collects facts, scores every catalog entity on
@@ -196,10 +203,23 @@ export const readinessPlugin = createBackendPlugin({
           },
           onLevelChanges: notifier && (changes => notifier.notify(changes)),
         });
+        const sharded = settings.scoring.shards.enabled
+          ? ShardedRescore.create({
+              scoring,
+              store,
+              catalog,
+              auth,
+              logger,
+              kinds: settings.scoring.kinds,
+              pageSize: settings.scoring.pageSize,
+              shardSize: settings.scoring.shards.size,
+              concurrency: settings.scoring.concurrency,
+            })
+          : undefined;
         const rescores = RescoreScheduler.create({
           scheduler: deps.scheduler,
           store,
-          scoring,
+          scoring: sharded ?? scoring,
           logger,
           schedule: settings.schedule,
           settleDelayMs: settings.scoring.settleDelayMs,
@@ -239,6 +259,38 @@ export const readinessPlugin = createBackendPlugin({
           });
         }
         deps.lifecycle.addShutdownHook(() => rescores.stop());
+        if (sharded) {
+          // Every replica works on the shards of a running full run.
+          await deps.scheduler.scheduleTask({
+            id: SHARD_TASK_ID,
+            scope: 'local',
+            frequency: { seconds: 2 },
+            timeout: settings.schedule.timeout,
+            initialDelay: { seconds: 2 },
+            fn: signal => sharded.workShards(signal).then(() => undefined),
+          });
+        }
+        if (settings.scoring.delta.enabled) {
+          const delta = CatalogDeltaPass.create({
+            store,
+            catalog,
+            auth,
+            logger,
+            scorer: scoring.scorer,
+            kinds: settings.scoring.kinds,
+            concurrency: settings.scoring.concurrency,
+            maxPerPass: settings.scoring.delta.maxPerPass,
+          });
+          // One replica at a time: a pass finds the changes of all of them.
+          await deps.scheduler.scheduleTask({
+            id: DELTA_TASK_ID,
+            scope: 'global',
+            frequency: { milliseconds: settings.scoring.delta.intervalMs },
+            timeout: { minutes: 5 },
+            initialDelay: { milliseconds: settings.scoring.delta.intervalMs },
+            fn: signal => delta.run(signal).then(() => undefined),
+          });
+        }
 
         const authorizer = ReadinessAuthorizer.create({
           auth,
@@ -290,7 +342,13 @@ export const readinessPlugin = createBackendPlugin({
               }),
             }),
             runs: new AuthorizedRunsService(
-              new RunsModel(store, rescores),
+              new RunsModel(
+                store,
+                rescores,
+                settings.scoring.delta.enabled
+                  ? settings.scoring.delta.intervalMs
+                  : undefined,
+              ),
               authorizer,
             ),
             exemptions: new AuthorizedExemptionsService(

@@ -5,6 +5,8 @@ import {
 import type { Exemption } from '@prodready/plugin-readiness-common';
 import type { Knex } from 'knex';
 import type {
+  ClaimedShard,
+  ShardOutcome,
   CreateRunOptions,
   EntityScoreWrite,
   ExemplarPick,
@@ -57,6 +59,21 @@ import {
   listSnapshotsSince,
 } from './operations/snapshots';
 import { writeScores } from './operations/writeScores';
+import {
+  type ClaimShardOptions,
+  claimShard,
+  completeShard,
+  createShards,
+  deleteEndedShards,
+  heartbeatShard,
+  releaseShard,
+  summarizeShards,
+} from './operations/shards';
+import {
+  deleteEntityEtags,
+  listEntityEtags,
+  saveEntityEtags,
+} from './operations/etags';
 
 const migrationsDir = resolvePackagePath(
   '@prodready/plugin-readiness-backend',
@@ -107,8 +124,10 @@ export class DatabaseReadinessStore implements ReadinessStore {
     return listScoredEntityRefs(this.db);
   }
 
-  removeEntities(entityRefs: string[], now: Date) {
-    return removeEntities(this.db, entityRefs, now);
+  async removeEntities(entityRefs: string[], now: Date) {
+    const removed = await removeEntities(this.db, entityRefs, now);
+    await deleteEntityEtags(this.db, entityRefs);
+    return removed;
   }
 
   optimize() {
@@ -215,6 +234,42 @@ export class DatabaseReadinessStore implements ReadinessStore {
 
   failStaleRuns(heartbeatBefore: Date, now: Date) {
     return failStaleRuns(this.db, heartbeatBefore, now);
+  }
+
+  createShards(runId: string, refChunks: string[][]) {
+    return createShards(this.db, runId, refChunks);
+  }
+
+  claimShard(options: ClaimShardOptions) {
+    return claimShard(this.db, options);
+  }
+
+  heartbeatShard(claim: ClaimedShard, now: Date) {
+    return heartbeatShard(this.db, claim, now);
+  }
+
+  completeShard(claim: ClaimedShard, outcome: ShardOutcome, now: Date) {
+    return completeShard(this.db, claim, outcome, now);
+  }
+
+  releaseShard(claim: ClaimedShard, reason: string, maxAttempts: number) {
+    return releaseShard(this.db, claim, reason, maxAttempts);
+  }
+
+  summarizeShards(runId: string) {
+    return summarizeShards(this.db, runId);
+  }
+
+  deleteEndedShards() {
+    return deleteEndedShards(this.db);
+  }
+
+  listEntityEtags() {
+    return listEntityEtags(this.db);
+  }
+
+  saveEntityEtags(etags: ReadonlyMap<string, string>) {
+    return saveEntityEtags(this.db, etags);
   }
 
   createExemption(exemption: Exemption) {

@@ -27,6 +27,9 @@ import type {
   CreateRunOptions,
   RunUpdate,
   ExemptionFilter,
+  ClaimedShard,
+  ShardOutcome,
+  RunShardsSummary,
 } from './types';
 
 export type {
@@ -53,6 +56,9 @@ export type {
   CreateRunOptions,
   RunUpdate,
   ExemptionFilter,
+  ClaimedShard,
+  ShardOutcome,
+  RunShardsSummary,
 } from './types';
 
 /**
@@ -187,6 +193,54 @@ export interface ReadinessStore {
    * picked a requested run up), so the next full run can start.
    */
   failStaleRuns(heartbeatBefore: Date, now: Date): Promise<number>;
+
+  /**
+   * Splits a full run into shards of entity refs that any replica can
+   * claim, plus its finalization shard.
+   */
+  createShards(runId: string, refChunks: string[][]): Promise<void>;
+
+  /**
+   * Claims a pending shard of a running run, one whose lease expired (its
+   * replica stopped sending heartbeats before `leaseExpiredBefore`), or the
+   * finalization of a run whose other shards have ended. A shard claimed
+   * `maxAttempts` times is failed with the reason instead.
+   */
+  claimShard(options: {
+    owner: string;
+    now: Date;
+    leaseExpiredBefore: Date;
+    maxAttempts: number;
+  }): Promise<ClaimedShard | undefined>;
+
+  /** Heartbeat of a claimed shard and its run; false when it was taken over. */
+  heartbeatShard(claim: ClaimedShard, now: Date): Promise<boolean>;
+
+  /** Ends a claimed shard done; false when it was taken over meanwhile. */
+  completeShard(
+    claim: ClaimedShard,
+    outcome: ShardOutcome,
+    now: Date,
+  ): Promise<boolean>;
+
+  /** Gives a shard back after a failure (failed after `maxAttempts`). */
+  releaseShard(
+    claim: ClaimedShard,
+    reason: string,
+    maxAttempts: number,
+  ): Promise<void>;
+
+  /** The entity shards of a run. */
+  summarizeShards(runId: string): Promise<RunShardsSummary>;
+
+  /** Deletes the shards of ended runs. */
+  deleteEndedShards(): Promise<number>;
+
+  /** The catalog etag of every entity as last scored. */
+  listEntityEtags(): Promise<Map<string, string>>;
+
+  /** Records the catalog etags of entities just scored. */
+  saveEntityEtags(etags: ReadonlyMap<string, string>): Promise<void>;
 
   /** Creates an exemption. */
   createExemption(exemption: Exemption): Promise<void>;

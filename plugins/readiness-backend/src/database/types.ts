@@ -329,3 +329,49 @@ export interface ExemptionFilter {
   activeAt: Date;
   visibleEntityRefs?: VisibleEntityRefs;
 }
+
+/**
+ * A shard of a full run claimed by one replica: the entity refs it scores,
+ * or the run's finalization (`shard` -1, no refs).
+ *
+ * @public
+ */
+export interface ClaimedShard {
+  runId: string;
+  /** 0..n-1 for entities; -1 for the finalization of the run. */
+  shard: number;
+  refs: string[];
+  /** How many times it was claimed, this claim included. */
+  attempts: number;
+  /** The replica that claimed it. */
+  owner: string;
+}
+
+/**
+ * What a shard's worker found.
+ *
+ * @public
+ */
+export interface ShardOutcome {
+  entitiesDone: number;
+  errors: string[];
+  /** Refs the catalog no longer has, or to which no check applies. */
+  gone: string[];
+}
+
+/**
+ * The shards of one run, for its finalization.
+ *
+ * @public
+ */
+export interface RunShardsSummary {
+  /** Entity shards (the finalization not counted). */
+  shards: number;
+  done: number;
+  failed: number;
+  entitiesDone: number;
+  /** Every ref planned in the run. */
+  refs: string[];
+  gone: string[];
+  errors: string[];
+}

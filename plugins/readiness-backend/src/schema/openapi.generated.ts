@@ -2022,6 +2022,18 @@ export const spec = {
               $ref: '#/components/schemas/RunInfo',
             },
           },
+          nextRunAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When the next full run is expected to start; absent while one runs and for cron or manual schedules.',
+          },
+          deltaIntervalSeconds: {
+            type: 'integer',
+            minimum: 1,
+            description:
+              'New and changed catalog entities are scored within about this many seconds (the delta pass); absent when it is off.',
+          },
         },
         required: ['items'],
         additionalProperties: false,

@@ -5,44 +5,22 @@ import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { QueryEntitiesResponse } from '@backstage/catalog-client';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { SpanStatusCode } from '@opentelemetry/api';
-import {
-  compileCheckPack,
-  CompiledCheckPack,
-  evaluateEntity,
-  mapWithConcurrency,
-  type CheckState,
-  type Exemption,
-  type RunInfo,
-} from '@prodready/plugin-readiness-common';
-import type {
-  EntityScoreWrite,
-  LevelChange,
-  ReadinessStore,
-} from '../database/ReadinessStore';
+import type { CheckState, RunInfo } from '@prodready/plugin-readiness-common';
+import type { LevelChange, ReadinessStore } from '../database/ReadinessStore';
 import type { ReadinessMetrics } from '../observability/ReadinessMetrics';
 import type { FactCollector } from '../facts';
 import type { PackIndex } from '../pack/PackIndex';
 import type { ScoringService } from './ScoringService';
 import { retryWithBackoff } from '../lib/retryWithBackoff';
 import { abortReason, untilAborted, withTimeout } from './deadlines';
-import { toEntityScoreWrite } from './toEntityScoreWrite';
+import { EntityScorer, type ScoredBatch } from './EntityScorer';
+import { describeError, errorsWithCount, MAX_RUN_ERRORS } from './runErrors';
 
 /** Result rows a run must write before planner statistics are refreshed. */
 const OPTIMIZE_AFTER_ROWS = 1000;
-/** Errors kept per run; more are counted, not stored. */
-const MAX_RUN_ERRORS = 50;
-/** Longest error message kept (database errors can quote whole statements). */
-const MAX_ERROR_LENGTH = 500;
 
 /** Longest wait to record a failed run's end. */
 const RECORD_FAILURE_TIMEOUT_MS = 10_000;
-
-function describeError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.length > MAX_ERROR_LENGTH
-    ? `${message.slice(0, MAX_ERROR_LENGTH)}…`
-    : message;
-}
 
 /** What a full run has done so far. */
 interface RunProgress {
@@ -97,10 +75,11 @@ export class DefaultScoringService implements ScoringService {
     return new DefaultScoringService(options);
   }
 
-  private readonly compiledPack: CompiledCheckPack;
+  /** Scores and writes entities; shared with shards and the delta pass. */
+  readonly scorer: EntityScorer;
 
   private constructor(private readonly options: DefaultScoringServiceOptions) {
-    this.compiledPack = compileCheckPack(options.pack.pack);
+    this.scorer = new EntityScorer(options);
   }
 
   private now(): Date {
@@ -198,7 +177,7 @@ export class DefaultScoringService implements ScoringService {
     logger.info(`Rescore started (${run.trigger})`);
     const work = async (): Promise<RunInfo> => {
       const credentials = await auth.getOwnServiceCredentials();
-      const exemptions = await this.activeExemptionsByEntity();
+      const exemptions = await this.scorer.activeExemptionsByEntity();
       const fetchPage = (cursor?: string) => {
         const page = catalog.queryEntities(
           cursor
@@ -224,35 +203,20 @@ export class DefaultScoringService implements ScoringService {
           throw abortReason(signal);
         }
 
-        const writes = await mapWithConcurrency(
+        const batch = await this.scorer.scoreBatch(
           page.items,
+          run.id,
+          signal,
           this.options.concurrency,
-          async entity => {
-            const ref = stringifyEntityRef(entity);
-            try {
-              const write = await this.scoreOne(
-                entity,
-                run.id,
-                signal,
-                exemptions.get(ref),
-              );
-              if (write) {
-                seen.add(ref);
-              }
-              return write;
-            } catch (error) {
-              // Keep what is stored for it: it is still in the catalog.
-              seen.add(ref);
-              addError(`${ref}: ${describeError(error)}`);
-              return undefined;
-            }
-          },
+          exemptions,
         );
-        const batch = writes.filter((w): w is EntityScoreWrite => !!w);
-        for (const write of batch) {
-          for (const result of write.results) {
-            stateCounts[result.state] = (stateCounts[result.state] ?? 0) + 1;
-          }
+        for (const ref of batch.seen) {
+          seen.add(ref);
+        }
+        batch.errors.forEach(addError);
+        for (const [state, n] of Object.entries(batch.stateCounts)) {
+          const key = state as CheckState;
+          stateCounts[key] = (stateCounts[key] ?? 0) + (n ?? 0);
         }
         // Write this page while the next one is scored; writes stay in order.
         await pendingWrite;
@@ -267,21 +231,8 @@ export class DefaultScoringService implements ScoringService {
       const gone = (await store.listScoredEntityRefs()).filter(
         ref => !seen.has(ref),
       );
-      const removed = await store.removeEntities(gone, now);
-      const cutoff = new Date(
-        now.getTime() - this.options.historyRetentionDays * 86_400_000,
-      );
-      const purged = await store.purgeBefore(cutoff);
-      if (progress.rowsWritten + removed >= OPTIMIZE_AFTER_ROWS) {
-        await store.optimize();
-      }
-      this.options.onWrite?.();
+      await this.cleanUpAfterRun(gone, progress.rowsWritten, logger);
       metrics.setResultCounts(stateCounts);
-      if (removed > 0 || purged > 0) {
-        logger.info(
-          `Removed ${removed} entities no longer in the catalog; purged ${purged} rows older than ${cutoff.toISOString()}`,
-        );
-      }
       await store.updateRun(run.id, {
         status: 'succeeded',
         finishedAt: now,
@@ -350,21 +301,45 @@ export class DefaultScoringService implements ScoringService {
     }
   }
 
+  /**
+   * After a complete run: removes the entities gone from the catalog,
+   * purges history past its retention and refreshes planner statistics
+   * after large writes.
+   */
+  async cleanUpAfterRun(
+    gone: string[],
+    rowsWritten: number,
+    logger: LoggerService = this.options.logger,
+  ): Promise<void> {
+    const { store } = this.options;
+    const now = this.now();
+    const removed = await store.removeEntities(gone, now);
+    const cutoff = new Date(
+      now.getTime() - this.options.historyRetentionDays * 86_400_000,
+    );
+    const purged = await store.purgeBefore(cutoff);
+    if (rowsWritten + removed >= OPTIMIZE_AFTER_ROWS) {
+      await store.optimize();
+    }
+    this.options.onWrite?.();
+    if (removed > 0 || purged > 0) {
+      logger.info(
+        `Removed ${removed} entities no longer in the catalog; purged ${purged} rows older than ${cutoff.toISOString()}`,
+      );
+    }
+  }
+
   /** Writes one page of scores and records the run's progress. */
   private async writePage(
     run: RunInfo,
-    batch: EntityScoreWrite[],
+    batch: ScoredBatch,
     pageSize: number,
     progress: RunProgress,
   ): Promise<void> {
-    const { store, metrics } = this.options;
-    const stats = await store.writeScores(batch, this.now());
+    const stats = await this.scorer.writeBatch(batch, run.trigger);
     progress.rowsWritten += stats.resultsWritten + stats.scoresWritten;
-    this.options.onWrite?.();
-    await this.reportLevelChanges(stats.levelChanges);
     progress.done += pageSize;
-    metrics.recordEntitiesScored(batch.length, run.trigger);
-    await store.updateRun(run.id, {
+    await this.options.store.updateRun(run.id, {
       entitiesTotal: progress.total,
       entitiesDone: progress.done,
       errors: this.errorsWithCount(progress),
@@ -372,73 +347,9 @@ export class DefaultScoringService implements ScoringService {
     });
   }
 
-  private async reportLevelChanges(changes: LevelChange[]): Promise<void> {
-    if (changes.length === 0 || !this.options.onLevelChanges) {
-      return;
-    }
-    try {
-      await this.options.onLevelChanges(changes);
-    } catch (error) {
-      this.options.logger.warn(
-        `Could not report ${changes.length} level changes: ${describeError(
-          error,
-        )}`,
-      );
-    }
-  }
-
   /** The stored errors, with a note of how many were left out. */
   private errorsWithCount(progress: RunProgress, keepLast = false): string[] {
-    const { errors, errorCount } = progress;
-    if (errorCount <= errors.length) {
-      return [...errors];
-    }
-    const note = `… and ${errorCount - errors.length} more errors`;
-    return keepLast
-      ? [...errors.slice(0, -1), note, errors[errors.length - 1]]
-      : [...errors, note];
-  }
-
-  private async activeExemptionsByEntity(
-    entityRef?: string,
-  ): Promise<Map<string, Exemption[]>> {
-    const list = await this.options.store.listExemptions({
-      activeAt: this.now(),
-      entityRef,
-    });
-    const byEntity = new Map<string, Exemption[]>();
-    for (const exemption of list) {
-      const items = byEntity.get(exemption.entityRef) ?? [];
-      items.push(exemption);
-      byEntity.set(exemption.entityRef, items);
-    }
-    return byEntity;
-  }
-
-  /**
-   * Collects facts and evaluates one entity. Undefined when no check of the
-   * pack applies to it (it is then not scored).
-   */
-  private async scoreOne(
-    entity: Entity,
-    runId: string,
-    signal: AbortSignal,
-    exemptions: Exemption[] | undefined,
-  ): Promise<EntityScoreWrite | undefined> {
-    const started = performance.now();
-    const facts = await this.options.collector.collect(entity, {
-      runId,
-      signal,
-    });
-    this.options.metrics.recordFacts((performance.now() - started) / 1000);
-    const scorecard = evaluateEntity(this.compiledPack, facts, {
-      exemptions: exemptions ?? [],
-      now: this.now(),
-    });
-    if (scorecard.results.every(r => r.state === 'not-applicable')) {
-      return undefined;
-    }
-    return toEntityScoreWrite(entity, facts, scorecard, this.options.pack);
+    return errorsWithCount(progress.errors, progress.errorCount, keepLast);
   }
 
   async scoreEntity(entity: Entity): Promise<void> {
@@ -451,8 +362,8 @@ export class DefaultScoringService implements ScoringService {
     });
     const runLogger = logger.child({ runId: run.id, entityRef: ref });
     try {
-      const exemptions = await this.activeExemptionsByEntity(ref);
-      const write = await this.scoreOne(
+      const exemptions = await this.scorer.activeExemptionsByEntity(ref);
+      const write = await this.scorer.scoreOne(
         entity,
         run.id,
         new AbortController().signal,
@@ -460,12 +371,11 @@ export class DefaultScoringService implements ScoringService {
       );
       const now = this.now();
       if (write) {
-        const stats = await store.writeScores([write], now);
-        await this.reportLevelChanges(stats.levelChanges);
+        await this.scorer.write([write], [entity]);
       } else {
         await store.removeEntities([ref], now);
+        this.options.onWrite?.();
       }
-      this.options.onWrite?.();
       this.options.metrics.recordEntitiesScored(write ? 1 : 0, 'entity');
       await store.updateRun(run.id, {
         status: 'succeeded',

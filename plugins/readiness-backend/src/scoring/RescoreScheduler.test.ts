@@ -250,6 +250,37 @@ describe('RescoreScheduler', () => {
     await outcome;
     rescores.stop();
   });
+
+  it('says when the next full run starts: settle rerun, then last start plus the frequency', async () => {
+    const { rescores, store } = await setup([5], 3);
+    // Before any run: start-up plus the initial delay (none here): now.
+    const before = Date.now();
+    const first = await rescores.nextRunAt();
+    expect(first!.getTime()).toBeGreaterThanOrEqual(before);
+
+    const run = await rescores.runTask(new AbortController().signal);
+    // The first run of a process is followed by a settle rerun in 60 s.
+    const settle = await rescores.nextRunAt();
+    expect(settle!.getTime() - Date.parse(run!.startedAt)).toBeGreaterThan(
+      59_000,
+    );
+    expect(settle!.getTime() - Date.parse(run!.startedAt)).toBeLessThan(
+      30 * 60_000,
+    );
+    // Without a settle rerun: the last start plus the frequency (30 min).
+    rescores.stop();
+    expect((await rescores.nextRunAt())!.toISOString()).toBe(
+      new Date(Date.parse(run!.startedAt) + 30 * 60_000).toISOString(),
+    );
+
+    // While a full run runs there is no next one to tell.
+    await store.createRun({
+      trigger: 'manual',
+      claimed: true,
+      now: new Date(),
+    });
+    expect(await rescores.nextRunAt()).toBeUndefined();
+  });
 });
 
 async function waitFor(

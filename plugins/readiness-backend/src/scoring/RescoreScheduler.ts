@@ -75,9 +75,13 @@ export class RescoreScheduler {
   #lastCount: number | undefined;
   #settleRuns = 0;
   #settleTimer: NodeJS.Timeout | undefined;
+  #settleDueAt: number | undefined;
   #stopped = false;
+  readonly #createdAt: number;
 
-  private constructor(private readonly options: RescoreSchedulerOptions) {}
+  private constructor(private readonly options: RescoreSchedulerOptions) {
+    this.#createdAt = this.now().getTime();
+  }
 
   private now(): Date {
     return this.options.now ? this.options.now() : new Date();
@@ -96,6 +100,7 @@ export class RescoreScheduler {
   /** Cancels a pending settle rerun; call on shutdown. */
   stop(): void {
     this.#stopped = true;
+    this.#settleDueAt = undefined;
     if (this.#settleTimer) {
       clearTimeout(this.#settleTimer);
       this.#settleTimer = undefined;
@@ -109,6 +114,53 @@ export class RescoreScheduler {
         ? { milliseconds: this.options.schedule.timeout.toMillis() }
         : this.options.schedule.timeout,
     );
+  }
+
+  /** Milliseconds of a schedule duration; undefined for cron or manual. */
+  private static durationMs(
+    value: SchedulerServiceTaskScheduleDefinition['frequency'] | undefined,
+  ): number | undefined {
+    if (!value || 'cron' in value || 'trigger' in value) {
+      return undefined;
+    }
+    return durationToMilliseconds(
+      'toMillis' in value ? { milliseconds: value.toMillis() } : value,
+    );
+  }
+
+  /**
+   * When the next full run is expected to start: the last full run's start
+   * plus the schedule's frequency (the first run: start-up plus the initial
+   * delay), or a pending settle rerun if sooner. Undefined while a full run
+   * is running, and for cron or manual schedules.
+   */
+  async nextRunAt(): Promise<Date | undefined> {
+    const now = this.now().getTime();
+    const runs = await this.options.store.listRuns(20);
+    const lastFull = runs.find(
+      run => run.trigger === 'schedule' || run.trigger === 'manual',
+    );
+    if (lastFull?.status === 'running') {
+      return undefined;
+    }
+    const { schedule } = this.options;
+    const periodMs = RescoreScheduler.durationMs(schedule.frequency);
+    const candidates: number[] = [];
+    if (this.#settleDueAt !== undefined) {
+      candidates.push(this.#settleDueAt);
+    }
+    if (periodMs !== undefined) {
+      candidates.push(
+        lastFull
+          ? Date.parse(lastFull.startedAt) + periodMs
+          : this.#createdAt +
+              (RescoreScheduler.durationMs(schedule.initialDelay) ?? 0),
+      );
+    }
+    if (candidates.length === 0) {
+      return undefined;
+    }
+    return new Date(Math.max(now, Math.min(...candidates)));
   }
 
   private staleAfterMs(): number {
@@ -290,8 +342,10 @@ export class RescoreScheduler {
     if (this.#settleTimer) {
       clearTimeout(this.#settleTimer);
     }
+    this.#settleDueAt = this.now().getTime() + this.options.settleDelayMs;
     this.#settleTimer = setTimeout(() => {
       this.#settleTimer = undefined;
+      this.#settleDueAt = undefined;
       this.options.scheduler.triggerTask(RESCORE_TASK_ID).catch(error => {
         this.options.logger.debug(
           `Settle rescore skipped: ${(error as Error).message}`,

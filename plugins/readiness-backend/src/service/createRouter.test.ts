@@ -33,7 +33,12 @@ async function appWith() {
       champions: jest.fn(),
       entityRollup: jest.fn(),
     },
-    runs: { list: jest.fn(), get: jest.fn(), start: jest.fn() },
+    runs: {
+      list: jest.fn(),
+      get: jest.fn(),
+      start: jest.fn(),
+      schedule: jest.fn().mockResolvedValue({}),
+    },
     exemptions: {
       list: jest.fn(),
       findActive: jest.fn(),

@@ -14,6 +14,7 @@ import type {
   ExemptionsResponse,
   RollupResponse,
   RunInfo,
+  RunSchedule,
   SearchQuery,
   SearchResponse,
   TrendPoint,
@@ -338,6 +339,22 @@ export class ReadinessApiClient {
       query: paramsOf({ limit: runs.limit }),
     });
     return response.items;
+  }
+
+  /** `GET /runs`: when entities are scored next. */
+  async getRunSchedule(
+    options?: ReadinessRequestOptions,
+  ): Promise<RunSchedule> {
+    const response = await this.#request<RunSchedule>('/runs', {
+      ...options,
+      query: paramsOf({ limit: 1 }),
+    });
+    return {
+      ...(response.nextRunAt ? { nextRunAt: response.nextRunAt } : {}),
+      ...(response.deltaIntervalSeconds
+        ? { deltaIntervalSeconds: response.deltaIntervalSeconds }
+        : {}),
+    };
   }
 
   /** `GET /runs/{id}`: one run and its progress. */

@@ -237,6 +237,21 @@ export interface RunInfo {
 }
 
 /**
+ * When entities are scored next (part of `GET /runs`).
+ *
+ * @public
+ */
+export interface RunSchedule {
+  /** When the next full run is expected to start (ISO 8601). */
+  nextRunAt?: string;
+  /**
+   * New and changed entities are scored within about this many seconds
+   * (the delta pass); absent when it is off.
+   */
+  deltaIntervalSeconds?: number;
+}
+
+/**
  * Body of `POST /exemptions`.
  *
  * @public

@@ -11,6 +11,7 @@ import type {
   AttestationRequest,
   RollupResponse,
   RunInfo,
+  RunSchedule,
   SearchQuery,
   SearchResponse,
   TrendPoint,
@@ -103,6 +104,12 @@ export interface ReadinessApi {
 
   /** One scoring run. */
   getRun(id: string): Promise<RunInfo>;
+
+  /**
+   * When entities are scored next (the delta pass's interval, the next full
+   * run); optional so that older implementations keep working.
+   */
+  getRunSchedule?(): Promise<RunSchedule>;
 
   /** Starts a full rescore of the catalog. */
   startRun(): Promise<RunInfo>;

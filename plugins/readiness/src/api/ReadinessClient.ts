@@ -12,6 +12,7 @@ import {
   type AttestationRequest,
   type RollupResponse,
   type RunInfo,
+  type RunSchedule,
   type SearchQuery,
   type SearchResponse,
   type TrendPoint,
@@ -157,6 +158,10 @@ export class ReadinessClient implements ReadinessApi {
 
   async getRuns(options: { limit?: number } = {}): Promise<RunInfo[]> {
     return this.client.getRuns(options);
+  }
+
+  async getRunSchedule(): Promise<RunSchedule> {
+    return this.client.getRunSchedule();
   }
 
   async getRun(id: string): Promise<RunInfo> {

@@ -1,4 +1,4 @@
-import type { RunInfo } from '@prodready/plugin-readiness-common';
+import type { RunInfo, RunSchedule } from '@prodready/plugin-readiness-common';
 import { readinessRescorePermission } from '@prodready/plugin-readiness-common';
 import type { ReadinessAuthorizer } from '../../permissions/ReadinessAuthorizer';
 import type { RunsModel } from '../models/RunsModel';
@@ -28,6 +28,10 @@ export class AuthorizedRunsService implements RunsService {
   async get(id: string, { credentials }: CallerOptions): Promise<RunInfo> {
     const visible = await this.authorizer.getVisibleEntityRefs(credentials);
     return this.model.get(id, visible);
+  }
+
+  schedule(): Promise<RunSchedule> {
+    return this.model.schedule();
   }
 
   async start({ credentials }: CallerOptions): Promise<RunInfo> {

@@ -1,4 +1,4 @@
-import type { RunInfo } from '@prodready/plugin-readiness-common';
+import type { RunInfo, RunSchedule } from '@prodready/plugin-readiness-common';
 import type { CallerOptions } from './CallerOptions';
 
 /**
@@ -19,4 +19,7 @@ export interface RunsService {
    * already running.
    */
   start(options: CallerOptions): Promise<RunInfo>;
+
+  /** When entities are scored next (no entity data: no permission needed). */
+  schedule(): Promise<RunSchedule>;
 }

@@ -17,9 +17,11 @@ export function bindRunsEndpoints(
 
   router.get('/runs', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    res.json({
-      items: await runs.list(req.query.limit ?? 20, { credentials }),
-    });
+    const [items, schedule] = await Promise.all([
+      runs.list(req.query.limit ?? 20, { credentials }),
+      runs.schedule(),
+    ]);
+    res.json({ items, ...schedule });
   });
 
   router.post('/runs', async (req, res) => {

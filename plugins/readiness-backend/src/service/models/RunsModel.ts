@@ -1,5 +1,5 @@
 import { NotFoundError } from '@backstage/errors';
-import type { RunInfo } from '@prodready/plugin-readiness-common';
+import type { RunInfo, RunSchedule } from '@prodready/plugin-readiness-common';
 import type {
   ReadinessStore,
   VisibleEntityRefs,
@@ -14,6 +14,8 @@ import { visibleRunErrors } from './visibleRunErrors';
 export interface RescoreRequester {
   /** Starts a full rescore now, or returns the one running or waiting. */
   requestRun(): Promise<RunInfo>;
+  /** When the next full run is expected; undefined when unknown or running. */
+  nextRunAt?(): Promise<Date | undefined>;
 }
 
 /**
@@ -25,7 +27,19 @@ export class RunsModel {
   constructor(
     private readonly store: ReadinessStore,
     private readonly requester: RescoreRequester,
+    private readonly deltaIntervalMs?: number,
   ) {}
+
+  /** When entities are scored next. */
+  async schedule(): Promise<RunSchedule> {
+    const next = await this.requester.nextRunAt?.();
+    return {
+      ...(next ? { nextRunAt: next.toISOString() } : {}),
+      ...(this.deltaIntervalMs
+        ? { deltaIntervalSeconds: Math.ceil(this.deltaIntervalMs / 1000) }
+        : {}),
+    };
+  }
 
   /**
    * Recent runs, newest first, without errors about entities outside

@@ -21,6 +21,7 @@ import { ResponseError } from '@backstage/errors';
 import { LEVEL_WORDS } from '@prodready/plugin-readiness-common';
 import { useCheckPack } from '../../hooks/useCheckPack';
 import { useEntityScorecard } from '../../hooks/useEntityScorecard';
+import { NextScoring } from '../NextScoring';
 import { LevelBadge, levelTitle } from '../LevelBadge';
 import { StateIcon } from '../StateIcon';
 import { topGaps } from './topGaps';
@@ -66,8 +67,8 @@ export function EntityReadinessCard(props: EntityReadinessCardProps) {
   } else if (error && ResponseError.is(error) && error.statusCode === 404) {
     content = (
       <Typography variant="body2" color="textSecondary">
-        {LEVEL_WORDS.notScoredYet}: {asSentence(errorMessage(error))} Entities
-        are scored on a schedule.
+        {LEVEL_WORDS.notScoredYet}: {asSentence(errorMessage(error))}{' '}
+        <NextScoring />
       </Typography>
     );
   } else if (error) {

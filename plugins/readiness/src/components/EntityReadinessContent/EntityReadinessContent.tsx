@@ -29,6 +29,7 @@ import { useEntityScorecard } from '../../hooks/useEntityScorecard';
 import { useReadinessPermissions } from '../../hooks/useReadinessPermissions';
 import { CheckResultItem, type ScorecardResult } from '../CheckResultItem';
 import { ContactLinks } from '../ContactLinks';
+import { NextScoring } from '../NextScoring';
 import { ReadinessHistory } from '../ReadinessHistory';
 import { ReadinessSummary } from '../ReadinessSummary';
 import { ScoreSparkline } from '../ScoreSparkline';
@@ -115,9 +116,11 @@ function ReadinessContentForEntity(props: {
         <EmptyState
           missing="data"
           title={LEVEL_WORDS.notScoredYet}
-          description={`${asSentence(
-            errorMessage(error),
-          )} Entities are scored on a schedule; a new entity gets its scorecard at the next run.`}
+          description={
+            <>
+              {asSentence(errorMessage(error))} <NextScoring />
+            </>
+          }
           action={
             canRefreshEntity ? (
               <Button

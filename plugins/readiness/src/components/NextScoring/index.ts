@@ -1,0 +1,2 @@
+export { NextScoring } from './NextScoring';
+export { describeNextScoring } from './describeNextScoring';
