@@ -41,6 +41,7 @@ import {
   listSummaries,
 } from './operations/readScores';
 import { removeEntities } from './operations/removeEntities';
+import { getScorecardDocument } from './operations/scorecardDocuments';
 import { listOwnerCheckCounts, listRollupRows } from './operations/rollups';
 import {
   claimRequestedRun,
@@ -125,6 +126,10 @@ export class DatabaseReadinessStore implements ReadinessStore {
 
   listResults(entityRef: string) {
     return listResults(this.db, entityRef);
+  }
+
+  getScorecardDocument(entityRef: string) {
+    return getScorecardDocument(this.db, entityRef);
   }
 
   listSummaries(entityRefs: string[], visibleEntityRefs: VisibleEntityRefs) {

@@ -23,6 +23,7 @@ import type {
   ExemplarDetails,
   OwnerCheckCounts,
   ScoreSnapshot,
+  ScorecardDocument,
   SnapshotFilter,
   CreateRunOptions,
   RunUpdate,
@@ -49,6 +50,7 @@ export type {
   ExemplarDetails,
   OwnerCheckCounts,
   ScoreSnapshot,
+  ScorecardDocument,
   SnapshotFilter,
   CreateRunOptions,
   RunUpdate,
@@ -92,6 +94,15 @@ export interface ReadinessStore {
 
   /** One entity's latest results. */
   listResults(entityRef: string): Promise<CheckResult[]>;
+
+  /**
+   * One entity's precomputed scorecard (score, results, history, snapshots)
+   * in one read; `undefined` when the entity is not scored or its document
+   * was not built yet (then read it with the other methods).
+   */
+  getScorecardDocument(
+    entityRef: string,
+  ): Promise<ScorecardDocument | undefined>;
 
   /** Summaries of the given entities that are scored and visible. */
   listSummaries(

@@ -17,6 +17,7 @@ const TABLES = [
   'runs',
   'exemptions',
   'store_versions',
+  'entity_scorecards',
 ];
 
 describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {

@@ -26,6 +26,12 @@ export async function removeEntities(
         refs,
       );
       await whereRefIn(tx, tx('check_results').delete(), 'entity_ref', refs);
+      await whereRefIn(
+        tx,
+        tx('entity_scorecards').delete(),
+        'entity_ref',
+        refs,
+      );
       const count = await whereRefIn(
         tx,
         tx('entity_scores').delete(),

@@ -8,6 +8,10 @@ import {
 } from '../planScoreWrite';
 import { upsertRows, whereRefIn } from '../sql';
 import { bumpResultsVersion } from './exemplarPool';
+import {
+  buildScorecardDocuments,
+  listRefsWithoutScorecard,
+} from './scorecardDocuments';
 import type { CheckResultRow, EntityScoreRow, OwnerRow } from '../tables';
 
 /**
@@ -124,6 +128,22 @@ export async function writeScores(
         { conflict: ['owner_ref'] },
       );
     }
+
+    // Precomputed scorecards of what changed, and of entities scored before
+    // the documents existed.
+    const changed = new Set<string>([
+      ...plan.resultUpserts.map(r => r.entity_ref),
+      ...plan.resultDeletes.keys(),
+      ...plan.history.map(r => r.entity_ref),
+      ...plan.scoreUpserts.map(r => r.entity_ref),
+      ...plan.snapshots.map(r => r.entity_ref),
+    ]);
+    const unchanged = refs.filter(ref => !changed.has(ref));
+    await buildScorecardDocuments(
+      tx,
+      [...changed, ...(await listRefsWithoutScorecard(tx, unchanged))],
+      now,
+    );
 
     if (
       plan.resultUpserts.length > 0 ||
