@@ -5,6 +5,10 @@
  * entity's scores, results or exemptions. An entity's page is then one
  * indexed read instead of seven queries. Rebuilt on demand: an entity
  * without a document is read the slow way until its next write.
+ *
+ * Also a second `store_versions` row, `scores`, bumped by every write of
+ * `entity_scores` (evaluation times included) and by removals, for caches of
+ * what is derived from the score rows alone (the export).
  */
 
 // @ts-check
@@ -29,11 +33,13 @@ exports.up = async function up(knex) {
       .notNullable()
       .comment('When the document was built (ISO-8601 UTC)');
   });
+  await knex('store_versions').insert({ name: 'scores', version: 0 });
 };
 
 /**
  * @param {import('knex').Knex} knex
  */
 exports.down = async function down(knex) {
+  await knex('store_versions').where('name', 'scores').delete();
   await knex.schema.dropTable('entity_scorecards');
 };

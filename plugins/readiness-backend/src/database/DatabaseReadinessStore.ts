@@ -42,6 +42,7 @@ import {
 } from './operations/readScores';
 import { removeEntities } from './operations/removeEntities';
 import { getScorecardDocument } from './operations/scorecardDocuments';
+import { getScoresVersion } from './operations/scoresVersion';
 import { listOwnerCheckCounts, listRollupRows } from './operations/rollups';
 import {
   claimRequestedRun,
@@ -161,6 +162,10 @@ export class DatabaseReadinessStore implements ReadinessStore {
 
   getResultsVersion() {
     return getResultsVersion(this.db);
+  }
+
+  getScoresVersion() {
+    return getScoresVersion(this.db);
   }
 
   listExemplarPool() {

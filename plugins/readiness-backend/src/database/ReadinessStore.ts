@@ -137,6 +137,13 @@ export interface ReadinessStore {
    */
   getResultsVersion(): Promise<number>;
 
+  /**
+   * A counter bumped by every write of score rows (evaluation times
+   * included) and by removals: what is derived from the score rows alone is
+   * stale when it changed.
+   */
+  getScoresVersion(): Promise<number>;
+
   /** Every possible learn-from exemplar, for an in-memory index. */
   listExemplarPool(): Promise<ExemplarPool>;
 

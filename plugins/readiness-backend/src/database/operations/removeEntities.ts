@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { chunk, INSERT_CHUNK, whereRefIn } from '../sql';
 import { bumpResultsVersion } from './exemplarPool';
+import { bumpScoresVersion } from './scoresVersion';
 import type { ScoreSnapshotRow } from '../tables';
 
 /**
@@ -53,6 +54,7 @@ export async function removeEntities(
       }
       if (Number(count) > 0) {
         await bumpResultsVersion(tx);
+        await bumpScoresVersion(tx);
       }
       return count as number;
     });

@@ -8,6 +8,7 @@ import {
 } from '../planScoreWrite';
 import { upsertRows, whereRefIn } from '../sql';
 import { bumpResultsVersion } from './exemplarPool';
+import { bumpScoresVersion } from './scoresVersion';
 import {
   buildScorecardDocuments,
   listRefsWithoutScorecard,
@@ -151,6 +152,9 @@ export async function writeScores(
       plan.scoreUpserts.length > 0
     ) {
       await bumpResultsVersion(tx);
+    }
+    if (plan.scoreUpserts.length > 0 || plan.touched.length > 0) {
+      await bumpScoresVersion(tx);
     }
 
     stats.resultsWritten = plan.resultUpserts.length;

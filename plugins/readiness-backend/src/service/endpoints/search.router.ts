@@ -1,13 +1,11 @@
 import type { Response } from 'express';
-import { EXPORT_CSV_COLUMNS } from '@prodready/plugin-readiness-common';
-import { toCsvRow } from '../toCsvRow';
 import type {
   ReadinessApiRouter,
   RouterDependencies,
 } from '../RouterDependencies';
 
 /** Writes a chunk, waiting for the client to drain a full buffer. */
-async function write(res: Response, chunk: string): Promise<void> {
+async function write(res: Response, chunk: Buffer): Promise<void> {
   if (!res.write(chunk)) {
     await new Promise<void>(resolve => res.once('drain', resolve));
   }
@@ -33,40 +31,22 @@ export function bindSearchEndpoints(
     const credentials = await httpAuth.credentials(req);
     const { format = 'csv', ...params } = req.query;
     // Validates the filters before anything is sent.
-    const pages = await search.exportPages(params, { credentials });
+    const body = await search.exportBody(params, format, { credentials });
     const stamp = new Date().toISOString().slice(0, 10);
     res.status(200);
     res.setHeader('Cache-Control', 'no-store');
-    if (format === 'json') {
-      res.setHeader('Content-Type', 'application/json; charset=utf-8');
-      res.setHeader(
-        'Content-Disposition',
-        `attachment; filename="readiness-${stamp}.json"`,
-      );
-      let first = true;
-      await write(res, '[');
-      for await (const items of pages) {
-        for (const item of items) {
-          await write(res, `${first ? '' : ','}\n${JSON.stringify(item)}`);
-          first = false;
-        }
-      }
-      res.end(first ? ']' : '\n]\n');
-      return;
-    }
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader(
+      'Content-Type',
+      format === 'json'
+        ? 'application/json; charset=utf-8'
+        : 'text/csv; charset=utf-8',
+    );
     res.setHeader(
       'Content-Disposition',
-      `attachment; filename="readiness-${stamp}.csv"`,
+      `attachment; filename="readiness-${stamp}.${format}"`,
     );
-    await write(res, toCsvRow(EXPORT_CSV_COLUMNS));
-    for await (const items of pages) {
-      await write(
-        res,
-        items
-          .map(item => toCsvRow(EXPORT_CSV_COLUMNS.map(c => item[c])))
-          .join(''),
-      );
+    for await (const chunk of body) {
+      await write(res, chunk);
     }
     res.end();
   });

@@ -1,7 +1,8 @@
-import type {
-  EntitySummary,
-  SearchQuery,
-  SearchResponse,
+import {
+  EXPORT_CSV_COLUMNS,
+  type EntitySummary,
+  type SearchQuery,
+  type SearchResponse,
 } from '@prodready/plugin-readiness-common';
 import type {
   ReadinessStore,
@@ -13,6 +14,8 @@ import { ExpiringCache } from '../../lib/ExpiringCache';
 import { parseEntityRefParam } from '../../lib/parseEntityRefParam';
 import { visibilityKey } from '../../lib/visibilityKey';
 import type { PackIndex } from '../../pack/PackIndex';
+import { toCsvRow } from '../toCsvRow';
+import { ExportBodyCache } from './ExportBodyCache';
 import {
   decodeSearchCursor,
   encodeSearchCursor,
@@ -22,6 +25,41 @@ import {
 
 /** Page size used while streaming an export. */
 const EXPORT_PAGE_SIZE = 500;
+/**
+ * Bytes of export bodies kept for repeated exports (a CSV of 10,000 entities
+ * is about 2 MB, its JSON about 4 MB).
+ */
+const EXPORT_CACHE_BYTES = 32 * 1024 * 1024;
+
+/** Formats of an export. */
+export type ExportFormat = 'csv' | 'json';
+
+/** An export's body, page by page. */
+async function* formatExport(
+  format: ExportFormat,
+  pages: AsyncIterable<EntitySummary[]>,
+): AsyncGenerator<string> {
+  if (format === 'json') {
+    let first = true;
+    yield '[';
+    for await (const items of pages) {
+      let text = '';
+      for (const item of items) {
+        text += `${first ? '' : ','}\n${JSON.stringify(item)}`;
+        first = false;
+      }
+      yield text;
+    }
+    yield first ? ']' : '\n]\n';
+    return;
+  }
+  yield toCsvRow(EXPORT_CSV_COLUMNS);
+  for await (const items of pages) {
+    yield items
+      .map(item => toCsvRow(EXPORT_CSV_COLUMNS.map(c => item[c])))
+      .join('');
+  }
+}
 
 /**
  * Options of {@link SearchModel}.
@@ -47,6 +85,7 @@ export class SearchModel {
   private readonly store: ReadinessStore;
   private readonly pack: PackIndex;
   readonly #counts: ExpiringCache<number>;
+  readonly #exports = new ExportBodyCache(EXPORT_CACHE_BYTES);
 
   constructor(options: SearchModelOptions) {
     this.store = options.store;
@@ -137,6 +176,31 @@ export class SearchModel {
         } while (after);
       },
     };
+  }
+
+  /**
+   * The body of an export (CSV or JSON), chunk by chunk as it is produced.
+   * Validation errors are thrown before anything is produced. The body of the
+   * same export at the same scores version (any replica's write of scores
+   * changes it) is sent from memory without reading the store again.
+   */
+  async exportBody(
+    params: SearchFilterParams & Pick<SearchQuery, 'sort' | 'order'>,
+    format: ExportFormat,
+    visibleEntityRefs: VisibleEntityRefs,
+  ): Promise<AsyncIterable<Buffer>> {
+    const pages = await this.exportPages(params, visibleEntityRefs);
+    const version = await this.store.getScoresVersion();
+    const { visibleEntityRefs: _visible, ...filters } = {
+      ...parseSearchFilters(params, this.pack),
+      sort: params.sort ?? 'name',
+      order: params.order ?? 'asc',
+      visibleEntityRefs,
+    };
+    const key = `${format}:${visibilityKey(visibleEntityRefs)}:${JSON.stringify(
+      filters,
+    )}`;
+    return this.#exports.body(key, version, () => formatExport(format, pages));
   }
 
   /** Summaries of the given entities that are scored and visible. */
