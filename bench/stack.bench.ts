@@ -58,9 +58,14 @@ export async function run(): Promise<BenchRow[]> {
   const stack = await startStack('stack');
   const { size, label, client, pid, entities, catalogFile, log } = stack;
   const rows: BenchRow[] = [...stack.rows];
+  // Each row with the machine's load when it was measured.
+  const push = (row: BenchRow) =>
+    rows.push({ ...row, loadAverage: os.loadavg()[0] });
+  const rss: Record<string, number> = {};
   const memory = (phase: string) => {
     const { rssMb, peakMb } = rssOf(pid);
-    rows.push({
+    rss[phase] = rssMb;
+    push({
       benchmark: `${label}: backend RSS ${phase}`,
       entities: size,
       rssMb,
@@ -79,7 +84,7 @@ export async function run(): Promise<BenchRow[]> {
     log('full rescore');
 
     const first = await rescore(client, pid);
-    rows.push({
+    push({
       benchmark: `${label}: full rescore`,
       entities: first.run.entitiesDone,
       seconds: first.seconds,
@@ -96,7 +101,7 @@ export async function run(): Promise<BenchRow[]> {
     const historyBefore = await historyCount();
     const second = await rescore(client, pid);
     const historyWritten = (await historyCount()) - historyBefore;
-    rows.push({
+    push({
       benchmark: `${label}: no-change rescore`,
       entities: second.run.entitiesDone,
       seconds: second.seconds,
@@ -166,7 +171,7 @@ export async function run(): Promise<BenchRow[]> {
         const p50 = percentile(measured.latencies, 50);
         const p95 = percentile(measured.latencies, 95);
         const p99 = percentile(measured.latencies, 99);
-        rows.push({
+        push({
           benchmark: `${label}: ${route.name} ×${connections}`,
           p50Ms: p50,
           p95Ms: p95,
@@ -198,7 +203,7 @@ export async function run(): Promise<BenchRow[]> {
     result.routes = routeResults;
     memory('after the route load');
     log('mixed load');
-    rows.push(await mixedLoad(stack));
+    push(await mixedLoad(stack));
 
     // A catalog change reaching its scorecard.
     try {
@@ -267,7 +272,7 @@ export async function run(): Promise<BenchRow[]> {
         const state = refreshed.body.results?.find(
           r => r.checkId === GAP_CHECK,
         )?.state;
-        rows.push({
+        push({
           benchmark: `${label}: catalog change → new scorecard`,
           seconds: catalogSeconds + refreshMs / 1000,
           note: `file changed and location refreshed → catalog shows it: ${catalogSeconds.toFixed(
@@ -278,7 +283,7 @@ export async function run(): Promise<BenchRow[]> {
         });
       }
     } catch (error) {
-      rows.push({
+      push({
         benchmark: `${label}: catalog change → new scorecard`,
         note: `failed: ${String(error)}`,
       });
@@ -286,13 +291,42 @@ export async function run(): Promise<BenchRow[]> {
     memory('at the end');
   } catch (error) {
     // Keep what was measured.
-    rows.push({
+    push({
       benchmark: `${label}: failed`,
       note: String((error as Error)?.stack ?? error),
     });
   } finally {
     release();
     await stack.close();
+  }
+
+  if (process.env.BENCH_RSS_BASELINE === 'true') {
+    // The same backend, catalog and configuration without readiness: the
+    // difference is the plugin's share of the RSS.
+    try {
+      const baseline = await startStack('baseline', { withReadiness: false });
+      try {
+        const { rssMb, peakMb } = rssOf(baseline.pid);
+        result.baselineRssMb = rssMb;
+        push({
+          benchmark: `${label}: backend RSS without readiness, after ingestion`,
+          entities: size,
+          rssMb,
+          note: `peak so far ${peakMb.toFixed(0)} MB; readiness' share: ${(
+            rss['after ingestion'] - rssMb
+          ).toFixed(0)} MB after ingestion, ${(
+            rss['at the end'] - rssMb
+          ).toFixed(0)} MB at the end`,
+        });
+      } finally {
+        await baseline.close();
+      }
+    } catch (error) {
+      push({
+        benchmark: `${label}: backend without readiness`,
+        note: `failed: ${String(error)}`,
+      });
+    }
   }
 
   const outDir = path.join(__dirname, 'out');

@@ -492,7 +492,11 @@ export interface Stack {
  * BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is set) and waits
  * until the catalog lists every entity.
  */
-export async function startStack(prefix: string): Promise<Stack> {
+export async function startStack(
+  prefix: string,
+  options: { withReadiness?: boolean } = {},
+): Promise<Stack> {
+  const withReadiness = options.withReadiness ?? true;
   const size = Number(process.env.BENCH_ENTITIES ?? 10_000);
   const pg = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `perf-${prefix}-`));
@@ -525,7 +529,12 @@ export async function startStack(prefix: string): Promise<Stack> {
     ],
     {
       cwd: repoRoot,
-      env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        BENCH_WITHOUT_READINESS: withReadiness ? 'false' : 'true',
+      },
       stdio: ['ignore', out, out],
       detached: true,
     },
@@ -564,7 +573,13 @@ export async function startStack(prefix: string): Promise<Stack> {
       if (child.exitCode !== null) {
         throw new Error(`backend exited ${child.exitCode}; see ${logFile}`);
       }
-      const res = await fetch(`${client.origin}/api/readiness/health`);
+      const res = await fetch(
+        `${client.origin}${
+          withReadiness
+            ? '/api/readiness/health'
+            : '/.backstage/health/v1/readiness'
+        }`,
+      );
       return res.ok ? true : undefined;
     });
     const bootSeconds = (performance.now() - bootStart) / 1000;
