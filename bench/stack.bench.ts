@@ -40,6 +40,7 @@ import type { BenchRow } from './run';
 import {
   GAP_CHECK,
   load,
+  type LoadRequest,
   settled,
   measureAlone,
   percentile,
@@ -121,32 +122,87 @@ export async function run(): Promise<BenchRow[]> {
           }/${encodeURIComponent(r.name)}`,
       ),
     );
-    const routes: Array<{ name: string; paths: string[] }> = [
-      {
-        name: `GET /entities/component/default/{name} (${scorecardPaths.length} names)`,
-        paths: scorecardPaths,
-      },
-      {
-        name: `GET /search?failing=${GAP_CHECK}&limit=25`,
-        paths: [`/api/readiness/search?failing=${GAP_CHECK}&limit=25`],
-      },
-      {
-        name: 'GET /rollups?groupBy=owner',
-        paths: ['/api/readiness/rollups?groupBy=owner'],
-      },
-      { name: 'GET /trend?days=90', paths: ['/api/readiness/trend?days=90'] },
-      {
-        name: 'GET /champions',
-        paths: ['/api/readiness/champions'],
-      },
-      {
-        name: 'GET /export?format=csv',
-        paths: ['/api/readiness/export?format=csv'],
-      },
-    ];
+    const owners: string[] = (
+      await knex('entity_scores')
+        .distinct('owner')
+        .whereNot('owner', '')
+        .orderBy('owner')
+        .limit(200)
+    ).map((r: { owner: string }) => r.owner);
+    const routes: Array<{ name: string; paths: Array<string | LoadRequest> }> =
+      [
+        {
+          name: `GET /entities/component/default/{name} (${scorecardPaths.length} names)`,
+          paths: scorecardPaths,
+        },
+        {
+          name: `GET /search?failing=${GAP_CHECK}&limit=25`,
+          paths: [`/api/readiness/search?failing=${GAP_CHECK}&limit=25`],
+        },
+        {
+          name: 'GET /rollups?groupBy=owner',
+          paths: ['/api/readiness/rollups?groupBy=owner'],
+        },
+        { name: 'GET /trend?days=90', paths: ['/api/readiness/trend?days=90'] },
+        {
+          name: 'GET /champions',
+          paths: ['/api/readiness/champions'],
+        },
+        {
+          name: 'GET /export?format=csv',
+          paths: ['/api/readiness/export?format=csv'],
+        },
+        {
+          name: 'GET /export?format=json',
+          paths: ['/api/readiness/export?format=json'],
+        },
+        {
+          name: `GET /search?owner=…&limit=25 (${owners.length} owners)`,
+          paths: owners.map(
+            o =>
+              `/api/readiness/search?owner=${encodeURIComponent(o)}&limit=25`,
+          ),
+        },
+        {
+          name: 'GET /rollups?groupBy=system',
+          paths: ['/api/readiness/rollups?groupBy=system'],
+        },
+        {
+          name: `GET /trend?days=90&owner=… (${owners.length} owners)`,
+          paths: owners.map(
+            o => `/api/readiness/trend?days=90&owner=${encodeURIComponent(o)}`,
+          ),
+        },
+        {
+          name: 'POST /summaries (25 refs)',
+          paths: Array.from({ length: 50 }, (_, i) => ({
+            method: 'POST',
+            path: '/api/readiness/summaries',
+            body: JSON.stringify({
+              entityRefs: scored
+                .slice(i * 25, i * 25 + 25)
+                .map(
+                  (r: { kind: string; namespace: string; name: string }) =>
+                    `${r.kind.toLowerCase()}:${r.namespace}/${r.name}`,
+                ),
+            }),
+          })),
+        },
+        { name: 'GET /checks', paths: ['/api/readiness/checks'] },
+        { name: 'GET /runs', paths: ['/api/readiness/runs'] },
+        { name: 'GET /exemptions', paths: ['/api/readiness/exemptions'] },
+      ];
     const routeResults: unknown[] = [];
     for (const route of routes) {
-      const first = await client.request<string>('GET', route.paths[0]);
+      const probe = route.paths[0];
+      const first =
+        typeof probe === 'string'
+          ? await client.request<string>('GET', probe)
+          : await client.request<string>(
+              probe.method,
+              probe.path,
+              JSON.parse(probe.body),
+            );
       if (first.status !== 200) {
         throw new Error(
           `${route.name}: ${first.status} ${JSON.stringify(first.body)}`,

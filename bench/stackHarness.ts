@@ -79,8 +79,18 @@ autocannon(
     requests: [
       {
         setupRequest: req => {
-          req.path = paths[next++ % paths.length];
-          return req;
+          const target = paths[next++ % paths.length];
+          if (typeof target === 'string') {
+            req.path = target;
+            return req;
+          }
+          return {
+            ...req,
+            method: target.method,
+            path: target.path,
+            body: target.body,
+            headers: { ...req.headers, 'content-type': 'application/json' },
+          };
         },
       },
     ],
@@ -100,9 +110,17 @@ autocannon(
 });
 `;
 
+/** A request other than a GET: method, path and JSON body. */
+export interface LoadRequest {
+  method: string;
+  path: string;
+  body: string;
+}
+
 export async function load(options: {
   origin: string;
-  paths: string[];
+  /** GET paths, or other requests, sent in turn. */
+  paths: Array<string | LoadRequest>;
   authorization: string;
   connections: number;
   seconds: number;
