@@ -261,7 +261,9 @@ export async function run(): Promise<BenchRow[]> {
     log('mixed load');
     push(await mixedLoad(stack));
 
-    // A catalog change reaching its scorecard.
+    // A catalog change reaching its scorecard, once the mixed load's
+    // queued requests are answered.
+    await settled(client);
     try {
       const failing = await knex('check_results as r')
         .join('entity_scores as s', 's.entity_ref', 'r.entity_ref')
