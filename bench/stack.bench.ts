@@ -38,6 +38,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { mixedLoad } from './load.bench';
 import type { BenchRow } from './run';
 import {
+  cpuMsOf,
   GAP_CHECK,
   load,
   type LoadRequest,
@@ -221,8 +222,12 @@ export async function run(): Promise<BenchRow[]> {
           connections,
         };
         await load({ ...common, seconds: WARM_UP_SECONDS });
+        const cpuBefore = cpuMsOf(pid);
         const measured = await load({ ...common, seconds: SECONDS });
         await settled(client);
+        // Includes answering the requests still queued when the load ended.
+        const cpuMsPerRequest =
+          (cpuMsOf(pid) - cpuBefore) / Math.max(1, measured.requests);
         const rps = measured.requests / measured.seconds;
         const p50 = percentile(measured.latencies, 50);
         const p95 = percentile(measured.latencies, 95);
@@ -236,7 +241,9 @@ export async function run(): Promise<BenchRow[]> {
             measured.errors
           } errors, p99 ${p99.toFixed(1)} ms, ${(bytes / 1024).toFixed(
             0,
-          )} KB per response`,
+          )} KB per response, backend CPU ${cpuMsPerRequest.toFixed(
+            2,
+          )} ms per request`,
         });
         routeResults.push({
           route: route.name,
@@ -248,6 +255,7 @@ export async function run(): Promise<BenchRow[]> {
           p95Ms: p95,
           p99Ms: p99,
           bytes,
+          cpuMsPerRequest,
         });
         log(
           `${route.name} ×${connections}: p50 ${p50} p95 ${p95} ${rps.toFixed(

@@ -57,6 +57,25 @@ export function rssOf(pid: number): { rssMb: number; peakMb: number } {
 }
 
 /**
+ * CPU time (user + system) a process has used so far, in ms, from /proc: on
+ * a shared machine, CPU per request tells more than latency.
+ */
+export function cpuMsOf(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces), from field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return NaN;
+  }
+}
+
+/** `getconf CLK_TCK` on Linux. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
  * autocannon in a worker thread, so the load generator does not share this
  * event loop; every response's latency comes back for exact percentiles.
  * `paths` are requested in turn, one per request.
