@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { sendJson } from '../sendJson';
 import type {
   ReadinessApiRouter,
   RouterDependencies,
@@ -24,7 +25,7 @@ export function bindSearchEndpoints(
 
   router.get('/search', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    res.json(await search.search(req.query, { credentials }));
+    sendJson(res, await search.search(req.query, { credentials }));
   });
 
   router.get('/export', async (req, res) => {

@@ -31,6 +31,9 @@ const EXPORT_PAGE_SIZE = 500;
  */
 const EXPORT_CACHE_BYTES = 32 * 1024 * 1024;
 
+/** Search pages kept (each a few kilobytes). */
+const SEARCH_CACHE_PAGES = 500;
+
 /** Formats of an export. */
 export type ExportFormat = 'csv' | 'json';
 
@@ -86,6 +89,7 @@ export class SearchModel {
   private readonly pack: PackIndex;
   readonly #counts: ExpiringCache<number>;
   readonly #exports = new ExportBodyCache(EXPORT_CACHE_BYTES);
+  readonly #pages: ExpiringCache<SearchResponse>;
 
   constructor(options: SearchModelOptions) {
     this.store = options.store;
@@ -94,15 +98,35 @@ export class SearchModel {
       ttlMs: options.cacheTtlMs,
       maxEntries: 1000,
     });
+    this.#pages = new ExpiringCache({
+      ttlMs: options.cacheTtlMs,
+      maxEntries: SEARCH_CACHE_PAGES,
+    });
   }
 
-  /** Drops cached counts. */
+  /** Drops cached counts and pages. */
   invalidate(): void {
     this.#counts.clear();
+    this.#pages.clear();
   }
 
-  /** One page of a search, with the total count and the next cursor. */
+  /**
+   * One page of a search, with the total count and the next cursor. The
+   * same page at the same scores version (any replica's write of scores
+   * changes it) is answered from memory for `cacheTtlMs`.
+   */
   async search(
+    query: SearchQuery,
+    visibleEntityRefs: VisibleEntityRefs,
+  ): Promise<SearchResponse> {
+    const version = await this.store.getScoresVersion();
+    return this.#pages.get(
+      `${version}:${visibilityKey(visibleEntityRefs)}:${JSON.stringify(query)}`,
+      () => this.computeSearch(query, visibleEntityRefs),
+    );
+  }
+
+  private async computeSearch(
     query: SearchQuery,
     visibleEntityRefs: VisibleEntityRefs,
   ): Promise<SearchResponse> {
