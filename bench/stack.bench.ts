@@ -165,6 +165,19 @@ export async function run(): Promise<BenchRow[]> {
           ),
         },
         {
+          name: `GET /rollups/group/{namespace}/{name} (${owners.length} owners)`,
+          paths: owners.map(o => {
+            const [, namespace, name] = /^group:([^/]+)\/(.+)$/.exec(o) ?? [
+              '',
+              'default',
+              o,
+            ];
+            return `/api/readiness/rollups/group/${namespace}/${encodeURIComponent(
+              name,
+            )}`;
+          }),
+        },
+        {
           name: 'GET /rollups?groupBy=system',
           paths: ['/api/readiness/rollups?groupBy=system'],
         },
