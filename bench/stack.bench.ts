@@ -165,16 +165,16 @@ export async function run(): Promise<BenchRow[]> {
           ),
         },
         {
-          name: `GET /rollups/group/{namespace}/{name} (${owners.length} owners)`,
-          paths: owners.map(o => {
-            const [, namespace, name] = /^group:([^/]+)\/(.+)$/.exec(o) ?? [
-              '',
-              'default',
-              o,
-            ];
-            return `/api/readiness/rollups/group/${namespace}/${encodeURIComponent(
-              name,
-            )}`;
+          name: 'GET /rollups/group/{namespace}/{name} (owning groups)',
+          paths: owners.flatMap(o => {
+            const [, namespace, name] = /^group:([^/]+)\/(.+)$/.exec(o) ?? [];
+            return name
+              ? [
+                  `/api/readiness/rollups/group/${namespace}/${encodeURIComponent(
+                    name,
+                  )}`,
+                ]
+              : [];
           }),
         },
         {
