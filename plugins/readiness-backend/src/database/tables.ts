@@ -145,7 +145,7 @@ export interface ExemptionRow {
 }
 
 /**
- * Row of `entity_scorecards` (migration 20261205130000): one entity's
+ * Row of `entity_scorecards` (migration 20261205150000): one entity's
  * precomputed scorecard.
  *
  * @internal

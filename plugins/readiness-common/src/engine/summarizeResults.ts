@@ -51,7 +51,9 @@ export function summarizeResults(
       totalDecided += check.weight;
       continue;
     }
-    if (state === 'fail') {
+    if (state === 'fail' || state === 'warn') {
+      // A warning is decided and not passing: it lowers the score and
+      // blocks its level like a failure.
       counts[c + 1] += 1;
       counts[c + 5] += check.weight;
       totalDecided += check.weight;
@@ -80,7 +82,7 @@ export function summarizeResults(
       const state = results[i].state;
       if (
         checks[i].levelIndex === firstBlocked &&
-        (state === 'fail' || state === 'unknown') &&
+        (state === 'fail' || state === 'warn' || state === 'unknown') &&
         !results[i].notConfigured
       ) {
         blockingCheckIds.push(checks[i].id);

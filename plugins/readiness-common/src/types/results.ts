@@ -2,6 +2,8 @@
  * The state of one check for one entity.
  *
  * - `pass` / `fail`: the rule decided.
+ * - `warn`: the rule failed but the check's warning band holds (e.g. coverage
+ *   72 with pass at 80 and warn at 60); counts as not passing for levels.
  * - `unknown`: a needed fact namespace is unavailable or not configured; never counted as a fail.
  * - `exempt`: an active exemption covers it; counts as passing.
  * - `not-applicable`: the check does not apply to the entity; ignored.
@@ -11,6 +13,7 @@
 export type CheckState =
   | 'pass'
   | 'fail'
+  | 'warn'
   | 'unknown'
   | 'exempt'
   | 'not-applicable';
@@ -22,6 +25,7 @@ export type CheckState =
  */
 export const CHECK_STATES: readonly CheckState[] = [
   'fail',
+  'warn',
   'unknown',
   'pass',
   'exempt',
@@ -136,6 +140,7 @@ export interface CategorySummary {
   category: string;
   /** Passing or exempt. */
   passed: number;
+  /** Failing or warning. */
   failed: number;
   unknown: number;
   /** Checks that apply (everything but not-applicable). */

@@ -6,6 +6,7 @@ import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import HelpOutlineIcon from '@material-ui/icons/HelpOutline';
 import RemoveCircleOutlineIcon from '@material-ui/icons/RemoveCircleOutline';
 import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
+import WarningIcon from '@material-ui/icons/ReportProblem';
 import type { CheckState } from '@prodready/plugin-readiness-common';
 
 const useStyles = makeStyles(theme => {
@@ -16,6 +17,7 @@ const useStyles = makeStyles(theme => {
   return {
     pass: { color: text(theme.palette.success.main) },
     fail: { color: text(theme.palette.error.main) },
+    warn: { color: text(theme.palette.warning.main) },
     unknown: { color: theme.palette.text.secondary },
     exempt: { color: text(theme.palette.info.main) },
     'not-applicable': { color: theme.palette.text.secondary },
@@ -26,6 +28,7 @@ const useStyles = makeStyles(theme => {
 const LABELS: Record<CheckState, string> = {
   pass: 'Pass',
   fail: 'Fail',
+  warn: 'Warning',
   unknown: 'Unknown',
   exempt: 'Exempt',
   'not-applicable': 'Not applicable',
@@ -34,6 +37,7 @@ const LABELS: Record<CheckState, string> = {
 const ICONS: Record<CheckState, typeof CheckCircleIcon> = {
   pass: CheckCircleIcon,
   fail: CancelIcon,
+  warn: WarningIcon,
   unknown: HelpOutlineIcon,
   exempt: VerifiedUserIcon,
   'not-applicable': RemoveCircleOutlineIcon,
