@@ -14,6 +14,7 @@
  * timeouts), the rate achieved and p50/p95/p99. Target: 0 errors and
  * p99 ≤ 250 ms at 200 req/s and 10,000 entities.
  */
+import os from 'node:os';
 import type { BenchRow } from './run';
 import {
   load,
@@ -124,6 +125,7 @@ export async function mixedLoad(stack: Stack): Promise<BenchRow> {
     });
     const p99 = percentile(measured.latencies, 99);
     return {
+      loadAverage: os.loadavg()[0],
       benchmark: `${label}: mixed reads at ${RATE} req/s for ${SECONDS} s`,
       entities: size,
       p50Ms: percentile(measured.latencies, 50),

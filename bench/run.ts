@@ -48,6 +48,8 @@ export interface BenchRow {
   falseFails?: number;
   /** Quality benchmarks: false passes on pairs flagged as traps. */
   trapFalsePasses?: number;
+  /** The machine's 1-minute load average when the row was measured. */
+  loadAverage?: number;
   /** A remark printed under the table. */
   note?: string;
 }
@@ -73,6 +75,7 @@ const COLUMNS: Column[] = [
   { title: 'p95 ms', value: r => num(r.p95Ms, 3), align: 'right' },
   { title: 'req/s', value: r => int(r.requestsPerSecond), align: 'right' },
   { title: 'RSS MB', value: r => num(r.rssMb, 0), align: 'right' },
+  { title: 'load', value: r => num(r.loadAverage, 1), align: 'right' },
   { title: 'heap MB', value: r => num(r.heapMb, 0), align: 'right' },
   {
     title: 'judged',

@@ -38,8 +38,10 @@ import type { Entity } from '@backstage/catalog-model';
 import { mixedLoad } from './load.bench';
 import type { BenchRow } from './run';
 import {
+  cpuMsOf,
   GAP_CHECK,
   load,
+  type LoadRequest,
   settled,
   measureAlone,
   percentile,
@@ -58,9 +60,14 @@ export async function run(): Promise<BenchRow[]> {
   const stack = await startStack('stack');
   const { size, label, client, pid, entities, catalogFile, log } = stack;
   const rows: BenchRow[] = [...stack.rows];
+  // Each row with the machine's load when it was measured.
+  const push = (row: BenchRow) =>
+    rows.push({ ...row, loadAverage: os.loadavg()[0] });
+  const rss: Record<string, number> = {};
   const memory = (phase: string) => {
     const { rssMb, peakMb } = rssOf(pid);
-    rows.push({
+    rss[phase] = rssMb;
+    push({
       benchmark: `${label}: backend RSS ${phase}`,
       entities: size,
       rssMb,
@@ -79,7 +86,7 @@ export async function run(): Promise<BenchRow[]> {
     log('full rescore');
 
     const first = await rescore(client, pid);
-    rows.push({
+    push({
       benchmark: `${label}: full rescore`,
       entities: first.run.entitiesDone,
       seconds: first.seconds,
@@ -96,7 +103,7 @@ export async function run(): Promise<BenchRow[]> {
     const historyBefore = await historyCount();
     const second = await rescore(client, pid);
     const historyWritten = (await historyCount()) - historyBefore;
-    rows.push({
+    push({
       benchmark: `${label}: no-change rescore`,
       entities: second.run.entitiesDone,
       seconds: second.seconds,
@@ -116,32 +123,100 @@ export async function run(): Promise<BenchRow[]> {
           }/${encodeURIComponent(r.name)}`,
       ),
     );
-    const routes: Array<{ name: string; paths: string[] }> = [
-      {
-        name: `GET /entities/component/default/{name} (${scorecardPaths.length} names)`,
-        paths: scorecardPaths,
-      },
-      {
-        name: `GET /search?failing=${GAP_CHECK}&limit=25`,
-        paths: [`/api/readiness/search?failing=${GAP_CHECK}&limit=25`],
-      },
-      {
-        name: 'GET /rollups?groupBy=owner',
-        paths: ['/api/readiness/rollups?groupBy=owner'],
-      },
-      { name: 'GET /trend?days=90', paths: ['/api/readiness/trend?days=90'] },
-      {
-        name: 'GET /champions',
-        paths: ['/api/readiness/champions'],
-      },
-      {
-        name: 'GET /export?format=csv',
-        paths: ['/api/readiness/export?format=csv'],
-      },
-    ];
+    const owners: string[] = (
+      await knex('entity_scores')
+        .distinct('owner')
+        .whereNot('owner', '')
+        .orderBy('owner')
+        .limit(200)
+    ).map((r: { owner: string }) => r.owner);
+    const routes: Array<{ name: string; paths: Array<string | LoadRequest> }> =
+      [
+        {
+          name: `GET /entities/component/default/{name} (${scorecardPaths.length} names)`,
+          paths: scorecardPaths,
+        },
+        {
+          name: `GET /search?failing=${GAP_CHECK}&limit=25`,
+          paths: [`/api/readiness/search?failing=${GAP_CHECK}&limit=25`],
+        },
+        {
+          name: 'GET /rollups?groupBy=owner',
+          paths: ['/api/readiness/rollups?groupBy=owner'],
+        },
+        { name: 'GET /trend?days=90', paths: ['/api/readiness/trend?days=90'] },
+        {
+          name: 'GET /champions',
+          paths: ['/api/readiness/champions'],
+        },
+        {
+          name: 'GET /export?format=csv',
+          paths: ['/api/readiness/export?format=csv'],
+        },
+        {
+          name: 'GET /export?format=json',
+          paths: ['/api/readiness/export?format=json'],
+        },
+        {
+          name: `GET /search?owner=…&limit=25 (${owners.length} owners)`,
+          paths: owners.map(
+            o =>
+              `/api/readiness/search?owner=${encodeURIComponent(o)}&limit=25`,
+          ),
+        },
+        {
+          name: 'GET /rollups/group/{namespace}/{name} (owning groups)',
+          paths: owners.flatMap(o => {
+            const [, namespace, name] = /^group:([^/]+)\/(.+)$/.exec(o) ?? [];
+            return name
+              ? [
+                  `/api/readiness/rollups/group/${namespace}/${encodeURIComponent(
+                    name,
+                  )}`,
+                ]
+              : [];
+          }),
+        },
+        {
+          name: 'GET /rollups?groupBy=system',
+          paths: ['/api/readiness/rollups?groupBy=system'],
+        },
+        {
+          name: `GET /trend?days=90&owner=… (${owners.length} owners)`,
+          paths: owners.map(
+            o => `/api/readiness/trend?days=90&owner=${encodeURIComponent(o)}`,
+          ),
+        },
+        {
+          name: 'POST /summaries (25 refs)',
+          paths: Array.from({ length: 50 }, (_, i) => ({
+            method: 'POST',
+            path: '/api/readiness/summaries',
+            body: JSON.stringify({
+              entityRefs: scored
+                .slice(i * 25, i * 25 + 25)
+                .map(
+                  (r: { kind: string; namespace: string; name: string }) =>
+                    `${r.kind.toLowerCase()}:${r.namespace}/${r.name}`,
+                ),
+            }),
+          })),
+        },
+        { name: 'GET /checks', paths: ['/api/readiness/checks'] },
+        { name: 'GET /runs', paths: ['/api/readiness/runs'] },
+        { name: 'GET /exemptions', paths: ['/api/readiness/exemptions'] },
+      ];
     const routeResults: unknown[] = [];
     for (const route of routes) {
-      const first = await client.request<string>('GET', route.paths[0]);
+      const probe = route.paths[0];
+      const first =
+        typeof probe === 'string'
+          ? await client.request<string>('GET', probe)
+          : await client.request<string>(
+              probe.method,
+              probe.path,
+              JSON.parse(probe.body),
+            );
       if (first.status !== 200) {
         throw new Error(
           `${route.name}: ${first.status} ${JSON.stringify(first.body)}`,
@@ -160,13 +235,17 @@ export async function run(): Promise<BenchRow[]> {
           connections,
         };
         await load({ ...common, seconds: WARM_UP_SECONDS });
+        const cpuBefore = cpuMsOf(pid);
         const measured = await load({ ...common, seconds: SECONDS });
         await settled(client);
+        // Includes answering the requests still queued when the load ended.
+        const cpuMsPerRequest =
+          (cpuMsOf(pid) - cpuBefore) / Math.max(1, measured.requests);
         const rps = measured.requests / measured.seconds;
         const p50 = percentile(measured.latencies, 50);
         const p95 = percentile(measured.latencies, 95);
         const p99 = percentile(measured.latencies, 99);
-        rows.push({
+        push({
           benchmark: `${label}: ${route.name} ×${connections}`,
           p50Ms: p50,
           p95Ms: p95,
@@ -175,7 +254,9 @@ export async function run(): Promise<BenchRow[]> {
             measured.errors
           } errors, p99 ${p99.toFixed(1)} ms, ${(bytes / 1024).toFixed(
             0,
-          )} KB per response`,
+          )} KB per response, backend CPU ${cpuMsPerRequest.toFixed(
+            2,
+          )} ms per request`,
         });
         routeResults.push({
           route: route.name,
@@ -187,6 +268,7 @@ export async function run(): Promise<BenchRow[]> {
           p95Ms: p95,
           p99Ms: p99,
           bytes,
+          cpuMsPerRequest,
         });
         log(
           `${route.name} ×${connections}: p50 ${p50} p95 ${p95} ${rps.toFixed(
@@ -198,9 +280,11 @@ export async function run(): Promise<BenchRow[]> {
     result.routes = routeResults;
     memory('after the route load');
     log('mixed load');
-    rows.push(await mixedLoad(stack));
+    push(await mixedLoad(stack));
 
-    // A catalog change reaching its scorecard.
+    // A catalog change reaching its scorecard, once the mixed load's
+    // queued requests are answered.
+    await settled(client);
     try {
       const failing = await knex('check_results as r')
         .join('entity_scores as s', 's.entity_ref', 'r.entity_ref')
@@ -267,7 +351,7 @@ export async function run(): Promise<BenchRow[]> {
         const state = refreshed.body.results?.find(
           r => r.checkId === GAP_CHECK,
         )?.state;
-        rows.push({
+        push({
           benchmark: `${label}: catalog change → new scorecard`,
           seconds: catalogSeconds + refreshMs / 1000,
           note: `file changed and location refreshed → catalog shows it: ${catalogSeconds.toFixed(
@@ -278,7 +362,7 @@ export async function run(): Promise<BenchRow[]> {
         });
       }
     } catch (error) {
-      rows.push({
+      push({
         benchmark: `${label}: catalog change → new scorecard`,
         note: `failed: ${String(error)}`,
       });
@@ -286,13 +370,42 @@ export async function run(): Promise<BenchRow[]> {
     memory('at the end');
   } catch (error) {
     // Keep what was measured.
-    rows.push({
+    push({
       benchmark: `${label}: failed`,
       note: String((error as Error)?.stack ?? error),
     });
   } finally {
     release();
     await stack.close();
+  }
+
+  if (process.env.BENCH_RSS_BASELINE === 'true') {
+    // The same backend, catalog and configuration without readiness: the
+    // difference is the plugin's share of the RSS.
+    try {
+      const baseline = await startStack('baseline', { withReadiness: false });
+      try {
+        const { rssMb, peakMb } = rssOf(baseline.pid);
+        result.baselineRssMb = rssMb;
+        push({
+          benchmark: `${label}: backend RSS without readiness, after ingestion`,
+          entities: size,
+          rssMb,
+          note: `peak so far ${peakMb.toFixed(0)} MB; readiness' share: ${(
+            rss['after ingestion'] - rssMb
+          ).toFixed(0)} MB after ingestion, ${(
+            rss['at the end'] - rssMb
+          ).toFixed(0)} MB at the end`,
+        });
+      } finally {
+        await baseline.close();
+      }
+    } catch (error) {
+      push({
+        benchmark: `${label}: backend without readiness`,
+        note: `failed: ${String(error)}`,
+      });
+    }
   }
 
   const outDir = path.join(__dirname, 'out');

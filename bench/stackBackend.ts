@@ -15,5 +15,8 @@ backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
-backend.add(import('@prodready/plugin-readiness-backend'));
+// BENCH_WITHOUT_READINESS=true: the baseline for the plugin's share of RSS.
+if (process.env.BENCH_WITHOUT_READINESS !== 'true') {
+  backend.add(import('@prodready/plugin-readiness-backend'));
+}
 backend.start();

@@ -43,6 +43,8 @@ import {
   listSummaries,
 } from './operations/readScores';
 import { removeEntities } from './operations/removeEntities';
+import { getScorecardDocument } from './operations/scorecardDocuments';
+import { getScoresVersion } from './operations/scoresVersion';
 import { listOwnerCheckCounts, listRollupRows } from './operations/rollups';
 import {
   claimRequestedRun,
@@ -146,6 +148,10 @@ export class DatabaseReadinessStore implements ReadinessStore {
     return listResults(this.db, entityRef);
   }
 
+  getScorecardDocument(entityRef: string) {
+    return getScorecardDocument(this.db, entityRef);
+  }
+
   listSummaries(entityRefs: string[], visibleEntityRefs: VisibleEntityRefs) {
     return listSummaries(this.db, entityRefs, visibleEntityRefs);
   }
@@ -175,6 +181,10 @@ export class DatabaseReadinessStore implements ReadinessStore {
 
   getResultsVersion() {
     return getResultsVersion(this.db);
+  }
+
+  getScoresVersion() {
+    return getScoresVersion(this.db);
   }
 
   listExemplarPool() {

@@ -23,6 +23,7 @@ import type {
   ExemplarDetails,
   OwnerCheckCounts,
   ScoreSnapshot,
+  ScorecardDocument,
   SnapshotFilter,
   CreateRunOptions,
   RunUpdate,
@@ -52,6 +53,7 @@ export type {
   ExemplarDetails,
   OwnerCheckCounts,
   ScoreSnapshot,
+  ScorecardDocument,
   SnapshotFilter,
   CreateRunOptions,
   RunUpdate,
@@ -99,6 +101,15 @@ export interface ReadinessStore {
   /** One entity's latest results. */
   listResults(entityRef: string): Promise<CheckResult[]>;
 
+  /**
+   * One entity's precomputed scorecard (score, results, history, snapshots)
+   * in one read; `undefined` when the entity is not scored or its document
+   * was not built yet (then read it with the other methods).
+   */
+  getScorecardDocument(
+    entityRef: string,
+  ): Promise<ScorecardDocument | undefined>;
+
   /** Summaries of the given entities that are scored and visible. */
   listSummaries(
     entityRefs: string[],
@@ -131,6 +142,13 @@ export interface ReadinessStore {
    * of scored entities, in any process on this database.
    */
   getResultsVersion(): Promise<number>;
+
+  /**
+   * A counter bumped by every write of score rows (evaluation times
+   * included) and by removals: what is derived from the score rows alone is
+   * stale when it changed.
+   */
+  getScoresVersion(): Promise<number>;
 
   /** Every possible learn-from exemplar, for an in-memory index. */
   listExemplarPool(): Promise<ExemplarPool>;

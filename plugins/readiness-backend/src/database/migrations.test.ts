@@ -19,6 +19,7 @@ const TABLES = [
   'store_versions',
   'pushed_facts',
   'attestations',
+  'entity_scorecards',
 ];
 
 describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {

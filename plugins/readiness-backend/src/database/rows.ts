@@ -3,14 +3,21 @@ import {
   EVIDENCE_STRENGTHS,
   isRecord,
   isSafeUrl,
+  type CategorySummary,
   type CheckResult,
+  type CheckState,
   type Evidence,
   type EntitySummary,
   type Exemption,
   type RunInfo,
 } from '@prodready/plugin-readiness-common';
-import type { EntityScoreWrite, ScoreSnapshot } from './ReadinessStore';
 import type {
+  EntityScoreWrite,
+  ScoreSnapshot,
+  StoredEntityScore,
+} from './ReadinessStore';
+import type {
+  CheckResultRow,
   EntityScoreRow,
   ExemptionRow,
   RunRow,
@@ -118,6 +125,45 @@ export function toSummary(row: SummaryRow): EntitySummary {
     gaps: Number(row.gaps),
     evaluatedAt: row.evaluated_at,
   };
+}
+
+/** A stored score (summary, next level, blocking checks…) from its row. */
+export function toStoredScore(row: EntityScoreRow): StoredEntityScore {
+  return {
+    ...toSummary(row),
+    nextLevel: opt(row.next_level),
+    blockingCheckIds: parseJson<string[]>(row.blocking, []),
+    categories: parseJson<CategorySummary[]>(row.categories, []),
+    traits: parseTraits(row.traits),
+  };
+}
+
+/**
+ * One entity's results from its result rows (with their exemptions) and the
+ * `not_applicable` column of its score row, by check id.
+ */
+export function toResults(
+  rows: CheckResultRow[],
+  exemptions: ReadonlyMap<string, Exemption>,
+  notApplicableJson: string | null | undefined,
+): CheckResult[] {
+  const results: CheckResult[] = rows.map(row => ({
+    checkId: row.check_id,
+    state: row.state as CheckState,
+    reason: row.reason,
+    evidence: parseEvidence(row.evidence),
+    exemption: row.exemption_id ? exemptions.get(row.exemption_id) : undefined,
+  }));
+  const notApplicable = parseJson<Record<string, string>>(
+    notApplicableJson,
+    {},
+  );
+  for (const [checkId, reason] of Object.entries(notApplicable)) {
+    results.push({ checkId, state: 'not-applicable', reason, evidence: [] });
+  }
+  return results.sort((a, b) =>
+    a.checkId < b.checkId ? -1 : Number(a.checkId > b.checkId),
+  );
 }
 
 /** A run from its row. */

@@ -143,3 +143,16 @@ export interface ExemptionRow {
   created_at: string;
   expires_at: string | null;
 }
+
+/**
+ * Row of `entity_scorecards` (migration 20261205150000): one entity's
+ * precomputed scorecard.
+ *
+ * @internal
+ */
+export interface EntityScorecardRow {
+  entity_ref: string;
+  /** JSON `ScorecardDocument`. */
+  document: string;
+  built_at: string;
+}

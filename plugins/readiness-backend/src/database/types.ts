@@ -3,6 +3,7 @@ import type {
   CheckResult,
   EntitySummary,
   Evidence,
+  HistoryEvent,
   RunInfo,
   SearchListFilter,
   TeamContact,
@@ -277,6 +278,23 @@ export interface ScoreSnapshot {
   day: string;
   score?: number;
   level?: string;
+}
+
+/**
+ * Everything one entity's scorecard needs from the store, precomputed in the
+ * transaction that writes the entity's scores (or exemptions) and read back
+ * in one query.
+ *
+ * @public
+ */
+export interface ScorecardDocument {
+  score: StoredEntityScore;
+  /** Latest results by check id, with exemptions and checks not applying. */
+  results: CheckResult[];
+  /** Changes of state, newest first, at most `SCORECARD_HISTORY_LIMIT`. */
+  history: HistoryEvent[];
+  /** Every stored snapshot of the entity, oldest first (for its trend). */
+  snapshots: ScoreSnapshot[];
 }
 
 /**

@@ -24,7 +24,7 @@ async function appWith() {
     scorecards: { getScorecard: jest.fn(), refresh: jest.fn() },
     search: {
       search: jest.fn(),
-      exportPages: jest.fn(),
+      exportBody: jest.fn(),
       summaries: jest.fn(),
     },
     insights: {

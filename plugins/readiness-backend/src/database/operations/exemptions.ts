@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { ExemptionFilter } from '../ReadinessStore';
 import { toExemption, toExemptionRow } from '../rows';
 import { applyVisibility } from '../sql';
+import { buildScorecardDocuments } from './scorecardDocuments';
 import type { ExemptionRow } from '../tables';
 
 /*
@@ -56,6 +57,8 @@ export async function saveExemption(
       author: row.author,
       expires_at: row.expires_at,
     });
+    // Results show their exemption: the entity's scorecard changed.
+    await buildScorecardDocuments(tx, [row.entity_ref], new Date());
     return { exemption: toExemption(row), updated: true };
   });
 }
@@ -73,8 +76,21 @@ export async function getExemption(
 
 /** Deletes an exemption; false when there was none. */
 export async function deleteExemption(db: Knex, id: string): Promise<boolean> {
-  const deleted = await db('exemptions').where('id', id).delete();
-  return deleted > 0;
+  return db.transaction(async tx => {
+    const row: Pick<ExemptionRow, 'entity_ref'> | undefined = await tx(
+      'exemptions',
+    )
+      .select('entity_ref')
+      .where('id', id)
+      .first();
+    if (!row) {
+      return false;
+    }
+    await tx('exemptions').where('id', id).delete();
+    // Results show their exemption: the entity's scorecard changed.
+    await buildScorecardDocuments(tx, [row.entity_ref], new Date());
+    return true;
+  });
 }
 
 /** Exemptions not expired at `filter.activeAt`, newest first. */

@@ -1,20 +1,16 @@
 import type {
-  CategorySummary,
   CheckResult,
-  CheckState,
   EntitySummary,
   Exemption,
 } from '@prodready/plugin-readiness-common';
 import type { Knex } from 'knex';
 import type { StoredEntityScore, VisibleEntityRefs } from '../ReadinessStore';
 import {
-  opt,
-  parseEvidence,
-  parseJson,
-  parseTraits,
   SUMMARY_COLUMNS,
   SummaryRow,
   toExemption,
+  toResults,
+  toStoredScore,
   toSummary,
 } from '../rows';
 import { applyVisibility, whereRefIn } from '../sql';
@@ -40,16 +36,7 @@ export async function getScore(
   const row: EntityScoreRow | undefined = await db('entity_scores')
     .where('entity_ref', entityRef)
     .first();
-  if (!row) {
-    return undefined;
-  }
-  return {
-    ...toSummary(row),
-    nextLevel: opt(row.next_level),
-    blockingCheckIds: parseJson<string[]>(row.blocking, []),
-    categories: parseJson<CategorySummary[]>(row.categories, []),
-    traits: parseTraits(row.traits),
-  };
+  return row ? toStoredScore(row) : undefined;
 }
 
 /**
@@ -76,29 +63,13 @@ export async function listResults(
       exemptions.set(row.id, toExemption(row));
     }
   }
-  const results: CheckResult[] = rows.map(row => ({
-    checkId: row.check_id,
-    state: row.state as CheckState,
-    reason: row.reason,
-    evidence: parseEvidence(row.evidence),
-    exemption: row.exemption_id ? exemptions.get(row.exemption_id) : undefined,
-  }));
   const score: Pick<EntityScoreRow, 'not_applicable'> | undefined = await db(
     'entity_scores',
   )
     .select('not_applicable')
     .where('entity_ref', entityRef)
     .first();
-  const notApplicable = parseJson<Record<string, string>>(
-    score?.not_applicable,
-    {},
-  );
-  for (const [checkId, reason] of Object.entries(notApplicable)) {
-    results.push({ checkId, state: 'not-applicable', reason, evidence: [] });
-  }
-  return results.sort((a, b) =>
-    a.checkId < b.checkId ? -1 : Number(a.checkId > b.checkId),
-  );
+  return toResults(rows, exemptions, score?.not_applicable);
 }
 
 /** Summaries of the given entities that are scored and visible. */

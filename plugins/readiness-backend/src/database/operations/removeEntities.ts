@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { chunk, INSERT_CHUNK, whereRefIn } from '../sql';
 import { bumpResultsVersion } from './exemplarPool';
+import { bumpScoresVersion } from './scoresVersion';
 import type { ScoreSnapshotRow } from '../tables';
 
 /**
@@ -26,6 +27,12 @@ export async function removeEntities(
         refs,
       );
       await whereRefIn(tx, tx('check_results').delete(), 'entity_ref', refs);
+      await whereRefIn(
+        tx,
+        tx('entity_scorecards').delete(),
+        'entity_ref',
+        refs,
+      );
       const count = await whereRefIn(
         tx,
         tx('entity_scores').delete(),
@@ -47,6 +54,7 @@ export async function removeEntities(
       }
       if (Number(count) > 0) {
         await bumpResultsVersion(tx);
+        await bumpScoresVersion(tx);
       }
       return count as number;
     });

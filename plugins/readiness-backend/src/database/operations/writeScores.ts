@@ -8,6 +8,11 @@ import {
 } from '../planScoreWrite';
 import { upsertRows, whereRefIn } from '../sql';
 import { bumpResultsVersion } from './exemplarPool';
+import { bumpScoresVersion } from './scoresVersion';
+import {
+  buildScorecardDocuments,
+  listRefsWithoutScorecard,
+} from './scorecardDocuments';
 import type { CheckResultRow, EntityScoreRow, OwnerRow } from '../tables';
 
 /**
@@ -125,12 +130,31 @@ export async function writeScores(
       );
     }
 
+    // Precomputed scorecards of what changed, and of entities scored before
+    // the documents existed.
+    const changed = new Set<string>([
+      ...plan.resultUpserts.map(r => r.entity_ref),
+      ...plan.resultDeletes.keys(),
+      ...plan.history.map(r => r.entity_ref),
+      ...plan.scoreUpserts.map(r => r.entity_ref),
+      ...plan.snapshots.map(r => r.entity_ref),
+    ]);
+    const unchanged = refs.filter(ref => !changed.has(ref));
+    await buildScorecardDocuments(
+      tx,
+      [...changed, ...(await listRefsWithoutScorecard(tx, unchanged))],
+      now,
+    );
+
     if (
       plan.resultUpserts.length > 0 ||
       plan.resultDeletes.size > 0 ||
       plan.scoreUpserts.length > 0
     ) {
       await bumpResultsVersion(tx);
+    }
+    if (plan.scoreUpserts.length > 0 || plan.touched.length > 0) {
+      await bumpScoresVersion(tx);
     }
 
     stats.resultsWritten = plan.resultUpserts.length;

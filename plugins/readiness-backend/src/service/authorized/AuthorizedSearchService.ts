@@ -1,12 +1,11 @@
 import type {
   EntitySummary,
-  ExportRow,
   SearchQuery,
   SearchResponse,
 } from '@prodready/plugin-readiness-common';
 import type { ReadinessAuthorizer } from '../../permissions/ReadinessAuthorizer';
 import type { SearchFilterParams } from '../models/parseSearchFilters';
-import type { SearchModel } from '../models/SearchModel';
+import type { ExportFormat, SearchModel } from '../models/SearchModel';
 import type { CallerOptions } from './CallerOptions';
 import type { SearchService } from './SearchService';
 
@@ -30,12 +29,13 @@ export class AuthorizedSearchService implements SearchService {
     return this.model.search(query, visible);
   }
 
-  async exportPages(
+  async exportBody(
     params: SearchFilterParams & Pick<SearchQuery, 'sort' | 'order'>,
+    format: ExportFormat,
     { credentials }: CallerOptions,
-  ): Promise<AsyncIterable<ExportRow[]>> {
+  ): Promise<AsyncIterable<Buffer>> {
     const visible = await this.authorizer.getVisibleEntityRefs(credentials);
-    return this.model.exportPages(params, visible);
+    return this.model.exportBody(params, format, visible);
   }
 
   async summaries(

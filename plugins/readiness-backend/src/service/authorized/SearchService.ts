@@ -1,10 +1,10 @@
 import type {
   EntitySummary,
-  ExportRow,
   SearchQuery,
   SearchResponse,
 } from '@prodready/plugin-readiness-common';
 import type { SearchFilterParams } from '../models/parseSearchFilters';
+import type { ExportFormat } from '../models/SearchModel';
 import type { CallerOptions } from './CallerOptions';
 
 /**
@@ -18,13 +18,14 @@ export interface SearchService {
   search(query: SearchQuery, options: CallerOptions): Promise<SearchResponse>;
 
   /**
-   * Every match of a search, page by page; bad filters are refused before
-   * the first page.
+   * Every match of a search as a CSV or JSON body, chunk by chunk; bad
+   * filters are refused before the first chunk.
    */
-  exportPages(
+  exportBody(
     params: SearchFilterParams & Pick<SearchQuery, 'sort' | 'order'>,
+    format: ExportFormat,
     options: CallerOptions,
-  ): Promise<AsyncIterable<ExportRow[]>>;
+  ): Promise<AsyncIterable<Buffer>>;
 
   /** Summaries of those of the given entities that are scored and visible. */
   summaries(

@@ -1,14 +1,13 @@
 import type { Response } from 'express';
-import { EXPORT_CSV_COLUMNS } from '@prodready/plugin-readiness-common';
 import { exportFileName } from '../exportFileName';
-import { toCsvRow } from '../toCsvRow';
+import { sendJson } from '../sendJson';
 import type {
   ReadinessApiRouter,
   RouterDependencies,
 } from '../RouterDependencies';
 
 /** Writes a chunk, waiting for the client to drain a full buffer. */
-async function write(res: Response, chunk: string): Promise<void> {
+async function write(res: Response, chunk: Buffer): Promise<void> {
   if (!res.write(chunk)) {
     await new Promise<void>(resolve => res.once('drain', resolve));
   }
@@ -27,54 +26,29 @@ export function bindSearchEndpoints(
 
   router.get('/search', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    res.json(await search.search(req.query, { credentials }));
+    sendJson(res, await search.search(req.query, { credentials }));
   });
 
   router.get('/export', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const { format = 'csv', ...params } = req.query;
     // Validates the filters before anything is sent.
-    const pages = await search.exportPages(params, { credentials });
+    const body = await search.exportBody(params, format, { credentials });
     const stamp = new Date().toISOString().slice(0, 10);
     res.status(200);
     res.setHeader('Cache-Control', 'no-store');
-    if (format === 'json') {
-      res.setHeader('Content-Type', 'application/json; charset=utf-8');
-      res.setHeader(
-        'Content-Disposition',
-        `attachment; filename="${exportFileName(params, stamp, 'json')}"`,
-      );
-      let first = true;
-      await write(res, '[');
-      for await (const items of pages) {
-        for (const { ownerContacts: _contacts, ...item } of items) {
-          await write(res, `${first ? '' : ','}\n${JSON.stringify(item)}`);
-          first = false;
-        }
-      }
-      res.end(first ? ']' : '\n]\n');
-      return;
-    }
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader(
+      'Content-Type',
+      format === 'json'
+        ? 'application/json; charset=utf-8'
+        : 'text/csv; charset=utf-8',
+    );
     res.setHeader(
       'Content-Disposition',
-      `attachment; filename="${exportFileName(params, stamp, 'csv')}"`,
+      `attachment; filename="${exportFileName(params, stamp, format)}"`,
     );
-    await write(res, toCsvRow(EXPORT_CSV_COLUMNS));
-    for await (const items of pages) {
-      await write(
-        res,
-        items
-          .map(item =>
-            toCsvRow(
-              EXPORT_CSV_COLUMNS.map(column => {
-                const value = item[column];
-                return Array.isArray(value) ? value.join(' ') : value;
-              }),
-            ),
-          )
-          .join(''),
-      );
+    for await (const chunk of body) {
+      await write(res, chunk);
     }
     res.end();
   });

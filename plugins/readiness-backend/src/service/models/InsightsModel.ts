@@ -15,21 +15,21 @@ import { ExpiringCache } from '../../lib/ExpiringCache';
 import { parseEntityRefParam } from '../../lib/parseEntityRefParam';
 import { visibilityKey } from '../../lib/visibilityKey';
 import type { PackIndex } from '../../pack/PackIndex';
+import {
+  dayOf,
+  entityTrendPoints,
+  trendPoints,
+  trendStartDay,
+} from './trendPoints';
 
 /** Level key of entities below the lowest level. */
 const NO_LEVEL = 'none';
 /** A champion needs at least this many entities to which the check applies. */
 const MIN_CHAMPION_APPLICABLE = 2;
 
-const DAY_MS = 86_400_000;
-
 function round(value: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
-}
-
-function dayOf(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }
 
 interface GroupAccumulator {
@@ -197,45 +197,21 @@ export class InsightsModel {
     filter: SnapshotFilter,
     today: string,
   ): Promise<TrendPoint[]> {
-    const end = Date.parse(`${today}T00:00:00.000Z`);
-    const startDay = dayOf(new Date(end - (days - 1) * DAY_MS));
+    const startDay = trendStartDay(days, today);
     const [before, since] = await Promise.all([
       this.options.store.listLatestSnapshotsBefore(startDay, filter),
       this.options.store.listSnapshotsSince(startDay, filter),
     ]);
-    const current = new Map<string, ScoreSnapshot>();
-    for (const snapshot of before) {
-      current.set(snapshot.entityRef, snapshot);
-    }
-    const byDay = new Map<string, ScoreSnapshot[]>();
-    for (const snapshot of since) {
-      const list = byDay.get(snapshot.day) ?? [];
-      list.push(snapshot);
-      byDay.set(snapshot.day, list);
-    }
-    const points: TrendPoint[] = [];
-    for (let t = end - (days - 1) * DAY_MS; t <= end; t += DAY_MS) {
-      const day = dayOf(new Date(t));
-      for (const snapshot of byDay.get(day) ?? []) {
-        current.set(snapshot.entityRef, snapshot);
-      }
-      let count = 0;
-      let sum = 0;
-      const levels: Record<string, number> = {};
-      for (const snapshot of current.values()) {
-        if (snapshot.score === undefined) {
-          continue;
-        }
-        count += 1;
-        sum += snapshot.score;
-        const level = snapshot.level ?? NO_LEVEL;
-        levels[level] = (levels[level] ?? 0) + 1;
-      }
-      if (count > 0) {
-        points.push({ date: day, score: round(sum / count, 1), levels });
-      }
-    }
-    return points;
+    return trendPoints(before, since, days, today);
+  }
+
+  /**
+   * One entity's trend of `days` days ending today, from every snapshot of
+   * the entity (oldest first): what {@link InsightsModel.trend} answers for
+   * it, without reading the store.
+   */
+  entityTrend(snapshots: ScoreSnapshot[], days: number): TrendPoint[] {
+    return entityTrendPoints(snapshots, days, dayOf(this.now()));
   }
 
   /** For each check, the owners with the highest pass rate. */

@@ -3,19 +3,22 @@ import type {
   EntityScorecardResponse,
   LearnFromExemplar,
   TeamContact,
+  TrendPoint,
 } from '@prodready/plugin-readiness-common';
 import type {
   ExemplarCandidate,
   ReadinessStore,
+  ScorecardDocument,
   StoredEntityScore,
   VisibleEntityRefs,
 } from '../../database/ReadinessStore';
+import { SCORECARD_HISTORY_LIMIT } from '../../database/operations/scorecardDocuments';
 import type { PackIndex } from '../../pack/PackIndex';
 import type { ExemplarFinder } from '../../learnFrom/ExemplarFinder';
 import type { InsightsModel } from './InsightsModel';
 
 /** History events returned with a scorecard. */
-const HISTORY_LIMIT = 100;
+const HISTORY_LIMIT = SCORECARD_HISTORY_LIMIT;
 /** Days of score trend returned with a scorecard. */
 const TREND_DAYS = 90;
 
@@ -81,15 +84,18 @@ export class ScorecardModel {
     entityRef: string,
     visible: VisibleEntityRefs,
   ): Promise<EntityScorecardResponse> {
-    const {
-      store,
-      pack,
-      insights,
-      exemplars: finder,
-      learnFromLimit,
-    } = this.options;
+    const { store, insights } = this.options;
+    // The precomputed document: one read. Entities scored before documents
+    // existed (until their next rescore) are read query by query.
+    const document = await store.getScorecardDocument(entityRef);
+    if (document) {
+      return this.assemble(entityRef, visible, {
+        ...document,
+        trend: insights.entityTrend(document.snapshots, TREND_DAYS),
+      });
+    }
     // Everything that does not depend on the score is read at once.
-    const [score, allResults, history, trend] = await Promise.all([
+    const [score, results, history, trend] = await Promise.all([
       store.getScore(entityRef),
       store.listResults(entityRef),
       store.listHistory(entityRef, HISTORY_LIMIT),
@@ -98,6 +104,23 @@ export class ScorecardModel {
     if (!score) {
       throw new NotFoundError(`Entity ${entityRef} has not been scored`);
     }
+    return this.assemble(entityRef, visible, {
+      score,
+      results,
+      history,
+      trend,
+    });
+  }
+
+  /** Adds check info, learn-from exemplars and owner contacts. */
+  private async assemble(
+    entityRef: string,
+    visible: VisibleEntityRefs,
+    stored: Omit<ScorecardDocument, 'snapshots'> & { trend: TrendPoint[] },
+  ): Promise<EntityScorecardResponse> {
+    const { store, pack, exemplars: finder, learnFromLimit } = this.options;
+    const { score, results: allResults, trend } = stored;
+    const history = stored.history.slice(0, HISTORY_LIMIT);
     const results = allResults.filter(r => pack.hasCheck(r.checkId));
     const failing = results.filter(r => r.state === 'fail').map(r => r.checkId);
     const exemplars =

@@ -1,9 +1,10 @@
-import type {
-  EntitySummary,
-  ExportRow,
-  SearchQuery,
-  SearchResponse,
-  TeamContact,
+import {
+  EXPORT_CSV_COLUMNS,
+  type EntitySummary,
+  type ExportRow,
+  type SearchQuery,
+  type SearchResponse,
+  type TeamContact,
 } from '@prodready/plugin-readiness-common';
 import type {
   ReadinessStore,
@@ -15,6 +16,8 @@ import { ExpiringCache } from '../../lib/ExpiringCache';
 import { parseEntityRefParam } from '../../lib/parseEntityRefParam';
 import { visibilityKey } from '../../lib/visibilityKey';
 import type { PackIndex } from '../../pack/PackIndex';
+import { toCsvRow } from '../toCsvRow';
+import { ExportBodyCache } from './ExportBodyCache';
 import {
   decodeSearchCursor,
   encodeSearchCursor,
@@ -49,6 +52,53 @@ async function withFailingAndContacts(
 
 /** Page size used while streaming an export. */
 const EXPORT_PAGE_SIZE = 500;
+/**
+ * Bytes of export bodies kept for repeated exports (a CSV of 10,000 entities
+ * is about 2 MB, its JSON about 4 MB).
+ */
+const EXPORT_CACHE_BYTES = 32 * 1024 * 1024;
+
+/** Search pages kept (each a few kilobytes). */
+const SEARCH_CACHE_PAGES = 500;
+
+/** Formats of an export. */
+export type ExportFormat = 'csv' | 'json';
+
+/** An export's body, page by page. */
+async function* formatExport(
+  format: ExportFormat,
+  pages: AsyncIterable<ExportRow[]>,
+): AsyncGenerator<string> {
+  if (format === 'json') {
+    let first = true;
+    yield '[';
+    for await (const items of pages) {
+      let text = '';
+      // Owner contacts are a CSV convenience for outreach lists; the JSON
+      // keeps the summary's shape plus the failing check ids.
+      for (const { ownerContacts: _contacts, ...item } of items) {
+        text += `${first ? '' : ','}\n${JSON.stringify(item)}`;
+        first = false;
+      }
+      yield text;
+    }
+    yield first ? ']' : '\n]\n';
+    return;
+  }
+  yield toCsvRow(EXPORT_CSV_COLUMNS);
+  for await (const items of pages) {
+    yield items
+      .map(item =>
+        toCsvRow(
+          EXPORT_CSV_COLUMNS.map(column => {
+            const value = item[column];
+            return Array.isArray(value) ? value.join(' ') : value;
+          }),
+        ),
+      )
+      .join('');
+  }
+}
 
 /**
  * Options of {@link SearchModel}.
@@ -74,6 +124,8 @@ export class SearchModel {
   private readonly store: ReadinessStore;
   private readonly pack: PackIndex;
   readonly #counts: ExpiringCache<number>;
+  readonly #exports = new ExportBodyCache(EXPORT_CACHE_BYTES);
+  readonly #pages: ExpiringCache<SearchResponse>;
 
   constructor(options: SearchModelOptions) {
     this.store = options.store;
@@ -82,15 +134,35 @@ export class SearchModel {
       ttlMs: options.cacheTtlMs,
       maxEntries: 1000,
     });
+    this.#pages = new ExpiringCache({
+      ttlMs: options.cacheTtlMs,
+      maxEntries: SEARCH_CACHE_PAGES,
+    });
   }
 
-  /** Drops cached counts. */
+  /** Drops cached counts and pages. */
   invalidate(): void {
     this.#counts.clear();
+    this.#pages.clear();
   }
 
-  /** One page of a search, with the total count and the next cursor. */
+  /**
+   * One page of a search, with the total count and the next cursor. The
+   * same page at the same scores version (any replica's write of scores
+   * changes it) is answered from memory for `cacheTtlMs`.
+   */
   async search(
+    query: SearchQuery,
+    visibleEntityRefs: VisibleEntityRefs,
+  ): Promise<SearchResponse> {
+    const version = await this.store.getScoresVersion();
+    return this.#pages.get(
+      `${version}:${visibilityKey(visibleEntityRefs)}:${JSON.stringify(query)}`,
+      () => this.computeSearch(query, visibleEntityRefs),
+    );
+  }
+
+  private async computeSearch(
     query: SearchQuery,
     visibleEntityRefs: VisibleEntityRefs,
   ): Promise<SearchResponse> {
@@ -165,6 +237,31 @@ export class SearchModel {
         } while (after);
       },
     };
+  }
+
+  /**
+   * The body of an export (CSV or JSON), chunk by chunk as it is produced.
+   * Validation errors are thrown before anything is produced. The body of the
+   * same export at the same scores version (any replica's write of scores
+   * changes it) is sent from memory without reading the store again.
+   */
+  async exportBody(
+    params: SearchFilterParams & Pick<SearchQuery, 'sort' | 'order'>,
+    format: ExportFormat,
+    visibleEntityRefs: VisibleEntityRefs,
+  ): Promise<AsyncIterable<Buffer>> {
+    const pages = await this.exportPages(params, visibleEntityRefs);
+    const version = await this.store.getScoresVersion();
+    const { visibleEntityRefs: _visible, ...filters } = {
+      ...parseSearchFilters(params, this.pack),
+      sort: params.sort ?? 'name',
+      order: params.order ?? 'asc',
+      visibleEntityRefs,
+    };
+    const key = `${format}:${visibilityKey(visibleEntityRefs)}:${JSON.stringify(
+      filters,
+    )}`;
+    return this.#exports.body(key, version, () => formatExport(format, pages));
   }
 
   /** Summaries of the given entities that are scored and visible. */
