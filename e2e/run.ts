@@ -17,6 +17,7 @@
  * Chromium is not installed.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -31,7 +32,14 @@ import { accessibilityViolations } from './accessibilityViolations';
 import { CHROMIUM_PATH, chromiumInstalled, launchBrowser } from './browser';
 import { csvRecords } from './csv';
 import { ReadinessTestApi, guestSession } from './readinessApi';
-import { APP_URL, ROOT, startStack, waitFor, type Stack } from './stack';
+import {
+  APP_URL,
+  BACKEND_URL,
+  ROOT,
+  startStack,
+  waitFor,
+  type Stack,
+} from './stack';
 import {
   OBSERVED_SERVICE,
   assertAlertsHaveRunbooks,
@@ -670,6 +678,56 @@ async function main(): Promise<void> {
         });
         assert.equal(found.totalCount, expected.length);
         assert.deepEqual(sorted(found.items.map(i => i.entityRef)), expected);
+      },
+    );
+
+    await step(
+      'facts pushed from CI with `readiness push` change a check, with observedAt',
+      async () => {
+        const entity = 'component:default/cart-service';
+        const { token } = await guestSession();
+        const push = (coverage: number) =>
+          execFileSync(
+            process.execPath,
+            [
+              path.join(ROOT, 'packages/readiness-cli/bin/readiness'),
+              'push',
+              '--backend',
+              BACKEND_URL,
+              '--entity',
+              entity,
+              '--fact',
+              `coverage=${coverage}`,
+            ],
+            {
+              env: { ...process.env, READINESS_TOKEN: token },
+              encoding: 'utf8',
+            },
+          );
+        const coverageState = async () =>
+          (await api.getEntityScorecard(entity)).results.find(
+            r => r.checkId === 'quality.coverage',
+          );
+        console.log(`    ${push(72).trim().split('\n')[0]}`);
+        const warned = await coverageState();
+        assert.equal(warned?.state, 'warn', JSON.stringify(warned));
+        const facts = await api.send<{
+          items: Array<{ key: string; value: unknown; observedAt: string }>;
+        }>(
+          'GET',
+          `/api/readiness/facts?entityRef=${encodeURIComponent(entity)}`,
+        );
+        const coverage = facts.items.find(f => f.key === 'coverage');
+        assert.equal(coverage?.value, 72);
+        assert.ok(
+          !Number.isNaN(Date.parse(coverage?.observedAt ?? '')),
+          `observedAt ${coverage?.observedAt}`,
+        );
+        push(85);
+        assert.equal((await coverageState())?.state, 'pass');
+        console.log(
+          `    (72 → warn: ${warned?.reason}; 85 → pass; observedAt ${coverage?.observedAt})`,
+        );
       },
     );
 
