@@ -52,7 +52,7 @@ export function formatMarkdown(report: ScoreReport): string {
       : `\`${entity.entityRef}\``;
     lines.push(
       `| ${name} | ${levelText(entity)} | ${entity.scorecard.score} | ${
-        counts.fail
+        counts.fail + counts.claimed
       } | ${counts.unknown} | \`${entity.file}:${entity.line}\` |`,
     );
   }

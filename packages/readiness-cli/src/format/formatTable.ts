@@ -21,6 +21,7 @@ export interface FormatTableOptions {
 
 const STATE_COLORS: Record<CheckState, string> = {
   fail: '31',
+  claimed: '35',
   unknown: '33',
   pass: '32',
   exempt: '36',
@@ -53,7 +54,7 @@ export function formatTable(
         entity.entityRef,
         entity.scorecard.level ?? 'none',
         String(entity.scorecard.score),
-        String(counts.fail),
+        String(counts.fail + counts.claimed),
         String(counts.unknown),
         String(counts.pass + counts.exempt),
         `${entity.file}:${entity.line}`,

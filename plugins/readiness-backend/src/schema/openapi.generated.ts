@@ -1025,7 +1025,14 @@ export const spec = {
       },
       CheckState: {
         type: 'string',
-        enum: ['pass', 'fail', 'unknown', 'exempt', 'not-applicable'],
+        enum: [
+          'pass',
+          'fail',
+          'claimed',
+          'unknown',
+          'exempt',
+          'not-applicable',
+        ],
       },
       LevelDefinition: {
         type: 'object',

@@ -23,11 +23,15 @@ export interface CompiledCheck {
   appliesTo: number;
   requires: readonly string[];
   rule?: RuleNode;
+  /** The compiled `observe` rule: what reality must show for a pass. */
+  observe?: RuleNode;
   code?: CodeRule;
   /** Set when the check is malformed: its result is always `unknown`. */
   invalid?: string;
   pass: string;
   fail: string;
+  /** Reason of a `claimed` result. */
+  claimed: string;
   /** Fact namespaces the rule reads (declarative rules). */
   namespaces: readonly string[];
 }
@@ -42,6 +46,10 @@ export interface CompiledPack {
   categories: readonly string[];
   checks: readonly CompiledCheck[];
   predicates: ReadonlyArray<(entity: unknown) => boolean>;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 const CHECK_ID = /^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+$/i;
@@ -113,6 +121,13 @@ export function validateCheckShape(
   }
   nonEmptyString(check.messages.pass, `${path}.messages.pass`, 'a message');
   nonEmptyString(check.messages.fail, `${path}.messages.fail`, 'a message');
+  if (check.messages.claimed !== undefined) {
+    nonEmptyString(
+      check.messages.claimed,
+      `${path}.messages.claimed`,
+      'a message',
+    );
+  }
   if (!isRecord(check.remediation)) {
     invalid(
       `${path}.remediation`,
@@ -240,6 +255,12 @@ export function compileChecks(
         rule = result.evaluate;
         namespaces = result.namespaces;
       }
+      let observe: RuleNode | undefined;
+      if (check.observe !== undefined) {
+        const result = compileReadinessRule(check.observe, `${path}.observe`);
+        observe = result.evaluate;
+        namespaces = [...new Set([...namespaces, ...result.namespaces])];
+      }
       if (!categories.includes(check.category)) {
         categories.push(check.category);
       }
@@ -253,9 +274,13 @@ export function compileChecks(
         appliesTo,
         requires: check.requires,
         rule,
+        observe,
         code,
         pass: check.messages.pass,
         fail: check.messages.fail,
+        claimed:
+          check.messages.claimed ??
+          `Claimed, not observed: ${lowerFirst(check.messages.fail)}`,
         namespaces,
       });
     } catch (error) {
@@ -288,6 +313,7 @@ export function compileChecks(
         ).slice(0, 300)}`,
         pass: '',
         fail: '',
+        claimed: '',
         namespaces: [],
       });
     }

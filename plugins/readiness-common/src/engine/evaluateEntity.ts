@@ -14,7 +14,14 @@ import {
   NS_UNAVAILABLE,
   truncate,
 } from '../rules/FactsView';
-import { ABSENT, FAIL, PASS, RuleScratch, UNKNOWN } from '../rules/RuleNode';
+import {
+  ABSENT,
+  FAIL,
+  PASS,
+  RuleNode,
+  RuleScratch,
+  UNKNOWN,
+} from '../rules/RuleNode';
 import { activeExemptions } from './activeExemptions';
 import type { CompiledCheck, CompiledPack } from './compileChecks';
 import {
@@ -163,6 +170,55 @@ function undecidedReason(notes: readonly string[], problems: string): string {
   return problems ? `${said}; ${problems}` : said;
 }
 
+/**
+ * A passing check with an `observe` rule: the pass stands when reality shows
+ * it (its evidence added as `observed`) or cannot tell (its facts are not
+ * there); it is `claimed` when the facts are there and do not show it.
+ */
+function observe(
+  check: CompiledCheck,
+  rule: RuleNode,
+  run: EntityRun,
+  evidence: Evidence[],
+): CheckResult {
+  const { scratch } = run;
+  const seen: Evidence[] = [];
+  scratch.evidence = seen;
+  scratch.unknown.length = 0;
+  scratch.notes.length = 0;
+  const value = rule(run.view, scratch);
+  if (value === FAIL) {
+    return {
+      checkId: check.id,
+      state: 'claimed',
+      reason: withNotes(check.claimed, scratch.notes),
+      evidence,
+    };
+  }
+  if (value !== PASS || seen.length === 0) {
+    return { checkId: check.id, state: 'pass', reason: check.pass, evidence };
+  }
+  // What was observed first: it is the strongest evidence.
+  const all = seen.map(
+    (item): Evidence => ({ ...item, strength: item.strength ?? 'observed' }),
+  );
+  for (const item of evidence) {
+    // The rule may have passed on the same live facts.
+    if (!seen.some(s => s.label === item.label && s.value === item.value)) {
+      all.push(item);
+    }
+  }
+  if (all.length > MAX_EVIDENCE) {
+    all.length = MAX_EVIDENCE;
+  }
+  return {
+    checkId: check.id,
+    state: 'pass',
+    reason: check.pass,
+    evidence: all,
+  };
+}
+
 /** Decides a check that applies: requires, then the rule. */
 function decide(check: CompiledCheck, run: EntityRun): CheckResult {
   const { memo, view, scratch } = run;
@@ -199,7 +255,9 @@ function decide(check: CompiledCheck, run: EntityRun): CheckResult {
   }
   switch (value) {
     case PASS:
-      return { checkId: check.id, state: 'pass', reason: check.pass, evidence };
+      return check.observe
+        ? observe(check, check.observe, run, evidence)
+        : { checkId: check.id, state: 'pass', reason: check.pass, evidence };
     case FAIL:
       return {
         checkId: check.id,
@@ -252,17 +310,19 @@ function decide(check: CompiledCheck, run: EntityRun): CheckResult {
  * - A `requires` namespace that is not `ok` makes it `unknown`.
  * - Otherwise the rule decides `pass` or `fail`; it is `unknown` when a
  *   namespace it needs is `unavailable` and nothing else decides.
+ * - A pass of a check with `observe` becomes `claimed` when the live facts
+ *   are there and do not show what the catalog claims.
  * - An active exemption then makes an applicable check `exempt` (keeping
  *   the evidence found; a code rule answering `not-applicable` wins).
  *
  * **Score**: weighted share of `pass`/`exempt` among decided applicable
- * checks (`pass`, `exempt`, `fail`), 0–100, rounded; `unknown` and
+ * checks (`pass`, `exempt`, `fail`, `claimed`), 0–100, rounded; `unknown` and
  * `not-applicable` are left out, so a missing metrics provider does not
  * lower scores. 0 when nothing is decided.
  *
  * **Level**: the highest level such that every applicable check of that
  * level and all lower levels is `pass` or `exempt` (`unknown` and `fail`
- * block; `not-applicable` is ignored), and that has at least one applicable
+ * and `claimed` block; `not-applicable` is ignored), and that has at least one applicable
  * check: a library, to which only bronze checks apply, tops out at bronze.
  * An `unknown` whose required namespace is `not-configured` (no provider in
  * this installation, e.g. no metrics module) is marked `notConfigured` and

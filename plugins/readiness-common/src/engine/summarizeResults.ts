@@ -51,7 +51,7 @@ export function summarizeResults(
       totalDecided += check.weight;
       continue;
     }
-    if (state === 'fail') {
+    if (state === 'fail' || state === 'claimed') {
       counts[c + 1] += 1;
       counts[c + 5] += check.weight;
       totalDecided += check.weight;
@@ -80,7 +80,7 @@ export function summarizeResults(
       const state = results[i].state;
       if (
         checks[i].levelIndex === firstBlocked &&
-        (state === 'fail' || state === 'unknown') &&
+        (state === 'fail' || state === 'claimed' || state === 'unknown') &&
         !results[i].notConfigured
       ) {
         blockingCheckIds.push(checks[i].id);

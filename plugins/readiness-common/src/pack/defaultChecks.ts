@@ -379,9 +379,12 @@ metadata:
         { annotation: [...DASHBOARD_ANNOTATIONS] },
       ],
     },
+    observe: { signal: ['latency', 'traffic', 'errors', 'saturation'] },
     messages: {
       pass: 'A dashboard is linked',
       fail: 'No dashboard link or annotation',
+      claimed:
+        'Claimed, not observed: a dashboard is linked, but the metrics provider finds no series of this service to show on it',
     },
     remediation: {
       markdown: `Build a dashboard of the service's golden signals and link it: a link with \`type: dashboard\` (or icon \`dashboard\`, or a title such as "Grafana dashboard"), or one of the annotations ${list(
@@ -417,9 +420,19 @@ metadata:
         { metrics: 'alertRules' },
       ],
     },
+    observe: {
+      anyOf: [
+        { metrics: 'alertRules' },
+        { metrics: 'alertRunbooks' },
+        // A metrics store without a ruler cannot tell: the claim stands.
+        { fact: 'metrics.alertRules', exists: false },
+      ],
+    },
     messages: {
       pass: 'Alerts are routed to on-call',
       fail: 'No on-call routing or alert rules found',
+      claimed:
+        'Claimed, not observed: on-call is declared, but the metrics provider finds no alert rule for this service',
     },
     remediation: {
       markdown: `Route the service's alerts to an on-call rotation and record it in the catalog: one of the annotations ${list(
@@ -634,9 +647,19 @@ metadata:
         { file: { kind: 'observability', path: [...SLO_FILES] } },
       ],
     },
+    observe: {
+      anyOf: [
+        { metrics: 'probes' },
+        { metrics: 'slos' },
+        { metrics: 'burnRateAlerts' },
+        { metrics: 'tlsProbes' },
+      ],
+    },
     messages: {
       pass: 'Positive monitoring is in place',
       fail: 'No synthetic probe or SLO found',
+      claimed:
+        'Claimed, not observed: a probe or SLO is declared, but the metrics provider finds no probe, SLO series or burn-rate alert for this service',
     },
     remediation: {
       markdown: `Besides "nothing looks broken", assert that the service **works**: a synthetic check or blackbox probe that exercises it from outside, or an SLO with burn-rate alerts. Any of these satisfies the check:
@@ -678,9 +701,12 @@ metadata:
         { file: { kind: 'observability', path: [...SLO_FILES] } },
       ],
     },
+    observe: { anyOf: [{ metrics: 'slos' }, { metrics: 'burnRateAlerts' }] },
     messages: {
       pass: 'An SLO is defined',
       fail: 'No SLO found',
+      claimed:
+        'Claimed, not observed: an SLO is declared, but the metrics provider finds no SLO series or burn-rate alert (Sloth, Pyrra, OpenSLO) for this service',
     },
     remediation: {
       markdown: `Agree on a service level objective (e.g. 99.9 % of requests succeed within 300 ms over 28 days) and publish it. Any of these satisfies the check:

@@ -114,7 +114,21 @@ export interface CheckDefinition {
    * see the package README) or a `CodeRule` function.
    */
   rule: unknown | CodeRule;
-  /** One-line reasons shown with the result. */
-  messages: { pass: string; fail: string };
+  /**
+   * What reality must show for a pass to stand: a declarative
+   * `ReadinessRule` over live facts (e.g. `{ metrics: 'alertRules' }`).
+   * When the check's rule passes, this one is evaluated too: if it holds,
+   * its evidence is added (as `observed`); if it does not hold while its
+   * facts are there, the result is `claimed` ("claimed, not observed": the
+   * catalog claims it, reality does not show it); if its facts are not
+   * there (no metrics provider, Prometheus unavailable), the pass stands on
+   * the catalog's word. Absent: a pass is never checked against reality.
+   */
+  observe?: unknown;
+  /**
+   * One-line reasons shown with the result; `claimed` (default: "Claimed,
+   * not observed: " and the fail message) when `observe` does not hold.
+   */
+  messages: { pass: string; fail: string; claimed?: string };
   remediation: CheckRemediation;
 }

@@ -192,6 +192,26 @@ export interface MetricsFacts {
    * `probes`, since an SLO is positive monitoring too.
    */
   slos?: string[];
+  /**
+   * Alert rules of the service that carry an http(s) `runbook_url`
+   * annotation, as `<alert>: <url>`.
+   */
+  alertRunbooks?: string[];
+  /**
+   * Alert rules of the service shaped like SLO burn-rate alerts (generated
+   * by Sloth, Pyrra or from OpenSLO definitions).
+   */
+  burnRateAlerts?: string[];
+  /**
+   * TLS certificate expiry probes of the service (blackbox
+   * `probe_ssl_earliest_cert_expiry`), with the days left.
+   */
+  tlsProbes?: string[];
+  /**
+   * HTTPS endpoints of the service that are probed (the `instance` of its
+   * `https://` probes) but have no TLS expiry series.
+   */
+  httpsWithoutTlsProbe?: string[];
 }
 
 /**

@@ -3,6 +3,9 @@
  *
  * - `pass` / `fail`: the rule decided.
  * - `unknown`: a needed fact namespace is unavailable or not configured; never counted as a fail.
+ * - `claimed`: claimed, not observed: the catalog claims it (an annotation, a
+ *   link) but the live facts that could confirm it (e.g. Prometheus) do not
+ *   show it. Counts as a fail for the score and for levels; shown apart.
  * - `exempt`: an active exemption covers it; counts as passing.
  * - `not-applicable`: the check does not apply to the entity; ignored.
  *
@@ -11,6 +14,7 @@
 export type CheckState =
   | 'pass'
   | 'fail'
+  | 'claimed'
   | 'unknown'
   | 'exempt'
   | 'not-applicable';
@@ -22,11 +26,21 @@ export type CheckState =
  */
 export const CHECK_STATES: readonly CheckState[] = [
   'fail',
+  'claimed',
   'unknown',
   'pass',
   'exempt',
   'not-applicable',
 ];
+
+/**
+ * The states that are gaps: what a team must fix. A plain `fail`, and
+ * `claimed` (the catalog claims it, reality does not show it). Searches by
+ * failing check, gap counts, learn-from and the CLI's gate use these.
+ *
+ * @public
+ */
+export const GAP_STATES: readonly CheckState[] = ['fail', 'claimed'];
 
 /**
  * What a piece of evidence is, in display order. The OpenAPI spec's
@@ -136,6 +150,7 @@ export interface CategorySummary {
   category: string;
   /** Passing or exempt. */
   passed: number;
+  /** Failing, including `claimed` (claimed, not observed). */
   failed: number;
   unknown: number;
   /** Checks that apply (everything but not-applicable). */

@@ -13,6 +13,7 @@ import type {
 import type { PackIndex } from '../../pack/PackIndex';
 import type { ExemplarFinder } from '../../learnFrom/ExemplarFinder';
 import type { InsightsModel } from './InsightsModel';
+import { GAP_STATES } from '@prodready/plugin-readiness-common';
 
 /** History events returned with a scorecard. */
 const HISTORY_LIMIT = 100;
@@ -99,7 +100,9 @@ export class ScorecardModel {
       throw new NotFoundError(`Entity ${entityRef} has not been scored`);
     }
     const results = allResults.filter(r => pack.hasCheck(r.checkId));
-    const failing = results.filter(r => r.state === 'fail').map(r => r.checkId);
+    const failing = results
+      .filter(r => GAP_STATES.includes(r.state))
+      .map(r => r.checkId);
     const exemplars =
       learnFromLimit > 0 && failing.length > 0
         ? await finder.find({
@@ -153,10 +156,9 @@ export class ScorecardModel {
       results: results.map(result => ({
         ...result,
         check: pack.checkInfo(result.checkId)!,
-        learnFrom:
-          result.state === 'fail'
-            ? learnFrom.get(result.checkId) ?? []
-            : undefined,
+        learnFrom: GAP_STATES.includes(result.state)
+          ? learnFrom.get(result.checkId) ?? []
+          : undefined,
       })),
       owner: score.owner ? contact(score.owner) : undefined,
       history,

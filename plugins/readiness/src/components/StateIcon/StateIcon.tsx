@@ -6,6 +6,7 @@ import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import HelpOutlineIcon from '@material-ui/icons/HelpOutline';
 import RemoveCircleOutlineIcon from '@material-ui/icons/RemoveCircleOutline';
 import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
+import VisibilityOffIcon from '@material-ui/icons/VisibilityOff';
 import type { CheckState } from '@prodready/plugin-readiness-common';
 
 const useStyles = makeStyles(theme => {
@@ -16,6 +17,8 @@ const useStyles = makeStyles(theme => {
   return {
     pass: { color: text(theme.palette.success.main) },
     fail: { color: text(theme.palette.error.main) },
+    // Claimed, not observed: neither a plain fail nor an unknown.
+    claimed: { color: text(theme.palette.warning.dark) },
     unknown: { color: theme.palette.text.secondary },
     exempt: { color: text(theme.palette.info.main) },
     'not-applicable': { color: theme.palette.text.secondary },
@@ -26,6 +29,7 @@ const useStyles = makeStyles(theme => {
 const LABELS: Record<CheckState, string> = {
   pass: 'Pass',
   fail: 'Fail',
+  claimed: 'Claimed, not observed',
   unknown: 'Unknown',
   exempt: 'Exempt',
   'not-applicable': 'Not applicable',
@@ -34,6 +38,7 @@ const LABELS: Record<CheckState, string> = {
 const ICONS: Record<CheckState, typeof CheckCircleIcon> = {
   pass: CheckCircleIcon,
   fail: CancelIcon,
+  claimed: VisibilityOffIcon,
   unknown: HelpOutlineIcon,
   exempt: VerifiedUserIcon,
   'not-applicable': RemoveCircleOutlineIcon,
