@@ -911,8 +911,18 @@ describe('the default pack', () => {
       return result;
     };
 
+    // A check with `observe` is `claimed` when metrics are there and show
+    // nothing (see observedChecks.test.ts): its pass cases are what the
+    // catalog claims, without a metrics provider to contradict them.
+    const observes =
+      defaultChecks.find(c => c.id === checkId)?.observe !== undefined;
+    const claimOnly = (input: TestFactsInput): TestFactsInput =>
+      observes && JSON.stringify(input.metrics) === '{"signals":{}}'
+        ? unavailable(input, 'metrics', 'not-configured')
+        : input;
+
     it.each(cases.pass)('passes with %s', (_name, input, evidence) => {
-      const result = expectState(input, 'pass');
+      const result = expectState(claimOnly(input), 'pass');
       expect(result.evidence.map(e => e.label).join(' | ')).toContain(evidence);
     });
 
