@@ -71,6 +71,12 @@ export interface Config {
         probes?: string | string[];
         /** Default: Sloth recording rules (`slo:sli_error:ratio_rate5m`, `slo:objective:ratio`). */
         slos?: string | string[];
+        /**
+         * TLS certificate expiry series whose value is the expiry as a Unix
+         * time. Default: `probe_ssl_earliest_cert_expiry{$selector}`
+         * (blackbox exporter).
+         */
+        tls?: string | string[];
       };
     };
   };
