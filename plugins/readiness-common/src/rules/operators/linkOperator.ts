@@ -7,12 +7,15 @@ import { inNamespace } from './inNamespace';
 import { readGlobSet, readStringList } from './readStringList';
 import { MAX_LEAF_EVIDENCE, RuleOperator } from './RuleOperator';
 import { unsafeLinkNote } from './unsafeLinkNote';
+import { verifiedLink } from './verifiedLink';
 
 /**
  * `link: type | [types] | { type, title, url, icon }`: a link of the entity
  * recognised as one of the types (see `linkKinds`) and matching the other
  * conditions. A link whose URL `isSafeUrl` rejects never counts; it leaves
- * an "unsafe link scheme" note.
+ * an "unsafe link scheme" note. When link verification filled the `links`
+ * namespace, a link that answered is `observed` evidence and a dead one
+ * never counts (it leaves a "is dead: HTTP 404" note).
  *
  * @internal
  */
@@ -115,6 +118,16 @@ export const linkOperator: RuleOperator = {
           continue;
         }
         const name = truncate(link.title || link.url || 'untitled');
+        // Verified links (readiness.links.verify): a dead one never counts.
+        const verified = verifiedLink(view, link.url);
+        if (verified?.state === 'dead') {
+          scratch.notes.push(
+            `${kind ? `${kind} ` : ''}link "${name}" is dead: ${truncate(
+              verified.reason,
+            )}`,
+          );
+          continue;
+        }
         const evidence: Evidence = {
           kind: 'link',
           label: kind ? `${kind} link "${name}"` : `link "${name}"`,
@@ -128,6 +141,10 @@ export const linkOperator: RuleOperator = {
         }
         if (link.url !== undefined) {
           evidence.url = link.url;
+        }
+        if (verified?.state === 'answered') {
+          evidence.strength = 'observed';
+          evidence.value = `answered: ${truncate(verified.reason)}`;
         }
         scratch.evidence.push(evidence);
         found += 1;
