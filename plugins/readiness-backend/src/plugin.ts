@@ -26,6 +26,7 @@ import {
   RepositoryFactProvider,
 } from './facts';
 import { registerReadinessActions } from './actions/registerReadinessActions';
+import { LinkVerificationFactProvider, readLinkVerifyConfig } from './links';
 import { ExemplarFinder } from './learnFrom/ExemplarFinder';
 import { LevelChangeNotifier } from './notifications/LevelChangeNotifier';
 import { ReadinessMetrics } from './observability/ReadinessMetrics';
@@ -99,6 +100,7 @@ export const readinessPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(readinessPermissions);
         const metrics = ReadinessMetrics.create(deps.metricsService);
 
+        const linkVerify = readLinkVerifyConfig(config);
         const store = await DatabaseReadinessStore.create({
           database: deps.database,
         });
@@ -109,6 +111,9 @@ export const readinessPlugin = createBackendPlugin({
               urlReader: deps.urlReader,
               logger,
             }),
+            ...(linkVerify.enabled
+              ? [LinkVerificationFactProvider.create({ config: linkVerify })]
+              : []),
             ...moduleProviders,
           ],
           logger,
