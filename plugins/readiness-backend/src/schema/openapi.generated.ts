@@ -1488,6 +1488,16 @@ export const spec = {
           entity: {
             $ref: '#/components/schemas/EntitySummary',
           },
+          levelApplicable: {
+            type: 'boolean',
+            description:
+              'false when no operational check applies (e.g. an API or a System): the entity has a score over its checks but no level.',
+          },
+          levelReason: {
+            type: 'string',
+            description:
+              'Why no level is given, when levelApplicable is false.',
+          },
           nextLevel: {
             type: 'string',
           },

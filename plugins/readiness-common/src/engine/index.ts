@@ -2,3 +2,4 @@ export { evaluateEntity } from './evaluateEntity';
 export type { EvaluateEntityOptions } from './evaluateEntity';
 export { compileCheckPack } from './compileCheckPack';
 export type { CompiledCheckPack } from './compileCheckPack';
+export { levelApplicability } from './levelApplicability';

@@ -18,6 +18,7 @@ import {
   TRACING_ANNOTATIONS,
   TRACING_DEPENDENCIES,
 } from './annotations';
+import { apiChecks } from './apiChecks';
 
 /**
  * Component types that are not deployed and run (libraries, SDKs, docs,
@@ -36,21 +37,51 @@ export const NON_RUNTIME_COMPONENT_TYPES: readonly string[] = [
 ];
 
 /**
- * `appliesTo` of the operational checks: Components that run (services,
- * websites, workers, jobs… anything but {@link NON_RUNTIME_COMPONENT_TYPES};
- * a component without `spec.type` counts as running).
+ * Annotations that show a component runs, whatever its `spec.type` says:
+ * it is deployed (Kubernetes, Argo CD, Spinnaker), paged for (PagerDuty,
+ * Opsgenie) or reports exceptions (Sentry).
+ *
+ * @public
+ */
+export const RUNTIME_ANNOTATIONS: readonly string[] = [
+  'backstage.io/kubernetes-id',
+  'backstage.io/kubernetes-label-selector',
+  'pagerduty.com/service-id',
+  'pagerduty.com/integration-key',
+  'opsgenie.com/component-selector',
+  'sentry.io/project-slug',
+  'argocd/app-name',
+  'argocd/app-selector',
+  'spinnaker.io/application-name',
+];
+
+/**
+ * `appliesTo` of the operational checks: Components that run. A component
+ * runs when its `spec.type` is not one of {@link NON_RUNTIME_COMPONENT_TYPES}
+ * (services, websites, workers, jobs; no type counts as running), or,
+ * whatever its type, when it shows it runs: it provides APIs
+ * (`spec.providesApis`) or has one of the {@link RUNTIME_ANNOTATIONS}. So a
+ * server declared `type: tool` gets the operational checks.
  *
  * @public
  */
 export const RUNTIME_COMPONENTS = {
   $all: [
     { kind: 'component' },
-    { $not: { 'spec.type': { $in: [...NON_RUNTIME_COMPONENT_TYPES] } } },
+    {
+      $any: [
+        { $not: { 'spec.type': { $in: [...NON_RUNTIME_COMPONENT_TYPES] } } },
+        { 'spec.providesApis': { $exists: true } },
+        ...RUNTIME_ANNOTATIONS.map(key => ({
+          [`metadata.annotations.${key}`]: { $exists: true },
+        })),
+      ],
+    },
   ],
 };
 
 const OWNED_KINDS = {
-  kind: { $in: ['component', 'api', 'resource', 'system'] },
+  kind: { $in: ['component', 'api', 'resource', 'system', 'domain'] },
 };
 const PLACED_KINDS = { kind: { $in: ['component', 'api', 'resource'] } };
 const TIERED_KINDS = { kind: { $in: ['component', 'api'] } };
@@ -120,7 +151,8 @@ This check needs a metrics provider: without one it is \`unknown\` (never \`fail
 
 /**
  * The default check pack: the production Definition of Done. Twenty checks
- * in six categories over three levels (see the package README for the
+ * in six categories over three levels, and the small set of API entities
+ * (`api.*`, see {@link apiChecks}) (see the package README for the
  * table). Weights: bronze 3, silver 2, gold 1, so the basics weigh most.
  *
  * @public
@@ -774,4 +806,6 @@ metadata:
       ],
     },
   }),
+  // ------------------------------------------------------ API entities
+  ...apiChecks,
 ];

@@ -5,3 +5,4 @@ export * from './defaultLevels';
 export * from './annotations';
 export * from './compareLevels';
 export * from './toCheckInfo';
+export * from './apiChecks';

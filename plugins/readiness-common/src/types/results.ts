@@ -34,6 +34,17 @@ export const CHECK_STATES: readonly CheckState[] = [
 ];
 
 /**
+ * Check categories that are not operational: an entity to which only checks
+ * of these categories apply gets no level (see `EntityScorecard.levelApplicable`).
+ *
+ * @public
+ */
+export const NON_OPERATIONAL_CATEGORIES: readonly string[] = [
+  'ownership',
+  'api',
+];
+
+/**
  * The states that are gaps: what a team must fix. A plain `fail`, and
  * `claimed` (the catalog claims it, reality does not show it). Searches by
  * failing check, gap counts, learn-from and the CLI's gate use these.
@@ -170,6 +181,15 @@ export interface EntityScorecard {
   score: number;
   /** The highest level achieved; absent when not even the lowest is reached. */
   level?: string;
+  /**
+   * `false` when no operational check applies to the entity (only checks of
+   * {@link NON_OPERATIONAL_CATEGORIES}, e.g. an API or a System): it gets a
+   * score over those checks but no level, and `levelReason` says why.
+   * Absent on scorecards written before this existed (read: `true`).
+   */
+  levelApplicable?: boolean;
+  /** Why no level is given, when `levelApplicable` is `false`. */
+  levelReason?: string;
   /** The next level to reach; absent at the top. */
   nextLevel?: string;
   /** Checks of `nextLevel` (and lower) still standing in the way. */

@@ -13,7 +13,10 @@ import type {
 import type { PackIndex } from '../../pack/PackIndex';
 import type { ExemplarFinder } from '../../learnFrom/ExemplarFinder';
 import type { InsightsModel } from './InsightsModel';
-import { GAP_STATES } from '@prodready/plugin-readiness-common';
+import {
+  GAP_STATES,
+  levelApplicability,
+} from '@prodready/plugin-readiness-common';
 
 /** History events returned with a scorecard. */
 const HISTORY_LIMIT = 100;
@@ -150,6 +153,11 @@ export class ScorecardModel {
     } = score;
     return {
       entity: summary,
+      ...levelApplicability(
+        results
+          .filter(r => r.state !== 'not-applicable')
+          .map(r => pack.checkInfo(r.checkId)?.category ?? ''),
+      ),
       nextLevel,
       blockingCheckIds,
       categories,

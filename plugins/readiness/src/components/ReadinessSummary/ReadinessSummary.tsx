@@ -46,12 +46,20 @@ export interface ReadinessSummaryProps {
 export function ReadinessSummary(props: ReadinessSummaryProps) {
   const { scorecard, levels, onRescore, rescoring } = props;
   const classes = useStyles();
-  const progress = levelProgress(scorecard, levels);
   const { entity } = scorecard;
+  // An API, a System…: no operational check applies, so no level is shown.
+  const noLevel = scorecard.levelApplicable === false;
+  const progress = noLevel ? undefined : levelProgress(scorecard, levels);
   return (
     <Box>
       <div className={classes.headline}>
-        <LevelBadge level={entity.level} levels={levels} size="medium" />
+        {noLevel ? (
+          <Typography variant="subtitle2" data-testid="readiness-no-level">
+            No level
+          </Typography>
+        ) : (
+          <LevelBadge level={entity.level} levels={levels} size="medium" />
+        )}
         <Typography
           component="div"
           aria-label={`Score ${Math.round(entity.score)} of 100`}
@@ -84,7 +92,19 @@ export function ReadinessSummary(props: ReadinessSummaryProps) {
         )}
       </div>
       <Box mt={2}>
-        {progress ? (
+        {noLevel ? (
+          <Typography variant="body2">
+            {scorecard.levelReason ??
+              'No operational check applies, so no level is given'}
+            {'. The score covers '}
+            {scorecard.categories
+              .map(c => `${c.category} (${c.passed} of ${c.applicable})`)
+              .join(', ') || 'nothing'}
+            {
+              '. Levels measure operational readiness (monitoring, logging, tracing, runbook, delivery), which is proven by the components that run it.'
+            }
+          </Typography>
+        ) : progress ? (
           <>
             <Typography variant="body2">
               Progress to {levelTitle(progress.nextLevel, levels)}:{' '}
