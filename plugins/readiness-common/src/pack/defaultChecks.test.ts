@@ -75,6 +75,11 @@ const unavailable = (
   [namespace]: { status, reason: 'provider timed out' },
 });
 
+const apiInput = (
+  overrides: Parameters<typeof testComponent>[0] = {},
+): TestFactsInput =>
+  baseInput(testComponent({ kind: 'API', type: 'openapi', ...overrides }));
+
 interface CheckCases {
   /** Inputs that pass, with a piece of the evidence label expected. */
   pass: Array<[string, TestFactsInput, string]>;
@@ -816,6 +821,87 @@ const CASES: Record<string, CheckCases> = {
       ],
     ],
   },
+  // ------------------------------------------------------ API entities
+  'api.definition': {
+    pass: [
+      [
+        'an inline definition',
+        apiInput({ spec: { definition: 'openapi: 3.0.0' } }),
+        'spec.definition',
+      ],
+    ],
+    fail: [
+      ['no definition', apiInput()],
+      ['a placeholder', apiInput({ spec: { definition: 'TODO' } })],
+    ],
+    unknown: [
+      [
+        'entity unavailable',
+        unavailable(apiInput(), 'entity'),
+        /entity facts unavailable/i,
+      ],
+    ],
+  },
+  'api.docs': {
+    pass: [
+      [
+        'TechDocs',
+        apiInput({ annotations: { 'backstage.io/techdocs-ref': 'dir:.' } }),
+        'backstage.io/techdocs-ref',
+      ],
+      [
+        'a docs link',
+        apiInput({
+          links: [
+            { url: 'https://docs.example.com/docs/payments', title: 'Guide' },
+          ],
+        }),
+        'link',
+      ],
+    ],
+    fail: [['nothing', apiInput()]],
+    unknown: [
+      [
+        'entity unavailable',
+        unavailable(apiInput(), 'entity'),
+        /entity facts unavailable/i,
+      ],
+    ],
+  },
+  'api.consumer-contact': {
+    pass: [
+      [
+        'a chat link on the API',
+        apiInput({
+          links: [
+            { url: 'https://chat.example.com/c/payments-api', type: 'chat' },
+          ],
+        }),
+        'chat link',
+      ],
+      [
+        'a team email',
+        {
+          ...apiInput(),
+          owner: {
+            resolved: true,
+            kind: 'group',
+            members: [],
+            contacts: [{ type: 'email', label: 'team@example.com' }],
+          },
+        },
+        'email',
+      ],
+    ],
+    fail: [['nothing', apiInput()]],
+    unknown: [
+      [
+        'entity unavailable',
+        unavailable(apiInput(), 'entity'),
+        /entity facts unavailable/i,
+      ],
+    ],
+  },
 };
 
 for (const signal of ['latency', 'traffic', 'errors', 'saturation']) {
@@ -875,6 +961,9 @@ describe('the default pack', () => {
         'monitoring.positive',
         'monitoring.slo',
         'runbook.postmortems',
+        'api.definition',
+        'api.docs',
+        'api.consumer-contact',
       ].sort(),
     );
   });
@@ -958,6 +1047,7 @@ describe('what the default checks apply to', () => {
       .map(r => r.checkId)
       .sort();
   const all = defaultChecks.map(c => c.id).sort();
+  const components = all.filter(id => !id.startsWith('api.'));
   const ownership = [
     'ownership.contact',
     'ownership.owner-resolves',
@@ -966,10 +1056,10 @@ describe('what the default checks apply to', () => {
   ];
 
   it.each([
-    ['a service', testComponent({ type: 'service' }), all],
-    ['a website', testComponent({ type: 'website' }), all],
-    ['a worker', testComponent({ type: 'worker' }), all],
-    ['a component without a type', testComponent({ type: '' }), all],
+    ['a service', testComponent({ type: 'service' }), components],
+    ['a website', testComponent({ type: 'website' }), components],
+    ['a worker', testComponent({ type: 'worker' }), components],
+    ['a component without a type', testComponent({ type: '' }), components],
     [
       'a library',
       testComponent({ type: 'library' }),
@@ -980,7 +1070,34 @@ describe('what the default checks apply to', () => {
       testComponent({ type: 'SDK' }),
       [...ownership, 'delivery.ci'].sort(),
     ],
-    ['an API', testComponent({ kind: 'API', type: 'openapi' }), ownership],
+    [
+      'an API',
+      testComponent({ kind: 'API', type: 'openapi' }),
+      [
+        ...ownership,
+        'api.consumer-contact',
+        'api.definition',
+        'api.docs',
+      ].sort(),
+    ],
+    [
+      'a server declared as a tool that provides an API',
+      testComponent({ type: 'tool', spec: { providesApis: ['payments-v1'] } }),
+      components,
+    ],
+    [
+      'a tool with a Kubernetes id',
+      testComponent({
+        type: 'tool',
+        annotations: { 'backstage.io/kubernetes-id': 'payments' },
+      }),
+      components,
+    ],
+    [
+      'a plain tool',
+      testComponent({ type: 'tool' }),
+      [...ownership, 'delivery.ci'].sort(),
+    ],
     [
       'a resource',
       testComponent({ kind: 'Resource', type: 'database' }),
