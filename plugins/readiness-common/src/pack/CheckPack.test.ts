@@ -18,9 +18,9 @@ const custom: CheckDefinition = {
 };
 
 describe('createCheckPack', () => {
-  it('builds the default pack, frozen, with the six categories in order, then api', () => {
+  it('builds the default pack, frozen, with the six categories in order', () => {
     const pack = createCheckPack();
-    expect(pack.checks).toHaveLength(23);
+    expect(pack.checks).toHaveLength(20);
     expect(pack.categories).toEqual([
       'monitoring',
       'logging',
@@ -28,7 +28,6 @@ describe('createCheckPack', () => {
       'runbook',
       'delivery',
       'ownership',
-      'api',
     ]);
     expect(Object.isFrozen(pack)).toBe(true);
     expect(Object.isFrozen(pack.checks)).toBe(true);
@@ -43,33 +42,33 @@ describe('createCheckPack', () => {
     [
       'a duplicate id',
       { id: defaultChecks[0].id },
-      `checks[23].id: duplicate check id, got "${defaultChecks[0].id}"`,
+      `checks[20].id: duplicate check id, got "${defaultChecks[0].id}"`,
     ],
     [
       'an unknown level',
       { level: 'platinum' },
-      'checks[23].level: unknown level; the levels are bronze, silver, gold, got "platinum"',
+      'checks[20].level: unknown level; the levels are bronze, silver, gold, got "platinum"',
     ],
     [
       'a malformed rule',
       { rule: { anyOf: [{ file: 'x' }, { link: { kind: 'x' } }] } },
-      'checks[23].rule.anyOf[1].link.kind: unknown link condition',
+      'checks[20].rule.anyOf[1].link.kind: unknown link condition',
     ],
     [
       'a malformed appliesTo',
       { appliesTo: 'components' },
-      'checks[23].appliesTo: not a valid filter predicate',
+      'checks[20].appliesTo: not a valid filter predicate',
     ],
-    ['no title', { title: '' }, 'checks[23].title: expected a title, got ""'],
+    ['no title', { title: '' }, 'checks[20].title: expected a title, got ""'],
     [
       'no messages',
       { messages: undefined },
-      'checks[23].messages: expected { pass, fail }',
+      'checks[20].messages: expected { pass, fail }',
     ],
     [
       'a remediation link without url',
       { remediation: { markdown: 'x', links: [{ title: 't', url: '' }] } },
-      'checks[23].remediation.links[0].url: expected a URL',
+      'checks[20].remediation.links[0].url: expected a URL',
     ],
     [
       'a remediation link to a script',
@@ -79,17 +78,17 @@ describe('createCheckPack', () => {
           links: [{ title: 't', url: ' JavaScript:alert(1)' }],
         },
       },
-      'checks[23].remediation.links[0].url: expected an http(s) URL (unsafe link scheme), got " JavaScript:alert(1)"',
+      'checks[20].remediation.links[0].url: expected an http(s) URL (unsafe link scheme), got " JavaScript:alert(1)"',
     ],
     [
       'requires that is not a list',
       { requires: 'entity' as never },
-      'checks[23].requires: expected a list of fact namespaces, got "entity"',
+      'checks[20].requires: expected a list of fact namespaces, got "entity"',
     ],
     [
       'not a check',
       null,
-      'checks[23]: expected a check definition object, got null',
+      'checks[20]: expected a check definition object, got null',
     ],
   ])('rejects %s', (_name, change, message) => {
     const check = change === null ? null : { ...custom, ...change };

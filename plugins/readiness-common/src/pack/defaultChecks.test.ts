@@ -75,11 +75,6 @@ const unavailable = (
   [namespace]: { status, reason: 'provider timed out' },
 });
 
-const apiInput = (
-  overrides: Parameters<typeof testComponent>[0] = {},
-): TestFactsInput =>
-  baseInput(testComponent({ kind: 'API', type: 'openapi', ...overrides }));
-
 interface CheckCases {
   /** Inputs that pass, with a piece of the evidence label expected. */
   pass: Array<[string, TestFactsInput, string]>;
@@ -821,87 +816,6 @@ const CASES: Record<string, CheckCases> = {
       ],
     ],
   },
-  // ------------------------------------------------------ API entities
-  'api.definition': {
-    pass: [
-      [
-        'an inline definition',
-        apiInput({ spec: { definition: 'openapi: 3.0.0' } }),
-        'spec.definition',
-      ],
-    ],
-    fail: [
-      ['no definition', apiInput()],
-      ['a placeholder', apiInput({ spec: { definition: 'TODO' } })],
-    ],
-    unknown: [
-      [
-        'entity unavailable',
-        unavailable(apiInput(), 'entity'),
-        /entity facts unavailable/i,
-      ],
-    ],
-  },
-  'api.docs': {
-    pass: [
-      [
-        'TechDocs',
-        apiInput({ annotations: { 'backstage.io/techdocs-ref': 'dir:.' } }),
-        'backstage.io/techdocs-ref',
-      ],
-      [
-        'a docs link',
-        apiInput({
-          links: [
-            { url: 'https://docs.example.com/docs/payments', title: 'Guide' },
-          ],
-        }),
-        'link',
-      ],
-    ],
-    fail: [['nothing', apiInput()]],
-    unknown: [
-      [
-        'entity unavailable',
-        unavailable(apiInput(), 'entity'),
-        /entity facts unavailable/i,
-      ],
-    ],
-  },
-  'api.consumer-contact': {
-    pass: [
-      [
-        'a chat link on the API',
-        apiInput({
-          links: [
-            { url: 'https://chat.example.com/c/payments-api', type: 'chat' },
-          ],
-        }),
-        'chat link',
-      ],
-      [
-        'a team email',
-        {
-          ...apiInput(),
-          owner: {
-            resolved: true,
-            kind: 'group',
-            members: [],
-            contacts: [{ type: 'email', label: 'team@example.com' }],
-          },
-        },
-        'email',
-      ],
-    ],
-    fail: [['nothing', apiInput()]],
-    unknown: [
-      [
-        'entity unavailable',
-        unavailable(apiInput(), 'entity'),
-        /entity facts unavailable/i,
-      ],
-    ],
-  },
 };
 
 for (const signal of ['latency', 'traffic', 'errors', 'saturation']) {
@@ -961,9 +875,6 @@ describe('the default pack', () => {
         'monitoring.positive',
         'monitoring.slo',
         'runbook.postmortems',
-        'api.definition',
-        'api.docs',
-        'api.consumer-contact',
       ].sort(),
     );
   });
@@ -1047,7 +958,6 @@ describe('what the default checks apply to', () => {
       .map(r => r.checkId)
       .sort();
   const all = defaultChecks.map(c => c.id).sort();
-  const components = all.filter(id => !id.startsWith('api.'));
   const ownership = [
     'ownership.contact',
     'ownership.owner-resolves',
@@ -1056,10 +966,10 @@ describe('what the default checks apply to', () => {
   ];
 
   it.each([
-    ['a service', testComponent({ type: 'service' }), components],
-    ['a website', testComponent({ type: 'website' }), components],
-    ['a worker', testComponent({ type: 'worker' }), components],
-    ['a component without a type', testComponent({ type: '' }), components],
+    ['a service', testComponent({ type: 'service' }), all],
+    ['a website', testComponent({ type: 'website' }), all],
+    ['a worker', testComponent({ type: 'worker' }), all],
+    ['a component without a type', testComponent({ type: '' }), all],
     [
       'a library',
       testComponent({ type: 'library' }),
@@ -1070,20 +980,11 @@ describe('what the default checks apply to', () => {
       testComponent({ type: 'SDK' }),
       [...ownership, 'delivery.ci'].sort(),
     ],
-    [
-      'an API',
-      testComponent({ kind: 'API', type: 'openapi' }),
-      [
-        ...ownership,
-        'api.consumer-contact',
-        'api.definition',
-        'api.docs',
-      ].sort(),
-    ],
+    ['an API', testComponent({ kind: 'API', type: 'openapi' }), ownership],
     [
       'a server declared as a tool that provides an API',
       testComponent({ type: 'tool', spec: { providesApis: ['payments-v1'] } }),
-      components,
+      all,
     ],
     [
       'a tool with a Kubernetes id',
@@ -1091,7 +992,15 @@ describe('what the default checks apply to', () => {
         type: 'tool',
         annotations: { 'backstage.io/kubernetes-id': 'payments' },
       }),
-      components,
+      all,
+    ],
+    [
+      'a library paged for by PagerDuty',
+      testComponent({
+        type: 'library',
+        annotations: { 'pagerduty.com/service-id': 'P123' },
+      }),
+      all,
     ],
     [
       'a plain tool',
@@ -1111,6 +1020,18 @@ describe('what the default checks apply to', () => {
     ['a group', testComponent({ kind: 'Group', type: 'team' }), []],
   ])('%s', (_name, entity, expected) => {
     expect(applicable(entity)).toEqual(expected);
+  });
+
+  it('gives an API a score over its ownership checks but no level, saying why', () => {
+    const card = evaluate(
+      baseInput(testComponent({ kind: 'API', type: 'openapi' })),
+    );
+    expect(card.level).toBeUndefined();
+    expect(card.nextLevel).toBeUndefined();
+    expect(card.levelApplicable).toBe(false);
+    expect(card.levelReason).toBe(
+      'No operational check applies: only ownership checks are scored, so no level is given',
+    );
   });
 
   it('gives a group no level and no score', () => {

@@ -18,7 +18,6 @@ import {
   TRACING_ANNOTATIONS,
   TRACING_DEPENDENCIES,
 } from './annotations';
-import { apiChecks } from './apiChecks';
 
 /**
  * Component types that are not deployed and run (libraries, SDKs, docs,
@@ -151,8 +150,7 @@ This check needs a metrics provider: without one it is \`unknown\` (never \`fail
 
 /**
  * The default check pack: the production Definition of Done. Twenty checks
- * in six categories over three levels, and the small set of API entities
- * (`api.*`, see {@link apiChecks}) (see the package README for the
+ * in six categories over three levels (see the package README for the
  * table). Weights: bronze 3, silver 2, gold 1, so the basics weigh most.
  *
  * @public
@@ -806,6 +804,4 @@ metadata:
       ],
     },
   }),
-  // ------------------------------------------------------ API entities
-  ...apiChecks,
 ];
