@@ -23,6 +23,7 @@ import type { Page } from 'playwright-core';
 import type {
   CheckInfo,
   CheckPackResponse,
+  EntityRollup,
   EntityScorecardResponse,
   EntitySummary,
   LearnFromExemplar,
@@ -390,6 +391,57 @@ async function main(): Promise<void> {
         path: path.join(SCREENSHOTS, 'entity-card.png'),
       });
     });
+
+    await step(
+      "a department's Readiness tab counts the services of the teams below it",
+      async () => {
+        // commerce is a department of four teams (examples/catalog/org.yaml).
+        const rollup = await api.get<EntityRollup>(
+          '/rollups/group/default/commerce',
+        );
+        assert.ok(
+          rollup.members.length >= 5,
+          `commerce and its teams: ${rollup.members.join(', ')}`,
+        );
+        const owned = await api.searchAll({ owner: rollup.members });
+        assert.equal(rollup.totalEntities, owned.length);
+        assert.ok(
+          owned.length > 0,
+          'the teams of commerce own scored entities',
+        );
+        await page.goto(`${APP_URL}/catalog/default/group/commerce/readiness`);
+        await page
+          .getByText(
+            `${
+              rollup.totalEntities
+            } scored entities owned by this team and the ${
+              rollup.members.length - 1
+            } groups below it`,
+            { exact: false },
+          )
+          .waitFor();
+        await page
+          .getByRole('table', { name: 'Gaps that unblock the most' })
+          .waitFor();
+        await screenshot(page, 'team-readiness');
+      },
+    );
+
+    await step(
+      'a tier-1 service shows the risk of a weak dependency, with its owner',
+      async () => {
+        // Rescored now: its dependency has been scored by the full run.
+        const scorecard = await api.post<EntityScorecardResponse>(
+          '/entities/component/default/checkout-service/refresh',
+        );
+        const result = scorecard.results.find(
+          r => r.checkId === 'dependencies.ready',
+        );
+        assert.equal(result?.state, 'fail', JSON.stringify(result));
+        assert.match(result?.reason ?? '', /cart-service/);
+        console.log(`    (${result?.reason})`);
+      },
+    );
 
     const filter = await step(
       'pick a check failed by a handful of components',

@@ -70,6 +70,36 @@ export interface Config {
       retentionDays?: number;
     };
 
+    /**
+     * The dependency-risk check `dependencies.ready`: what a Component
+     * depends on (`spec.dependsOn`) and the APIs it consumes reach the level
+     * its tier asks of dependencies, judged on their last stored scores.
+     * Its evidence lists each dependency's level and owner contact.
+     */
+    dependencies?: {
+      /**
+       * Whether the check is in the pack.
+       * @default true
+       */
+      enabled?: boolean;
+      /**
+       * The level the check belongs to (a level id of the pack).
+       * @default silver
+       */
+      checkLevel?: string;
+      /**
+       * The level every dependency must reach (a level id of the pack).
+       * @default bronze
+       */
+      minimumLevel?: string;
+      /**
+       * Stricter levels per tier, e.g. `{ tier-1: gold }`; tiers are
+       * normalised as everywhere (`1`, `Tier 1`, `critical` → `tier-1`).
+       * @default { tier-1: silver }
+       */
+      minimumLevelByTier?: { [tier: string]: string };
+    };
+
     /** Learn-from exemplars on the entity scorecard. */
     learnFrom?: {
       /**

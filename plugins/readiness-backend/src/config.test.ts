@@ -21,6 +21,12 @@ describe('readReadinessBackendConfig', () => {
       historyRetentionDays: 180,
       learnFromLimit: 3,
       cacheTtlMs: 30_000,
+      dependencies: {
+        enabled: true,
+        checkLevel: 'silver',
+        minimumLevel: 'bronze',
+        minimumLevelByTier: { 'tier-1': 'silver' },
+      },
       notifications: { enabled: false, maxPerBatch: 50 },
     });
   });
@@ -45,9 +51,21 @@ describe('readReadinessBackendConfig', () => {
           learnFrom: { limit: 5 },
           cache: { ttl: { minutes: 1 } },
           notifications: { enabled: true, maxPerBatch: 10 },
+          dependencies: {
+            enabled: false,
+            checkLevel: 'gold',
+            minimumLevel: 'silver',
+            minimumLevelByTier: { Critical: 'gold', 'Tier 2': 'silver' },
+          },
         },
       }),
     );
+    expect(config.dependencies).toEqual({
+      enabled: false,
+      checkLevel: 'gold',
+      minimumLevel: 'silver',
+      minimumLevelByTier: { 'tier-1': 'gold', 'tier-2': 'silver' },
+    });
     expect(config.schedule).toEqual({
       frequency: { cron: '0 * * * *' },
       timeout: { minutes: 5 },
@@ -76,6 +94,10 @@ describe('readReadinessBackendConfig', () => {
     ],
     [{ learnFrom: { limit: -1 } }, /readiness\.learnFrom\.limit: -1/],
     [{ scoring: { kinds: [] } }, /readiness\.scoring\.kinds/],
+    [
+      { dependencies: { minimumLevelByTier: { ' ': 'gold' } } },
+      /readiness\.dependencies\.minimumLevelByTier: ' '/,
+    ],
     [{ scoring: { settleDelay: 'soon' } }, /readiness\.scoring\.settleDelay/],
     [{ schedule: { frequency: 'often' } }, /readiness\.schedule/],
     [

@@ -1,6 +1,7 @@
 import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { normalizeTier } from '@prodready/plugin-readiness-common';
 import { readConfigValues } from '@prodready/plugin-readiness-node';
 
 /**
@@ -36,6 +37,16 @@ export interface ReadinessBackendConfig {
   learnFromLimit: number;
   /** How long a caller's catalog visibility and cached aggregates are reused. */
   cacheTtlMs: number;
+  /** The dependency-risk check (`dependencies.ready`). */
+  dependencies: {
+    enabled: boolean;
+    /** The level the check belongs to. */
+    checkLevel: string;
+    /** Level every dependency must reach. */
+    minimumLevel: string;
+    /** Stricter levels per normalised tier (`tier-1`). */
+    minimumLevelByTier: Record<string, string>;
+  };
   /** Telling owners, through Backstage notifications, when a level changes. */
   notifications: {
     enabled: boolean;
@@ -60,7 +71,47 @@ const DEFAULTS = {
   learnFromLimit: 3,
   cacheTtlMs: 30_000,
   notificationsMaxPerBatch: 50,
+  dependencies: {
+    checkLevel: 'silver',
+    minimumLevel: 'bronze',
+    minimumLevelByTier: { 'tier-1': 'silver' } as Record<string, string>,
+  },
 };
+
+/** `readiness.dependencies.minimumLevelByTier`: tiers normalised as everywhere. */
+function readLevelsByTier(rootConfig: Config): Record<string, string> {
+  const key = 'readiness.dependencies.minimumLevelByTier';
+  // Read as plain JSON: tier names such as `Tier 1` are not valid config keys.
+  const value = rootConfig.getOptional(key);
+  if (value === undefined) {
+    return DEFAULTS.dependencies.minimumLevelByTier;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InputError(
+      `Invalid value at ${key}: ${JSON.stringify(
+        value,
+      )}; expected an object of tier: level`,
+    );
+  }
+  const result: Record<string, string> = {};
+  for (const [tier, level] of Object.entries(value)) {
+    const normalized = normalizeTier(tier);
+    if (!normalized) {
+      throw new InputError(
+        `Invalid key at ${key}: '${tier}'; expected a tier such as tier-1`,
+      );
+    }
+    if (typeof level !== 'string' || level.trim() === '') {
+      throw new InputError(
+        `Invalid value at ${key}.${tier}: ${JSON.stringify(
+          level,
+        )}; expected a level id`,
+      );
+    }
+    result[normalized] = level;
+  }
+  return result;
+}
 
 /**
  * Reads and validates the backend's configuration. Invalid values fail with
@@ -120,6 +171,16 @@ export function readReadinessBackendConfig(
       default: DEFAULTS.cacheTtlMs,
       allowZero: true,
     }),
+    dependencies: {
+      enabled: values.boolean('dependencies.enabled', { default: true }),
+      checkLevel: values.string('dependencies.checkLevel', {
+        default: DEFAULTS.dependencies.checkLevel,
+      }),
+      minimumLevel: values.string('dependencies.minimumLevel', {
+        default: DEFAULTS.dependencies.minimumLevel,
+      }),
+      minimumLevelByTier: readLevelsByTier(rootConfig),
+    },
     notifications: {
       enabled: values.boolean('notifications.enabled', { default: false }),
       maxPerBatch: values.integer('notifications.maxPerBatch', {

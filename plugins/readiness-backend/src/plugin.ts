@@ -37,6 +37,11 @@ import { RescoreScheduler } from './scoring/RescoreScheduler';
 import { checkDatabase } from './database/operations/checkDatabase';
 import { apiRootPaths } from './service/apiRootPaths';
 import { createRouter } from './service/createRouter';
+import { DependencyFactProvider } from './dependencies/DependencyFactProvider';
+import { dependencyRiskCheck } from './dependencies/dependencyRiskCheck';
+import { readDependencyPolicy } from './dependencies/readDependencyPolicy';
+import { EntityRollupModel } from './rollups/EntityRollupModel';
+import { RollupScopeResolver } from './rollups/RollupScopeResolver';
 import { ReadinessHealth } from './service/ReadinessHealth';
 import { ExemptionsModel } from './service/models/ExemptionsModel';
 import { InsightsModel } from './service/models/InsightsModel';
@@ -94,8 +99,16 @@ export const readinessPlugin = createBackendPlugin({
       async init(deps) {
         const { config, logger, auth, catalog } = deps;
         const settings = readReadinessBackendConfig(config);
+        const dependencySettings = settings.dependencies;
         const pack = new PackIndex(
-          readCheckPackFromConfig(config, { extraChecks: moduleChecks }),
+          readCheckPackFromConfig(config, {
+            extraChecks: dependencySettings.enabled
+              ? [
+                  ...moduleChecks,
+                  dependencyRiskCheck({ level: dependencySettings.checkLevel }),
+                ]
+              : moduleChecks,
+          }),
         );
         deps.permissionsRegistry.addPermissions(readinessPermissions);
         const metrics = ReadinessMetrics.create(deps.metricsService);
@@ -115,6 +128,15 @@ export const readinessPlugin = createBackendPlugin({
               ? [LinkVerificationFactProvider.create({ config: linkVerify })]
               : []),
             ...moduleProviders,
+            ...(dependencySettings.enabled
+              ? [
+                  DependencyFactProvider.create({
+                    store,
+                    pack,
+                    policy: readDependencyPolicy(dependencySettings, pack),
+                  }),
+                ]
+              : []),
           ],
           logger,
           meter: metrics.meter,
@@ -208,7 +230,14 @@ export const readinessPlugin = createBackendPlugin({
             pack,
             scorecards,
             search: authorizedSearch,
-            insights: new AuthorizedInsightsService(insights, authorizer),
+            insights: new AuthorizedInsightsService(insights, authorizer, {
+              scopes: RollupScopeResolver.create({ catalog }),
+              model: new EntityRollupModel({
+                store,
+                pack,
+                champions: visible => insights.champions({ limit: 3 }, visible),
+              }),
+            }),
             runs: new AuthorizedRunsService(
               new RunsModel(store, rescores),
               authorizer,

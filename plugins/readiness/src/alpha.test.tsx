@@ -6,6 +6,7 @@ describe('readiness plugin for the new frontend system', () => {
     ['api:readiness', 'api'],
     ['page:readiness', 'page'],
     ['entity-content:readiness', 'entity-content'],
+    ['entity-content:readiness/rollup', 'entity-content'],
     ['entity-card:readiness', 'entity-card'],
     ['catalog-filter:readiness/readiness-gap', 'catalog-filter'],
   ] as const)('provides %s', (id, kind) => {

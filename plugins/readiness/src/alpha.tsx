@@ -21,6 +21,13 @@ function isScoredKind(entity: Entity): boolean {
   return ['component', 'api'].includes(entity.kind.toLocaleLowerCase('en-US'));
 }
 
+/** The kinds whose Readiness tab rolls up what they own or hold. */
+function isRollupKind(entity: Entity): boolean {
+  return ['group', 'system', 'domain'].includes(
+    entity.kind.toLocaleLowerCase('en-US'),
+  );
+}
+
 /**
  * The readiness API client.
  *
@@ -72,6 +79,25 @@ export const entityReadinessContent = EntityContentBlueprint.make({
 });
 
 /**
+ * The Readiness tab of group, system and domain pages: the roll-up of what
+ * they own or hold.
+ *
+ * @alpha
+ */
+export const entityRollupContent = EntityContentBlueprint.make({
+  name: 'rollup',
+  params: {
+    path: '/readiness',
+    title: 'Readiness',
+    filter: isRollupKind,
+    loader: () =>
+      import('./components/EntityRollupContent').then(m => (
+        <m.EntityRollupContent />
+      )),
+  },
+});
+
+/**
  * The readiness card of component and API overview pages.
  *
  * @alpha
@@ -116,6 +142,7 @@ export default createFrontendPlugin({
     readinessApi,
     readinessPage,
     entityReadinessContent,
+    entityRollupContent,
     entityReadinessCard,
     readinessGapCatalogFilter,
   ],

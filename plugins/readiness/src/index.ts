@@ -10,6 +10,7 @@ export {
   readinessPlugin,
   ReadinessPage,
   EntityReadinessContent,
+  EntityRollupContent,
   EntityReadinessCard,
 } from './plugin';
 export { rootRouteRef as readinessRouteRef } from './routes';

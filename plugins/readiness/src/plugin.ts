@@ -63,6 +63,24 @@ export const EntityReadinessContent = readinessPlugin.provide(
 );
 
 /**
+ * The Readiness tab of a Group, System or Domain page: the roll-up of what
+ * the team (with every group below it), system or domain holds.
+ *
+ * @public
+ */
+export const EntityRollupContent = readinessPlugin.provide(
+  createComponentExtension({
+    name: 'EntityRollupContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityRollupContent').then(
+          m => m.EntityRollupContent,
+        ),
+    },
+  }),
+);
+
+/**
  * The readiness overview card of an entity page.
  *
  * @public

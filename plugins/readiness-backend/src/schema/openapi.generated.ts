@@ -421,6 +421,40 @@ export const spec = {
         },
       },
     },
+    '/rollups/{kind}/{namespace}/{name}': {
+      get: {
+        operationId: 'GetEntityRollup',
+        tags: ['Search'],
+        description:
+          "The readiness of what one Group (with every group below it, transitively), System or Domain holds: the scored entities the caller may read (weakest first, at most 1,000 listed), their level distribution, the weakest links, the failing checks ranked by how many entities' next level each blocks, and (for a team) the checks where the team is a champion. 404 when the caller may not read the entity; 400 for other kinds.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The roll-up.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityRollup',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/trend': {
       get: {
         operationId: 'GetTrend',
@@ -1695,6 +1729,105 @@ export const spec = {
           },
         },
         required: ['checks'],
+        additionalProperties: false,
+      },
+      EntityRollup: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          scope: {
+            type: 'string',
+            enum: ['team', 'system', 'domain'],
+          },
+          members: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          entities: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EntitySummary',
+            },
+          },
+          totalEntities: {
+            type: 'integer',
+          },
+          meanScore: {
+            type: 'number',
+          },
+          levels: {
+            type: 'object',
+            additionalProperties: {
+              type: 'integer',
+            },
+          },
+          weakest: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EntitySummary',
+            },
+          },
+          gaps: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                checkId: {
+                  type: 'string',
+                },
+                failing: {
+                  type: 'integer',
+                },
+                blocking: {
+                  type: 'integer',
+                },
+                entityRefs: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+              required: ['checkId', 'failing', 'blocking', 'entityRefs'],
+              additionalProperties: false,
+            },
+          },
+          championOf: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                checkId: {
+                  type: 'string',
+                },
+                owner: {
+                  $ref: '#/components/schemas/TeamContact',
+                },
+                passRate: {
+                  type: 'number',
+                },
+              },
+              required: ['checkId', 'owner', 'passRate'],
+              additionalProperties: false,
+            },
+          },
+        },
+        required: [
+          'entityRef',
+          'scope',
+          'members',
+          'entities',
+          'totalEntities',
+          'meanScore',
+          'levels',
+          'weakest',
+          'gaps',
+          'championOf',
+        ],
         additionalProperties: false,
       },
       RunInfo: {

@@ -27,7 +27,12 @@ async function appWith() {
       exportPages: jest.fn(),
       summaries: jest.fn(),
     },
-    insights: { rollups: jest.fn(), trend: jest.fn(), champions: jest.fn() },
+    insights: {
+      rollups: jest.fn(),
+      trend: jest.fn(),
+      champions: jest.fn(),
+      entityRollup: jest.fn(),
+    },
     runs: { list: jest.fn(), get: jest.fn(), start: jest.fn() },
     exemptions: {
       list: jest.fn(),

@@ -56,6 +56,7 @@ describe('authentication', () => {
     ['get', '/search'],
     ['get', '/export'],
     ['get', '/rollups?groupBy=owner'],
+    ['get', '/rollups/group/default/team-a'],
     ['get', '/trend'],
     ['get', '/champions'],
     ['get', '/runs'],
@@ -758,5 +759,109 @@ describe('exemptions', () => {
     await api()
       .delete(`${base}/exemptions/${created.body.id}`)
       .set('Authorization', userAuth);
+  });
+});
+
+describe('GET /rollups/{kind}/{namespace}/{name}', () => {
+  const refs = (list: Array<{ entityRef: string }>) =>
+    list.map(e => e.entityRef).sort();
+
+  it("rolls up a team's entities with levels, the weakest links, ranked gaps and the checks it champions", async () => {
+    const res = await api()
+      .get(`${base}/rollups/group/default/team-a`)
+      .set('Authorization', userAuth);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      entityRef: 'group:default/team-a',
+      scope: 'team',
+      members: ['group:default/team-a'],
+      totalEntities: 3,
+    });
+    // Everything team-a owns: its services and its system.
+    expect(refs(res.body.entities)).toEqual([
+      'component:default/payments-api',
+      'component:default/secret-svc',
+      'system:default/pay',
+    ]);
+    const levelCount = Object.values(
+      res.body.levels as Record<string, number>,
+    ).reduce((a, b) => a + b, 0);
+    expect(levelCount).toBe(3);
+    expect(res.body.weakest.length).toBeGreaterThan(0);
+    const gaps = res.body.gaps as Array<{
+      checkId: string;
+      failing: number;
+      blocking: number;
+    }>;
+    expect(gaps.length).toBeGreaterThan(0);
+    for (let i = 1; i < gaps.length; i++) {
+      expect(
+        gaps[i - 1].blocking > gaps[i].blocking ||
+          (gaps[i - 1].blocking === gaps[i].blocking &&
+            gaps[i - 1].failing >= gaps[i].failing),
+      ).toBe(true);
+    }
+    // Both of team-a's services have a runbook link: team-a is a champion.
+    expect(res.body.championOf).toContainEqual(
+      expect.objectContaining({
+        checkId: 'runbook.runbook',
+        owner: expect.objectContaining({ ref: 'group:default/team-a' }),
+        passRate: 1,
+      }),
+    );
+  });
+
+  it('leaves out what the caller may not read in the catalog', async () => {
+    const res = await api()
+      .get(`${base}/rollups/group/default/team-a`)
+      .set('Authorization', limitedAuth);
+    expect(res.status).toBe(200);
+    expect(refs(res.body.entities)).toEqual([
+      'component:default/payments-api',
+      'system:default/pay',
+    ]);
+    expect(res.body.totalEntities).toBe(2);
+  });
+
+  it("rolls up a system's components without counting the system itself", async () => {
+    const res = await api()
+      .get(`${base}/rollups/system/default/pay`)
+      .set('Authorization', userAuth);
+    expect(res.status).toBe(200);
+    expect(res.body.scope).toBe('system');
+    expect(refs(res.body.entities)).toEqual([
+      'component:default/checkout-web',
+      'component:default/payments-api',
+      'component:default/secret-svc',
+    ]);
+    expect(res.body.totalEntities).toBe(3);
+    expect(res.body.championOf).toEqual([]);
+  });
+
+  it("rolls up a domain's systems and components", async () => {
+    const res = await api()
+      .get(`${base}/rollups/domain/default/money`)
+      .set('Authorization', userAuth);
+    expect(res.status).toBe(200);
+    expect(res.body.scope).toBe('domain');
+    expect(refs(res.body.entities)).toEqual(
+      expect.arrayContaining([
+        'component:default/checkout-web',
+        'component:default/payments-api',
+      ]),
+    );
+    expect(res.body.totalEntities).toBe(res.body.entities.length);
+  });
+
+  it('answers 400 naming the kind for entities that hold nothing, and 404 for unknown entities', async () => {
+    const component = await api()
+      .get(`${base}/rollups/component/default/payments-api`)
+      .set('Authorization', userAuth);
+    expect(component.status).toBe(400);
+    expect(component.body.error.message).toContain("Invalid kind 'Component'");
+    const missing = await api()
+      .get(`${base}/rollups/group/default/no-such-team`)
+      .set('Authorization', userAuth);
+    expect(missing.status).toBe(404);
   });
 });

@@ -6,6 +6,7 @@ import { ResponseError } from '@backstage/errors';
 import type {
   ChampionsResponse,
   CheckPackResponse,
+  EntityRollup,
   EntityScorecardResponse,
   EntitySummary,
   ExemptionRequest,
@@ -128,10 +129,13 @@ function filenameFromDisposition(
 }
 
 /** The API path of one entity: `/entities/{kind}/{namespace}/{name}`. */
-function entityPath(entityRef: ReadinessEntityRef): string {
+function entityPath(
+  entityRef: ReadinessEntityRef,
+  root: '/entities' | '/rollups' = '/entities',
+): string {
   const ref =
     typeof entityRef === 'string' ? parseEntityRef(entityRef) : entityRef;
-  return `/entities/${[
+  return `${root}/${[
     ref.kind.toLocaleLowerCase('en-US'),
     ref.namespace ?? 'default',
     ref.name,
@@ -280,6 +284,19 @@ export class ReadinessApiClient {
     return this.#request<RollupResponse>('/rollups', {
       ...options,
       query: paramsOf({ groupBy }),
+    });
+  }
+
+  /**
+   * `GET /rollups/{kind}/{namespace}/{name}`: the readiness of what a team
+   * (with the groups below it), a system or a domain holds.
+   */
+  async getEntityRollup(
+    entityRef: ReadinessEntityRef,
+    options?: ReadinessRequestOptions,
+  ): Promise<EntityRollup> {
+    return this.#request<EntityRollup>(entityPath(entityRef, '/rollups'), {
+      ...options,
     });
   }
 

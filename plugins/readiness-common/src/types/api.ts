@@ -261,3 +261,59 @@ export interface ExemptionRequest {
 export interface ExemptionsResponse {
   items: Exemption[];
 }
+
+/**
+ * What a roll-up of one entity covers: a team (a Group and its child groups,
+ * transitively), a system, or a domain.
+ *
+ * @public
+ */
+export type EntityRollupScope = 'team' | 'system' | 'domain';
+
+/**
+ * A failing check across the entities of a roll-up.
+ *
+ * @public
+ */
+export interface EntityRollupGap {
+  checkId: string;
+  /** Entities that fail it. */
+  failing: number;
+  /**
+   * Entities whose next level it blocks: fixing it moves them towards a
+   * level, so gaps are ranked by this first.
+   */
+  blocking: number;
+  /** Up to ten of the entities that fail it, those it blocks first. */
+  entityRefs: string[];
+}
+
+/**
+ * `GET /rollups/{kind}/{namespace}/{name}`: the readiness of what a team, a
+ * system or a domain holds.
+ *
+ * @public
+ */
+export interface EntityRollup {
+  entityRef: string;
+  scope: EntityRollupScope;
+  /**
+   * Whose entities are counted: for a team the group and every group below
+   * it; for a system the system; for a domain the domain and its systems.
+   */
+  members: string[];
+  /** Scored entities in scope that the caller may read, weakest first. */
+  entities: EntitySummary[];
+  /** Scored entities in scope; more than `entities` holds when capped. */
+  totalEntities: number;
+  /** Mean score, 0–100, of the entities counted. */
+  meanScore: number;
+  /** Entities per level id; `none` counts those below the lowest level. */
+  levels: Record<string, number>;
+  /** The weakest links: the entities at the lowest level, lowest score first. */
+  weakest: EntitySummary[];
+  /** Failing checks, those that block the most entities' next level first. */
+  gaps: EntityRollupGap[];
+  /** Checks where a member group is among the champions (others may ask it). */
+  championOf: Array<{ checkId: string; owner: TeamContact; passRate: number }>;
+}

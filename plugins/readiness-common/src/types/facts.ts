@@ -1,5 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { JsonObject } from '@backstage/types';
+import type { TeamContact } from './api';
 
 /**
  * How a fact provider fared for one namespace of one entity.
@@ -251,3 +252,39 @@ export interface LinksFacts {
  * @public
  */
 export type EntityFacts = Entity;
+
+/**
+ * One dependency of an entity in the `dependencies` namespace: an entity it
+ * depends on (`spec.dependsOn`) or an API it consumes, with its stored level.
+ *
+ * @public
+ */
+export interface DependencyFact {
+  /** Full entity ref of the dependency. */
+  ref: string;
+  relation: 'dependsOn' | 'consumesApi';
+  /** Whether it has a stored score; unscored dependencies are not judged. */
+  scored: boolean;
+  title?: string;
+  /** Its level id; absent below the lowest level or when not scored. */
+  level?: string;
+  /** Title of that level, for reasons. */
+  levelTitle?: string;
+  score?: number;
+  /** Its owning team and how to reach it. */
+  owner?: TeamContact;
+  /** The level this entity's policy asks of its dependencies. */
+  requiredLevel?: string;
+  /** Whether the dependency reaches `requiredLevel` (true when none is asked). */
+  meetsRequired: boolean;
+}
+
+/**
+ * Facts of the `dependencies` namespace, filled by the backend from the
+ * entity's relations and the stored scores of what it depends on.
+ *
+ * @public
+ */
+export interface DependencyFacts {
+  dependencies: DependencyFact[];
+}

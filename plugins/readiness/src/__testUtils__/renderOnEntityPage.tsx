@@ -25,11 +25,18 @@ export const checkoutScorecardUrl = `${readinessBase}/entities/component/default
  */
 export function renderOnEntityPage(
   ui: ReactElement,
-  options: { permission?: 'ALLOW' | 'DENY'; routeEntries?: string[] } = {},
+  options: {
+    permission?: 'ALLOW' | 'DENY';
+    routeEntries?: string[];
+    /** The entity whose page it is; default {@link checkoutEntity}. */
+    entity?: Entity;
+  } = {},
 ) {
   return renderInTestApp(
     <TestApiProvider apis={readinessTestApis(options)}>
-      <EntityProvider entity={checkoutEntity}>{ui}</EntityProvider>
+      <EntityProvider entity={options.entity ?? checkoutEntity}>
+        {ui}
+      </EntityProvider>
     </TestApiProvider>,
     {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },

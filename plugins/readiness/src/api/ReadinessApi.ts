@@ -2,6 +2,7 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   ChampionsResponse,
   CheckPackResponse,
+  EntityRollup,
   EntityScorecardResponse,
   EntitySummary,
   Exemption,
@@ -82,6 +83,12 @@ export interface ReadinessApi {
 
   /** Scores rolled up by owner, system or domain. */
   getRollups(groupBy: RollupResponse['groupBy']): Promise<RollupResponse>;
+
+  /**
+   * The readiness of what a team (with every group below it), a system or a
+   * domain holds.
+   */
+  getEntityRollup(entityRef: ReadinessEntityRef): Promise<EntityRollup>;
 
   /** The organisation's (or one owner's) score and levels over time. */
   getTrend(options?: ReadinessTrendOptions): Promise<TrendPoint[]>;

@@ -3,6 +3,7 @@ import {
   ReadinessApiClient,
   type ChampionsResponse,
   type CheckPackResponse,
+  type EntityRollup,
   type EntityScorecardResponse,
   type EntitySummary,
   type Exemption,
@@ -136,6 +137,10 @@ export class ReadinessClient implements ReadinessApi {
     groupBy: RollupResponse['groupBy'],
   ): Promise<RollupResponse> {
     return this.client.getRollups(groupBy);
+  }
+
+  async getEntityRollup(entityRef: ReadinessEntityRef): Promise<EntityRollup> {
+    return this.client.getEntityRollup(entityRef);
   }
 
   async getTrend(options: ReadinessTrendOptions = {}): Promise<TrendPoint[]> {

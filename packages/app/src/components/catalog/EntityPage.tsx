@@ -22,6 +22,7 @@ import {
 import {
   EntityReadinessCard,
   EntityReadinessContent,
+  EntityRollupContent,
 } from '@prodready/plugin-readiness';
 
 const entityWarningContent = (
@@ -89,6 +90,9 @@ const groupPage = (
         </Grid>
       </Grid>
     </EntityLayout.Route>
+    <EntityLayout.Route path="/readiness" title="Readiness">
+      <EntityRollupContent />
+    </EntityLayout.Route>
   </EntityLayout>
 );
 
@@ -124,6 +128,9 @@ const systemPage = (
         </Grid>
       </Grid>
     </EntityLayout.Route>
+    <EntityLayout.Route path="/readiness" title="Readiness">
+      <EntityRollupContent />
+    </EntityLayout.Route>
   </EntityLayout>
 );
 
@@ -139,6 +146,9 @@ const domainPage = (
           <EntityHasSystemsCard />
         </Grid>
       </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/readiness" title="Readiness">
+      <EntityRollupContent />
     </EntityLayout.Route>
   </EntityLayout>
 );

@@ -1,9 +1,12 @@
 import type {
   ChampionsResponse,
+  EntityRollup,
   RollupResponse,
   TrendPoint,
 } from '@prodready/plugin-readiness-common';
 import type { ReadinessAuthorizer } from '../../permissions/ReadinessAuthorizer';
+import type { EntityRollupModel } from '../../rollups/EntityRollupModel';
+import type { RollupScopeResolver } from '../../rollups/RollupScopeResolver';
 import type { InsightsModel } from '../models/InsightsModel';
 import type { CallerOptions } from './CallerOptions';
 import type { InsightsService } from './InsightsService';
@@ -18,6 +21,10 @@ export class AuthorizedInsightsService implements InsightsService {
   constructor(
     private readonly model: InsightsModel,
     private readonly authorizer: ReadinessAuthorizer,
+    private readonly entityRollups: {
+      scopes: RollupScopeResolver;
+      model: EntityRollupModel;
+    },
   ) {}
 
   async rollups(
@@ -42,5 +49,20 @@ export class AuthorizedInsightsService implements InsightsService {
   ): Promise<ChampionsResponse> {
     const visible = await this.authorizer.getVisibleEntityRefs(credentials);
     return this.model.champions(request, visible);
+  }
+
+  async entityRollup(
+    entityRef: string,
+    { credentials }: CallerOptions,
+  ): Promise<EntityRollup> {
+    // Groups and domains are often not scored kinds, so their visibility is
+    // asked of the catalog, with the caller's credentials.
+    const entity = await this.authorizer.getVisibleEntity(
+      credentials,
+      entityRef,
+    );
+    const scope = await this.entityRollups.scopes.resolve(entity, credentials);
+    const visible = await this.authorizer.getVisibleEntityRefs(credentials);
+    return this.entityRollups.model.rollup(entityRef, scope, visible);
   }
 }

@@ -1,12 +1,14 @@
 import type {
   ChampionsResponse,
+  EntityRollup,
   RollupResponse,
   TrendPoint,
 } from '@prodready/plugin-readiness-common';
 import type { CallerOptions } from './CallerOptions';
 
 /**
- * Roll-ups, trend and champions over the entities the caller may read.
+ * Roll-ups (of the organisation and of one team, system or domain), trend
+ * and champions over the entities the caller may read.
  * Implemented by {@link AuthorizedInsightsService}.
  *
  * @internal
@@ -29,4 +31,13 @@ export interface InsightsService {
     request: { checkId?: string; limit: number },
     options: CallerOptions,
   ): Promise<ChampionsResponse>;
+
+  /**
+   * The roll-up of one Group (with the groups below it), System or Domain;
+   * NotFoundError when the caller may not read that entity.
+   */
+  entityRollup(
+    entityRef: string,
+    options: CallerOptions,
+  ): Promise<EntityRollup>;
 }

@@ -1,3 +1,4 @@
+import { parseEntityRefParam } from '../../lib/parseEntityRefParam';
 import { sendJson } from '../sendJson';
 import type {
   ReadinessApiRouter,
@@ -5,7 +6,8 @@ import type {
 } from '../RouterDependencies';
 
 /**
- * Binds roll-ups, trend and champions.
+ * Binds roll-ups (of the organisation and of one team, system or domain),
+ * trend and champions.
  *
  * @internal
  */
@@ -18,6 +20,12 @@ export function bindInsightsEndpoints(
   router.get('/rollups', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     sendJson(res, await insights.rollups(req.query.groupBy, { credentials }));
+  });
+
+  router.get('/rollups/:kind/:namespace/:name', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const entityRef = parseEntityRefParam('entity reference', req.params);
+    sendJson(res, await insights.entityRollup(entityRef, { credentials }));
   });
 
   router.get('/trend', async (req, res) => {

@@ -1,0 +1,158 @@
+import {
+  parseEntityRef,
+  RELATION_CONSUMES_API,
+  RELATION_DEPENDS_ON,
+  stringifyEntityRef,
+  type Entity,
+} from '@backstage/catalog-model';
+import {
+  isRecord,
+  readEntityTier,
+  type DependencyFact,
+  type DependencyFacts,
+  type FactNamespace,
+} from '@prodready/plugin-readiness-common';
+import type { ReadinessFactProvider } from '@prodready/plugin-readiness-node';
+import type { ReadinessStore } from '../database/ReadinessStore';
+import type { PackIndex } from '../pack/PackIndex';
+
+/** More than this many dependencies are cut, the first ones kept. */
+const MAX_DEPENDENCIES = 50;
+
+/**
+ * The level an entity's dependencies must reach: one for every entity, and
+ * stricter ones per tier.
+ *
+ * @public
+ */
+export interface DependencyPolicy {
+  /** Level id every dependency must reach; absent asks for none. */
+  minimumLevel?: string;
+  /** Level id per normalised tier (`tier-1`), overriding `minimumLevel`. */
+  minimumLevelByTier: Record<string, string>;
+}
+
+/** The refs an entity depends on, from relations or, before the catalog has made those, from its spec. */
+function dependencyRefs(
+  entity: Entity,
+): Array<{ ref: string; relation: DependencyFact['relation'] }> {
+  const found = new Map<string, DependencyFact['relation']>();
+  for (const relation of entity.relations ?? []) {
+    if (relation.type === RELATION_DEPENDS_ON) {
+      found.set(relation.targetRef, 'dependsOn');
+    } else if (relation.type === RELATION_CONSUMES_API) {
+      found.set(relation.targetRef, 'consumesApi');
+    }
+  }
+  if (found.size === 0 && isRecord(entity.spec)) {
+    const namespace = entity.metadata.namespace ?? 'default';
+    const add = (value: unknown, relation: DependencyFact['relation']) => {
+      if (!Array.isArray(value)) return;
+      for (const item of value) {
+        if (typeof item !== 'string') continue;
+        try {
+          const ref = parseEntityRef(item, {
+            defaultKind: relation === 'consumesApi' ? 'api' : 'component',
+            defaultNamespace: namespace,
+          });
+          found.set(stringifyEntityRef(ref), relation);
+        } catch {
+          // Not a reference: the entity-ref checks report it.
+        }
+      }
+    };
+    add(entity.spec.dependsOn, 'dependsOn');
+    add(entity.spec.consumesApis, 'consumesApi');
+  }
+  return [...found.entries()]
+    .slice(0, MAX_DEPENDENCIES)
+    .map(([ref, relation]) => ({ ref, relation }));
+}
+
+/**
+ * Fills the `dependencies` namespace: what the entity depends on
+ * (`dependsOn`, consumed APIs), each with its stored level, its owner's
+ * contacts, and whether it reaches the level the entity's policy asks of its
+ * dependencies (stricter for higher tiers). Levels are those of the last
+ * scoring of each dependency.
+ *
+ * @public
+ */
+export class DependencyFactProvider implements ReadinessFactProvider {
+  readonly id = 'dependencies';
+  readonly namespaces = ['dependencies'];
+
+  /** Creates the provider. */
+  static create(options: {
+    store: Pick<ReadinessStore, 'listSummaries' | 'getOwners'>;
+    pack: PackIndex;
+    policy: DependencyPolicy;
+  }): DependencyFactProvider {
+    return new DependencyFactProvider(
+      options.store,
+      options.pack,
+      options.policy,
+    );
+  }
+
+  private constructor(
+    private readonly store: Pick<ReadinessStore, 'listSummaries' | 'getOwners'>,
+    private readonly pack: PackIndex,
+    private readonly policy: DependencyPolicy,
+  ) {}
+
+  async collect(
+    entity: Entity,
+  ): Promise<Record<string, FactNamespace<DependencyFacts>>> {
+    const refs = dependencyRefs(entity);
+    if (refs.length === 0) {
+      return {
+        dependencies: { status: 'ok', data: { dependencies: [] } },
+      };
+    }
+    const summaries = new Map(
+      (
+        await this.store.listSummaries(
+          refs.map(r => r.ref),
+          undefined,
+        )
+      ).map(s => [s.entityRef, s]),
+    );
+    const owners = await this.store.getOwners([
+      ...new Set(
+        [...summaries.values()].flatMap(s => (s.owner ? [s.owner] : [])),
+      ),
+    ]);
+    const tier = readEntityTier(entity);
+    const required =
+      (tier && this.policy.minimumLevelByTier[tier]) ||
+      this.policy.minimumLevel;
+    const requiredRank = required ? this.pack.levelRank(required) : 0;
+    const levels = new Map(this.pack.pack.levels.map(l => [l.id, l.title]));
+    const dependencies = refs.map(({ ref, relation }): DependencyFact => {
+      const summary = summaries.get(ref);
+      if (!summary) {
+        return {
+          ref,
+          relation,
+          scored: false,
+          requiredLevel: required,
+          meetsRequired: true,
+        };
+      }
+      return {
+        ref,
+        relation,
+        scored: true,
+        title: summary.title,
+        level: summary.level,
+        levelTitle: summary.level ? levels.get(summary.level) : undefined,
+        score: summary.score,
+        owner: summary.owner ? owners.get(summary.owner) : undefined,
+        requiredLevel: required,
+        meetsRequired: this.pack.levelRank(summary.level) >= requiredRank,
+      };
+    });
+    return { dependencies: { status: 'ok', data: { dependencies } } };
+  }
+}

@@ -1,0 +1,1 @@
+export { EntityRollupContent } from './EntityRollupContent';
