@@ -351,6 +351,12 @@ maybe('PrometheusFactProvider against a real Prometheus', () => {
       return entity;
     }
 
+    const OBSERVING = [
+      'monitoring.alerts',
+      'monitoring.dashboard',
+      'monitoring.slo',
+    ];
+
     async function states(
       entity: Entity,
       from: PrometheusFactProvider,
@@ -375,12 +381,6 @@ maybe('PrometheusFactProvider against a real Prometheus', () => {
           ]),
       );
     }
-
-    const OBSERVING = [
-      'monitoring.alerts',
-      'monitoring.dashboard',
-      'monitoring.slo',
-    ];
 
     it('checkout: what the catalog claims, Prometheus shows (observed)', async () => {
       const result = await states(claiming('checkout'), provider());

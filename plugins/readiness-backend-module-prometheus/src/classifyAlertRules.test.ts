@@ -47,7 +47,7 @@ describe('classifyAlertRules', () => {
           'D',
           'up{service="checkout"} == 0',
           {},
-          { runbook_url: 'javascript:alert(1)' },
+          { runbook_url: 'ftp://files.example.com/runbook.txt' },
         ),
       ],
       {

@@ -225,11 +225,14 @@ export class LinkVerifier {
     const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const timeoutMs = this.#config.timeoutMs;
     return new Promise<Outcome>(resolve => {
-      let done = false;
+      const pending: {
+        done: boolean;
+        timer?: ReturnType<typeof setTimeout>;
+      } = { done: false };
       const finish = (outcome: Outcome) => {
-        if (!done) {
-          done = true;
-          clearTimeout(timer);
+        if (!pending.done) {
+          pending.done = true;
+          clearTimeout(pending.timer);
           resolve(outcome);
         }
       };
@@ -247,7 +250,7 @@ export class LinkVerifier {
           response.destroy();
         },
       );
-      const timer = setTimeout(() => {
+      pending.timer = setTimeout(() => {
         finish({
           error: `no answer within ${timeoutMs} ms`,
           code: 'ETIMEDOUT',
