@@ -372,10 +372,7 @@ function addEvidence(
         m.annotations[
           'opsgenie.com/component-selector'
         ] = `tag:"service:${name}"`;
-      else
-        m.annotations[
-          'prometheus.io/rule'
-        ] = `sum by (code) (rate(http_requests_total{service="${name}"}[5m]))|code`;
+      else m.annotations['prometheus.io/alert'] = `${name}-high-error-rate`;
       return;
     case 'errors':
       if (r < 0.7) m.annotations['sentry.io/project-slug'] = `acme/${name}`;

@@ -131,6 +131,32 @@ export interface Config {
       maxPerBatch?: number;
     };
 
+    /**
+     * Facts that may be pushed from outside Backstage (`POST /facts`, e.g.
+     * `readiness push` in CI), by fact key (letters, digits, `-` and `_`).
+     * Rules read them as `fact: pushed.<key>`. A key that is not declared
+     * here is refused. None by default.
+     * @default {}
+     */
+    pushedFacts?: {
+      [key: string]: {
+        /**
+         * The JSON schema a pushed value must match, e.g.
+         * `{ type: number, minimum: 0, maximum: 100 }`; a value that does
+         * not is refused with 400 naming the field.
+         */
+        schema: object;
+        /**
+         * How long after its `observedAt` a value is fresh; then it is stale
+         * and checks reading it are `unknown` ("stale since …"):
+         * milliseconds, a duration string ('7d', 'P7D') or an object.
+         * Default 7 days.
+         * @default { days: 7 }
+         */
+        ttl?: number | string | HumanDuration;
+      };
+    };
+
     /** In-memory caches of the API. */
     cache?: {
       /**

@@ -91,12 +91,52 @@ export interface Config {
        * Required for a new check.
        */
       rule?: object;
+      /**
+       * Makes the check attested, for what no tool can see: it passes while
+       * an owner-team member's attestation (with an evidence link) is
+       * current, then fails with "attestation expired on …"; `rule` is not
+       * needed. The default pack's attested checks (`resilience.dr-drill`,
+       * `resilience.load-test`, `security.review`) are off until an entry
+       * with their id is given (e.g. `{ id: resilience.dr-drill, enabled: true }`).
+       * Not attested by default.
+       * @default undefined
+       */
+      attested?: {
+        /**
+         * Days an attestation stays valid, 1–3650. Default 180.
+         * @default 180
+         */
+        expiresAfterDays?: number;
+      };
+      /**
+       * A warning band: a declarative rule tried when `rule` fails; when it
+       * holds the result is `warn` (not passing for levels) instead of
+       * `fail`. E.g. rule `{ fact: pushed.coverage, gte: 80 }` with warn
+       * `{ fact: pushed.coverage, gte: 60 }`. No band by default.
+       * @default undefined
+       */
+      warn?: object;
+      /**
+       * The weakest evidence a pass may rest on: `declared` (an annotation,
+       * a typed link, a field of the entity) or `observed` (a file in the
+       * repository, live series or alert rules). A pass whose evidence is
+       * all weaker becomes a fail saying so, e.g. `observed` for a Gold
+       * check that must be seen in reality. A `hint` (a link's title or
+       * icon alone) never passes any check.
+       * @default declared
+       */
+      minStrength?: 'observed' | 'declared';
       /** One-line reasons shown with the result. */
       messages?: {
         /** Shown when the check passes. */
         pass?: string;
         /** Shown when the check fails. */
         fail?: string;
+        /**
+         * Shown when the result is in the warning band. Default: the `fail`
+         * message, marked as a warning.
+         */
+        warn?: string;
       };
       /**
        * What a team should do. Required for a new check (or give a

@@ -13,6 +13,7 @@ import { formatMarkdown } from './format/formatMarkdown';
 import { formatSarif } from './format/formatSarif';
 import { formatTable } from './format/formatTable';
 import { loadCheckPack } from './pack/loadCheckPack';
+import { registerPushCommand } from './push/registerPushCommand';
 import { readCliVersion } from './readCliVersion';
 import { assertKnownCheck, validateGateOptions } from './report/evaluateGate';
 import { scoreCatalog } from './report/scoreCatalog';
@@ -298,6 +299,10 @@ export async function runCli(
       const pack = await loadPack(options.config, context.cwd);
       context.stdout.write(formatCheckList(pack));
     });
+
+  registerPushCommand(program, context, code => {
+    exitCode = code;
+  });
 
   try {
     await program.parseAsync(args, { from: 'user' });

@@ -6,6 +6,7 @@ import {
   actionsRegistryServiceRef,
   metricsServiceRef,
 } from '@backstage/backend-plugin-api/alpha';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
@@ -29,6 +30,7 @@ import { registerReadinessActions } from './actions/registerReadinessActions';
 import { LinkVerificationFactProvider, readLinkVerifyConfig } from './links';
 import { ExemplarFinder } from './learnFrom/ExemplarFinder';
 import { LevelChangeNotifier } from './notifications/LevelChangeNotifier';
+import { AttestationExpiryNotifier } from './notifications/AttestationExpiryNotifier';
 import { ReadinessMetrics } from './observability/ReadinessMetrics';
 import { ReadinessAuthorizer } from './permissions/ReadinessAuthorizer';
 import { DefaultScoringService } from './scoring/DefaultScoringService';
@@ -44,6 +46,15 @@ import { EntityRollupModel } from './rollups/EntityRollupModel';
 import { RollupScopeResolver } from './rollups/RollupScopeResolver';
 import { ReadinessHealth } from './service/ReadinessHealth';
 import { ExemptionsModel } from './service/models/ExemptionsModel';
+import { PushedFactsModel } from './service/models/PushedFactsModel';
+import { AuthorizedFactsService } from './service/authorized/AuthorizedFactsService';
+import { DatabasePushedFactsStore } from './pushedFacts/DatabasePushedFactsStore';
+import { PushedFactProvider } from './pushedFacts/PushedFactProvider';
+import { AttestationFactProvider } from './attestations/AttestationFactProvider';
+import { DatabaseAttestationsStore } from './attestations/DatabaseAttestationsStore';
+import { AttestationsModel } from './service/models/AttestationsModel';
+import { AuthorizedAttestationsService } from './service/authorized/AuthorizedAttestationsService';
+import { readPushedFactsConfig } from './pushedFacts/readPushedFactsConfig';
 import { InsightsModel } from './service/models/InsightsModel';
 import { RunsModel } from './service/models/RunsModel';
 import { ScorecardModel } from './service/models/ScorecardModel';
@@ -117,6 +128,14 @@ export const readinessPlugin = createBackendPlugin({
         const store = await DatabaseReadinessStore.create({
           database: deps.database,
         });
+        // Its table is created by the migrations the store above ran.
+        const pushedFacts = await DatabasePushedFactsStore.create({
+          database: deps.database,
+        });
+        const pushedFactKeys = readPushedFactsConfig(config);
+        const attestationsStore = await DatabaseAttestationsStore.create({
+          database: deps.database,
+        });
         const collector = DefaultFactCollector.create({
           providers: [
             CatalogFactProvider.create({ catalog, auth, logger }),
@@ -127,6 +146,11 @@ export const readinessPlugin = createBackendPlugin({
             ...(linkVerify.enabled
               ? [LinkVerificationFactProvider.create({ config: linkVerify })]
               : []),
+            PushedFactProvider.create({
+              store: pushedFacts,
+              keys: new Set(pushedFactKeys.keys()),
+            }),
+            AttestationFactProvider.create({ store: attestationsStore }),
             ...moduleProviders,
             ...(dependencySettings.enabled
               ? [
@@ -187,6 +211,38 @@ export const readinessPlugin = createBackendPlugin({
           maxSettleRuns: settings.scoring.maxSettleRuns,
         });
         await rescores.start();
+        if (settings.notifications.enabled) {
+          const expiry = AttestationExpiryNotifier.create({
+            notifications: deps.notifications,
+            store: attestationsStore,
+            pack,
+            logger,
+            resolveOwner: async entityRef => {
+              const entity = await catalog.getEntityByRef(entityRef, {
+                credentials: await auth.getOwnServiceCredentials(),
+              });
+              const owner = entity?.spec?.owner;
+              return typeof owner === 'string'
+                ? stringifyEntityRef(
+                    parseEntityRef(owner, {
+                      defaultKind: 'group',
+                      defaultNamespace: entity?.metadata.namespace,
+                    }),
+                  )
+                : undefined;
+            },
+          });
+          await deps.scheduler.scheduleTask({
+            id: 'readiness-attestation-expiry',
+            frequency: { hours: 6 },
+            timeout: { minutes: 5 },
+            initialDelay: { minutes: 1 },
+            scope: 'global',
+            fn: async () => {
+              await expiry.notifyExpiring(new Date());
+            },
+          });
+        }
         deps.lifecycle.addShutdownHook(() => rescores.stop());
 
         const authorizer = ReadinessAuthorizer.create({
@@ -249,6 +305,27 @@ export const readinessPlugin = createBackendPlugin({
                 scoring,
                 logger,
                 kinds: settings.scoring.kinds,
+              }),
+              authorizer,
+              auth,
+            ),
+            facts: new AuthorizedFactsService(
+              new PushedFactsModel({
+                store: pushedFacts,
+                keys: pushedFactKeys,
+                scoring,
+                logger,
+                kinds: settings.scoring.kinds,
+              }),
+              authorizer,
+              auth,
+            ),
+            attestations: new AuthorizedAttestationsService(
+              new AttestationsModel({
+                store: attestationsStore,
+                pack,
+                scoring,
+                logger,
               }),
               authorizer,
               auth,

@@ -24,7 +24,14 @@ function linkOf(facts: FactDocument, type: string): RuleOutcome | undefined {
   return link
     ? {
         state: 'pass',
-        evidence: [{ kind: 'link', label: `${type} link`, url: link.url }],
+        evidence: [
+          {
+            kind: 'link',
+            label: `${type} link`,
+            url: link.url,
+            strength: 'declared',
+          },
+        ],
       }
     : undefined;
 }
@@ -38,7 +45,10 @@ function fileOf(
   const file =
     repository?.status === 'ok' ? data?.filesByKind?.[kind]?.[0] : undefined;
   return file
-    ? { state: 'pass', evidence: [{ kind: 'file', label: file }] }
+    ? {
+        state: 'pass',
+        evidence: [{ kind: 'file', label: file, strength: 'observed' }],
+      }
     : undefined;
 }
 
@@ -82,7 +92,12 @@ export const fixturePack: CheckPack = createCheckPack({
           ? {
               state: 'pass',
               evidence: [
-                { kind: 'relation', label: 'owner', value: owner.ownerRef },
+                {
+                  kind: 'relation',
+                  label: 'owner',
+                  value: owner.ownerRef,
+                  strength: 'declared',
+                },
               ],
             }
           : fail;

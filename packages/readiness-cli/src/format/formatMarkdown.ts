@@ -6,6 +6,8 @@ import {
   gateSentence,
   levelText,
   levelsSentence,
+  passingResults,
+  reasonWithEvidence,
 } from './reportSummary';
 
 function cell(text: string): string {
@@ -22,7 +24,8 @@ function html(text: string): string {
 /**
  * Formats a report as GitHub-flavoured markdown for a pull-request comment:
  * a summary line (levels and gate), a table with one row per entity, and
- * per entity its gaps with their remediation, collapsed in `<details>`.
+ * per entity its gaps with their remediation and its passes with the
+ * evidence they rest on (and its strength), collapsed in `<details>`.
  *
  * @public
  */
@@ -59,7 +62,8 @@ export function formatMarkdown(report: ScoreReport): string {
 
   for (const entity of report.entities) {
     const gaps = failingResults(report, entity);
-    if (gaps.length === 0) {
+    const passes = passingResults(report, entity);
+    if (gaps.length === 0 && passes.length === 0) {
       continue;
     }
     lines.push('');
@@ -67,7 +71,7 @@ export function formatMarkdown(report: ScoreReport): string {
     lines.push(
       `<summary><code>${html(entity.entityRef)}</code>: ${gaps.length} ${
         gaps.length === 1 ? 'gap' : 'gaps'
-      }</summary>`,
+      }, ${passes.length} passing</summary>`,
     );
     for (const gap of gaps) {
       const check = checks.get(gap.checkId);
@@ -89,6 +93,14 @@ export function formatMarkdown(report: ScoreReport): string {
             lines.push(`- [${link.title}](${link.url})`);
           }
         }
+      }
+    }
+    if (passes.length > 0) {
+      lines.push('');
+      lines.push('#### Passing, and on what evidence');
+      lines.push('');
+      for (const pass of passes) {
+        lines.push(`- \`${pass.checkId}\`: ${cell(reasonWithEvidence(pass))}`);
       }
     }
     lines.push('');

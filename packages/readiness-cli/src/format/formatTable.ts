@@ -6,6 +6,7 @@ import {
   gateSentence,
   levelText,
   levelsSentence,
+  reasonWithEvidence,
   sortedResults,
 } from './reportSummary';
 
@@ -22,6 +23,7 @@ export interface FormatTableOptions {
 const STATE_COLORS: Record<CheckState, string> = {
   fail: '31',
   claimed: '35',
+  warn: '35',
   unknown: '33',
   pass: '32',
   exempt: '36',
@@ -35,7 +37,8 @@ function paint(text: string, code: string, color: boolean): string {
 /**
  * Formats a report as plain text for a terminal or a CI log: one summary row
  * per entity, then every applicable check of each entity with its state
- * written out (colour only adds to the words), then the gate.
+ * written out (colour only adds to the words) and, for a pass, the evidence
+ * it rests on with its strength, then the gate.
  *
  * @public
  */
@@ -91,7 +94,7 @@ export function formatTable(
         result.state,
         checkLevel.get(result.checkId) ?? '',
         result.checkId,
-        result.reason,
+        reasonWithEvidence(result),
       ]),
     ];
     lines.push(

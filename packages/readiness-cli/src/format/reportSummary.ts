@@ -3,6 +3,8 @@ import {
   CheckDefinition,
   CheckResult,
   CheckState,
+  describeEvidence,
+  passingEvidence,
 } from '@prodready/plugin-readiness-common';
 import type { ScoreReport, ScoredEntity } from '../report/ScoreReport';
 
@@ -61,6 +63,31 @@ export function failingResults(
 ): CheckResult[] {
   return sortedResults(report, entity).filter(
     r => r.state === 'fail' || r.state === 'claimed',
+  );
+}
+
+/**
+ * The reason of a result with what it rests on: for a pass (or an
+ * exemption), its evidence and strength, e.g. `CI is configured:
+ * buildkite.com/pipeline-slug "acme/payments" (declared)`.
+ */
+export function reasonWithEvidence(result: CheckResult): string {
+  if (result.state !== 'pass' && result.state !== 'exempt') {
+    return result.reason;
+  }
+  const evidence = passingEvidence(result);
+  return evidence.length > 0
+    ? `${result.reason}: ${evidence.map(describeEvidence).join('; ')}`
+    : result.reason;
+}
+
+/** The passing and exempt results of an entity, in display order. */
+export function passingResults(
+  report: ScoreReport,
+  entity: ScoredEntity,
+): CheckResult[] {
+  return sortedResults(report, entity).filter(
+    r => r.state === 'pass' || r.state === 'exempt',
   );
 }
 

@@ -89,6 +89,8 @@ export interface ReadinessTestBackendOptions {
    * in-memory SQLite database.
    */
   knex?: Knex;
+  /** More `readiness.*` config, e.g. `pushedFacts` and `checks`. */
+  readiness?: JsonObject;
 }
 
 /**
@@ -141,7 +143,12 @@ export async function startReadinessTestBackend(
         ? [mockServices.database.factory({ knex: testOptions.knex })]
         : []),
       mockServices.rootConfig.factory({
-        data: { readiness: { scoring: { maxSettleRuns: 0 } } },
+        data: {
+          readiness: {
+            scoring: { maxSettleRuns: 0 },
+            ...testOptions.readiness,
+          },
+        },
       }),
     ],
   });

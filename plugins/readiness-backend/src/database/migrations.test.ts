@@ -17,6 +17,8 @@ const TABLES = [
   'runs',
   'exemptions',
   'store_versions',
+  'pushed_facts',
+  'attestations',
 ];
 
 describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
@@ -208,5 +210,38 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       name: '20251205110000_one_active_run.js',
     });
     expect(await knex.schema.hasColumn('runs', 'active')).toBe(false);
+  });
+
+  it('pushed facts: up keeps one value per entity and key; down removes the table', async () => {
+    const knex = await databases.init(databaseId);
+    const directory = DatabaseReadinessStore.migrationsDirectory;
+    await knex.migrate.latest({ directory });
+    const row = {
+      entity_ref: 'component:default/a',
+      fact_key: 'coverage',
+      value: '83',
+      observed_at: '2026-01-01T00:00:00.000Z',
+      stale_at: '2026-01-08T00:00:00.000Z',
+      pushed_at: '2026-01-01T00:00:01.000Z',
+      pushed_by: 'plugin:ci',
+    };
+    await knex('pushed_facts').insert(row);
+    await expect(
+      knex('pushed_facts').insert({ ...row, value: '90' }),
+    ).rejects.toHaveProperty(
+      'message',
+      expect.stringMatching(CONSTRAINT_VIOLATION),
+    );
+    await knex.migrate.down({
+      directory,
+      name: '20261205140000_attestations.js',
+    });
+    expect(await knex.schema.hasTable('attestations')).toBe(false);
+    await knex.migrate.down({
+      directory,
+      name: '20261205130000_pushed_facts.js',
+    });
+    expect(await knex.schema.hasTable('pushed_facts')).toBe(false);
+    expect(await knex.schema.hasTable('exemptions')).toBe(true);
   });
 });

@@ -19,6 +19,23 @@ describe('parseEvidence', () => {
     ]);
   });
 
+  it('keeps a valid strength and drops an invalid one', () => {
+    const stored = JSON.stringify([
+      { kind: 'file', label: 'Jenkinsfile', strength: 'observed' },
+      { kind: 'annotation', label: 'a', value: 'x', strength: 'declared' },
+      { kind: 'link', label: 'link "JIRA"', strength: 'hint' },
+      { kind: 'link', label: 'b', strength: 'certain' },
+      { kind: 'link', label: 'c', strength: 3 },
+    ]);
+    expect(parseEvidence(stored)).toEqual([
+      { kind: 'file', label: 'Jenkinsfile', strength: 'observed' },
+      { kind: 'annotation', label: 'a', value: 'x', strength: 'declared' },
+      { kind: 'link', label: 'link "JIRA"', strength: 'hint' },
+      { kind: 'link', label: 'b' },
+      { kind: 'link', label: 'c' },
+    ]);
+  });
+
   it('reads nothing from an empty, unreadable or malformed column', () => {
     expect(parseEvidence(null)).toEqual([]);
     expect(parseEvidence('not json')).toEqual([]);

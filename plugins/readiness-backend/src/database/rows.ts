@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  EVIDENCE_STRENGTHS,
   isRecord,
   isSafeUrl,
   type CheckResult,
@@ -62,7 +63,8 @@ export function parseJson<T>(text: string | null | undefined, fallback: T): T {
 /**
  * Parses stored evidence. A URL that is not http(s) is dropped (the piece
  * of evidence stays, as text): results written before unsafe links were
- * refused must not reach another team's page as a link.
+ * refused must not reach another team's page as a link. A `strength` that
+ * is not one of `EVIDENCE_STRENGTHS` is dropped (the API's enum refuses it).
  */
 export function parseEvidence(text: string | null | undefined): Evidence[] {
   const evidence = parseJson<unknown>(text, []);
@@ -70,10 +72,17 @@ export function parseEvidence(text: string | null | undefined): Evidence[] {
     return [];
   }
   return evidence.filter(isRecord).map(item => {
-    const piece = item as unknown as Evidence;
+    let piece = item as unknown as Evidence;
     if (piece.url !== undefined && !isSafeUrl(piece.url)) {
       const { url: _unsafe, ...rest } = piece;
-      return rest;
+      piece = rest;
+    }
+    if (
+      piece.strength !== undefined &&
+      !(EVIDENCE_STRENGTHS as readonly unknown[]).includes(piece.strength)
+    ) {
+      const { strength: _invalid, ...rest } = piece;
+      piece = rest;
     }
     return piece;
   });

@@ -14,7 +14,7 @@ export const spec = {
     title: 'readiness',
     version: '1',
     description:
-      "Production-readiness scorecards of catalog entities: the check pack, each entity's scorecard with learn-from exemplars, search by gaps, roll-ups, trends, champions, scoring runs and exemptions.\n\nEvery route except `/health` needs a Backstage token. Results are only returned for entities the caller may read in the catalog. Errors use the Backstage error shape `{ error: { name, message }, response: { statusCode } }`; a request that does not match this spec is answered with 400 and a message naming the offending parameter.",
+      "Production-readiness scorecards of catalog entities: the check pack, each entity's scorecard with learn-from exemplars, search by gaps, roll-ups, trends, champions, scoring runs, exemptions and facts pushed from CI.\n\nEvery route except `/health` needs a Backstage token. Results are only returned for entities the caller may read in the catalog. Errors use the Backstage error shape `{ error: { name, message }, response: { statusCode } }`; a request that does not match this spec is answered with 400 and a message naming the offending parameter.",
     license: {
       name: 'Apache-2.0',
       url: 'http://www.apache.org/licenses/LICENSE-2.0.html',
@@ -41,6 +41,12 @@ export const spec = {
     },
     {
       name: 'Exemptions',
+    },
+    {
+      name: 'Facts',
+    },
+    {
+      name: 'Attestations',
     },
   ],
   paths: {
@@ -733,6 +739,138 @@ export const spec = {
         },
       },
     },
+    '/facts': {
+      get: {
+        operationId: 'ListPushedFacts',
+        tags: ['Facts'],
+        description:
+          'The facts pushed for an entity the caller may read, each with `observedAt`, `staleAt` and whether it is stale now.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's pushed facts, by key.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PushedFactsResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'PushFacts',
+        tags: ['Facts'],
+        description:
+          "Pushes facts computed outside Backstage (test coverage, a load-test report, a security scan…) for an entity, e.g. from CI. Each key must be declared in `readiness.pushedFacts` and its value valid against the key's JSON schema (400 naming the field otherwise); a value is stale `ttl` after `observedAt`, and checks reading it are then `unknown`. The entity is rescored at once. Needs a service principal or the permission `readiness.facts.push`.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/PushFactsRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The facts as stored.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PushedFactsResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/attestations': {
+      get: {
+        operationId: 'ListAttestations',
+        tags: ['Attestations'],
+        description:
+          'Every attestation of an entity the caller may read, newest first (the latest per check applies).',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The attestations, newest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AttestationsResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'RecordAttestation',
+        tags: ['Attestations'],
+        description:
+          "Records that an attested check holds for an entity (a DR drill, a load test, a security review), with an http(s) evidence link. It expires after the check's `attested.expiresAfterDays` (default 180). The entity is rescored at once. Needs membership of the entity's owning group or the permission `readiness.attestation.manage`.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AttestationRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The attestation.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Attestation',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
@@ -1062,6 +1200,7 @@ export const spec = {
         enum: [
           'pass',
           'fail',
+          'warn',
           'claimed',
           'unknown',
           'exempt',
@@ -1144,6 +1283,17 @@ export const spec = {
             items: {
               type: 'string',
             },
+          },
+          attested: {
+            type: 'object',
+            description: 'Set on attested checks.',
+            properties: {
+              expiresAfterDays: {
+                type: 'integer',
+              },
+            },
+            required: ['expiresAfterDays'],
+            additionalProperties: false,
           },
           remediation: {
             $ref: '#/components/schemas/CheckRemediation',
@@ -1246,6 +1396,12 @@ export const spec = {
           },
           url: {
             type: 'string',
+          },
+          strength: {
+            type: 'string',
+            description:
+              "How strong the evidence is: `observed` (seen in reality: a file in the repository, live series or alert rules), `declared` (an annotation, a typed link or a field naming a tool instance), `hint` (only a link's title or icon: shown as ignored, never what a pass rests on). Absent on results written before strengths existed.",
+            enum: ['observed', 'declared', 'hint'],
           },
         },
         required: ['kind', 'label'],
@@ -1919,6 +2075,154 @@ export const spec = {
             type: 'array',
             items: {
               $ref: '#/components/schemas/Exemption',
+            },
+          },
+        },
+        required: ['items'],
+        additionalProperties: false,
+      },
+      PushFactsRequest: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+            minLength: 1,
+          },
+          facts: {
+            type: 'object',
+            description: 'Fact key → value, e.g. `{ "coverage": 83.5 }`.',
+            minProperties: 1,
+            maxProperties: 100,
+            additionalProperties: true,
+          },
+          observedAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When the facts were computed (default: the time of the push).',
+          },
+        },
+        required: ['entityRef', 'facts'],
+        additionalProperties: false,
+      },
+      PushedFact: {
+        type: 'object',
+        properties: {
+          key: {
+            type: 'string',
+          },
+          value: {
+            description: "Any JSON value, valid against the key's schema.",
+          },
+          observedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          staleAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          stale: {
+            type: 'boolean',
+          },
+          pushedBy: {
+            type: 'string',
+          },
+        },
+        required: ['key', 'value', 'observedAt', 'staleAt', 'stale'],
+        additionalProperties: false,
+      },
+      PushedFactsResponse: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PushedFact',
+            },
+          },
+          rescored: {
+            type: 'boolean',
+          },
+        },
+        required: ['entityRef', 'items'],
+        additionalProperties: false,
+      },
+      Attestation: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          checkId: {
+            type: 'string',
+          },
+          evidenceUrl: {
+            type: 'string',
+          },
+          note: {
+            type: 'string',
+          },
+          author: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          expiresAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: [
+          'id',
+          'entityRef',
+          'checkId',
+          'evidenceUrl',
+          'author',
+          'createdAt',
+          'expiresAt',
+        ],
+        additionalProperties: false,
+      },
+      AttestationRequest: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+            minLength: 1,
+          },
+          checkId: {
+            type: 'string',
+            minLength: 1,
+          },
+          evidenceUrl: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2000,
+          },
+          note: {
+            type: 'string',
+            maxLength: 2000,
+          },
+        },
+        required: ['entityRef', 'checkId', 'evidenceUrl'],
+        additionalProperties: false,
+      },
+      AttestationsResponse: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Attestation',
             },
           },
         },

@@ -6,7 +6,9 @@ import type {
 import type { createOpenApiRouter } from '../schema/openapi.generated';
 import type { ReadinessMetrics } from '../observability/ReadinessMetrics';
 import type { PackIndex } from '../pack/PackIndex';
+import type { AttestationsService } from './authorized/AttestationsService';
 import type { ExemptionsService } from './authorized/ExemptionsService';
+import type { FactsService } from './authorized/FactsService';
 import type { InsightsService } from './authorized/InsightsService';
 import type { RunsService } from './authorized/RunsService';
 import type { ScorecardService } from './authorized/ScorecardService';
@@ -40,6 +42,10 @@ export interface RouterDependencies {
   insights: InsightsService;
   runs: RunsService;
   exemptions: ExemptionsService;
+  /** Facts pushed from outside Backstage (CI). */
+  facts: FactsService;
+  /** Attestations of attested checks. */
+  attestations: AttestationsService;
   /** Where the API records its request metrics. */
   metrics: ReadinessMetrics;
 }

@@ -40,6 +40,8 @@ async function appWith() {
       create: jest.fn(),
       delete: jest.fn(),
     },
+    facts: { push: jest.fn(), list: jest.fn() },
+    attestations: { list: jest.fn(), record: jest.fn() },
   };
   const auditor = mockServices.auditor.mock();
   const deps: RouterDependencies = {

@@ -1,9 +1,11 @@
 import express from 'express';
 import { NotFoundError } from '@backstage/errors';
 import { createOpenApiRouter } from '../schema/openapi.generated';
+import { bindAttestationsEndpoints } from './endpoints/attestations.router';
 import { bindChecksEndpoints } from './endpoints/checks.router';
 import { bindEntitiesEndpoints } from './endpoints/entities.router';
 import { bindExemptionsEndpoints } from './endpoints/exemptions.router';
+import { bindFactsEndpoints } from './endpoints/facts.router';
 import { bindInsightsEndpoints } from './endpoints/insights.router';
 import { bindRunsEndpoints } from './endpoints/runs.router';
 import { bindSearchEndpoints } from './endpoints/search.router';
@@ -38,6 +40,8 @@ export async function createRouter(
   bindInsightsEndpoints(api, deps);
   bindRunsEndpoints(api, deps);
   bindExemptionsEndpoints(api, deps);
+  bindFactsEndpoints(api, deps);
+  bindAttestationsEndpoints(api, deps);
   const router = express.Router();
   router.use(requestMetricsMiddleware(deps.metrics));
   router.use(

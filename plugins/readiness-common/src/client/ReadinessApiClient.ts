@@ -10,6 +10,7 @@ import type {
   EntityScorecardResponse,
   EntitySummary,
   ExemptionRequest,
+  AttestationRequest,
   ExemptionsResponse,
   RollupResponse,
   RunInfo,
@@ -17,6 +18,7 @@ import type {
   SearchResponse,
   TrendPoint,
 } from '../types/api';
+import type { Attestation } from '../types/facts';
 import type { Exemption } from '../types/results';
 import { searchQueryToParams } from '../search/searchQueryParams';
 
@@ -374,6 +376,18 @@ export class ReadinessApiClient {
     options?: ReadinessRequestOptions,
   ): Promise<Exemption> {
     return this.#request<Exemption>('/exemptions', {
+      ...options,
+      method: 'POST',
+      body: request,
+    });
+  }
+
+  /** `POST /attestations`: records that an attested check holds. */
+  async recordAttestation(
+    request: AttestationRequest,
+    options?: ReadinessRequestOptions,
+  ): Promise<Attestation> {
+    return this.#request<Attestation>('/attestations', {
       ...options,
       method: 'POST',
       body: request,

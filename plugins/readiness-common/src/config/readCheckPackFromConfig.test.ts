@@ -332,4 +332,16 @@ describe('readCheckPackFromConfig', () => {
       new Set(['bronze', 'silver']),
     );
   });
+
+  it('overrides the minimum strength of a check, and refuses hint', () => {
+    const pack = read({
+      checks: [{ id: 'delivery.ci', minStrength: 'observed' }],
+    });
+    expect(pack.checks.find(c => c.id === 'delivery.ci')?.minStrength).toBe(
+      'observed',
+    );
+    expect(
+      errorOf({ checks: [{ id: 'delivery.ci', minStrength: 'hint' }] }),
+    ).toMatch(/readiness\.checks\[0\].*minStrength.*'observed' or 'declared'/s);
+  });
 });

@@ -4,6 +4,7 @@ import { compileChecks } from '../engine/compileChecks';
 import { invalid } from '../rules/invalid';
 import { isRecord } from '../rules/FactsView';
 import { CheckPack, createCheckPack, validateLevels } from '../pack/CheckPack';
+import { attestedChecks } from '../pack/attestedChecks';
 import { defaultChecks } from '../pack/defaultChecks';
 import { defaultLevels } from '../pack/defaultLevels';
 
@@ -34,8 +35,11 @@ const ENTRY_KEYS = [
   'requires',
   'optional',
   'rule',
+  'warn',
+  'attested',
   'messages',
   'remediation',
+  'minStrength',
 ];
 
 /** Keys that override the same key of an existing check. */
@@ -48,6 +52,9 @@ const OVERRIDE_KEYS = [
   'requires',
   'optional',
   'rule',
+  'warn',
+  'attested',
+  'minStrength',
 ] as const;
 
 function validateOne(
@@ -78,7 +85,11 @@ function mergeOverride(
   }
   if (entry.messages !== undefined) {
     if (!isRecord(entry.messages)) {
-      invalid(`${path}.messages`, 'expected { pass?, fail? }', entry.messages);
+      invalid(
+        `${path}.messages`,
+        'expected { pass?, fail?, warn? }',
+        entry.messages,
+      );
     }
     merged.messages = { ...existing.messages, ...entry.messages };
   }
@@ -101,14 +112,18 @@ function newCheck(
   path: string,
 ): CheckDefinition {
   for (const key of ['title', 'level', 'rule']) {
-    if (entry[key] === undefined) {
+    if (entry[key] === undefined && !(key === 'rule' && entry.attested)) {
       invalid(`${path}.${key}`, `required for a new check "${id}"`, undefined);
     }
   }
   const title = entry.title;
   const messages = isRecord(entry.messages) ? entry.messages : {};
   if (entry.messages !== undefined && !isRecord(entry.messages)) {
-    invalid(`${path}.messages`, 'expected { pass?, fail? }', entry.messages);
+    invalid(
+      `${path}.messages`,
+      'expected { pass?, fail?, warn? }',
+      entry.messages,
+    );
   }
   let remediation = entry.remediation;
   if (remediation === undefined) {
@@ -132,10 +147,18 @@ function newCheck(
     messages: {
       pass: messages.pass ?? `Satisfied: ${String(title)}`,
       fail: messages.fail ?? `Not satisfied: ${String(title)}`,
+      ...(messages.warn !== undefined && { warn: messages.warn }),
     },
     remediation,
   };
-  for (const key of ['description', 'appliesTo', 'optional']) {
+  for (const key of [
+    'description',
+    'appliesTo',
+    'optional',
+    'warn',
+    'attested',
+    'minStrength',
+  ]) {
     if (entry[key] !== undefined) {
       check[key] = entry[key];
     }
@@ -152,6 +175,8 @@ function newCheck(
  *   the keys it gives (`title`, `description`, `level`, `weight`,
  *   `appliesTo`, `requires`, `optional`, `rule`, `messages`, `remediation`)
  *   or removes it with `enabled: false`.
+ * - An entry with the id of an attested check of the default pack
+ *   (`attestedChecks`, off by default) turns it on, with its overrides.
  * - An entry with a new id adds a declarative check (`title`, `level` and
  *   `rule` required; `category` defaults to the id's prefix).
  * - `readiness.levels` replaces the levels (lowest first); every check's
@@ -229,6 +254,18 @@ export function readCheckPackFromConfig(
       invalid(`${path}.enabled`, 'expected true or false', entry.enabled);
     }
     const at = index.get(id);
+    const attested = attestedChecks.find(check => check.id === id);
+    if (at === undefined && attested) {
+      // Attested checks of the default pack are off unless configured.
+      if (entry.enabled !== false) {
+        const merged = mergeOverride(attested, entry, path);
+        validateOne(merged, levels, path);
+        index.set(id, checks.length);
+        checks.push(merged);
+        origins.push(path);
+      }
+      return;
+    }
     if (at !== undefined) {
       if (entry.enabled === false) {
         checks[at] = undefined;

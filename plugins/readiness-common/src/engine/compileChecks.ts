@@ -1,11 +1,42 @@
 import { parseFilterPredicate } from '@backstage/filter-predicates';
 import type { CheckDefinition, CodeRule, LevelDefinition } from '../types';
+import { EVIDENCE_STRENGTHS } from '../types';
 import { compileReadinessRule } from '../rules/compileReadinessRule';
 import { invalid } from '../rules/invalid';
 import type { RuleNode } from '../rules/RuleNode';
 import { isRecord } from '../rules/FactsView';
 import { isSafeUrl } from '../rules/isSafeUrl';
 import { compileFilterPredicate } from '../rules/compileFilterPredicate';
+import { ATTESTATIONS_NAMESPACE } from '../types/facts';
+
+/**
+ * Days an attestation stays valid unless the check's
+ * `attested.expiresAfterDays` says otherwise.
+ *
+ * @public
+ */
+export const DEFAULT_ATTESTATION_DAYS = 180;
+
+/** Reads `attested: { expiresAfterDays? }`; returns the days. */
+function readAttested(value: unknown, path: string): number {
+  if (!isRecord(value)) {
+    return invalid(path, 'expected { expiresAfterDays? }', value);
+  }
+  const days = value.expiresAfterDays ?? DEFAULT_ATTESTATION_DAYS;
+  if (
+    typeof days !== 'number' ||
+    !Number.isInteger(days) ||
+    days < 1 ||
+    days > 3650
+  ) {
+    return invalid(
+      `${path}.expiresAfterDays`,
+      'expected a whole number of days from 1 to 3650',
+      days,
+    );
+  }
+  return days;
+}
 
 /**
  * A check prepared for fast evaluation.
@@ -32,6 +63,18 @@ export interface CompiledCheck {
   fail: string;
   /** Reason of a `claimed` result. */
   claimed: string;
+  /** The warning band, tried when `rule` fails (declarative rules). */
+  warnRule?: RuleNode;
+  /** The reason of a result in the warning band. */
+  warn?: string;
+  /** Set on attested checks: days an attestation stays valid. */
+  attestedDays?: number;
+  /**
+   * The weakest evidence strength a pass may rest on, as an index of
+   * `EVIDENCE_STRENGTHS` (0 observed, 1 declared): a pass whose evidence is
+   * all weaker is a fail. Hints (2) never carry a pass.
+   */
+  minStrength: number;
   /** Fact namespaces the rule reads (declarative rules). */
   namespaces: readonly string[];
 }
@@ -127,6 +170,9 @@ export function validateCheckShape(
       `${path}.messages.claimed`,
       'a message',
     );
+  }
+  if (check.messages.warn !== undefined) {
+    nonEmptyString(check.messages.warn, `${path}.messages.warn`, 'a message');
   }
   if (!isRecord(check.remediation)) {
     invalid(
@@ -248,7 +294,14 @@ export function compileChecks(
       let rule: RuleNode | undefined;
       let code: CodeRule | undefined;
       let namespaces: readonly string[] = [];
-      if (typeof check.rule === 'function') {
+      let warnRule: RuleNode | undefined;
+      let attestedDays: number | undefined;
+      let requires = check.requires;
+      if (check.attested !== undefined) {
+        attestedDays = readAttested(check.attested, `${path}.attested`);
+        namespaces = [ATTESTATIONS_NAMESPACE];
+        requires = [...new Set([...requires, ATTESTATIONS_NAMESPACE])];
+      } else if (typeof check.rule === 'function') {
         code = check.rule as CodeRule;
       } else {
         const result = compileReadinessRule(check.rule, `${path}.rule`);
@@ -261,6 +314,18 @@ export function compileChecks(
         observe = result.evaluate;
         namespaces = [...new Set([...namespaces, ...result.namespaces])];
       }
+      if (check.warn !== undefined) {
+        if (code || attestedDays !== undefined) {
+          invalid(
+            `${path}.warn`,
+            'a warning band needs a declarative rule',
+            check.warn,
+          );
+        }
+        const band = compileReadinessRule(check.warn, `${path}.warn`);
+        warnRule = band.evaluate;
+        namespaces = [...new Set([...namespaces, ...band.namespaces])];
+      }
       if (!categories.includes(check.category)) {
         categories.push(check.category);
       }
@@ -272,7 +337,7 @@ export function compileChecks(
         levelIndex: levelIds.indexOf(check.level),
         weight: check.weight,
         appliesTo,
-        requires: check.requires,
+        requires,
         rule,
         observe,
         code,
@@ -281,6 +346,10 @@ export function compileChecks(
         claimed:
           check.messages.claimed ??
           `Claimed, not observed: ${lowerFirst(check.messages.fail)}`,
+        warnRule,
+        warn: check.messages.warn,
+        attestedDays,
+        minStrength: readMinStrength(check.minStrength, `${path}.minStrength`),
         namespaces,
       });
     } catch (error) {
@@ -314,6 +383,7 @@ export function compileChecks(
         pass: '',
         fail: '',
         claimed: '',
+        minStrength: 1,
         namespaces: [],
       });
     }
@@ -325,4 +395,22 @@ export function compileChecks(
     checks: compiled,
     predicates,
   };
+}
+
+/**
+ * `minStrength` of a check as an index of `EVIDENCE_STRENGTHS`; absent is
+ * `declared`. `hint` is refused: a hint alone never passes a check.
+ */
+function readMinStrength(value: unknown, path: string): number {
+  if (value === undefined) {
+    return 1;
+  }
+  if (value === 'observed' || value === 'declared') {
+    return EVIDENCE_STRENGTHS.indexOf(value);
+  }
+  return invalid(
+    path,
+    "expected 'observed' or 'declared' (a hint alone never passes a check)",
+    value,
+  );
 }

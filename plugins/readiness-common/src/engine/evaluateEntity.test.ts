@@ -651,3 +651,87 @@ describe('evaluateEntity: unsafe link schemes', () => {
     ]);
   });
 });
+
+describe('evaluateEntity: evidence strength', () => {
+  const ciCheck = (minStrength?: 'observed' | 'declared'): CheckDefinition => ({
+    id: 'delivery.built',
+    title: 'Built',
+    category: 'delivery',
+    level: 'bronze',
+    weight: 1,
+    requires: ['entity'],
+    rule: {
+      anyOf: [
+        { annotation: 'jenkins.io/job-full-name' },
+        { file: { kind: 'ci' } },
+      ],
+    },
+    messages: { pass: 'Built in CI', fail: 'Not built in CI' },
+    remediation: { markdown: 'Add CI.' },
+    ...(minStrength ? { minStrength } : {}),
+  });
+  const packOf = (check: CheckDefinition) =>
+    compileCheckPack(createCheckPack({ checks: [check] }));
+  const declaredOnly = createTestFacts({
+    entity: testComponent({
+      annotations: { 'jenkins.io/job-full-name': 'acme/svc' },
+    }),
+  });
+  const withFile = createTestFacts({
+    entity: testComponent({
+      annotations: { 'jenkins.io/job-full-name': 'acme/svc' },
+    }),
+    repository: {
+      files: ['Jenkinsfile'],
+      filesByKind: { ci: ['Jenkinsfile'] },
+    },
+  });
+
+  it('passes on declared evidence by default, and says so', () => {
+    const [result] = evaluateEntity(packOf(ciCheck()), declaredOnly, {
+      now: NOW,
+    }).results;
+    expect(result.state).toBe('pass');
+    expect(result.evidence).toEqual([
+      expect.objectContaining({
+        label: 'jenkins.io/job-full-name',
+        strength: 'declared',
+      }),
+    ]);
+  });
+
+  it('fails a check that needs observed evidence when only declared is found', () => {
+    const [result] = evaluateEntity(packOf(ciCheck('observed')), declaredOnly, {
+      now: NOW,
+    }).results;
+    expect(result.state).toBe('fail');
+    expect(result.reason).toBe(
+      'Not built in CI (the evidence found is weaker than observed, which this check needs)',
+    );
+  });
+
+  it('passes a check that needs observed evidence on a repository file', () => {
+    const [result] = evaluateEntity(packOf(ciCheck('observed')), withFile, {
+      now: NOW,
+    }).results;
+    expect(result.state).toBe('pass');
+    expect(result.evidence).toContainEqual(
+      expect.objectContaining({ label: 'Jenkinsfile', strength: 'observed' }),
+    );
+  });
+
+  it('never passes a code rule on hints alone', () => {
+    const hinted: CheckDefinition = {
+      ...ciCheck(),
+      rule: (): RuleOutcome => ({
+        state: 'pass',
+        evidence: [{ kind: 'link', label: 'link "CI"', strength: 'hint' }],
+      }),
+    };
+    const [result] = evaluateEntity(packOf(hinted), declaredOnly, {
+      now: NOW,
+    }).results;
+    expect(result.state).toBe('fail');
+    expect(result.evidence[0].strength).toBe('hint');
+  });
+});

@@ -5,6 +5,7 @@ import type {
   Exemption,
   FactDocument,
 } from '../types';
+import { EVIDENCE_STRENGTHS } from '../types';
 import type { CheckPack } from '../pack/CheckPack';
 import {
   FactsView,
@@ -23,6 +24,7 @@ import {
   UNKNOWN,
 } from '../rules/RuleNode';
 import { activeExemptions } from './activeExemptions';
+import { decideAttested } from './decideAttested';
 import type { CompiledCheck, CompiledPack } from './compileChecks';
 import {
   compileCheckPack,
@@ -81,6 +83,8 @@ interface EntityRun {
   applies: number[];
   exemptions: Map<string, Exemption> | undefined;
   scratch: RuleScratch;
+  /** The time of evaluation, in ms. */
+  now: number;
 }
 
 function evaluateCheck(check: CompiledCheck, run: EntityRun): CheckResult {
@@ -219,6 +223,74 @@ function observe(
   };
 }
 
+/**
+ * A failed rule's warning band: when `warnRule` holds, a `warn` result whose
+ * reason says what was found, e.g. `Warning: coverage below 80% (in the
+ * warning band: pushed.coverage is 72)`.
+ */
+function warningBand(
+  check: CompiledCheck,
+  run: EntityRun,
+  evidence: Evidence[],
+): CheckResult | undefined {
+  const { view, scratch } = run;
+  const found: Evidence[] = [];
+  scratch.evidence = found;
+  const value = check.warnRule!(view, scratch);
+  scratch.evidence = evidence;
+  if (value !== PASS) {
+    return undefined;
+  }
+  const seen = found
+    .filter(e => e.value !== undefined)
+    .slice(0, 3)
+    .map(e => `${e.label} is ${e.value}`)
+    .join(', ');
+  const base = check.warn ?? `Warning: ${check.fail}`;
+  return {
+    checkId: check.id,
+    state: 'warn',
+    reason: `${base} (in the warning band${seen ? `: ${seen}` : ''})`,
+    evidence: found.slice(0, MAX_EVIDENCE),
+  };
+}
+
+const STRENGTH_RANK: Readonly<Record<string, number>> = {
+  observed: 0,
+  declared: 1,
+  hint: 2,
+};
+
+/**
+ * Whether a pass rests on evidence at least as strong as `min` (an index of
+ * `EVIDENCE_STRENGTHS`). Evidence without a strength (code rules, results
+ * written before strengths) counts as declared; a pass without evidence
+ * (e.g. a `not` rule) stands.
+ */
+function strongEnough(evidence: readonly Evidence[], min: number): boolean {
+  if (evidence.length === 0) {
+    return true;
+  }
+  for (let i = 0; i < evidence.length; i++) {
+    const strength = evidence[i].strength;
+    if ((strength === undefined ? 1 : STRENGTH_RANK[strength]) <= min) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A pass on evidence weaker than the check needs. */
+function tooWeak(check: CompiledCheck, evidence: Evidence[]): CheckResult {
+  const needed = EVIDENCE_STRENGTHS[check.minStrength];
+  return {
+    checkId: check.id,
+    state: 'fail',
+    reason: `${check.fail} (the evidence found is weaker than ${needed}, which this check needs)`,
+    evidence,
+  };
+}
+
 /** Decides a check that applies: requires, then the rule. */
 function decide(check: CompiledCheck, run: EntityRun): CheckResult {
   const { memo, view, scratch } = run;
@@ -238,8 +310,15 @@ function decide(check: CompiledCheck, run: EntityRun): CheckResult {
       return result;
     }
   }
+  if (check.attestedDays !== undefined) {
+    return decideAttested(check, view, run.now);
+  }
   if (check.code) {
-    return runCodeRule(check, view.facts);
+    const result = runCodeRule(check, view.facts);
+    return result.state === 'pass' &&
+      !strongEnough(result.evidence, check.minStrength)
+      ? tooWeak(check, result.evidence)
+      : result;
   }
   const evidence: Evidence[] = [];
   scratch.evidence = evidence;
@@ -258,7 +337,16 @@ function decide(check: CompiledCheck, run: EntityRun): CheckResult {
       return check.observe
         ? observe(check, check.observe, run, evidence)
         : { checkId: check.id, state: 'pass', reason: check.pass, evidence };
+      return strongEnough(evidence, check.minStrength)
+        ? { checkId: check.id, state: 'pass', reason: check.pass, evidence }
+        : tooWeak(check, evidence);
     case FAIL:
+      if (check.warnRule) {
+        const band = warningBand(check, run, evidence);
+        if (band) {
+          return band;
+        }
+      }
       return {
         checkId: check.id,
         state: 'fail',
@@ -366,6 +454,7 @@ export function evaluateEntity(
         now.getTime(),
       ),
       scratch: { evidence: [], unknown: [], notes: [] },
+      now: now.getTime(),
     };
     const results = new Array<CheckResult>(checks.length);
     for (let i = 0; i < checks.length; i++) {

@@ -1,4 +1,10 @@
-import type { CheckResult, Evidence, FactDocument } from '../types';
+import type {
+  CheckResult,
+  Evidence,
+  EvidenceStrength,
+  FactDocument,
+} from '../types';
+import { EVIDENCE_STRENGTHS } from '../types';
 import { isRecord, truncate } from '../rules/FactsView';
 import { isSafeUrl } from '../rules/isSafeUrl';
 import type { CompiledCheck } from './compileChecks';
@@ -44,6 +50,12 @@ function sanitizeEvidence(evidence: unknown): Evidence[] {
     };
     if (typeof item.value === 'string') {
       clean.value = truncate(item.value);
+    }
+    if (
+      typeof item.strength === 'string' &&
+      (EVIDENCE_STRENGTHS as readonly string[]).includes(item.strength)
+    ) {
+      clean.strength = item.strength as EvidenceStrength;
     }
     if (isSafeUrl(item.url, { mailto: true })) {
       clean.url = item.url;

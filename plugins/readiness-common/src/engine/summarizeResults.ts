@@ -61,7 +61,9 @@ export function summarizeResults(
       totalDecided += check.weight;
       continue;
     }
-    if (state === 'fail' || state === 'claimed') {
+    if (state === 'fail' || state === 'claimed' || state === 'warn') {
+      // A warning is decided and not passing: it lowers the score and
+      // blocks its level like a failure.
       counts[c + 1] += 1;
       counts[c + 5] += check.weight;
       totalDecided += check.weight;
@@ -90,7 +92,10 @@ export function summarizeResults(
       const state = results[i].state;
       if (
         checks[i].levelIndex === firstBlocked &&
-        (state === 'fail' || state === 'claimed' || state === 'unknown') &&
+        (state === 'fail' ||
+          state === 'claimed' ||
+          state === 'warn' ||
+          state === 'unknown') &&
         !results[i].notConfigured
       ) {
         blockingCheckIds.push(checks[i].id);

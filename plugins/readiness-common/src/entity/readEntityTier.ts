@@ -1,6 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { Evidence } from '../types';
 import { isRecord } from '../util/isRecord';
+import { isPlaceholder } from '../rules/isPlaceholder';
 
 /**
  * The annotation this project defines for an entity's tier.
@@ -54,7 +55,7 @@ export function normalizeTier(value: unknown): string | undefined {
     .trim()
     .toLocaleLowerCase('en-US')
     .replace(/[\s_]+/g, '-');
-  if (!normalized) {
+  if (!normalized || isPlaceholder(text)) {
     return undefined;
   }
   const numbered = NUMBERED.exec(normalized);
@@ -159,4 +160,32 @@ export function readEntityTier(entity: Entity): string | undefined {
     return undefined;
   }
   return findEntityTier(entity.metadata)?.tier;
+}
+
+/**
+ * The first tier annotation or label whose value is a placeholder (`TODO`,
+ * `TBD`, `-`…), as `key "value"`, to say why no tier was found.
+ *
+ * @internal
+ */
+export function findPlaceholderTier(metadata: unknown): string | undefined {
+  if (!isRecord(metadata)) {
+    return undefined;
+  }
+  for (const map of [metadata.annotations, metadata.labels]) {
+    if (!isRecord(map)) {
+      continue;
+    }
+    for (const key in map) {
+      if (
+        Object.hasOwn(map, key) &&
+        (PREFERRED_KEYS.includes(key) || isTierKey(key)) &&
+        typeof map[key] === 'string' &&
+        isPlaceholder(map[key] as string)
+      ) {
+        return `${key} "${map[key]}"`;
+      }
+    }
+  }
+  return undefined;
 }

@@ -4,10 +4,11 @@
  */
 
 /**
- * Annotations of CI systems: Jenkins, CircleCI, Buildkite (Roadie's plugin
- * reads `project-slug`, the community one `pipeline-slug`), Travis CI,
- * Azure Pipelines, Cloud Build, Harness, Tekton. Repository pointers are
- * not among them (see {@link REPOSITORY_POINTER_ANNOTATIONS}).
+ * Annotations of CI systems, as their Backstage plugins read them
+ * (community plugins and Roadie's): Jenkins, CircleCI, Buildkite (Roadie's
+ * plugin reads `project-slug`, the community one `pipeline-slug`), Travis
+ * CI, GoCD, Azure Pipelines, Cloud Build, Harness, Tekton. Repository
+ * pointers are not among them (see {@link REPOSITORY_POINTER_ANNOTATIONS}).
  *
  * @public
  */
@@ -18,10 +19,14 @@ export const CI_ANNOTATIONS: readonly string[] = [
   'buildkite.com/pipeline-slug',
   'buildkite.com/project-slug',
   'travis-ci.com/repo-slug',
+  'gocd.org/pipelines',
   'dev.azure.com/build-definition',
   'google.com/cloudbuild-project-slug',
+  'google.com/cloudbuild-repo-name',
+  'google.com/cloudbuild-trigger-name',
   'harness.io/pipelines',
   'harness.io/project-url',
+  'harness.io/ci-pipelineIds',
   'tekton.dev/cicd',
 ];
 
@@ -38,6 +43,7 @@ export const REPOSITORY_POINTER_ANNOTATIONS: readonly string[] = [
   'gitlab.com/project-slug',
   'gitlab.com/project-id',
   'dev.azure.com/project-repo',
+  'backstage.io/source-location',
 ];
 
 /**
@@ -68,7 +74,8 @@ export const RUNBOOK_ANNOTATIONS: readonly string[] = [
 
 /**
  * Annotations of dashboards (Grafana, Datadog, New Relic, the Prometheus
- * plugin's graph rules).
+ * plugin's graph rules: `prometheus.io/rule` is a query the plugin graphs,
+ * not an alert).
  *
  * @public
  */
@@ -86,10 +93,10 @@ export const DASHBOARD_ANNOTATIONS: readonly string[] = [
 
 /**
  * Annotations that route alerts to on-call (PagerDuty, Opsgenie, Splunk
- * On-Call, iLert) or declare alert rules (the Prometheus plugin's
- * `prometheus.io/alert` and `prometheus.io/rule`, Grafana alert label
- * selectors). `prometheus.io/rule` also counts as a dashboard: the
- * Prometheus plugin graphs it.
+ * On-Call by team or routing key, iLert) or select alert rules (the
+ * Prometheus plugin's `prometheus.io/alert`, Grafana alert selectors,
+ * Dynatrace problems). `prometheus.io/rule` is not among them: the
+ * Prometheus plugin graphs it (it counts as a dashboard).
  *
  * @public
  */
@@ -101,9 +108,11 @@ export const ALERTS_ANNOTATIONS: readonly string[] = [
   'opsgenie.com/team',
   'opsgenie.com/*',
   'prometheus.io/alert',
-  'prometheus.io/rule',
   'grafana/alert-label-selector',
+  'grafana/tag-selector',
   'splunk.com/on-call-routing-key',
+  'splunk.com/on-call-team',
+  'dynatrace.com/dynatrace-entity-id',
   'victorops.com/*',
   'ilert.com/*',
 ];
@@ -218,6 +227,7 @@ export const TRACING_DEPENDENCIES: readonly string[] = [
 export const DEPLOY_ANNOTATIONS: readonly string[] = [
   'argocd/app-name',
   'argocd/app-selector',
+  'argocd/project-name',
   'argocd/*',
   'spinnaker.io/application-name',
   'spinnaker.io/*',
@@ -260,6 +270,7 @@ export const PROBE_ANNOTATIONS: readonly string[] = [
   '*/synthetic*',
   '*/probe*',
   'checklyhq.com/*',
+  'dynatrace.com/synthetics-ids',
   'pingdom.com/*',
   'uptimerobot.com/*',
 ];

@@ -79,7 +79,7 @@ interface CheckCases {
   /** Inputs that pass, with a piece of the evidence label expected. */
   pass: Array<[string, TestFactsInput, string]>;
   /** Inputs that fail. */
-  fail: Array<[string, TestFactsInput]>;
+  fail: Array<[string, TestFactsInput] | [string, TestFactsInput, RegExp]>;
   /** Inputs that are unknown, with a piece of the reason expected. */
   unknown: Array<[string, TestFactsInput, RegExp]>;
 }
@@ -397,14 +397,19 @@ const CASES: Record<string, CheckCases> = {
         'dashboard link',
       ],
       [
-        'an icon only',
-        withLinks({ url: 'https://grafana/x', icon: 'dashboard' }),
+        'an icon and a Grafana dashboard URL',
+        withLinks({ url: 'https://grafana/d/x', icon: 'dashboard' }),
         'dashboard link',
       ],
       [
-        'a title only',
+        'a title and a Grafana URL',
         withLinks({ url: 'https://grafana/x', title: 'Grafana dashboard' }),
         'dashboard link "Grafana dashboard"',
+      ],
+      [
+        'an untitled Datadog dashboard URL',
+        withLinks({ url: 'https://app.datadoghq.com/dashboard/abc-123' }),
+        'dashboard link',
       ],
       [
         'grafana/dashboard-selector',
@@ -427,7 +432,41 @@ const CASES: Record<string, CheckCases> = {
         'newrelic.com/dashboard-guid',
       ],
     ],
-    fail: [['nothing', baseInput()]],
+    fail: [
+      ['nothing', baseInput()],
+      [
+        'an icon only (a hint)',
+        withLinks({ url: 'https://example.com/dashboard', icon: 'dashboard' }),
+        /ignored: only its icon says a dashboard/,
+      ],
+      [
+        'a Jira board with icon dashboard',
+        withLinks({
+          url: 'https://acme.atlassian.net/jira/software/projects/X/boards/1',
+          title: 'JIRA Board',
+          icon: 'dashboard',
+        }),
+        /link "JIRA Board" ignored: Jira is an issue tracker, not a dashboard/,
+      ],
+      [
+        'a link titled Grafana to a Notion page',
+        withLinks({ url: 'https://www.notion.so/acme/x', title: 'Grafana' }),
+        /Notion is a wiki, not a dashboard/,
+      ],
+      [
+        'a link titled Datadog to a typo domain',
+        withLinks({
+          url: 'https://app.datadoghg.com/dashboard/x',
+          title: 'Datadog',
+        }),
+        /titled Datadog but its URL is not a Datadog address/,
+      ],
+      [
+        'a placeholder GUID',
+        withAnnotations({ 'newrelic.com/dashboard-guid': '<GUID>' }),
+        /placeholder value: annotation newrelic.com\/dashboard-guid/,
+      ],
+    ],
     unknown: [
       [
         'entity facts unavailable',
@@ -459,9 +498,9 @@ const CASES: Record<string, CheckCases> = {
         'opsgenie.com/team',
       ],
       [
-        'prometheus.io/rule',
-        withAnnotations({ 'prometheus.io/rule': 'up' }),
-        'prometheus.io/rule',
+        'splunk.com/on-call-team',
+        withAnnotations({ 'splunk.com/on-call-team': 'payments' }),
+        'splunk.com/on-call-team',
       ],
       [
         'an oncall link',
@@ -748,8 +787,8 @@ const CASES: Record<string, CheckCases> = {
         'slo link',
       ],
       [
-        'a title only',
-        withLinks({ url: 'https://x/y', title: 'Error budget' }),
+        'a title and a URL that names SLOs',
+        withLinks({ url: 'https://x/slos/payments', title: 'Error budget' }),
         'slo link',
       ],
       [
@@ -766,6 +805,11 @@ const CASES: Record<string, CheckCases> = {
     ],
     fail: [
       ['nothing', baseInput()],
+      [
+        'a title only (a hint)',
+        withLinks({ url: 'https://x/y', title: 'Error budget' }),
+        /link "Error budget" ignored: only its title says an SLO/,
+      ],
       [
         'a synthetics link only',
         withLinks({ url: 'https://syn/x', type: 'synthetics' }),
@@ -926,11 +970,20 @@ describe('the default pack', () => {
       expect(result.evidence.map(e => e.label).join(' | ')).toContain(evidence);
     });
 
-    it.each(cases.fail)('fails with %s', (_name, input) => {
+    // Rest parameters: rows without a reason must not look like `done`.
+    it.each(cases.fail)('fails with %s', (...row) => {
+      const [, input, reason] = row;
       const result = expectState(input, 'fail');
       expect(result.reason).toContain(
         defaultChecks.find(c => c.id === checkId)!.messages.fail,
       );
+      expect(result.reason).toMatch(reason ?? /./);
+      // An ignored link is shown as hint evidence with its reason.
+      expect(
+        result.evidence.some(
+          e => e.strength === 'hint' && e.value?.startsWith('ignored: '),
+        ),
+      ).toBe(result.reason.includes('" ignored: '));
     });
 
     it.each(cases.unknown)('is unknown with %s', (_name, input, reason) => {

@@ -343,7 +343,7 @@ metadata:
       fail: 'No logs link or annotation',
     },
     remediation: {
-      markdown: `Ship logs to your central log platform and link a saved search filtered to this service. A link with \`type: logs\` (or a title such as "Logs", "Kibana logs") satisfies the check; so does one of the annotations ${list(
+      markdown: `Ship logs to your central log platform and link a saved search filtered to this service. A link with \`type: logs\`, or titled "Logs"/"Kibana logs" **and** whose URL is a log tool (Kibana, Splunk, Datadog \`/logs\`, Loki…) or names logs (\`logs.acme.io\`, \`/logs/\`), satisfies the check (declared evidence); a title alone is a hint and does not. So does one of the annotations ${list(
         LOGS_ANNOTATIONS,
       )}.
 
@@ -380,7 +380,7 @@ metadata:
     remediation: {
       markdown: `Write down what an operator does when this service misbehaves (how to check health, restart, scale, fail over, whom to escalate to) and link it. Any of these satisfies the check:
 
-- a link with \`type: runbook\` (or titled "Runbook", "Playbook");
+- a link with \`type: runbook\`, or titled "Runbook"/"Playbook" with a URL on a wiki or docs tool (Confluence, Notion, GitHub…) or naming runbooks (\`/runbooks/\`) (declared; a title alone, or a link without a URL, does not count);
 - a \`RUNBOOK.md\`, \`docs/runbook.md\`, \`docs/runbooks/…\` or \`runbooks/…\` file in the repository;
 - an annotation ${list(RUNBOOK_ANNOTATIONS)}.
 
@@ -417,9 +417,9 @@ metadata:
         'Claimed, not observed: a dashboard is linked, but the metrics provider finds no series of this service to show on it',
     },
     remediation: {
-      markdown: `Build a dashboard of the service's golden signals and link it: a link with \`type: dashboard\` (or icon \`dashboard\`, or a title such as "Grafana dashboard"), or one of the annotations ${list(
+      markdown: `Build a dashboard of the service's golden signals and link it: a link with \`type: dashboard\`, or any link whose URL is a dashboard tool (Grafana \`/d/\`, Datadog \`/dashboard/\`, Kibana \`/app/dashboards\`, New Relic, Honeycomb boards…), or one of the annotations ${list(
         DASHBOARD_ANNOTATIONS,
-      )}.
+      )} (declared evidence). A title or an icon \`dashboard\` alone is a hint and never passes; a link to Jira, Confluence, Notion or a status page is ignored with the reason ("link 'JIRA Board' ignored: Jira is an issue tracker, not a dashboard").
 
 \`\`\`yaml
 metadata:
@@ -467,7 +467,7 @@ metadata:
     remediation: {
       markdown: `Route the service's alerts to an on-call rotation and record it in the catalog: one of the annotations ${list(
         ALERTS_ANNOTATIONS,
-      )}, or a link with \`type: alerts\`/\`oncall\`. Alert rules found by the metrics provider also count.
+      )} (declared evidence; a placeholder value such as \`missing\`, \`none\`, \`TBD\` or \`true\` does not count), or a link with \`type: alerts\`/\`oncall\` or whose URL is an on-call or alerting tool (PagerDuty, Opsgenie, Splunk On-Call, Grafana \`/alerting\`, Datadog \`/monitors\`). A link merely titled "Alerts" is a hint and never passes. \`prometheus.io/rule\` is a graph for the Prometheus plugin, not alerting. Alert rules found by the metrics provider count as observed evidence.
 
 \`\`\`yaml
 metadata:

@@ -1,5 +1,6 @@
 import type { CheckDefinition, CheckInfo } from '../types';
 import { compileReadinessRule } from '../rules/compileReadinessRule';
+import { DEFAULT_ATTESTATION_DAYS } from '../engine/compileChecks';
 
 /**
  * Describes a check for the API and the UI: everything but the rule code.
@@ -25,6 +26,13 @@ export function toCheckInfo(check: CheckDefinition): CheckInfo {
   };
   if (check.description !== undefined) {
     info.description = check.description;
+  }
+  if (check.attested) {
+    info.attested = {
+      expiresAfterDays:
+        check.attested.expiresAfterDays ?? DEFAULT_ATTESTATION_DAYS,
+    };
+    return info;
   }
   const optional = check.optional ?? inferOptional(check);
   if (optional.length > 0) {

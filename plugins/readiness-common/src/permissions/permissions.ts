@@ -31,6 +31,28 @@ export const readinessRescorePermission = createPermission({
 });
 
 /**
+ * Allows pushing facts computed outside Backstage (`POST /facts`, e.g. from
+ * CI) as a user; service principals may always push.
+ *
+ * @public
+ */
+export const readinessFactsPushPermission = createPermission({
+  name: 'readiness.facts.push',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Allows recording attestations of attested checks for any entity (members
+ * of the owning group may always attest their own entities).
+ *
+ * @public
+ */
+export const readinessAttestationManagePermission = createPermission({
+  name: 'readiness.attestation.manage',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission of the readiness plugin, for registration.
  *
  * @public
@@ -39,4 +61,6 @@ export const readinessPermissions = [
   readinessEntityRefreshPermission,
   readinessExemptionManagePermission,
   readinessRescorePermission,
+  readinessFactsPushPermission,
+  readinessAttestationManagePermission,
 ];

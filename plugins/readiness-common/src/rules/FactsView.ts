@@ -1,7 +1,13 @@
-import type { Evidence, FactDocument, RepositoryFileKind } from '../types';
+import type {
+  Evidence,
+  EvidenceStrength,
+  FactDocument,
+  RepositoryFileKind,
+} from '../types';
 import { classifyRepositoryFile } from '../facts/classifyRepositoryFile';
 import { findEntityTier, TierFinding } from '../entity/readEntityTier';
 import { classifyEntityLink } from './linkKinds';
+import { classifyLinkUrl, LinkHostMatch } from './linkHosts';
 import { hasInvisible, isSafeUrl, MAX_URL_LENGTH } from './isSafeUrl';
 
 /** Namespace states as small integers, for speed. */
@@ -32,6 +38,23 @@ export interface LinkView {
    * counts. Decided when first asked, through {@link isLinkSafe}.
    */
   safe?: boolean;
+  /**
+   * The tool the URL points at (`null`: none known). Decided when first
+   * asked, through {@link linkHost}.
+   */
+  host?: LinkHostMatch | null;
+}
+
+/**
+ * The tool a link's URL points at (see `LINK_HOSTS`), decided once per link.
+ *
+ * @internal
+ */
+export function linkHost(link: LinkView): LinkHostMatch | undefined {
+  if (link.host === undefined) {
+    link.host = (link.url && classifyLinkUrl(link.url)) || null;
+  }
+  return link.host ?? undefined;
 }
 
 /**
@@ -268,7 +291,7 @@ export class FactsView {
     return this.entry('entity').data as Record<string, unknown> | undefined;
   }
 
-  private metadata(): Record<string, unknown> | undefined {
+  metadata(): Record<string, unknown> | undefined {
     if (this.metadataCache === undefined) {
       const metadata = this.entity()?.metadata;
       this.metadataCache = isRecord(metadata) ? metadata : null;
@@ -462,7 +485,8 @@ export function evidenceValue(value: unknown): string | undefined {
 }
 
 /**
- * Evidence for a value that may be a URL.
+ * Evidence for a value that may be a URL; `declared` unless said otherwise
+ * (a value from the entity is what someone wrote in the catalog).
  *
  * @internal
  */
@@ -470,9 +494,10 @@ export function valueEvidence(
   kind: Evidence['kind'],
   label: string,
   value: unknown,
+  strength: EvidenceStrength = 'declared',
 ): Evidence {
   const text = evidenceValue(value);
-  const evidence: Evidence = { kind, label: truncate(label) };
+  const evidence: Evidence = { kind, label: truncate(label), strength };
   if (text !== undefined) {
     evidence.value = text;
     if (isSafeUrl(value)) {

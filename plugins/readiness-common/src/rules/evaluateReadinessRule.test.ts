@@ -200,12 +200,14 @@ describe('evaluateReadinessRule: evidence', () => {
           kind: 'annotation',
           label: 'pagerduty.com/service-id',
           value: 'P123',
+          strength: 'declared',
         },
         {
           kind: 'annotation',
           label: 'grafana/overview-dashboard',
           value: 'https://grafana.example.com/d/x',
           url: 'https://grafana.example.com/d/x',
+          strength: 'declared',
         },
       ],
     });
@@ -229,8 +231,9 @@ describe('evaluateReadinessRule: evidence', () => {
         {
           kind: 'link',
           label: 'runbook link "On-call playbook"',
-          value: 'recognised by its title',
+          value: 'Wiki (wiki)',
           url: 'https://wiki/run',
+          strength: 'declared',
         },
       ],
     });
@@ -248,6 +251,7 @@ describe('evaluateReadinessRule: evidence', () => {
           label: '.github/workflows/ci.yml',
           value: 'ci file',
           url: 'https://github.com/acme/svc/tree/main/.github/workflows/ci.yml',
+          strength: 'observed',
         },
       ],
     });
@@ -261,6 +265,7 @@ describe('evaluateReadinessRule: evidence', () => {
           label: 'go.opentelemetry.io/otel/sdk',
           value: 'go (go.mod)',
           url: 'https://github.com/acme/svc/tree/main/go.mod',
+          strength: 'observed',
         },
       ],
     });
@@ -458,7 +463,7 @@ describe('evaluateReadinessRule: unsafe link schemes', () => {
     );
     expect(outcome).toEqual({
       state: 'pass',
-      evidence: [{ kind: 'tag', label: 'java' }],
+      evidence: [{ kind: 'tag', label: 'java', strength: 'declared' }],
     });
   });
 });

@@ -16,16 +16,35 @@ const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
   'change-me',
   'change_me',
   'placeholder',
+  'none',
+  'missing',
+  'tba',
+  'xxx',
+  'fixme',
+  'unset',
+  'not-set',
+  'not set',
+  'empty',
+  'unspecified',
 ]);
 
-/** Unrendered templates: `{{ … }}`, `${ … }`, `<% … %>`, or `key=` left empty. */
-const TEMPLATE = /\{\{.*\}\}|\$\{.*\}|<%.*%>|^[a-z_-]+=$/i;
+/** Annotations whose value is a flag by design (Tekton's `"true"`). */
+const FLAG_KEYS: ReadonlySet<string> = new Set(['tekton.dev/cicd']);
+
+/** Values that are a yes/no, where an id or a name is expected. */
+const FLAG_WORDS: ReadonlySet<string> = new Set(['true', 'false', 'yes', 'no']);
+
+/**
+ * Unrendered templates: `{{ … }}`, `${ … }`, `<% … %>`, `<GUID>`,
+ * `<your-team>`, or `key=` left empty.
+ */
+const TEMPLATE = /\{\{.*\}\}|\$\{.*\}|<%.*%>|<[a-z_][\w .-]*>|^[a-z_-]+=$/i;
 
 /**
  * Whether a catalog value is a placeholder rather than a value: empty, a
  * word such as `-`, `undefined`, `null`, `TODO`, `TBD`, `n/a`, `unknown`,
- * `changeme`, or an unrendered template (`{{ values.owner }}`,
- * `${SYSTEM}`, `channel=`).
+ * `changeme`, `none`, `missing`, `unspecified`, or an unrendered template
+ * (`{{ values.owner }}`, `${SYSTEM}`, `<GUID>`, `channel=`).
  *
  * @internal
  */
@@ -37,8 +56,40 @@ export function isPlaceholder(value: string): boolean {
   return (
     (value.includes('{{') ||
       value.includes('${') ||
-      value.includes('<%') ||
+      value.includes('<') ||
       value.endsWith('=')) &&
     TEMPLATE.test(value.trim())
   );
+}
+
+/**
+ * Whether an annotation or label value is a placeholder where an id or a
+ * name is expected: a placeholder (see {@link isPlaceholder}), a boolean
+ * (`sentry.io/project-slug: true`) or the words `true`, `false`, `yes`,
+ * `no` (except under keys that are flags by design, such as
+ * `tekton.dev/cicd`). Returns what it is for the reason, or `undefined`
+ * for a value.
+ *
+ * @internal
+ */
+export function idPlaceholderKind(
+  value: unknown,
+  key?: string,
+): string | undefined {
+  if (key !== undefined && FLAG_KEYS.has(key)) {
+    return undefined;
+  }
+  if (typeof value === 'boolean') {
+    return 'a boolean, not an id';
+  }
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+  if (isPlaceholder(value)) {
+    return 'a placeholder';
+  }
+  if (value.length <= 5 && FLAG_WORDS.has(value.trim().toLowerCase())) {
+    return 'a yes/no, not an id';
+  }
+  return undefined;
 }

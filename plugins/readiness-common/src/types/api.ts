@@ -1,4 +1,5 @@
-import type { Contact } from './facts';
+import type { Attestation, Contact, PushedFact } from './facts';
+import type { JsonValue } from '@backstage/types';
 import type { CheckRemediation, LevelDefinition } from './checks';
 import type {
   CategorySummary,
@@ -33,6 +34,8 @@ export interface CheckInfo {
   requires: string[];
   /** Namespaces read when available (see `CheckDefinition.optional`). */
   optional?: string[];
+  /** Set on attested checks: days an attestation stays valid. */
+  attested?: { expiresAfterDays: number };
   remediation: CheckRemediation;
 }
 
@@ -260,6 +263,58 @@ export interface ExemptionRequest {
  */
 export interface ExemptionsResponse {
   items: Exemption[];
+}
+
+/**
+ * Body of `POST /facts`: facts computed outside Backstage (e.g. in CI) for
+ * one entity. Each key must be declared in `readiness.pushedFacts` and its
+ * value valid against that key's JSON schema.
+ *
+ * @public
+ */
+export interface PushFactsRequest {
+  entityRef: string;
+  /** Fact key → value, e.g. `{ coverage: 83.5 }`. */
+  facts: Record<string, JsonValue>;
+  /** When the facts were computed (ISO 8601); defaults to the time of the push. */
+  observedAt?: string;
+}
+
+/**
+ * `POST /facts` and `GET /facts`: the entity's pushed facts, newest first.
+ *
+ * @public
+ */
+export interface PushedFactsResponse {
+  entityRef: string;
+  items: PushedFact[];
+  /**
+   * On `POST /facts`: whether the entity was rescored with the new facts
+   * (when not, they apply at its next scoring).
+   */
+  rescored?: boolean;
+}
+
+/**
+ * Body of `POST /attestations`.
+ *
+ * @public
+ */
+export interface AttestationRequest {
+  entityRef: string;
+  checkId: string;
+  /** An http(s) link to the evidence. */
+  evidenceUrl: string;
+  note?: string;
+}
+
+/**
+ * `GET /attestations`: the latest attestation per check, newest first.
+ *
+ * @public
+ */
+export interface AttestationsResponse {
+  items: Attestation[];
 }
 
 /**

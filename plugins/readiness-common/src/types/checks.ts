@@ -126,9 +126,36 @@ export interface CheckDefinition {
    */
   observe?: unknown;
   /**
-   * One-line reasons shown with the result; `claimed` (default: "Claimed,
-   * not observed: " and the fail message) when `observe` does not hold.
+   * Makes the check attested: no tool can see it (a DR drill, a load test, a
+   * security review), so it passes while an owner-team member's attestation
+   * (`attestations` namespace) is current, and fails with "attestation
+   * expired on …" after. `rule` is then ignored and may be omitted.
    */
-  messages: { pass: string; fail: string; claimed?: string };
+  attested?: {
+    /** Days an attestation stays valid; default 180. */
+    expiresAfterDays?: number;
+  };
+  /**
+   * A warning band: a declarative `ReadinessRule` tried when `rule` fails.
+   * When it holds, the result is `warn` instead of `fail`, e.g. rule
+   * `{ fact: pushed.coverage, gte: 80 }` with warn
+   * `{ fact: pushed.coverage, gte: 60 }`. A warning counts as not passing
+   * for levels and the score.
+   */
+  warn?: unknown;
+  /**
+   * One-line reasons shown with the result; `warn` is used for a result in
+   * the warning band (default: the `fail` message, marked as a warning);
+   * `claimed` when `observe` does not hold (default: "Claimed, not
+   * observed: " and the fail message).
+   */
+  messages: { pass: string; fail: string; warn?: string; claimed?: string };
   remediation: CheckRemediation;
+  /**
+   * The weakest evidence a pass may rest on: `declared` (the default: an
+   * annotation, a typed link, a field) or `observed` (a repository file,
+   * live series). A pass whose evidence is all weaker is a fail that says
+   * so. A `hint` (a title or an icon alone) never carries a pass.
+   */
+  minStrength?: 'observed' | 'declared';
 }

@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { JsonObject } from '@backstage/types';
+import type { JsonObject, JsonValue } from '@backstage/types';
 import type { TeamContact } from './api';
 
 /**
@@ -252,6 +252,65 @@ export interface LinksFacts {
  * @public
  */
 export type EntityFacts = Entity;
+
+/**
+ * The fact namespace filled with facts pushed from outside Backstage (CI:
+ * test coverage, load-test reports, security scans…), read by rules as
+ * `fact: pushed.<key>` (e.g. `{ fact: pushed.coverage, gte: 80 }`).
+ *
+ * @public
+ */
+export const PUSHED_NAMESPACE = 'pushed';
+
+/**
+ * One fact pushed for an entity (`POST /facts`), as stored and as found in
+ * the `pushed` namespace, keyed by fact key.
+ *
+ * @public
+ */
+export interface PushedFact {
+  /** The fact key, declared in `readiness.pushedFacts`. */
+  key: string;
+  /** The value, valid against the key's JSON schema. */
+  value: JsonValue;
+  /** ISO timestamp of when the pusher computed it. */
+  observedAt: string;
+  /** ISO timestamp after which it is stale (`observedAt` plus the key's TTL). */
+  staleAt: string;
+  /** Whether it was stale when the facts were collected: its checks are `unknown`. */
+  stale: boolean;
+  /** Who pushed it (a user or service principal). */
+  pushedBy?: string;
+}
+
+/**
+ * The fact namespace filled with the attestations recorded for an entity,
+ * keyed by check id (see `Attestation`); read by attested checks.
+ *
+ * @public
+ */
+export const ATTESTATIONS_NAMESPACE = 'attestations';
+
+/**
+ * An owner-team member's statement that an attested check holds (a DR drill
+ * was run, a load test passed, a security review was done), with a link to
+ * the evidence. The check passes until `expiresAt`.
+ *
+ * @public
+ */
+export interface Attestation {
+  id: string;
+  entityRef: string;
+  checkId: string;
+  /** An http(s) link to the evidence (report, ticket, recording). */
+  evidenceUrl: string;
+  /** What was done, optional. */
+  note?: string;
+  /** User entity ref of who attested. */
+  author: string;
+  createdAt: string;
+  expiresAt: string;
+}
 
 /**
  * One dependency of an entity in the `dependencies` namespace: an entity it

@@ -2,6 +2,8 @@
  * The state of one check for one entity.
  *
  * - `pass` / `fail`: the rule decided.
+ * - `warn`: the rule failed but the check's warning band holds (e.g. coverage
+ *   72 with pass at 80 and warn at 60); counts as not passing for levels.
  * - `unknown`: a needed fact namespace is unavailable or not configured; never counted as a fail.
  * - `claimed`: claimed, not observed: the catalog claims it (an annotation, a
  *   link) but the live facts that could confirm it (e.g. Prometheus) do not
@@ -15,6 +17,7 @@ export type CheckState =
   | 'pass'
   | 'fail'
   | 'claimed'
+  | 'warn'
   | 'unknown'
   | 'exempt'
   | 'not-applicable';
@@ -27,6 +30,7 @@ export type CheckState =
 export const CHECK_STATES: readonly CheckState[] = [
   'fail',
   'claimed',
+  'warn',
   'unknown',
   'pass',
   'exempt',
@@ -161,7 +165,7 @@ export interface CategorySummary {
   category: string;
   /** Passing or exempt. */
   passed: number;
-  /** Failing, including `claimed` (claimed, not observed). */
+  /** Failing or warning, including `claimed` (claimed, not observed). */
   failed: number;
   unknown: number;
   /** Checks that apply (everything but not-applicable). */

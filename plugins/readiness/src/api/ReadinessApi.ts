@@ -7,6 +7,8 @@ import type {
   EntitySummary,
   Exemption,
   ExemptionRequest,
+  Attestation,
+  AttestationRequest,
   RollupResponse,
   RunInfo,
   SearchQuery,
@@ -113,6 +115,9 @@ export interface ReadinessApi {
 
   /** Removes an exemption. */
   deleteExemption(id: string): Promise<void>;
+
+  /** Records an attestation of an attested check. */
+  recordAttestation(request: AttestationRequest): Promise<Attestation>;
 }
 
 /**

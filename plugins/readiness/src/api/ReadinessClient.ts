@@ -8,6 +8,8 @@ import {
   type EntitySummary,
   type Exemption,
   type ExemptionRequest,
+  type Attestation,
+  type AttestationRequest,
   type RollupResponse,
   type RunInfo,
   type SearchQuery,
@@ -177,5 +179,9 @@ export class ReadinessClient implements ReadinessApi {
 
   async deleteExemption(id: string): Promise<void> {
     return this.client.deleteExemption(id);
+  }
+
+  async recordAttestation(request: AttestationRequest): Promise<Attestation> {
+    return this.client.recordAttestation(request);
   }
 }

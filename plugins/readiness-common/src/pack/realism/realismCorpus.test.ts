@@ -22,10 +22,15 @@ import {
 
 const TARGET_AGREEMENT_PCT = 97;
 const TARGET_TRAP_FALSE_PASSES = 0;
-/** Measured on the default pack, 2026-12-05: 94.8 % before CI and placeholders were earned, 96.8 % after. */
-const FLOOR_AGREEMENT_PCT = 96.5;
-/** Measured on the default pack, 2026-12-05: 40 before, 16 after. */
-const FLOOR_TRAP_FALSE_PASSES = 16;
+/**
+ * Measured on the default pack, 2026-12-05: 94.8 % before CI and
+ * placeholders were earned, 96.8 % after; 98.0 % (180 entities) once links
+ * had to earn their kind and evidence carried a strength. The remaining
+ * disagreements are applicability (servers typed `tool`, local CLIs).
+ */
+const FLOOR_AGREEMENT_PCT = 97.9;
+/** Measured on the default pack, 2026-12-05: 40 before, 16 after, then 0. */
+const FLOOR_TRAP_FALSE_PASSES = 0;
 
 /** Empty when `ok`; otherwise `what`, the table per check and every disagreement. */
 function report(comparison: RealismComparison, ok: boolean, what: string) {
@@ -57,6 +62,7 @@ describe('the default pack on the realism corpus', () => {
       'ownership.tier',
       'ownership.system',
       'ownership.owner-resolves',
+      'logging.error-tracking',
     ]) {
       expect(traps).toContain(checkId);
     }

@@ -3,7 +3,7 @@ import { compileGlobSet, hasWildcard } from '../glob';
 import { isUnsafeLink } from '../isSafeUrl';
 import { FAIL, PASS, RuleNode } from '../RuleNode';
 import { compileValueCondition, VALUE_KEYS } from './compileValueCondition';
-import { isPlaceholder } from '../isPlaceholder';
+import { idPlaceholderKind } from '../isPlaceholder';
 import { placeholderNote } from './placeholderNote';
 import { inNamespace } from './inNamespace';
 import { readStringList } from './readStringList';
@@ -14,7 +14,8 @@ import { unsafeLinkNote } from './unsafeLinkNote';
  * Compiles an `annotation` or `label` rule: a key of the entity matching
  * one of the patterns whose value meets the condition (non-empty when none
  * is given). A value that is an unsafe link never counts, nor, without a
- * condition, a placeholder (`TODO`, `-`, `{{ x }}`…).
+ * condition, a placeholder (`TODO`, `-`, `{{ x }}`, `missing`, a boolean…;
+ * see `idPlaceholderKind`).
  *
  * @internal
  */
@@ -52,9 +53,14 @@ export function compileKeyedRule(
           scratch.notes.push(unsafeLinkNote(`${kind} ${truncate(key)}`));
           continue;
         }
-        if (plain && typeof value === 'string' && isPlaceholder(value)) {
+        const placeholder = plain ? idPlaceholderKind(value, key) : undefined;
+        if (placeholder !== undefined) {
           scratch.notes.push(
-            placeholderNote(`${kind} ${truncate(key)}`, value),
+            placeholderNote(
+              `${kind} ${truncate(key)}`,
+              String(value),
+              placeholder,
+            ),
           );
           continue;
         }

@@ -64,6 +64,7 @@ export const dependencyOperator: RuleOperator = {
           value: dep.manifest
             ? `${dep.ecosystem} (${truncate(dep.manifest)})`
             : dep.ecosystem,
+          strength: 'observed',
         };
         const url = dep.manifest ? view.fileUrl(dep.manifest) : undefined;
         if (url !== undefined) {

@@ -1,16 +1,20 @@
 import { valueEvidence } from '../FactsView';
 import { invalid } from '../invalid';
 import { isUnsafeLink } from '../isSafeUrl';
-import { FAIL, PASS, RuleNode } from '../RuleNode';
+import { PUSHED_NAMESPACE } from '../../types/facts';
+import { FAIL, PASS, RuleNode, UNKNOWN } from '../RuleNode';
 import { compileValueCondition, VALUE_KEYS } from './compileValueCondition';
 import { inNamespace } from './inNamespace';
 import { lookupPath } from './lookupPath';
+import { readPushedFact } from './readPushedFact';
 import { RuleOperator } from './RuleOperator';
 import { unsafeLinkNote } from './unsafeLinkNote';
 
 /**
  * `fact: '<namespace>.<path>'` with an optional value condition: any value
- * of any fact namespace. A value that is an unsafe link never counts.
+ * of any fact namespace. A value that is an unsafe link never counts. In the
+ * `pushed` namespace the path starts with the fact key, and a stale pushed
+ * fact leaves the rule undecided ("stale since …").
  *
  * @internal
  */
@@ -29,8 +33,25 @@ export const factOperator: RuleOperator = {
     const namespace = segments[0];
     const condition = compileValueCondition(rule, path, false);
     context.uses(namespace);
+    const pushed = namespace === PUSHED_NAMESPACE;
+    // Repository files, live metrics and facts measured in CI and pushed
+    // were seen; the rest was written down.
+    const strength =
+      pushed || namespace === 'repository' || namespace === 'metrics'
+        ? 'observed'
+        : 'declared';
     return inNamespace(namespace, (view, scratch) => {
-      const value = lookupPath(view.data(namespace), segments, 1);
+      let value: unknown;
+      if (pushed) {
+        const reading = readPushedFact(view, namespace, segments);
+        if (reading.stale) {
+          scratch.notes.push(reading.note);
+          return UNKNOWN;
+        }
+        value = reading.value;
+      } else {
+        value = lookupPath(view.data(namespace), segments, 1);
+      }
       if (!condition(value)) {
         return FAIL;
       }
@@ -39,7 +60,7 @@ export const factOperator: RuleOperator = {
         return FAIL;
       }
       if (value !== undefined && value !== null) {
-        scratch.evidence.push(valueEvidence('field', operand, value));
+        scratch.evidence.push(valueEvidence('field', operand, value, strength));
       }
       return PASS;
     });

@@ -34,7 +34,11 @@ function collectFiles(
     if (paths && !paths.test(file)) {
       continue;
     }
-    const evidence: Evidence = { kind: 'file', label: truncate(file) };
+    const evidence: Evidence = {
+      kind: 'file',
+      label: truncate(file),
+      strength: 'observed',
+    };
     if (kind) {
       evidence.value = `${kind} file`;
     }

@@ -37,6 +37,7 @@ export const filterOperator: RuleOperator = {
         kind: 'field',
         label: 'entity matches',
         value: label,
+        strength: 'declared',
       });
       return PASS;
     });

@@ -1,5 +1,6 @@
 import type { Evidence } from '../../types';
 import { isLinkSafe, isRecord, truncate } from '../FactsView';
+import { judgeLink, DECLARED_BY_MATCHER, wantedKind } from './judgeLink';
 import { invalid } from '../invalid';
 import { linkKindsOfType } from '../linkKinds';
 import { FAIL, PASS, RuleNode } from '../RuleNode';
@@ -16,6 +17,10 @@ import { verifiedLink } from './verifiedLink';
  * an "unsafe link scheme" note. When link verification filled the `links`
  * namespace, a link that answered is `observed` evidence and a dead one
  * never counts (it leaves a "is dead: HTTP 404" note).
+ * an "unsafe link scheme" note. With a type, the link must also earn it
+ * (see `judgeLink`): a link without a URL, a URL of a tool that does not
+ * serve the kind (Jira for a dashboard) or a title or icon alone is
+ * ignored, as `hint` evidence with the reason.
  *
  * @internal
  */
@@ -81,16 +86,12 @@ export const linkOperator: RuleOperator = {
     return inNamespace('entity', (view, scratch) => {
       const links = view.links();
       let found = 0;
+      let ignored = 0;
       for (let i = 0; i < links.length && found < MAX_LEAF_EVIDENCE; i++) {
         const link = links[i];
         let kind: string | undefined;
         if (kinds) {
-          for (let k = 0; k < link.kinds.length; k++) {
-            if (kinds.has(link.kinds[k])) {
-              kind = link.kinds[k];
-              break;
-            }
-          }
+          kind = wantedKind(link, kinds);
           if (!kind) {
             continue;
           }
@@ -107,17 +108,13 @@ export const linkOperator: RuleOperator = {
         ) {
           continue;
         }
+        const name = truncate(link.title || link.url || 'untitled');
         if (!isLinkSafe(link)) {
           scratch.notes.push(
-            unsafeLinkNote(
-              link.title
-                ? `link "${truncate(link.title)}"`
-                : 'an untitled link',
-            ),
+            unsafeLinkNote(link.title ? `link "${name}"` : 'an untitled link'),
           );
           continue;
         }
-        const name = truncate(link.title || link.url || 'untitled');
         // Verified links (readiness.links.verify): a dead one never counts.
         const verified = verifiedLink(view, link.url);
         if (verified?.state === 'dead') {
@@ -128,16 +125,22 @@ export const linkOperator: RuleOperator = {
           );
           continue;
         }
+        const judged = kind ? judgeLink(link, kind) : DECLARED_BY_MATCHER;
+        if (judged.ignored !== undefined) {
+          scratch.notes.push(`link "${name}" ignored: ${judged.ignored}`);
+          if (ignored < MAX_LEAF_EVIDENCE) {
+            scratch.evidence.push(ignoredLinkEvidence(name, judged.ignored));
+            ignored += 1;
+          }
+          continue;
+        }
         const evidence: Evidence = {
           kind: 'link',
           label: kind ? `${kind} link "${name}"` : `link "${name}"`,
-          value:
-            link.by === 'type' || link.by === 'none'
-              ? link.type && `type ${truncate(link.type)}`
-              : `recognised by its ${link.by}`,
+          strength: 'declared',
         };
-        if (evidence.value === undefined) {
-          delete evidence.value;
+        if (judged.value !== undefined) {
+          evidence.value = judged.value;
         }
         if (link.url !== undefined) {
           evidence.url = link.url;
@@ -153,3 +156,12 @@ export const linkOperator: RuleOperator = {
     });
   },
 };
+
+function ignoredLinkEvidence(name: string, why: string): Evidence {
+  return {
+    kind: 'link',
+    label: `link "${name}"`,
+    value: `ignored: ${why}`,
+    strength: 'hint',
+  };
+}

@@ -54,6 +54,7 @@ export const metricsOperator: RuleOperator = {
           kind: 'series',
           label,
           value: truncate(entry),
+          strength: 'observed',
         });
         found += 1;
       }

@@ -90,6 +90,7 @@ export const ownerContactOperator: RuleOperator = {
             kind: 'relation',
             label: `owner ${contact.type}`,
             value: truncate(contact.label),
+            strength: 'declared',
           };
           if (contact.url !== undefined) {
             evidence.url = contact.url;
@@ -108,6 +109,7 @@ export const ownerContactOperator: RuleOperator = {
           kind: 'relation',
           label: 'owner email',
           value: truncate(owner.email),
+          strength: 'declared',
         };
         const url = mailtoOf(owner.email);
         if (url !== undefined) {
@@ -135,6 +137,7 @@ export const ownerContactOperator: RuleOperator = {
               kind: 'relation',
               label: `owner member ${truncate(name)}`,
               value: truncate(member.email),
+              strength: 'declared',
             };
             const url = mailtoOf(member.email);
             if (url !== undefined) {

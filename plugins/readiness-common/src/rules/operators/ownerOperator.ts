@@ -1,14 +1,42 @@
 import type { Evidence } from '../../types';
 import { evidenceValue, isRecord, truncate } from '../FactsView';
 import { invalid } from '../invalid';
+import { isPlaceholder } from '../isPlaceholder';
 import { FAIL, PASS, RuleNode } from '../RuleNode';
 import { inNamespace } from './inNamespace';
 import { readStringList } from './readStringList';
 import { RuleOperator } from './RuleOperator';
 
+/** Owner names that catch what nobody owns, beside `isPlaceholder`'s words. */
+const PLACEHOLDER_OWNERS: ReadonlySet<string> = new Set([
+  'unowned',
+  'nobody',
+  'no-owner',
+  'noowner',
+  'orphan',
+  'orphaned',
+  'default-owner',
+  'owner',
+]);
+
+/**
+ * The owner ref when its name is a placeholder (`group:x/unspecified`,
+ * `group:default/unknown`, `user:default/none`), else an empty string.
+ */
+function placeholderOwner(ref: unknown): string {
+  if (typeof ref !== 'string') {
+    return '';
+  }
+  const name = ref.slice(Math.max(ref.lastIndexOf('/'), ref.indexOf(':')) + 1);
+  return isPlaceholder(name) || PLACEHOLDER_OWNERS.has(name.toLowerCase())
+    ? ref
+    : '';
+}
+
 /**
  * `owner: { resolved?, kind? }`: the owner resolves (or not) to an entity of
- * the given kinds.
+ * the given kinds. An owner named as a placeholder (`unspecified`,
+ * `unknown`, `unowned`…) does not count as resolved: it leaves a note.
  *
  * @internal
  */
@@ -53,6 +81,15 @@ export const ownerOperator: RuleOperator = {
       if (!owner || (owner.resolved === true) !== resolved) {
         return FAIL;
       }
+      const placeholder = resolved ? placeholderOwner(owner.ownerRef) : '';
+      if (placeholder) {
+        scratch.notes.push(
+          `placeholder owner: "${truncate(
+            placeholder,
+          )}" is not a real team (a catch-all name nobody answers to)`,
+        );
+        return FAIL;
+      }
       if (
         kinds &&
         !(typeof owner.kind === 'string' && kinds.has(owner.kind.toLowerCase()))
@@ -60,7 +97,11 @@ export const ownerOperator: RuleOperator = {
         return FAIL;
       }
       const ref = evidenceValue(owner.ownerRef);
-      const evidence: Evidence = { kind: 'relation', label: 'owner' };
+      const evidence: Evidence = {
+        kind: 'relation',
+        label: 'owner',
+        strength: 'declared',
+      };
       if (ref !== undefined) {
         evidence.value =
           typeof owner.kind === 'string'

@@ -6,6 +6,11 @@ import { truncate } from '../FactsView';
  *
  * @internal
  */
-export function placeholderNote(what: string, value: string): string {
-  return `placeholder value: ${what} is "${truncate(value)}"`;
+export function placeholderNote(
+  what: string,
+  value: string,
+  kind = 'a placeholder',
+): string {
+  const note = `placeholder value: ${what} is "${truncate(value)}"`;
+  return kind === 'a placeholder' ? note : `${note} (${kind})`;
 }

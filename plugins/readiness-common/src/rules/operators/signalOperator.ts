@@ -58,7 +58,11 @@ export const signalOperator: RuleOperator = {
           typeof metrics?.source === 'string'
             ? ` (${truncate(metrics.source)})`
             : '';
-        const item: Evidence = { kind: 'series', label: `${signal}${source}` };
+        const item: Evidence = {
+          kind: 'series',
+          label: `${signal}${source}`,
+          strength: 'observed',
+        };
         if (query || sample) {
           item.value =
             query && sample ? `${query} = ${sample}` : query ?? sample;

@@ -21,7 +21,11 @@ export const tagOperator: RuleOperator = {
       for (let i = 0; i < tags.length && found < MAX_LEAF_EVIDENCE; i++) {
         const tag = tags[i];
         if (typeof tag === 'string' && set.test(tag)) {
-          scratch.evidence.push({ kind: 'tag', label: truncate(tag) });
+          scratch.evidence.push({
+            kind: 'tag',
+            label: truncate(tag),
+            strength: 'declared',
+          });
           found += 1;
         }
       }

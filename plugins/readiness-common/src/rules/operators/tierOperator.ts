@@ -1,4 +1,8 @@
-import { normalizeTier } from '../../entity/readEntityTier';
+import {
+  findPlaceholderTier,
+  normalizeTier,
+} from '../../entity/readEntityTier';
+import { truncate } from '../FactsView';
 import { FAIL, PASS, RuleNode } from '../RuleNode';
 import { inNamespace } from './inNamespace';
 import { readStringList } from './readStringList';
@@ -22,10 +26,19 @@ export const tierOperator: RuleOperator = {
     context.uses('entity');
     return inNamespace('entity', (view, scratch) => {
       const found = view.tier();
-      if (!found || (accepted && !accepted.has(found.tier))) {
+      if (!found) {
+        const placeholder = findPlaceholderTier(view.metadata());
+        if (placeholder) {
+          scratch.notes.push(
+            `placeholder value: tier ${truncate(placeholder)}`,
+          );
+        }
         return FAIL;
       }
-      scratch.evidence.push({ ...found.evidence });
+      if (accepted && !accepted.has(found.tier)) {
+        return FAIL;
+      }
+      scratch.evidence.push({ ...found.evidence, strength: 'declared' });
       return PASS;
     });
   },

@@ -11,7 +11,9 @@ import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import WarningIcon from '@material-ui/icons/Warning';
 import { MarkdownContent } from '@backstage/core-components';
 import {
+  describeEvidence,
   isSafeUrl,
+  passingEvidence,
   type EntityScorecardResponse,
   type LevelDefinition,
 } from '@prodready/plugin-readiness-common';
@@ -21,6 +23,10 @@ import {
   ExemptionDialog,
   type ExemptionDialogValues,
 } from '../ExemptionDialog';
+import {
+  AttestationDialog,
+  type AttestationDialogValues,
+} from '../AttestationDialog';
 import { LearnFromList } from '../LearnFromList';
 import { levelTitle } from '../LevelBadge';
 import { StateIcon } from '../StateIcon';
@@ -70,6 +76,11 @@ export interface CheckResultItemProps {
   onCreateExemption?(values: ExemptionDialogValues): Promise<void>;
   /** Removes the result's exemption; the action is hidden when absent. */
   onRemoveExemption?(exemptionId: string): Promise<void>;
+  /**
+   * Records an attestation of an attested check; the action is shown on
+   * attested checks only, and hidden when absent.
+   */
+  onRecordAttestation?(values: AttestationDialogValues): Promise<void>;
 }
 
 /**
@@ -86,6 +97,7 @@ export function CheckResultItem(props: CheckResultItemProps) {
     defaultExpanded,
     onCreateExemption,
     onRemoveExemption,
+    onRecordAttestation,
   } = props;
   const classes = useStyles();
   // Controlled, so that a check stays open or closed while its state changes.
@@ -96,9 +108,17 @@ export function CheckResultItem(props: CheckResultItemProps) {
     }
   }, [defaultExpanded]);
   const [dialogOpen, setDialogOpen] = useState(false);
+  const [attesting, setAttesting] = useState(false);
   const [removing, setRemoving] = useState(false);
   const { check, exemption } = result;
-  const needsWork = result.state === 'fail' || result.state === 'unknown';
+  const needsWork =
+    result.state === 'fail' ||
+    result.state === 'warn' ||
+    result.state === 'unknown';
+  // What a pass rests on, strongest first, shown without opening the item.
+  const strongest =
+    result.state === 'pass' ? passingEvidence(result, 1)[0] : undefined;
+  const restsOn = strongest ? describeEvidence(strongest) : undefined;
   const headingId = `readiness-check-${check.id}-heading`;
 
   return (
@@ -130,6 +150,15 @@ export function CheckResultItem(props: CheckResultItemProps) {
           <Typography variant="body2" className={classes.reason}>
             {result.reason}
           </Typography>
+          {restsOn && (
+            <Typography
+              variant="caption"
+              color="textSecondary"
+              data-testid="evidence-rests-on"
+            >
+              {`on ${restsOn}`}
+            </Typography>
+          )}
         </div>
       </AccordionSummary>
       <AccordionDetails className={classes.details}>
@@ -138,7 +167,11 @@ export function CheckResultItem(props: CheckResultItemProps) {
         )}
         {result.evidence.length > 0 && (
           <Box className={classes.section}>
-            <Typography variant="subtitle2">Evidence</Typography>
+            <Typography variant="subtitle2">
+              {result.state === 'pass' || result.state === 'exempt'
+                ? 'What made it pass'
+                : 'Evidence'}
+            </Typography>
             <EvidenceList evidence={result.evidence} />
           </Box>
         )}
@@ -214,6 +247,28 @@ export function CheckResultItem(props: CheckResultItemProps) {
               onSubmit={async values => {
                 await onCreateExemption(values);
                 setDialogOpen(false);
+              }}
+            />
+          </Box>
+        )}
+        {check.attested && onRecordAttestation && (
+          <Box className={classes.section}>
+            <Button
+              size="small"
+              variant="outlined"
+              color="primary"
+              onClick={() => setAttesting(true)}
+            >
+              Record attestation
+            </Button>
+            <AttestationDialog
+              open={attesting}
+              checkTitle={check.title}
+              expiresAfterDays={check.attested.expiresAfterDays}
+              onCancel={() => setAttesting(false)}
+              onSubmit={async values => {
+                await onRecordAttestation(values);
+                setAttesting(false);
               }}
             />
           </Box>

@@ -154,6 +154,20 @@ function ReadinessContentForEntity(props: { entityRef: string }) {
         reload();
       }
     : undefined;
+  // Whether the caller may attest is decided by the backend (owner-team
+  // membership or readiness.attestation.manage); a refusal shows in the dialog.
+  const recordAttestation = async (
+    checkId: string,
+    values: { evidenceUrl: string; note?: string },
+  ) => {
+    await api.recordAttestation({ entityRef, checkId, ...values });
+    alertApi.post({
+      message: 'Attestation recorded.',
+      severity: 'success',
+      display: 'transient',
+    });
+    reload();
+  };
   const removeExemption = canManageExemptions
     ? async (exemptionId: string) => {
         try {
@@ -254,6 +268,9 @@ function ReadinessContentForEntity(props: { entityRef: string }) {
                     (values => createExemption(result.checkId, values))
                   }
                   onRemoveExemption={removeExemption}
+                  onRecordAttestation={values =>
+                    recordAttestation(result.checkId, values)
+                  }
                 />
               ))}
             </Box>

@@ -7,6 +7,7 @@ import HelpOutlineIcon from '@material-ui/icons/HelpOutline';
 import RemoveCircleOutlineIcon from '@material-ui/icons/RemoveCircleOutline';
 import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
 import VisibilityOffIcon from '@material-ui/icons/VisibilityOff';
+import WarningIcon from '@material-ui/icons/ReportProblem';
 import type { CheckState } from '@prodready/plugin-readiness-common';
 
 const useStyles = makeStyles(theme => {
@@ -19,6 +20,7 @@ const useStyles = makeStyles(theme => {
     fail: { color: text(theme.palette.error.main) },
     // Claimed, not observed: neither a plain fail nor an unknown.
     claimed: { color: text(theme.palette.warning.dark) },
+    warn: { color: text(theme.palette.warning.main) },
     unknown: { color: theme.palette.text.secondary },
     exempt: { color: text(theme.palette.info.main) },
     'not-applicable': { color: theme.palette.text.secondary },
@@ -30,6 +32,7 @@ const LABELS: Record<CheckState, string> = {
   pass: 'Pass',
   fail: 'Fail',
   claimed: 'Claimed, not observed',
+  warn: 'Warning',
   unknown: 'Unknown',
   exempt: 'Exempt',
   'not-applicable': 'Not applicable',
@@ -39,6 +42,7 @@ const ICONS: Record<CheckState, typeof CheckCircleIcon> = {
   pass: CheckCircleIcon,
   fail: CancelIcon,
   claimed: VisibilityOffIcon,
+  warn: WarningIcon,
   unknown: HelpOutlineIcon,
   exempt: VerifiedUserIcon,
   'not-applicable': RemoveCircleOutlineIcon,

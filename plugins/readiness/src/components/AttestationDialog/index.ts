@@ -1,0 +1,5 @@
+export { AttestationDialog } from './AttestationDialog';
+export type {
+  AttestationDialogProps,
+  AttestationDialogValues,
+} from './AttestationDialog';

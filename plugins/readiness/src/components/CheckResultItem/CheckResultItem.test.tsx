@@ -1,0 +1,62 @@
+import { renderInTestApp } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { CheckResultItem, type ScorecardResult } from './CheckResultItem';
+
+const check = {
+  id: 'delivery.ci',
+  title: 'CI builds and tests it',
+  category: 'delivery',
+  level: 'bronze',
+  weight: 3,
+  requires: ['entity'],
+  remediation: { markdown: 'Add CI.' },
+};
+
+describe('CheckResultItem', () => {
+  it('shows what a pass rests on, strongest first, with its strength', async () => {
+    const result: ScorecardResult = {
+      checkId: 'delivery.ci',
+      state: 'pass',
+      reason: 'CI is configured',
+      check,
+      evidence: [
+        {
+          kind: 'annotation',
+          label: 'buildkite.com/pipeline-slug',
+          value: 'acme/payments',
+          strength: 'declared',
+        },
+        { kind: 'file', label: 'Jenkinsfile', strength: 'observed' },
+      ],
+    };
+    await renderInTestApp(<CheckResultItem result={result} defaultExpanded />);
+    expect(screen.getByTestId('evidence-rests-on')).toHaveTextContent(
+      'on Jenkinsfile (observed)',
+    );
+    expect(screen.getByText('What made it pass')).toBeInTheDocument();
+    expect(
+      screen.getByTestId('evidence-strength-declared'),
+    ).toBeInTheDocument();
+  });
+
+  it('says nothing rests on a failing check, and lists what was ignored', async () => {
+    const result: ScorecardResult = {
+      checkId: 'delivery.ci',
+      state: 'fail',
+      reason: 'No CI',
+      check,
+      evidence: [
+        {
+          kind: 'link',
+          label: 'link "Builds"',
+          value: 'ignored: only its title says CI',
+          strength: 'hint',
+        },
+      ],
+    };
+    await renderInTestApp(<CheckResultItem result={result} defaultExpanded />);
+    expect(screen.queryByTestId('evidence-rests-on')).toBeNull();
+    expect(screen.getByText('Evidence')).toBeInTheDocument();
+    expect(screen.getByTestId('evidence-strength-hint')).toBeInTheDocument();
+  });
+});
