@@ -334,9 +334,18 @@ function decide(check: CompiledCheck, run: EntityRun): CheckResult {
   }
   switch (value) {
     case PASS:
-      return check.observe
-        ? observe(check, check.observe, run, evidence)
-        : { checkId: check.id, state: 'pass', reason: check.pass, evidence };
+      if (check.observe) {
+        // Reality first: a claim it contradicts is `claimed`; what it shows
+        // is observed evidence, which a minimum strength may need.
+        const observed = observe(check, check.observe, run, evidence);
+        if (
+          observed.state !== 'pass' ||
+          strongEnough(observed.evidence, check.minStrength)
+        ) {
+          return observed;
+        }
+        return tooWeak(check, observed.evidence);
+      }
       return strongEnough(evidence, check.minStrength)
         ? { checkId: check.id, state: 'pass', reason: check.pass, evidence }
         : tooWeak(check, evidence);
