@@ -33,10 +33,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type {
-  CheckPackResponse,
-  RunInfo,
-} from '@prodready/plugin-readiness-common';
+import type {} from '@prodready/plugin-readiness-common';
 import { CHROMIUM_PATH, chromiumInstalled, launchBrowser } from './browser';
 import { ReadinessTestApi } from './readinessApi';
 import { APP_URL, ROOT, startStack, waitFor } from './stack';
@@ -199,11 +196,10 @@ async function main(): Promise<void> {
           `only ${scored} scored entities, fewer than ${minScored}`,
         );
       }
-      const run = await api.post<RunInfo>('/runs');
+      const run = await api.startRun();
       await waitFor(
         `run ${run.id} to finish`,
-        async () =>
-          (await api.get<RunInfo>(`/runs/${run.id}`)).status !== 'running',
+        async () => (await api.getRun(run.id)).status !== 'running',
         3_600_000,
         10_000,
       );
@@ -214,7 +210,7 @@ async function main(): Promise<void> {
         (Date.now() - scoreStarted) / 1000,
       )} s for scoring)`,
     );
-    const pack = await api.get<CheckPackResponse>('/checks');
+    const pack = await api.getCheckPack();
     let failing = pack.checks[0];
     let failingCount = 0;
     for (const check of pack.checks) {

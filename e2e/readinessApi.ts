@@ -3,12 +3,10 @@
  * the browser shows with what the API answers.
  */
 import type {
-  EntityScorecardResponse,
   EntitySummary,
   SearchQuery,
-  SearchResponse,
 } from '@prodready/plugin-readiness-common';
-import { searchQueryToParams } from '@prodready/plugin-readiness-common';
+import { ReadinessApiClient } from '@prodready/plugin-readiness-common';
 import { BACKEND_URL } from './stack';
 
 /** The guest user's token and the refs it owns through (itself, its groups). */
@@ -37,15 +35,38 @@ export async function guestSession(): Promise<{
   };
 }
 
-/** A client of /api/readiness with a guest token. */
-export class ReadinessTestApi {
-  private constructor(private readonly token: string) {}
+/**
+ * The typed client of /api/readiness (`ReadinessApiClient` from common, as
+ * the frontend and the search collator use it) with the guest's token, plus
+ * what the e2e needs of other plugins' APIs.
+ */
+export class ReadinessTestApi extends ReadinessApiClient {
+  private constructor(private readonly token: string) {
+    super({
+      discoveryApi: {
+        getBaseUrl: async pluginId => `${BACKEND_URL}/api/${pluginId}`,
+      },
+      fetchApi: {
+        fetch: (input, init) =>
+          fetch(input, {
+            ...init,
+            headers: {
+              ...(init?.headers as Record<string, string> | undefined),
+              Authorization: `Bearer ${token}`,
+            },
+          }),
+      },
+    });
+  }
 
   static async create(): Promise<ReadinessTestApi> {
     return new ReadinessTestApi((await guestSession()).token);
   }
 
-  /** A request with a JSON body to any backend path, e.g. `/api/readiness/exemptions`. */
+  /**
+   * A request with a JSON body to another plugin's path, e.g.
+   * `/api/notifications/notifications`.
+   */
   async send<T>(method: string, path: string, body?: object): Promise<T> {
     const response = await fetch(`${BACKEND_URL}${path}`, {
       method,
@@ -63,31 +84,6 @@ export class ReadinessTestApi {
       );
     }
     return (response.status === 204 ? undefined : await response.json()) as T;
-  }
-
-  async get<T>(path: string): Promise<T> {
-    const response = await fetch(`${BACKEND_URL}/api/readiness${path}`, {
-      headers: { Authorization: `Bearer ${this.token}` },
-    });
-    if (!response.ok) {
-      throw new Error(
-        `GET ${path} answered ${response.status}: ${await response.text()}`,
-      );
-    }
-    return (await response.json()) as T;
-  }
-
-  async post<T>(path: string): Promise<T> {
-    const response = await fetch(`${BACKEND_URL}/api/readiness${path}`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${this.token}` },
-    });
-    if (!response.ok) {
-      throw new Error(
-        `POST ${path} answered ${response.status}: ${await response.text()}`,
-      );
-    }
-    return (await response.json()) as T;
   }
 
   /** Invokes one of the plugin's actions (actions registry) as the guest. */
@@ -121,10 +117,6 @@ export class ReadinessTestApi {
     return ((await response.json()) as { totalItems: number }).totalItems;
   }
 
-  search(query: SearchQuery): Promise<SearchResponse> {
-    return this.get<SearchResponse>(`/search?${searchQueryToParams(query)}`);
-  }
-
   /** Every match of a search, following the cursors. */
   async searchAll(query: SearchQuery): Promise<EntitySummary[]> {
     const items: EntitySummary[] = [];
@@ -135,13 +127,5 @@ export class ReadinessTestApi {
       cursor = page.nextCursor;
     } while (cursor);
     return items;
-  }
-
-  scorecard(entityRef: string): Promise<EntityScorecardResponse> {
-    const [kind, rest] = entityRef.split(':');
-    const [namespace, name] = rest.split('/');
-    return this.get<EntityScorecardResponse>(
-      `/entities/${kind}/${namespace}/${name}`,
-    );
   }
 }

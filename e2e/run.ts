@@ -23,11 +23,9 @@ import type { Page } from 'playwright-core';
 import type {
   CheckInfo,
   CheckPackResponse,
-  EntityRollup,
   EntityScorecardResponse,
   EntitySummary,
   LearnFromExemplar,
-  RunInfo,
 } from '@prodready/plugin-readiness-common';
 import { accessibilityViolations } from './accessibilityViolations';
 import { CHROMIUM_PATH, chromiumInstalled, launchBrowser } from './browser';
@@ -133,13 +131,13 @@ async function waitForScoring(api: ReadinessTestApi): Promise<void> {
         );
         const stable = totalItems > 0 && totalItems === previousCount;
         previousCount = totalItems;
-        const runs = await api.get<{ items: RunInfo[] }>('/runs?limit=5');
-        seen = `${totalItems} in the catalog, runs scored ${runs.items
+        const runs = await api.getRuns({ limit: 5 });
+        seen = `${totalItems} in the catalog, runs scored ${runs
           .map(r => `${r.entitiesDone} (${r.status})`)
           .join(', ')}`;
         return (
           stable &&
-          runs.items.some(
+          runs.some(
             r => r.status === 'succeeded' && r.entitiesDone >= totalItems,
           )
         );
@@ -183,7 +181,7 @@ async function findServiceWithGap(api: ReadinessTestApi): Promise<{
     ...candidates.filter(c => !(c.level && c.gaps >= 2) && c.gaps > 0),
   ];
   for (const service of ordered) {
-    const scorecard = await api.scorecard(service.entityRef);
+    const scorecard = await api.getEntityScorecard(service.entityRef);
     for (const result of scorecard.results) {
       const exemplar = result.learnFrom?.find(e =>
         e.owner.contacts.some(c => c.url || c.type === 'email'),
@@ -226,7 +224,7 @@ async function findPromotableService(api: ReadinessTestApi): Promise<{
     sort: 'name',
   });
   for (const service of owned) {
-    const scorecard = await api.scorecard(service.entityRef);
+    const scorecard = await api.getEntityScorecard(service.entityRef);
     const blockers = scorecard.results.filter(r =>
       scorecard.blockingCheckIds.includes(r.checkId),
     );
@@ -299,7 +297,7 @@ async function main(): Promise<void> {
     await step('wait until the example catalog is scored', () =>
       waitForScoring(api),
     );
-    const pack = await api.get<CheckPackResponse>('/checks');
+    const pack = await api.getCheckPack();
     const top = pack.levels[pack.levels.length - 1];
 
     browser = await launchBrowser();
@@ -396,9 +394,7 @@ async function main(): Promise<void> {
       "a department's Readiness tab counts the services of the teams below it",
       async () => {
         // commerce is a department of four teams (examples/catalog/org.yaml).
-        const rollup = await api.get<EntityRollup>(
-          '/rollups/group/default/commerce',
-        );
+        const rollup = await api.getEntityRollup('group:default/commerce');
         assert.ok(
           rollup.members.length >= 5,
           `commerce and its teams: ${rollup.members.join(', ')}`,
@@ -431,8 +427,8 @@ async function main(): Promise<void> {
       'a tier-1 service shows the risk of a weak dependency, with its owner',
       async () => {
         // Rescored now: its dependency has been scored by the full run.
-        const scorecard = await api.post<EntityScorecardResponse>(
-          '/entities/component/default/checkout-service/refresh',
+        const scorecard = await api.refreshEntity(
+          'component:default/checkout-service',
         );
         const result = scorecard.results.find(
           r => r.checkId === 'dependencies.ready',
@@ -572,11 +568,11 @@ async function main(): Promise<void> {
         const exemptions: string[] = [];
         try {
           for (const checkId of scorecard.blockingCheckIds) {
-            const created = await api.send<{ id: string }>(
-              'POST',
-              '/api/readiness/exemptions',
-              { entityRef: service.entityRef, checkId, reason: 'e2e' },
-            );
+            const created = await api.createExemption({
+              entityRef: service.entityRef,
+              checkId,
+              reason: 'e2e',
+            });
             exemptions.push(created.id);
           }
           await waitFor(
@@ -589,7 +585,7 @@ async function main(): Promise<void> {
           await page.getByText(risen).first().waitFor();
         } finally {
           for (const id of exemptions) {
-            await api.send('DELETE', `/api/readiness/exemptions/${id}`);
+            await api.deleteExemption(id);
           }
         }
         const dropped = `${name} dropped from ${levelTitle(
@@ -742,13 +738,13 @@ async function observedGold(): Promise<void> {
     await step('wait until the example catalog is scored', () =>
       waitForScoring(api),
     );
-    const pack = await api.get<CheckPackResponse>('/checks');
+    const pack = await api.getCheckPack();
     const top = pack.levels[pack.levels.length - 1];
 
     // Steady traffic while Prometheus and the scorer look: a burst between
     // two scrapes would show as a new series, not as a rate.
     const traffic = setInterval(() => {
-      api.get('/checks').catch(() => undefined);
+      api.getCheckPack().catch(() => undefined);
       api.search({ limit: 5 }).catch(() => undefined);
     }, 500);
     stopTraffic = () => clearInterval(traffic);
@@ -772,8 +768,8 @@ async function observedGold(): Promise<void> {
         await waitFor(
           `${ref} to reach ${top.title}`,
           async () => {
-            scorecard = await api.post<EntityScorecardResponse>(
-              `/entities/component/default/${OBSERVED_SERVICE}/refresh`,
+            scorecard = await api.refreshEntity(
+              `component:default/${OBSERVED_SERVICE}`,
             );
             return scorecard.entity.level === top.id;
           },

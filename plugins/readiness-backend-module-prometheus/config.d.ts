@@ -17,6 +17,7 @@ export interface Config {
       baseUrl?: string;
       /**
        * Extra headers sent with every request, e.g. `Authorization`.
+       * @default {}
        * @visibility secret
        */
       headers?: { [name: string]: string };
@@ -59,17 +60,35 @@ export interface Config {
        * `$label="$service"`).
        */
       queries?: {
-        /** Default: p95 of `http_server_request_duration_seconds` and common fallbacks. */
+        /**
+         * p95 of `http_server_request_duration_seconds` and common fallbacks.
+         * @default DEFAULT_PROMETHEUS_QUERIES.latency (src/defaultQueries.ts)
+         */
         latency?: string | string[];
-        /** Default: request rate of `http_server_request_duration_seconds_count`, `http_requests_total`, … */
+        /**
+         * Request rate of `http_server_request_duration_seconds_count`, `http_requests_total`, …
+         * @default DEFAULT_PROMETHEUS_QUERIES.traffic (src/defaultQueries.ts)
+         */
         traffic?: string | string[];
-        /** Default: 5xx ratio over request counters that carry a status label. */
+        /**
+         * 5xx ratio over request counters that carry a status label.
+         * @default DEFAULT_PROMETHEUS_QUERIES.errors (src/defaultQueries.ts)
+         */
         errors?: string | string[];
-        /** Default: CPU of the process or container, resident memory, event-loop lag, JVM heap. */
+        /**
+         * CPU of the process or container, resident memory, event-loop lag, JVM heap.
+         * @default DEFAULT_PROMETHEUS_QUERIES.saturation (src/defaultQueries.ts)
+         */
         saturation?: string | string[];
-        /** Default: `probe_success{$selector}` (blackbox exporter). */
+        /**
+         * Probe results (blackbox exporter).
+         * @default ['probe_success{$selector}']
+         */
         probes?: string | string[];
-        /** Default: Sloth recording rules (`slo:sli_error:ratio_rate5m`, `slo:objective:ratio`). */
+        /**
+         * Sloth recording rules (`slo:sli_error:ratio_rate5m`, `slo:objective:ratio`).
+         * @default DEFAULT_PROMETHEUS_QUERIES.slos (src/defaultQueries.ts)
+         */
         slos?: string | string[];
         /**
          * TLS certificate expiry series whose value is the expiry as a Unix

@@ -275,6 +275,7 @@ export interface Config {
        * directory. Default: the repository root of the running app — the
        * nearest directory above the working directory that contains
        * `examples/`, else the npm/yarn workspace root.
+       * @default [the repository root of the running app]
        */
       localRoots?: string[];
     };

@@ -10,6 +10,7 @@ export interface Config {
      * Every check's level must be one of these ids: keep the default ids to
      * rename levels (change `title`), add ids to add levels, and move
      * (`level`) or disable the checks of a level you drop.
+     * @default [{ id: bronze, title: Bronze, color: '#a86b32' }, { id: silver, title: Silver, color: '#8a949e' }, { id: gold, title: Gold, color: '#c9a227' }]
      * @visibility frontend
      */
     levels?: Array<{
@@ -37,6 +38,7 @@ export interface Config {
      * declarative check (`title`, `level` and `rule` required). Invalid
      * entries stop the backend at startup with an error naming the path,
      * e.g. `readiness.checks[2].rule.anyOf[0]`, and the bad value.
+     * @default [] (the default check pack unchanged)
      */
     checks?: Array<{
       /**

@@ -6,6 +6,8 @@ import {
 } from './__testUtils__/createFixtureRepository';
 import { runCliForTest } from './__testUtils__/runCliForTest';
 
+const NOTHING = 'readiness: nothing to score: 1 problem above\n';
+
 /** A pattern matching exactly `text`. */
 function exactly(text: string): RegExp {
   return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
@@ -94,53 +96,48 @@ describe('readiness with bad input', () => {
     [
       'a missing file',
       ['score', 'nope.yaml'],
-      'readiness: File not found: nope.yaml\n',
+      `nope.yaml: error: file not found\n${NOTHING}`,
     ],
     [
       'the default file missing',
       ['score'],
-      'readiness: File not found: catalog-info.yaml\n',
+      `catalog-info.yaml: error: file not found\n${NOTHING}`,
       'bad',
     ],
     [
       'a glob matching nothing',
       ['score', 'services/**/*.yaml'],
-      'readiness: No file matches "services/**/*.yaml"\n',
+      `services/**/*.yaml: error: No file matches "services/**/*.yaml"\n${NOTHING}`,
     ],
     [
       'a YAML syntax error, with line and column',
       ['score', 'bad/syntax.yaml'],
-      /^readiness: bad\/syntax\.yaml:5:1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a \]\n$/,
+      /^bad\/syntax\.yaml:5:1: error: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a \]\n/,
     ],
     [
       'a duplicate key, with line and column',
       ['score', 'bad/duplicate-key.yaml'],
-      'readiness: bad/duplicate-key.yaml:5:3: YAML syntax error: Map keys must be unique\n',
+      `bad/duplicate-key.yaml:5:3: error: YAML syntax error: Map keys must be unique\n${NOTHING}`,
     ],
     [
       'an entity failing validation, with the field',
       ['score', 'bad/invalid-name.yaml'],
-      /^readiness: bad\/invalid-name\.yaml:9: invalid entity Component:Payments API!: "metadata\.name" is not valid; .*"Payments API!".*\n$/,
+      /^bad\/invalid-name\.yaml:12:9: error: invalid entity Component:Payments API!: "metadata\.name" is not valid; .*"Payments API!"\nreadiness: nothing to score/,
     ],
     [
       'an entity of a built-in kind missing a required field',
       ['score', 'bad/missing-owner.yaml'],
-      /^readiness: bad\/missing-owner\.yaml:1: invalid entity Component:payments: .*owner.*\n$/,
+      `bad/missing-owner.yaml:6:3: error: invalid entity Component:payments: spec.owner is required\n${NOTHING}`,
     ],
     [
       'a document that is not a mapping',
       ['score', 'bad/scalar.yaml'],
-      'readiness: bad/scalar.yaml:1: a catalog entity must be a YAML mapping with apiVersion, kind and metadata\n',
-    ],
-    [
-      'an entity defined twice',
-      ['score', 'catalog-info.yaml', 'bad/duplicate.yaml'],
-      'readiness: bad/duplicate.yaml:1: group:default/team-payments is already defined at catalog-info.yaml:3\n',
+      `bad/scalar.yaml:1:1: error: a catalog entity must be a YAML mapping with apiVersion, kind and metadata\n${NOTHING}`,
     ],
     [
       'a placeholder whose file is missing',
       ['score', 'bad/placeholder.yaml'],
-      'readiness: bad/placeholder.yaml:1: $text file not found: ./missing-openapi.yaml\n',
+      `bad/placeholder.yaml:10:5: error: $text file not found for spec.definition: ./missing-openapi.yaml (relative to the catalog file)\n${NOTHING}`,
     ],
     [
       'files without an entity to score',
@@ -194,6 +191,48 @@ describe('readiness with bad input', () => {
       );
     },
   );
+
+  it('warns about an entity defined twice, keeps the first and scores the rest', async () => {
+    const { code, stdout, stderr } = await runCliForTest(
+      ['score', 'catalog-info.yaml', 'bad/duplicate.yaml', '--format', 'json'],
+      { cwd: repo, pack: fixturePack },
+    );
+
+    expect(code).toBe(0);
+    expect(stderr).toBe(
+      'bad/duplicate.yaml:1:1: warning: group:default/team-payments is already defined at catalog-info.yaml:3; the first definition is kept\n',
+    );
+    expect(JSON.parse(stdout).entities.length).toBeGreaterThan(0);
+  });
+
+  it('reports every problem at once and scores the rest, with exit code 2', async () => {
+    const { code, stdout, stderr } = await runCliForTest(
+      [
+        'score',
+        'catalog-info.yaml',
+        'bad/syntax.yaml',
+        'bad/missing-owner.yaml',
+        'nope.yaml',
+        '--format',
+        'json',
+      ],
+      { cwd: repo, pack: fixturePack },
+    );
+
+    expect(code).toBe(2);
+    expect(stderr.split('\n')).toEqual([
+      'nope.yaml: error: file not found',
+      expect.stringMatching(/^bad\/syntax\.yaml:5:1: error: YAML syntax error/),
+      'bad/missing-owner.yaml:6:3: error: invalid entity Component:payments: spec.owner is required',
+      'readiness: 3 problems in the input (listed above): what could be read was scored',
+      '',
+    ]);
+    expect(
+      JSON.parse(stdout).entities.map(
+        (e: { entityRef: string }) => e.entityRef,
+      ),
+    ).toContain('component:default/payments-api');
+  });
 
   it('reports a missing config file and an invalid check in a config file', async () => {
     await writeFixtureFile(

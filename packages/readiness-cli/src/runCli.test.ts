@@ -1,4 +1,6 @@
 import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { fixturePack } from './__fixtures__/fixturePack';
 import { createFixtureRepository } from './__testUtils__/createFixtureRepository';
 import { expectGolden } from './__testUtils__/expectGolden';
@@ -104,7 +106,9 @@ describe('readiness score', () => {
           (r: { ruleId: string }) => r.ruleId === 'monitoring.latency',
         ),
       ).toEqual([]);
-      expectGolden('score.sarif.golden', stdout);
+      // Written compact; compared indented, for readable diffs.
+      expect(stdout.split('\n').length).toBe(2);
+      expectGolden('score.sarif.golden', `${JSON.stringify(sarif, null, 2)}\n`);
     });
 
     it('prints the gate and its failures', async () => {
@@ -129,6 +133,15 @@ describe('readiness score', () => {
 
       expect(code).toBe(0);
       expectGolden('explain.golden', stdout);
+
+      const command = await run(['explain', 'runbook.linked']);
+      expect(command).toEqual({ code: 0, stdout, stderr: '' });
+
+      const unknown = await run(['explain', 'linked']);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toBe(
+        'readiness: Unknown check id "linked" in readiness explain; did you mean runbook.linked?\n',
+      );
     });
 
     it('lists the checks', async () => {
@@ -209,9 +222,56 @@ describe('readiness score', () => {
       expect(ci(ledger)).toMatchObject({ state: 'fail' });
 
       const noRepo = await run(['score', '--no-repo', '--format', 'json']);
-      expect(ci(JSON.parse(noRepo.stdout).entities[0])).toMatchObject({
-        state: 'fail',
+      const [noRepoEntity] = JSON.parse(noRepo.stdout).entities;
+      // The fixture pack's code rule reads files without requiring them.
+      expect(ci(noRepoEntity)).toMatchObject({ state: 'fail', evidence: [] });
+      expect(noRepoEntity.repository).toEqual({
+        reason: 'repository facts were turned off (--no-repo)',
       });
+    });
+
+    it('never reads the current directory by default: outside a git work tree, no repository facts', async () => {
+      const outside = await fs.mkdtemp(
+        path.join(os.tmpdir(), 'readiness-no-git-'),
+      );
+      try {
+        await fs.copyFile(
+          path.join(repo, 'payments-only.yaml'),
+          path.join(outside, 'catalog-info.yaml'),
+        );
+        // Run from the fixture repository (which has CI and a runbook).
+        const { stdout } = await run([
+          'score',
+          path.join(outside, 'catalog-info.yaml'),
+          '--format',
+          'json',
+        ]);
+        const [entity] = JSON.parse(stdout).entities;
+        expect(entity.repository).toEqual({
+          reason:
+            'the catalog file is not inside a git work tree; pass --repo DIR to read a checkout',
+        });
+        expect(
+          entity.results.find(
+            (r: { checkId: string }) => r.checkId === 'delivery.ci',
+          ),
+        ).toMatchObject({ state: 'fail', evidence: [] });
+
+        const withRepo = await run([
+          'score',
+          path.join(outside, 'catalog-info.yaml'),
+          '--repo',
+          '.',
+          '--format',
+          'json',
+        ]);
+        expect(JSON.parse(withRepo.stdout).entities[0].repository).toEqual({
+          directory: '.',
+          reason: '--repo',
+        });
+      } finally {
+        await fs.rm(outside, { recursive: true, force: true });
+      }
     });
 
     it('scores only the given kinds', async () => {

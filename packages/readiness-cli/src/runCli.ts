@@ -1,68 +1,22 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { InputError } from '@backstage/errors';
-import type { CheckPack } from '@prodready/plugin-readiness-common';
+import type { CliContext } from './CliContext';
+import {
+  OUTPUT_FORMATS,
+  ScoreCommandOptions,
+  runScoreCommand,
+} from './commands/scoreCommand';
+import { FixCommandOptions, runFixCommand } from './commands/fixCommand';
 import { EXIT_CODES } from './exitCodes';
-import { expandFileArguments } from './files/expandFileArguments';
-import { loadCatalogFiles } from './files/loadCatalogFiles';
 import { formatCheckList } from './format/formatCheckList';
 import { formatExplain } from './format/formatExplain';
-import { formatJson } from './format/formatJson';
-import { formatMarkdown } from './format/formatMarkdown';
-import { formatSarif } from './format/formatSarif';
-import { formatTable } from './format/formatTable';
 import { loadCheckPack } from './pack/loadCheckPack';
 import { registerPushCommand } from './push/registerPushCommand';
 import { readCliVersion } from './readCliVersion';
-import { assertKnownCheck, validateGateOptions } from './report/evaluateGate';
-import { scoreCatalog } from './report/scoreCatalog';
-import type { ScoreReport } from './report/ScoreReport';
+import { assertKnownCheck } from './report/evaluateGate';
 
-/**
- * Where the command runs: its working directory, environment and streams.
- *
- * @public
- */
-export interface CliContext {
-  cwd: string;
-  env: Record<string, string | undefined>;
-  stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
-  /** Evaluation time; default now. */
-  now?: Date;
-  /** Version printed by `--version` and written to SARIF; default the package's. */
-  version?: string;
-  /** Builds the check pack from `--config` files; default {@link loadCheckPack}. */
-  loadPack?: (configFiles: string[], cwd: string) => Promise<CheckPack>;
-}
-
-/**
- * Output formats of `readiness score`.
- *
- * @public
- */
-export const OUTPUT_FORMATS = ['table', 'json', 'markdown', 'sarif'] as const;
-
-/**
- * An output format of `readiness score`.
- *
- * @public
- */
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-
-interface ScoreCommandOptions {
-  repo: string | boolean;
-  config: string[];
-  format: string;
-  minLevel?: string;
-  failOn: string[];
-  explain?: string;
-  kind: string[];
-  followLocations: boolean;
-  context: string[];
-  strict?: boolean;
-}
+export type { CliContext } from './CliContext';
+export { OUTPUT_FORMATS } from './commands/scoreCommand';
+export type { OutputFormat } from './commands/scoreCommand';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -76,131 +30,6 @@ function collectList(value: string, previous: string[]): string[] {
       .map(item => item.trim())
       .filter(Boolean),
   ];
-}
-
-function useColor(context: CliContext): boolean {
-  if (context.env.NO_COLOR) {
-    return false;
-  }
-  if (context.env.FORCE_COLOR && context.env.FORCE_COLOR !== '0') {
-    return true;
-  }
-  return Boolean(context.stdout.isTTY);
-}
-
-function parseFormat(format: string): OutputFormat {
-  const known = OUTPUT_FORMATS.find(f => f === format);
-  if (!known) {
-    throw new InputError(
-      `Unknown format "${format}" for --format; expected one of ${OUTPUT_FORMATS.join(
-        ', ',
-      )}`,
-    );
-  }
-  return known;
-}
-
-async function assertDirectory(directory: string, option: string) {
-  let isDirectory = false;
-  try {
-    isDirectory = (await fs.stat(directory)).isDirectory();
-  } catch {
-    isDirectory = false;
-  }
-  if (!isDirectory) {
-    throw new InputError(`Not a directory for ${option}: ${directory}`);
-  }
-}
-
-function formatReport(
-  report: ScoreReport,
-  format: OutputFormat,
-  context: CliContext,
-  version: string,
-): string {
-  switch (format) {
-    case 'json':
-      return formatJson(report);
-    case 'markdown':
-      return formatMarkdown(report);
-    case 'sarif':
-      return formatSarif(report, { version });
-    default:
-      return formatTable(report, { color: useColor(context) });
-  }
-}
-
-async function score(
-  files: string[],
-  options: ScoreCommandOptions,
-  context: CliContext,
-  version: string,
-): Promise<number> {
-  const { cwd } = context;
-  const format = parseFormat(options.format);
-  const loadPack = context.loadPack ?? loadCheckPack;
-  const pack = await loadPack(options.config, cwd);
-
-  if (options.explain !== undefined) {
-    assertKnownCheck(pack, options.explain, '--explain');
-    const check = pack.checks.find(c => c.id === options.explain)!;
-    context.stdout.write(formatExplain(check));
-    return EXIT_CODES.ok;
-  }
-
-  const gate = {
-    minLevel: options.minLevel,
-    failOn: options.failOn,
-    strict: Boolean(options.strict),
-  };
-  validateGateOptions(pack, gate);
-
-  let repository: string | false = false;
-  if (options.repo !== false) {
-    repository = path.resolve(
-      cwd,
-      typeof options.repo === 'string' ? options.repo : '.',
-    );
-    await assertDirectory(repository, '--repo');
-  }
-
-  const paths = await expandFileArguments(
-    files.length > 0 ? files : ['catalog-info.yaml'],
-    cwd,
-  );
-  const entities = await loadCatalogFiles(paths, {
-    cwd,
-    followLocations: options.followLocations,
-  });
-  const scoredRefs = new Set(entities.map(e => e.entityRef));
-  const contextEntities =
-    options.context.length > 0
-      ? (
-          await loadCatalogFiles(
-            await expandFileArguments(options.context, cwd),
-            { cwd, followLocations: options.followLocations },
-          )
-        ).filter(e => !scoredRefs.has(e.entityRef))
-      : [];
-  const report = await scoreCatalog({
-    entities,
-    contextEntities,
-    pack,
-    repository,
-    kinds: options.kind,
-    gate,
-    now: context.now,
-  });
-  if (report.entities.length === 0) {
-    throw new InputError(
-      `No entity to score in ${paths.join(', ')}${
-        options.kind.length > 0 ? ` of kind ${options.kind.join(', ')}` : ''
-      } (Group, User, Location and Template entities are not scored)`,
-    );
-  }
-
-  context.stdout.write(formatReport(report, format, context, version));
-  return report.gate.passed ? EXIT_CODES.ok : EXIT_CODES.belowBar;
 }
 
 /**
@@ -236,7 +65,7 @@ export async function runCli(
     .argument('[files...]', 'catalog files or globs (multi-document YAML)')
     .option(
       '--repo <dir>',
-      'repository of entities without a local source location (default: the current directory)',
+      "the checkout repository facts come from (default: the catalog file's directory when it is in a git work tree, narrowed by its source location)",
     )
     .option('--no-repo', 'collect no repository facts')
     .option(
@@ -281,8 +110,72 @@ export async function runCli(
       '--no-follow-locations',
       'do not load the files that Location entities point to',
     )
+    .option(
+      '--baseline <file>',
+      'a previous --format json output: exit 1 only on regressions since it (a check that passed and does not, a level drop)',
+    )
+    .option(
+      '--baseline-ref <ref>',
+      'like --baseline, scoring the same files at this git ref (e.g. origin/main)',
+    )
+    .option(
+      '--max-entities <n>',
+      'table and markdown: show at most n entities in detail (worst first)',
+    )
+    .option(
+      '--backend <url>',
+      'a Backstage backend to ask who passes each failing check (token from READINESS_TOKEN)',
+    )
     .action(async (files: string[], options: ScoreCommandOptions) => {
-      exitCode = await score(files, options, context, version);
+      exitCode = await runScoreCommand(files, options, context, version);
+    });
+
+  program
+    .command('fix')
+    .description(
+      'Add to a catalog file what would pass the chosen failing checks, with <FILL-ME: …> placeholders to fill in (comments kept).',
+    )
+    .requiredOption('--write <file>', 'the catalog file to change')
+    .option(
+      '--check <checkIds>',
+      'the checks to fix (comma-separated, repeatable)',
+      collectList,
+      [],
+    )
+    .option('--entity <ref>', 'only this entity of the file')
+    .option(
+      '--backend <url>',
+      'copy how another team passes each check (token from READINESS_TOKEN)',
+    )
+    .option('--repo <dir>', 'the checkout repository facts come from')
+    .option(
+      '--config <file>',
+      'app-config file with readiness.checks / readiness.levels (repeatable)',
+      collect,
+      [],
+    )
+    .action(async (options: FixCommandOptions) => {
+      exitCode = await runFixCommand(options, context);
+    });
+
+  program
+    .command('explain')
+    .description(
+      'Print what a check looks at and how to pass it (same as score --explain).',
+    )
+    .argument('<checkId>', 'the check id, e.g. runbook.runbook')
+    .option(
+      '--config <file>',
+      'app-config file with readiness.checks / readiness.levels (repeatable)',
+      collect,
+      [],
+    )
+    .action(async (checkId: string, options: { config: string[] }) => {
+      const loadPack = context.loadPack ?? loadCheckPack;
+      const pack = await loadPack(options.config, context.cwd);
+      assertKnownCheck(pack, checkId, 'readiness explain');
+      const check = pack.checks.find(c => c.id === checkId)!;
+      context.stdout.write(formatExplain(check));
     });
 
   program

@@ -19,8 +19,9 @@ const REPOSITORY_FILES: Record<string, string> = {
 };
 
 /**
- * Creates a temporary repository with the fixture catalog files at its root
- * and a CI workflow, a runbook and manifests; returns its path.
+ * Creates a temporary repository (a git work tree: it has a `.git`
+ * directory) with the fixture catalog files at its root and a CI workflow,
+ * a runbook and manifests; returns its path.
  */
 export async function createFixtureRepository(): Promise<string> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'readiness-cli-'));
@@ -31,6 +32,7 @@ export async function createFixtureRepository(): Promise<string> {
     await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
     await fs.writeFile(path.join(root, file), content);
   }
+  await fs.mkdir(path.join(root, '.git'));
   return root;
 }
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -15,60 +16,194 @@ const SUBDIRECTORY_IN_URL =
   /^\/[^/]+\/[^/]+(?:\/-)?\/(?:tree|blob|src)\/[^/]+\/(.+?)\/?$/;
 
 /**
+ * Which local directory an entity's repository facts come from, and why;
+ * `directory` is absent when none can be chosen honestly.
+ *
+ * @public
+ */
+export interface RepositoryScope {
+  /** Absolute directory, or absent: no repository facts for the entity. */
+  directory?: string;
+  /** Why this directory (or why none), for the output. */
+  reason: string;
+}
+
+/**
+ * Where to look for an entity's repository, offline.
+ *
+ * @public
+ */
+export interface RepositoryScopeOptions {
+  /** `--repo`, absolute: replaces the catalog file's git work tree. */
+  repo?: string;
+  /**
+   * The git work tree holding the catalog file (absolute), when it is in
+   * one; see {@link findGitWorkTree}.
+   */
+  gitWorkTree?: string;
+  /** The work tree's `origin` remote URL, to tell whether a `url:` source location is the same repository. */
+  originUrl?: string;
+}
+
+/**
+ * The top of the git work tree holding `directory` (a parent with a `.git`
+ * directory or file), or undefined.
+ *
+ * @public
+ */
+export function findGitWorkTree(directory: string): string | undefined {
+  let current = path.resolve(directory);
+  for (;;) {
+    if (fs.existsSync(path.join(current, '.git'))) {
+      return current;
+    }
+    const parent = path.dirname(current);
+    if (parent === current) {
+      return undefined;
+    }
+    current = parent;
+  }
+}
+
+/**
+ * The `origin` remote URL of a git work tree, or undefined (no git, no
+ * remote).
+ *
+ * @public
+ */
+export function readOriginUrl(workTree: string): string | undefined {
+  try {
+    return (
+      execFileSync('git', ['-C', workTree, 'config', 'remote.origin.url'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim() || undefined
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/** `host/owner/name` of a repository URL (https, ssh or scp-like). */
+function repositoryKey(url: string): string | undefined {
+  const scp = /^[\w.-]+@([^:/]+):(.+)$/.exec(url);
+  let host: string;
+  let pathname: string;
+  if (scp) {
+    [, host, pathname] = scp;
+  } else {
+    try {
+      const parsed = new URL(url);
+      host = parsed.hostname;
+      pathname = parsed.pathname;
+    } catch {
+      return undefined;
+    }
+  }
+  const parts = pathname
+    .replace(/^\/+/, '')
+    .replace(/\.git$/, '')
+    .split('/')
+    .filter(Boolean);
+  if (parts.length < 2) {
+    return undefined;
+  }
+  return `${host}/${parts[0]}/${parts[1].replace(/\.git$/, '')}`.toLowerCase();
+}
+
+function isDirectoryInside(directory: string, root: string): boolean {
+  return (
+    (directory === root || directory.startsWith(root + path.sep)) &&
+    fs.existsSync(directory) &&
+    fs.statSync(directory).isDirectory()
+  );
+}
+
+/**
  * Which local directory holds an entity's repository, offline:
  *
+ * - the base is `--repo` when given, else the directory of the catalog file
+ *   when it is inside a git work tree (never the current directory); outside
+ *   a work tree without `--repo`, no directory;
  * - a `dir:` or `file:` source location (`backstage.io/source-location`),
- *   relative to the catalog file when relative, as the catalog resolves it;
- * - a `url:` source location pointing into a subdirectory of a hosted
- *   repository (e.g. `…/tree/main/plugins/x`): that subdirectory of
- *   `repositoryRoot` when it exists there, since the backend reads only
- *   that subtree;
- * - otherwise `repositoryRoot` (the `--repo` checkout).
+ *   relative to the catalog file, narrows it to that directory (inside the
+ *   work tree, or anywhere with `--repo`);
+ * - a `url:` source location into the same repository (`…/tree/<ref>/<path>`,
+ *   GitLab `…/-/tree/…`, Bitbucket `…/src/…`) narrows it to that `<path>` of
+ *   the work tree (of `--repo`) when it exists there; a `url:` into another
+ *   repository gives no directory unless `--repo` is given.
  *
  * @param entity - the entity
  * @param catalogFile - absolute path of the file the entity was read from
- * @param repositoryRoot - absolute path of the local checkout
+ * @param options - `--repo` and the catalog file's git work tree
  * @public
  */
 export function resolveRepositoryDirectory(
   entity: Entity,
   catalogFile: string,
-  repositoryRoot: string,
-): string {
+  options: RepositoryScopeOptions,
+): RepositoryScope {
+  const { repo, gitWorkTree, originUrl } = options;
+  const root = repo ?? gitWorkTree;
+  if (!root) {
+    return {
+      reason:
+        'the catalog file is not inside a git work tree; pass --repo DIR to read a checkout',
+    };
+  }
+  const base: RepositoryScope = repo
+    ? { directory: repo, reason: '--repo' }
+    : {
+        directory: path.dirname(catalogFile),
+        reason: "the catalog file's directory",
+      };
+
   const annotation = entity.metadata.annotations?.[ANNOTATION_SOURCE_LOCATION];
   if (!annotation) {
-    return repositoryRoot;
+    return base;
   }
   let ref: { type: string; target: string };
   try {
     ref = parseLocationRef(annotation);
   } catch {
-    return repositoryRoot;
+    return base;
   }
+  const why = `${ANNOTATION_SOURCE_LOCATION} ${annotation}`;
   if (ref.type === 'dir' || ref.type === 'file') {
-    return path.resolve(path.dirname(catalogFile), ref.target);
-  }
-  if (ref.type === 'url') {
-    let pathname: string;
-    try {
-      pathname = new URL(ref.target).pathname;
-    } catch {
-      return repositoryRoot;
+    const directory = path.resolve(path.dirname(catalogFile), ref.target);
+    if (repo || isDirectoryInside(directory, root)) {
+      return { directory, reason: why };
     }
-    const match = SUBDIRECTORY_IN_URL.exec(pathname);
-    if (match) {
-      const subdirectory = path.resolve(
-        repositoryRoot,
-        decodeURIComponent(match[1]),
-      );
-      const inside =
-        subdirectory.startsWith(repositoryRoot + path.sep) &&
-        fs.existsSync(subdirectory) &&
-        fs.statSync(subdirectory).isDirectory();
-      if (inside) {
-        return subdirectory;
-      }
-    }
+    return {
+      ...base,
+      reason: `${base.reason} (${why} is not a directory of the work tree)`,
+    };
   }
-  return repositoryRoot;
+  if (ref.type !== 'url') {
+    return base;
+  }
+  const sameRepository =
+    repo !== undefined ||
+    originUrl === undefined ||
+    repositoryKey(ref.target) === repositoryKey(originUrl);
+  if (!sameRepository) {
+    return {
+      reason: `its ${why} is another repository than this work tree's (${originUrl}), not read offline; pass --repo DIR with its checkout`,
+    };
+  }
+  let pathname: string;
+  try {
+    pathname = new URL(ref.target).pathname;
+  } catch {
+    return base;
+  }
+  const match = SUBDIRECTORY_IN_URL.exec(pathname);
+  if (match) {
+    const subdirectory = path.resolve(root, decodeURIComponent(match[1]));
+    if (subdirectory !== root && isDirectoryInside(subdirectory, root)) {
+      return { directory: subdirectory, reason: why };
+    }
+    return base;
+  }
+  return repo ? base : { directory: root, reason: why };
 }

@@ -67,7 +67,10 @@ spec:
   });
 
   it('follows local Location targets and keeps the file and line of each entity', async () => {
-    const loaded = await loadCatalogFiles(['all.yaml'], { cwd: root });
+    const { entities: loaded, problems } = await loadCatalogFiles(
+      ['all.yaml'],
+      { cwd: root },
+    );
 
     expect(
       loaded.map(e => [e.entityRef, `${e.file}:${e.line}:${e.column}`]),
@@ -79,10 +82,22 @@ spec:
       ['api:default/remote', 'services/api.yaml:12:1'],
     ]);
     expect(loaded[1].entity.metadata.namespace).toBe('default');
+    expect(problems).toEqual([
+      {
+        severity: 'warning',
+        file: 'all.yaml',
+        line: 6,
+        column: 3,
+        message:
+          'location:default/all: the Location target https://github.com/o/r/blob/main/catalog-info.yaml is not fetched offline; pass that file as an argument to score it',
+      },
+    ]);
   });
 
   it('resolves $text placeholders from disk and leaves URLs unread', async () => {
-    const loaded = await loadCatalogFiles(['services/api.yaml'], { cwd: root });
+    const { entities: loaded } = await loadCatalogFiles(['services/api.yaml'], {
+      cwd: root,
+    });
 
     expect(loaded[0].entity.spec?.definition).toBe('openapi: 3.0.0\n');
     expect(loaded[1].entity.spec?.definition).toBe(
@@ -91,7 +106,7 @@ spec:
   });
 
   it('does not follow locations when asked not to', async () => {
-    const loaded = await loadCatalogFiles(['all.yaml'], {
+    const { entities: loaded } = await loadCatalogFiles(['all.yaml'], {
       cwd: root,
       followLocations: false,
     });

@@ -1,11 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import { CatalogProblem, isInternalErrorText } from './CatalogProblem';
 import { expandFileArguments } from './expandFileArguments';
 import { parseYamlDocuments } from './parseYamlDocuments';
 import { resolvePlaceholders } from './resolvePlaceholders';
-import { validateEntity } from './validateEntity';
+import { fieldOfValidationMessage, validateEntity } from './validateEntity';
 
 /**
  * An entity read from a catalog file, with where it was written.
@@ -41,22 +41,32 @@ export interface LoadCatalogFilesOptions {
   followLocations?: boolean;
 }
 
+/**
+ * What {@link loadCatalogFiles} read: the entities, and the problems of
+ * what it could not read (or read with a caveat).
+ *
+ * @public
+ */
+export interface LoadedCatalogFiles {
+  entities: CatalogFileEntity[];
+  problems: CatalogProblem[];
+}
+
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
-function locationTargets(entity: Entity): string[] {
+const URL_TARGET = /^[a-z][a-z0-9+.-]*:/i;
+
+function locationTargets(entity: Entity): { files: string[]; urls: string[] } {
   if (entity.kind.toLocaleLowerCase('en-US') !== 'location') {
-    return [];
+    return { files: [], urls: [] };
   }
   const spec = (entity.spec ?? {}) as {
     type?: unknown;
     target?: unknown;
     targets?: unknown;
   };
-  if (spec.type !== undefined && spec.type !== 'file') {
-    return [];
-  }
   const targets: unknown[] = [];
   if (spec.target !== undefined) {
     targets.push(spec.target);
@@ -64,28 +74,56 @@ function locationTargets(entity: Entity): string[] {
   if (Array.isArray(spec.targets)) {
     targets.push(...spec.targets);
   }
-  return targets.filter(
-    (t): t is string =>
-      typeof t === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(t),
-  );
+  const strings = targets.filter((t): t is string => typeof t === 'string');
+  if (spec.type !== undefined && spec.type !== 'file') {
+    return { files: [], urls: strings };
+  }
+  return {
+    files: strings.filter(t => !URL_TARGET.test(t)),
+    urls: strings.filter(t => URL_TARGET.test(t)),
+  };
+}
+
+/** Whether bytes are not UTF-8 text (a NUL byte, or invalid UTF-8). */
+function isBinary(bytes: Buffer): boolean {
+  if (bytes.subarray(0, 8192).includes(0)) {
+    return true;
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function messageOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return isInternalErrorText(message)
+    ? 'it cannot be read as a catalog entity'
+    : message;
 }
 
 /**
  * Reads catalog files (multi-document YAML), resolves `$text`/`$json`/
  * `$yaml` placeholders, validates every entity with
  * `@backstage/catalog-model` and returns them with their file and line.
+ * Nothing stops the batch: every file and document is read, and what cannot
+ * be read (a missing or binary file, a YAML syntax error, a cyclic alias, an
+ * alias bomb, deep nesting, `kind: List`, an entity failing validation, a
+ * missing placeholder file) is a problem of severity `error` naming
+ * `file:line:column`. An entity defined twice keeps its first definition
+ * (a `warning`), and a Location's URL targets are not fetched (a `warning`).
  *
- * @throws InputError for a missing file, a YAML syntax error (with line and
- * column), an entity failing validation (with the field), or the same entity
- * defined twice
  * @public
  */
 export async function loadCatalogFiles(
   files: string[],
   options: LoadCatalogFilesOptions,
-): Promise<CatalogFileEntity[]> {
+): Promise<LoadedCatalogFiles> {
   const { cwd, followLocations = true } = options;
   const result: CatalogFileEntity[] = [];
+  const problems: CatalogProblem[] = [];
   const byRef = new Map<string, CatalogFileEntity>();
   const loaded = new Set<string>();
   const queue = files.map(file => path.resolve(cwd, file));
@@ -97,33 +135,56 @@ export async function loadCatalogFiles(
     }
     loaded.add(absolutePath);
     const file = toPosix(path.relative(cwd, absolutePath)) || absolutePath;
+    const fileProblem = (message: string) =>
+      problems.push({ severity: 'error', file, line: 0, column: 0, message });
 
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await fs.readFile(absolutePath, 'utf8');
+      bytes = await fs.readFile(absolutePath);
     } catch (error) {
       const code = (error as { code?: string }).code;
-      throw new InputError(
+      fileProblem(
         code === 'ENOENT'
-          ? `File not found: ${file}`
-          : `Cannot read ${file}: ${(error as Error).message}`,
+          ? 'file not found'
+          : `the file cannot be read (${code ?? 'unknown error'})`,
       );
+      continue;
+    }
+    if (isBinary(bytes)) {
+      fileProblem(
+        'not a text file (binary content): catalog files are UTF-8 YAML',
+      );
+      continue;
     }
 
-    for (const document of parseYamlDocuments(text, file)) {
-      const where = `${file}:${document.line}`;
-      const data = await resolvePlaceholders(
-        document.data,
-        absolutePath,
-        where,
-      );
-      const entity = await validateEntity(data, where);
+    const parsed = parseYamlDocuments(bytes.toString('utf8'), file);
+    problems.push(...parsed.problems);
+    for (const document of parsed.documents) {
+      const problem = (
+        message: string,
+        severity: CatalogProblem['severity'] = 'error',
+        at: ReadonlyArray<string | number> = [],
+      ) => {
+        const { line, column } = document.locate(at);
+        problems.push({ severity, file, line, column, message });
+      };
+      let entity: Entity;
+      try {
+        const data = await resolvePlaceholders(document.data, absolutePath, '');
+        entity = await validateEntity(data, '');
+      } catch (error) {
+        const message = messageOf(error);
+        problem(message, 'error', fieldOfValidationMessage(message));
+        continue;
+      }
       const entityRef = stringifyEntityRef(entity);
       const previous = byRef.get(entityRef);
       if (previous) {
-        throw new InputError(
-          `${where}: ${entityRef} is already defined at ${previous.file}:${previous.line}`,
+        problem(
+          `${entityRef} is already defined at ${previous.file}:${previous.line}; the first definition is kept`,
+          'warning',
         );
+        continue;
       }
       const item: CatalogFileEntity = {
         entity,
@@ -136,21 +197,30 @@ export async function loadCatalogFiles(
       byRef.set(entityRef, item);
       result.push(item);
 
-      if (followLocations) {
-        const targets = locationTargets(entity);
-        if (targets.length > 0) {
-          const directory = path.dirname(absolutePath);
+      const targets = locationTargets(entity);
+      for (const url of targets.urls) {
+        problem(
+          `${entityRef}: the Location target ${url} is not fetched offline; pass that file as an argument to score it`,
+          'warning',
+          ['spec'],
+        );
+      }
+      if (followLocations && targets.files.length > 0) {
+        const directory = path.dirname(absolutePath);
+        for (const target of targets.files) {
           try {
-            const expanded = await expandFileArguments(targets, directory);
+            const expanded = await expandFileArguments([target], directory);
             queue.push(...expanded.map(t => path.resolve(directory, t)));
           } catch (error) {
-            throw new InputError(
-              `${where}: ${entityRef}: ${(error as Error).message}`,
+            problem(
+              `${entityRef}: Location target ${target}: ${messageOf(error)}`,
+              'error',
+              ['spec'],
             );
           }
         }
       }
     }
   }
-  return result;
+  return { entities: result, problems };
 }

@@ -34,7 +34,7 @@ function placeholderOf(
  *
  * @param data - the parsed document
  * @param catalogFile - absolute path of the file it was read from
- * @param where - `file:line` for error messages
+ * @param where - the path of `data` in the entity (e.g. `spec.definition`), for error messages
  * @throws InputError when a placeholder's file is missing or unparsable
  * @public
  */
@@ -54,7 +54,11 @@ export async function resolvePlaceholders(
     try {
       text = await fs.readFile(file, 'utf8');
     } catch {
-      throw new InputError(`${where}: ${kind} file not found: ${target}`);
+      throw new InputError(
+        `${kind} file not found for ${
+          where || 'the document'
+        }: ${target} (relative to the catalog file)`,
+      );
     }
     try {
       if (kind === '$json') {
@@ -66,22 +70,31 @@ export async function resolvePlaceholders(
       return text;
     } catch (error) {
       throw new InputError(
-        `${where}: ${kind} ${target} cannot be parsed: ${
-          (error as Error).message.split('\n')[0]
-        }`,
+        `${kind} file ${target} for ${
+          where || 'the document'
+        } cannot be parsed: ${(error as Error).message.split('\n')[0]}`,
       );
     }
   }
   if (Array.isArray(data)) {
     return Promise.all(
-      data.map(item => resolvePlaceholders(item, catalogFile, where)),
+      data.map((item, i) =>
+        resolvePlaceholders(item, catalogFile, `${where}[${i}]`),
+      ),
     );
   }
   if (typeof data === 'object' && data !== null) {
     const entries = await Promise.all(
       Object.entries(data).map(
         async ([key, value]) =>
-          [key, await resolvePlaceholders(value, catalogFile, where)] as const,
+          [
+            key,
+            await resolvePlaceholders(
+              value,
+              catalogFile,
+              where ? `${where}.${key}` : key,
+            ),
+          ] as const,
       ),
     );
     return Object.fromEntries(entries);

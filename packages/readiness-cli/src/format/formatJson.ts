@@ -1,3 +1,4 @@
+import { gapKey } from '../learn/addExemplars';
 import type { ScoreReport } from '../report/ScoreReport';
 import { checksById, countStates } from './reportSummary';
 
@@ -21,10 +22,12 @@ export function formatJson(report: ScoreReport): string {
         owner: entity.owner,
         file: entity.file,
         line: entity.line,
+        repository: entity.repository,
         score: scorecard.score,
-        level: scorecard.level,
-        levelIfUnknownPass: entity.levelIfUnknownPass,
-        nextLevel: scorecard.nextLevel,
+        // null (not omitted) when no level is reached / no next level.
+        level: scorecard.level ?? null,
+        levelIfUnknownPass: entity.levelIfUnknownPass ?? null,
+        nextLevel: scorecard.nextLevel ?? null,
         blockingCheckIds: scorecard.blockingCheckIds,
         counts: countStates(entity),
         categories: scorecard.categories,
@@ -39,12 +42,29 @@ export function formatJson(report: ScoreReport): string {
             ...(result.notConfigured ? { notConfigured: true } : {}),
             reason: result.reason,
             evidence: result.evidence,
+            ...(report.exemplars?.has(gapKey(entity.entityRef, result.checkId))
+              ? {
+                  learnFrom: report.exemplars.get(
+                    gapKey(entity.entityRef, result.checkId),
+                  ),
+                }
+              : {}),
           };
         }),
         evaluatedAt: scorecard.evaluatedAt,
       };
     }),
     gate: report.gate,
+    ...(report.baseline
+      ? {
+          baseline: {
+            source: report.baseline.source,
+            regressions: report.baseline.regressions,
+            improvements: report.baseline.improvements,
+            newEntities: report.baseline.newEntities,
+          },
+        }
+      : {}),
     notes: report.notes,
   };
   return `${JSON.stringify(output, null, 2)}\n`;

@@ -1,5 +1,5 @@
 import type { CheckDefinition } from '@prodready/plugin-readiness-common';
-import type { ScoreReport } from '../report/ScoreReport';
+import type { ScoreReport, ScoredEntity } from '../report/ScoreReport';
 import { failingResults } from './reportSummary';
 
 /**
@@ -41,10 +41,13 @@ function helpMarkdown(check: CheckDefinition): string {
 }
 
 /**
- * Formats a report as SARIF 2.1.0 for code scanning UIs: one rule per check
- * (help text = the remediation) and one result per failing check, located
- * in the catalog file at the line where the entity's document starts.
- * `unknown` results are not reported.
+ * Formats a report as SARIF 2.1.0 for code scanning UIs: each check is a
+ * rule defined once (help text = the remediation) and each failing check of
+ * an entity is a result referring to it by index, located in the catalog
+ * file at the line where the entity's document starts. `unknown` results
+ * are not reported. With a baseline, each result has its `baselineState`
+ * (`new`, `unchanged`, `updated`) and checks fixed since are `absent`
+ * results. Written compact (no indentation).
  *
  * @public
  */
@@ -73,38 +76,55 @@ export function formatSarif(
   }));
 
   const checks = new Map(report.pack.checks.map(c => [c.id, c]));
-  const results = report.entities.flatMap(entity =>
-    failingResults(report, entity).flatMap(result => {
-      const check = checks.get(result.checkId);
-      if (!check) {
-        return [];
-      }
-      return [
-        {
-          ruleId: check.id,
-          ruleIndex: ruleIndex.get(check.id),
-          level: sarifLevel(report, check),
-          message: {
-            text: `${entity.entityRef}: ${check.title}: ${result.reason}`,
-          },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: entity.file },
-                region: { startLine: entity.line, startColumn: entity.column },
-              },
-              logicalLocations: [
-                { fullyQualifiedName: entity.entityRef, kind: 'entity' },
-              ],
-            },
-          ],
-          partialFingerprints: {
-            'readinessCheck/v1': `${entity.entityRef}#${check.id}`,
-          },
+  const { baseline } = report;
+  const result = (
+    entity: ScoredEntity,
+    check: CheckDefinition,
+    text: string,
+    fixed = false,
+  ) => ({
+    ruleId: check.id,
+    ruleIndex: ruleIndex.get(check.id),
+    ...(fixed
+      ? { kind: 'pass', level: 'none' }
+      : { level: sarifLevel(report, check) }),
+    message: { text: `${entity.entityRef}: ${text}` },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: entity.file },
+          region: { startLine: entity.line, startColumn: entity.column },
         },
-      ];
-    }),
-  );
+      },
+    ],
+    partialFingerprints: {
+      'readinessCheck/v1': `${entity.entityRef}#${check.id}`,
+    },
+    ...(baseline
+      ? {
+          baselineState: fixed
+            ? 'absent'
+            : baseline.states.get(`${entity.entityRef}#${check.id}`) ?? 'new',
+        }
+      : {}),
+  });
+  const results = report.entities.flatMap(entity => {
+    const failing = failingResults(report, entity).flatMap(r => {
+      const check = checks.get(r.checkId);
+      return check
+        ? [result(entity, check, `${check.title}: ${r.reason}`)]
+        : [];
+    });
+    const fixed = (baseline?.fixed ?? [])
+      .filter(change => change.entityRef === entity.entityRef)
+      .flatMap(change => {
+        const check = checks.get(change.checkId ?? '');
+        return check
+          ? [result(entity, check, `${check.title}: now ${change.to}`, true)]
+          : [];
+      });
+    return [...failing, ...fixed];
+  });
 
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -124,5 +144,6 @@ export function formatSarif(
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  // Compact: a batch of thousands of entities stays small enough to upload.
+  return `${JSON.stringify(sarif)}\n`;
 }

@@ -1,12 +1,16 @@
 import type { CheckState } from '@prodready/plugin-readiness-common';
 import type { ScoreReport } from '../report/ScoreReport';
+import { gapKey } from '../learn/addExemplars';
+import { describeChange } from '../report/compareWithBaseline';
 import { columns } from './columns';
+import { formatExemplar } from './formatExemplar';
 import {
   countStates,
   gateSentence,
   levelText,
   levelsSentence,
   reasonWithEvidence,
+  repositorySentence,
   sortedResults,
 } from './reportSummary';
 
@@ -18,6 +22,8 @@ import {
 export interface FormatTableOptions {
   /** Colour state words with ANSI codes (the words are printed either way). */
   color: boolean;
+  /** Most entities shown (in file order); the rest are counted. */
+  maxEntities?: number;
 }
 
 const STATE_COLORS: Record<CheckState, string> = {
@@ -48,10 +54,11 @@ export function formatTable(
 ): string {
   const { color } = options;
   const lines: string[] = [];
+  const shown = report.entities.slice(0, options.maxEntities);
 
   const summaryRows = [
-    ['ENTITY', 'LEVEL', 'SCORE', 'FAIL', 'UNKNOWN', 'PASS', 'FILE'],
-    ...report.entities.map(entity => {
+    ['ENTITY', 'LEVEL', 'SCORE', 'FAIL', 'UNKNOWN', 'PASS', 'N/A', 'FILE'],
+    ...shown.map(entity => {
       const counts = countStates(entity);
       return [
         entity.entityRef,
@@ -60,18 +67,27 @@ export function formatTable(
         String(counts.fail + counts.claimed),
         String(counts.unknown),
         String(counts.pass + counts.exempt),
+        String(counts['not-applicable']),
         `${entity.file}:${entity.line}`,
       ];
     }),
   ];
   lines.push(
     ...columns(summaryRows, {
-      rightAligned: [2, 3, 4, 5],
+      rightAligned: [2, 3, 4, 5, 6],
       paintCell: (r, _c, text) => (r === 0 ? paint(text, '1', color) : text),
     }),
   );
 
-  for (const entity of report.entities) {
+  if (shown.length < report.entities.length) {
+    lines.push(
+      `… ${
+        report.entities.length - shown.length
+      } more entities not shown (--max-entities ${options.maxEntities})`,
+    );
+  }
+
+  for (const entity of shown) {
     const { scorecard } = entity;
     const next = scorecard.nextLevel
       ? `, next ${scorecard.nextLevel}${
@@ -86,6 +102,7 @@ export function formatTable(
         entity,
       )}, score ${scorecard.score}${next}`,
     );
+    lines.push(`  ${repositorySentence(entity)}`);
     const results = sortedResults(report, entity);
     const checkLevel = new Map(report.pack.checks.map(c => [c.id, c.level]));
     const rows = [
@@ -110,6 +127,35 @@ export function formatTable(
         },
       }),
     );
+    for (const result of results) {
+      for (const exemplar of report.exemplars?.get(
+        gapKey(entity.entityRef, result.checkId),
+      ) ?? []) {
+        lines.push(`  ${result.checkId}: ${formatExemplar(exemplar)}`);
+      }
+    }
+  }
+
+  if (report.baseline) {
+    const { source, regressions, improvements } = report.baseline;
+    lines.push('');
+    lines.push(
+      paint(
+        `Since ${source}: ${regressions.length} ${
+          regressions.length === 1 ? 'regression' : 'regressions'
+        }, ${improvements.length} ${
+          improvements.length === 1 ? 'improvement' : 'improvements'
+        }`,
+        regressions.length > 0 ? '31' : '32',
+        color,
+      ),
+    );
+    for (const change of regressions) {
+      lines.push(`  regressed: ${describeChange(change)}`);
+    }
+    for (const change of improvements) {
+      lines.push(`  improved: ${describeChange(change)}`);
+    }
   }
 
   lines.push('');

@@ -160,3 +160,14 @@ export function levelText(entity: ScoredEntity): string {
   }
   return level;
 }
+
+/**
+ * Where an entity's repository facts came from, one phrase, e.g.
+ * `repository facts from services/a (backstage.io/source-location dir:.)`.
+ */
+export function repositorySentence(entity: ScoredEntity): string {
+  const { directory, reason } = entity.repository;
+  return directory
+    ? `repository facts from ${directory} (${reason})`
+    : `no repository facts: ${reason}`;
+}

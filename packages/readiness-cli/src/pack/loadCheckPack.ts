@@ -36,7 +36,13 @@ export async function loadCheckPack(
       throw new InputError(`Config file not found: ${file}`);
     }
     // Read once here for errors that name the line and column.
-    const documents = parseYamlDocuments(text, file);
+    const { documents, problems } = parseYamlDocuments(text, file);
+    if (problems.length > 0) {
+      const [first] = problems;
+      throw new InputError(
+        `${first.file}:${first.line}:${first.column}: ${first.message}`,
+      );
+    }
     if (documents.length > 1) {
       throw new InputError(
         `${file}:${documents[1].line}: an app-config file holds one YAML document`,

@@ -1,7 +1,9 @@
 import type {
   CheckPack,
   EntityScorecard,
+  LearnFromExemplar,
 } from '@prodready/plugin-readiness-common';
+import type { BaselineComparison } from './compareWithBaseline';
 
 /**
  * One scored entity of a {@link ScoreReport}.
@@ -26,6 +28,11 @@ export interface ScoredEntity {
    * compares with `--min-level` (unless `--strict`).
    */
   levelIfUnknownPass?: string;
+  /**
+   * Where the entity's repository facts came from: the directory (relative
+   * to the working directory) and why; no directory when none was read.
+   */
+  repository: { directory?: string; reason: string };
 }
 
 /**
@@ -71,4 +78,11 @@ export interface ScoreReport {
    * available offline.
    */
   notes: string[];
+  /** What changed since `--baseline` / `--baseline-ref`, when given. */
+  baseline?: BaselineComparison;
+  /**
+   * With `--backend`: who passes each gap, by `entityRef#checkId` (see
+   * `gapKey`).
+   */
+  exemplars?: Map<string, LearnFromExemplar[]>;
 }

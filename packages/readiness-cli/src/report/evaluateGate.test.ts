@@ -35,6 +35,7 @@ function scored(
     line: 1,
     column: 1,
     scorecard,
+    repository: { directory: '.', reason: '--repo' },
   };
 }
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Entity } from '@backstage/catalog-model';
 import {
   CheckPack,
@@ -13,7 +14,13 @@ import {
   buildOfflineSystemFacts,
 } from '../facts/buildOfflineCatalogFacts';
 import { readLocalRepository } from '../facts/readLocalRepository';
-import { resolveRepositoryDirectory } from '../facts/resolveRepositoryDirectory';
+import {
+  RepositoryScope,
+  findGitWorkTree,
+  readOriginUrl,
+  resolveRepositoryDirectory,
+} from '../facts/resolveRepositoryDirectory';
+import { clarifyReasons } from './clarifyReasons';
 import { GateOptions, evaluateGate, levelIfUnknownPass } from './evaluateGate';
 import type { ScoreReport, ScoredEntity } from './ScoreReport';
 
@@ -46,11 +53,14 @@ export interface ScoreCatalogOptions {
   contextEntities?: CatalogFileEntity[];
   pack: CheckPack;
   /**
-   * The local checkout (absolute), or `false` to collect no repository
-   * facts. See `resolveRepositoryDirectory` for which directory each
+   * `--repo` (absolute), `false` to collect no repository facts, or
+   * undefined for the default: the catalog file's directory when it is in a
+   * git work tree. See `resolveRepositoryDirectory` for which directory each
    * entity's facts come from.
    */
-  repository: string | false;
+  repository?: string | false;
+  /** The working directory, to print directories relative to it. */
+  cwd?: string;
   /** Score only these kinds (case-insensitive). */
   kinds?: string[];
   gate: GateOptions;
@@ -107,23 +117,39 @@ export async function scoreCatalog(
     return facts;
   };
 
+  const workTrees = new Map<string, { root?: string; origin?: string }>();
+  const scopeOf = (item: CatalogFileEntity): RepositoryScope => {
+    if (repository === false) {
+      return { reason: 'repository facts were turned off (--no-repo)' };
+    }
+    const directory = path.dirname(item.absolutePath);
+    let workTree = workTrees.get(directory);
+    if (!workTree) {
+      const root = repository ? undefined : findGitWorkTree(directory);
+      workTree = { root, origin: root ? readOriginUrl(root) : undefined };
+      workTrees.set(directory, workTree);
+    }
+    return resolveRepositoryDirectory(item.entity, item.absolutePath, {
+      repo: repository,
+      gitWorkTree: workTree.root,
+      originUrl: workTree.origin,
+    });
+  };
+  const display = (directory: string) =>
+    options.cwd
+      ? path.relative(options.cwd, directory).split(path.sep).join('/') || '.'
+      : directory;
+
   const scored: ScoredEntity[] = [];
   const missingRefs = new Set<string>();
   for (const item of entities) {
     if (!isScored(item.entity, kinds)) {
       continue;
     }
-    let repositoryFacts: FactNamespace<RepositoryFacts>;
-    if (repository === false) {
-      repositoryFacts = {
-        status: 'not-configured',
-        reason: 'repository facts were turned off (--no-repo)',
-      };
-    } else {
-      repositoryFacts = await readRepository(
-        resolveRepositoryDirectory(item.entity, item.absolutePath, repository),
-      );
-    }
+    const scope = scopeOf(item);
+    const repositoryFacts: FactNamespace<RepositoryFacts> = scope.directory
+      ? await readRepository(scope.directory)
+      : { status: 'unavailable', reason: scope.reason };
     const owner = buildOfflineOwnerFacts(item.entity, catalog);
     const system = buildOfflineSystemFacts(item.entity, catalog);
     for (const { missingRef } of [owner, system]) {
@@ -141,7 +167,10 @@ export async function scoreCatalog(
         metrics: { status: 'not-configured', reason: METRICS_REASON },
       },
     };
-    const scorecard = evaluateEntity(compiledPack, facts, { now });
+    const scorecard = clarifyReasons(
+      item.entity,
+      evaluateEntity(compiledPack, facts, { now }),
+    );
     scored.push({
       entityRef: item.entityRef,
       title: item.entity.metadata.title,
@@ -151,6 +180,10 @@ export async function scoreCatalog(
       owner: owner.namespace.data?.ownerRef ?? owner.missingRef,
       scorecard,
       levelIfUnknownPass: levelIfUnknownPass(pack, scorecard),
+      repository: {
+        ...(scope.directory && { directory: display(scope.directory) }),
+        reason: scope.reason,
+      },
     });
   }
 

@@ -1,4 +1,5 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { SEARCH_FILTERS } from '@prodready/plugin-readiness-common';
 import request from 'supertest';
 import { HIDDEN_REF, RESTRICTED_USER } from '../__testUtils__/catalogFixtures';
 import {
@@ -29,7 +30,7 @@ const invoke = (id: string, input: unknown, auth = userAuth) =>
     .send(input as object);
 
 describe('readiness actions', () => {
-  it('are listed in the actions registry with their schemas', async () => {
+  it('are listed in the actions registry with their schemas (search takes the filters of common)', async () => {
     const res = await request(backend.server)
       .get(actions)
       .set('Authorization', userAuth);
@@ -51,7 +52,7 @@ describe('readiness actions', () => {
         listed.find(a => a.id === 'readiness:search-readiness-gaps')!.schema
           .input.properties,
       ),
-    ).toEqual(expect.arrayContaining(['failing', 'levelAtMost', 'tier']));
+    ).toEqual([...SEARCH_FILTERS, 'limit']);
   });
 
   it("gives an entity's gaps with remediation and whom to ask", async () => {

@@ -1,9 +1,12 @@
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import type { z as zod } from 'zod/v3';
-import type {
-  EntityScorecardResponse,
-  EntitySummary,
-  TeamContact,
+import {
+  SEARCH_LIST_FILTERS,
+  SEARCH_VALUE_FILTERS,
+  type EntityScorecardResponse,
+  type EntitySummary,
+  type SearchFilter,
+  type TeamContact,
 } from '@prodready/plugin-readiness-common';
 import { parseEntityRefParam } from '../lib/parseEntityRefParam';
 import type { ScorecardService } from '../service/authorized/ScorecardService';
@@ -20,6 +23,48 @@ export interface ReadinessActionsOptions {
   actionsRegistry: ActionsRegistryService;
   scorecards: ScorecardService;
   search: SearchService;
+}
+
+/** What each search filter of `search-readiness-gaps` means to a caller. */
+const FILTER_DESCRIPTIONS: Record<SearchFilter, string> = {
+  failing: 'Check ids the entities fail, all of them',
+  passing: 'Check ids the entities pass, all of them',
+  owner: 'Owner entity refs, any of them',
+  system: 'System entity refs, any of them',
+  domain: 'Domain entity refs, any of them',
+  kind: 'Entity kinds, any of them',
+  type: 'Values of spec.type, any of them',
+  lifecycle: 'Values of spec.lifecycle, any of them',
+  tier: 'Tiers, any of them',
+  levelAtMost: 'Highest level id allowed',
+  levelAtLeast: 'Lowest level id required',
+  text: 'Text in the name, title, owner or system',
+};
+
+/** An object with one value per key. */
+function shapeOf<K extends string, T>(
+  keys: readonly K[],
+  make: (key: K) => T,
+): { [P in K]: T } {
+  return Object.fromEntries(keys.map(key => [key, make(key)])) as {
+    [P in K]: T;
+  };
+}
+
+/**
+ * The input of `search-readiness-gaps`: the search filters of common's
+ * vocabulary (as `GET /search` takes them) and a limit.
+ */
+function searchInputSchema(z: typeof zod) {
+  return z.object({
+    ...shapeOf(SEARCH_LIST_FILTERS, filter =>
+      z.array(z.string()).optional().describe(FILTER_DESCRIPTIONS[filter]),
+    ),
+    ...shapeOf(SEARCH_VALUE_FILTERS, filter =>
+      z.string().optional().describe(FILTER_DESCRIPTIONS[filter]),
+    ),
+    limit: z.number().int().min(1).max(100).optional(),
+  });
 }
 
 /** The schema of {@link summaryOf}'s output. */
@@ -163,25 +208,7 @@ export function registerReadinessActions(
       'Finds scored catalog entities by the checks they fail or pass, their level, owner, system, tier or a text, e.g. every tier-1 service without a rollback. Check ids look like delivery.rollback or monitoring.alerts.',
     attributes: { readOnly: true, idempotent: true },
     schema: {
-      input: z =>
-        z.object({
-          failing: z
-            .array(z.string())
-            .optional()
-            .describe('Check ids the entities fail, all of them'),
-          passing: z
-            .array(z.string())
-            .optional()
-            .describe('Check ids the entities pass, all of them'),
-          levelAtMost: z.string().optional(),
-          levelAtLeast: z.string().optional(),
-          owner: z.array(z.string()).optional(),
-          system: z.array(z.string()).optional(),
-          tier: z.array(z.string()).optional(),
-          kind: z.array(z.string()).optional(),
-          text: z.string().optional(),
-          limit: z.number().int().min(1).max(100).optional(),
-        }),
+      input: searchInputSchema,
       output: z =>
         z.object({
           totalCount: z.number(),

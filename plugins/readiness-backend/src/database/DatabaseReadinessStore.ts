@@ -66,7 +66,7 @@ const migrationsDir = resolvePackagePath(
 /**
  * Options of {@link DatabaseReadinessStore.create}.
  *
- * @public
+ * @internal
  */
 export interface DatabaseReadinessStoreOptions {
   database: DatabaseService;
@@ -80,7 +80,7 @@ export interface DatabaseReadinessStoreOptions {
  * `operations/`; dialect helpers are in `sql.ts`, row mapping in `rows.ts`
  * and the change-only write decisions in `planScoreWrite.ts`.
  *
- * @public
+ * @internal
  */
 export class DatabaseReadinessStore implements ReadinessStore {
   /** Creates the store, running migrations unless told not to. */

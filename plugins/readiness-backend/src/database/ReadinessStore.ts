@@ -59,7 +59,7 @@ export type {
  * The persistence of the readiness plugin: scores, results, change-only
  * history, snapshots, owners, runs and exemptions. One operation per method.
  *
- * @public
+ * @internal
  */
 export interface ReadinessStore {
   /**

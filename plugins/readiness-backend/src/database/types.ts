@@ -4,6 +4,7 @@ import type {
   EntitySummary,
   Evidence,
   RunInfo,
+  SearchListFilter,
   TeamContact,
 } from '@prodready/plugin-readiness-common';
 
@@ -15,14 +16,14 @@ import type {
  * Restricts a read to the entities a caller may see. `undefined` means no
  * restriction (the caller may read every entity).
  *
- * @public
+ * @internal
  */
 export type VisibleEntityRefs = ReadonlyArray<string> | undefined;
 
 /**
  * The score of one entity as stored, with the engine's per-entity summary.
  *
- * @public
+ * @internal
  */
 export interface StoredEntityScore extends EntitySummary {
   nextLevel?: string;
@@ -35,7 +36,7 @@ export interface StoredEntityScore extends EntitySummary {
 /**
  * One entity's freshly computed score, to write.
  *
- * @public
+ * @internal
  */
 export interface EntityScoreWrite {
   /** Catalog fields and score; `evaluatedAt` is the write time. */
@@ -54,7 +55,7 @@ export interface EntityScoreWrite {
 /**
  * A scored entity whose level changed in a write.
  *
- * @public
+ * @internal
  */
 export interface LevelChange {
   entityRef: string;
@@ -73,7 +74,7 @@ export interface LevelChange {
 /**
  * What a write of scores changed.
  *
- * @public
+ * @internal
  */
 export interface ScoreWriteStats {
   /** Result rows inserted or updated (state, reason or evidence changed). */
@@ -91,22 +92,15 @@ export interface ScoreWriteStats {
 
 /**
  * Filters of a search; values of one filter are alternatives, filters combine.
+ * The list filters are common's `SEARCH_LIST_FILTERS`: `failing` and
+ * `passing` hold check ids the entity must fail, or pass or be exempt from,
+ * every one; `kind` is compared case-insensitively; the other catalog
+ * filters match their column exactly.
  *
- * @public
+ * @internal
  */
-export interface StoreSearchFilters {
-  /** Check ids the entity must fail, every one. */
-  failing?: string[];
-  /** Check ids the entity must pass or be exempt from, every one. */
-  passing?: string[];
-  owner?: string[];
-  system?: string[];
-  domain?: string[];
-  /** Kinds, compared case-insensitively. */
-  kind?: string[];
-  type?: string[];
-  lifecycle?: string[];
-  tier?: string[];
+export interface StoreSearchFilters
+  extends Partial<Record<SearchListFilter, string[]>> {
   /** Highest level rank allowed (0 = no level). */
   levelRankAtMost?: number;
   /** Lowest level rank required. */
@@ -119,7 +113,7 @@ export interface StoreSearchFilters {
 /**
  * A sort column of search.
  *
- * @public
+ * @internal
  */
 export type StoreSortField = 'score' | 'name' | 'level' | 'gaps' | 'owner';
 
@@ -127,7 +121,7 @@ export type StoreSortField = 'score' | 'name' | 'level' | 'gaps' | 'owner';
  * The position after which a page starts: the sort value and entity ref of
  * the last item of the previous page.
  *
- * @public
+ * @internal
  */
 export interface StoreSearchAfter {
   value: string | number;
@@ -137,7 +131,7 @@ export interface StoreSearchAfter {
 /**
  * A page request of search.
  *
- * @public
+ * @internal
  */
 export interface StoreSearchQuery extends StoreSearchFilters {
   sort: StoreSortField;
@@ -149,7 +143,7 @@ export interface StoreSearchQuery extends StoreSearchFilters {
 /**
  * A page of search.
  *
- * @public
+ * @internal
  */
 export interface StoreSearchPage {
   items: EntitySummary[];
@@ -160,7 +154,7 @@ export interface StoreSearchPage {
 /**
  * One entity's contribution to a roll-up.
  *
- * @public
+ * @internal
  */
 export interface RollupEntityRow {
   /** The group key (owner, system or domain); absent when the entity has none. */
@@ -173,7 +167,7 @@ export interface RollupEntityRow {
 /**
  * A scored entity that passes a check another entity fails.
  *
- * @public
+ * @internal
  */
 export interface ExemplarCandidate {
   checkId: string;
@@ -187,7 +181,7 @@ export interface ExemplarCandidate {
 /**
  * Query for learn-from exemplars.
  *
- * @public
+ * @internal
  */
 export interface ExemplarQuery {
   /** The failing checks to find exemplars for. */
@@ -207,7 +201,7 @@ export interface ExemplarQuery {
 /**
  * A scored entity with an owner, as the learn-from index holds it.
  *
- * @public
+ * @internal
  */
 export interface ExemplarPoolEntity {
   entityRef: string;
@@ -224,7 +218,7 @@ export interface ExemplarPoolEntity {
  * index: the scored entities with an owner and, per check, which of them
  * pass it.
  *
- * @public
+ * @internal
  */
 export interface ExemplarPool {
   /** The results version (see `ReadinessStore.getResultsVersion`) read before the rows. */
@@ -238,7 +232,7 @@ export interface ExemplarPool {
 /**
  * An exemplar chosen for a failing check.
  *
- * @public
+ * @internal
  */
 export interface ExemplarPick {
   checkId: string;
@@ -248,7 +242,7 @@ export interface ExemplarPick {
 /**
  * What a scorecard shows of a chosen exemplar.
  *
- * @public
+ * @internal
  */
 export interface ExemplarDetails extends ExemplarPick {
   entity: EntitySummary;
@@ -258,7 +252,7 @@ export interface ExemplarDetails extends ExemplarPick {
 /**
  * Pass counts of one owner for one check.
  *
- * @public
+ * @internal
  */
 export interface OwnerCheckCounts {
   checkId: string;
@@ -273,7 +267,7 @@ export interface OwnerCheckCounts {
  * A stored score snapshot: an entity's score and level as of a day. A missing
  * score marks the entity's removal from the catalog.
  *
- * @public
+ * @internal
  */
 export interface ScoreSnapshot {
   entityRef: string;
@@ -286,7 +280,7 @@ export interface ScoreSnapshot {
 /**
  * Which entities' snapshots to read.
  *
- * @public
+ * @internal
  */
 export interface SnapshotFilter {
   entityRef?: string;
@@ -298,7 +292,7 @@ export interface SnapshotFilter {
 /**
  * A run as created.
  *
- * @public
+ * @internal
  */
 export interface CreateRunOptions {
   trigger: RunInfo['trigger'];
@@ -310,7 +304,7 @@ export interface CreateRunOptions {
 /**
  * A change to a run's progress or outcome.
  *
- * @public
+ * @internal
  */
 export interface RunUpdate {
   status?: RunInfo['status'];
@@ -324,7 +318,7 @@ export interface RunUpdate {
 /**
  * Filters of the exemption list.
  *
- * @public
+ * @internal
  */
 export interface ExemptionFilter {
   entityRef?: string;

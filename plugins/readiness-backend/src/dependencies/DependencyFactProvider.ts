@@ -23,7 +23,7 @@ const MAX_DEPENDENCIES = 50;
  * The level an entity's dependencies must reach: one for every entity, and
  * stricter ones per tier.
  *
- * @public
+ * @internal
  */
 export interface DependencyPolicy {
   /** Level id every dependency must reach; absent asks for none. */
@@ -76,7 +76,7 @@ function dependencyRefs(
  * dependencies (stricter for higher tiers). Levels are those of the last
  * scoring of each dependency.
  *
- * @public
+ * @internal
  */
 export class DependencyFactProvider implements ReadinessFactProvider {
   readonly id = 'dependencies';

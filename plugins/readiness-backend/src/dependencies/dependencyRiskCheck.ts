@@ -99,7 +99,7 @@ function judgeDependencies(facts: FactDocument): RuleOutcome {
  * weak dependency away from an outage. Its evidence lists each dependency's
  * level and owner contact, so the gap says whom to talk to.
  *
- * @public
+ * @internal
  */
 export function dependencyRiskCheck(options: {
   level: string;

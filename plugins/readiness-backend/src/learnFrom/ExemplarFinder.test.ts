@@ -3,17 +3,15 @@ import type {
   CheckResult,
   CheckState,
 } from '@prodready/plugin-readiness-common';
-import { createTestDatabases } from '../__testUtils__/createTestDatabases';
-import { DatabaseReadinessStore } from '../database/DatabaseReadinessStore';
 import type {
   EntityScoreWrite,
   ExemplarQuery,
 } from '../database/ReadinessStore';
 import { ExemplarFinder } from './ExemplarFinder';
+import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
 
 jest.setTimeout(60_000);
 
-const databases = createTestDatabases();
 const T0 = new Date('2025-03-01T10:00:00.000Z');
 const T1 = new Date('2025-03-02T10:00:00.000Z');
 const CHECKS = ['tracing', 'logs', 'runbook', 'ci'];
@@ -72,115 +70,109 @@ function population(count: number, seed: number): EntityScoreWrite[] {
   });
 }
 
-describe.each(databases.eachSupportedId())(
-  'ExemplarFinder on %p',
-  databaseId => {
-    async function setUp() {
-      const knex = await databases.init(databaseId);
-      const store = await DatabaseReadinessStore.create({
-        database: mockServices.database({ knex }),
-      });
-      const finder = ExemplarFinder.create({
-        store,
-        logger: mockServices.logger.mock(),
-        minRebuildIntervalMs: 0,
-      });
-      return { store, finder };
-    }
-
-    it('ranks exactly as the store query, with and without visibility limits', async () => {
-      const { store, finder } = await setUp();
-      const entities = population(160, 42);
-      await store.writeScores(entities, T0);
-      const next = random(7);
-      for (let q = 0; q < 40; q++) {
-        const asker = pick(next, entities);
-        const visible =
-          q % 3 === 0
-            ? entities.filter(() => next() < 0.5).map(e => e.summary.entityRef)
-            : undefined;
-        const query: ExemplarQuery = {
-          checkIds: CHECKS.filter(() => next() < 0.7),
-          entityRef: asker.summary.entityRef,
-          owner: asker.summary.owner,
-          system: asker.summary.system,
-          domain: asker.summary.domain,
-          type: asker.summary.type,
-          traits: asker.traits,
-          limit: 1 + (q % 4),
-          visibleEntityRefs: visible,
-        };
-        const byCheck = (
-          list: Awaited<ReturnType<typeof finder.find>>,
-        ): string[] =>
-          list
-            .map(
-              c =>
-                `${c.checkId} ${c.entity.entityRef} ${
-                  c.similarity
-                } ${JSON.stringify(c.evidence)} ${c.entity.score}`,
-            )
-            .sort((a, b) => a.split(' ')[0].localeCompare(b.split(' ')[0]));
-        const expected = await store.findExemplars(query);
-        const found = await finder.find(query);
-        expect({ q, found: byCheck(found) }).toEqual({
-          q,
-          found: byCheck(expected),
-        });
-      }
+describeEachDatabase('ExemplarFinder', createStore => {
+  async function setUp() {
+    const { store } = await createStore();
+    const finder = ExemplarFinder.create({
+      store,
+      logger: mockServices.logger.mock(),
+      minRebuildIntervalMs: 0,
     });
+    return { store, finder };
+  }
 
-    it('sees writes through the results version in the database', async () => {
-      const { store, finder } = await setUp();
-      const entities = population(40, 1);
-      await store.writeScores(entities, T0);
+  it('ranks exactly as the store query, with and without visibility limits', async () => {
+    const { store, finder } = await setUp();
+    const entities = population(160, 42);
+    await store.writeScores(entities, T0);
+    const next = random(7);
+    for (let q = 0; q < 40; q++) {
+      const asker = pick(next, entities);
+      const visible =
+        q % 3 === 0
+          ? entities.filter(() => next() < 0.5).map(e => e.summary.entityRef)
+          : undefined;
       const query: ExemplarQuery = {
-        checkIds: ['tracing'],
-        entityRef: 'component:default/asker',
-        owner: 'group:default/nobody',
-        traits: [],
-        limit: 50,
+        checkIds: CHECKS.filter(() => next() < 0.7),
+        entityRef: asker.summary.entityRef,
+        owner: asker.summary.owner,
+        system: asker.summary.system,
+        domain: asker.summary.domain,
+        type: asker.summary.type,
+        traits: asker.traits,
+        limit: 1 + (q % 4),
+        visibleEntityRefs: visible,
       };
-      const before = await finder.find(query);
-      const version = await store.getResultsVersion();
+      const byCheck = (
+        list: Awaited<ReturnType<typeof finder.find>>,
+      ): string[] =>
+        list
+          .map(
+            c =>
+              `${c.checkId} ${c.entity.entityRef} ${
+                c.similarity
+              } ${JSON.stringify(c.evidence)} ${c.entity.score}`,
+          )
+          .sort((a, b) => a.split(' ')[0].localeCompare(b.split(' ')[0]));
+      const expected = await store.findExemplars(query);
+      const found = await finder.find(query);
+      expect({ q, found: byCheck(found) }).toEqual({
+        q,
+        found: byCheck(expected),
+      });
+    }
+  });
 
-      // Writing the same scores again changes nothing: same version.
-      await store.writeScores(entities, T1);
-      expect(await store.getResultsVersion()).toBe(version);
+  it('sees writes through the results version in the database', async () => {
+    const { store, finder } = await setUp();
+    const entities = population(40, 1);
+    await store.writeScores(entities, T0);
+    const query: ExemplarQuery = {
+      checkIds: ['tracing'],
+      entityRef: 'component:default/asker',
+      owner: 'group:default/nobody',
+      traits: [],
+      limit: 50,
+    };
+    const before = await finder.find(query);
+    const version = await store.getResultsVersion();
 
-      // A new passer, written "by another replica" through the same database.
-      const [newcomer] = population(1, 99);
-      newcomer.summary = {
-        ...newcomer.summary,
-        entityRef: 'component:default/newcomer',
-        name: 'newcomer',
-        owner: 'group:default/new',
-      };
-      newcomer.results = newcomer.results.map(r =>
-        r.checkId === 'tracing' ? { ...r, state: 'pass' } : r,
-      );
-      await store.writeScores([newcomer], T1);
-      expect(await store.getResultsVersion()).toBeGreaterThan(version);
+    // Writing the same scores again changes nothing: same version.
+    await store.writeScores(entities, T1);
+    expect(await store.getResultsVersion()).toBe(version);
 
-      // The stale index answers while it is rebuilt; the rebuilt one has it.
-      let after = await finder.find(query);
-      for (let i = 0; i < 50 && after.length === before.length; i++) {
-        await new Promise(resolve => setTimeout(resolve, 20));
-        after = await finder.find(query);
-      }
-      expect(after.map(a => a.entity.entityRef)).toContain(
-        'component:default/newcomer',
-      );
-      expect(after).toHaveLength(before.length + 1);
+    // A new passer, written "by another replica" through the same database.
+    const [newcomer] = population(1, 99);
+    newcomer.summary = {
+      ...newcomer.summary,
+      entityRef: 'component:default/newcomer',
+      name: 'newcomer',
+      owner: 'group:default/new',
+    };
+    newcomer.results = newcomer.results.map(r =>
+      r.checkId === 'tracing' ? { ...r, state: 'pass' } : r,
+    );
+    await store.writeScores([newcomer], T1);
+    expect(await store.getResultsVersion()).toBeGreaterThan(version);
 
-      // Removing an entity bumps the version too.
-      const removedVersion = await store.getResultsVersion();
-      await store.removeEntities(['component:default/newcomer'], T1);
-      expect(await store.getResultsVersion()).toBeGreaterThan(removedVersion);
-      // Picks that stopped passing are dropped at once, before any rebuild.
-      expect(
-        (await finder.find(query)).map(a => a.entity.entityRef),
-      ).not.toContain('component:default/newcomer');
-    });
-  },
-);
+    // The stale index answers while it is rebuilt; the rebuilt one has it.
+    let after = await finder.find(query);
+    for (let i = 0; i < 50 && after.length === before.length; i++) {
+      await new Promise(resolve => setTimeout(resolve, 20));
+      after = await finder.find(query);
+    }
+    expect(after.map(a => a.entity.entityRef)).toContain(
+      'component:default/newcomer',
+    );
+    expect(after).toHaveLength(before.length + 1);
+
+    // Removing an entity bumps the version too.
+    const removedVersion = await store.getResultsVersion();
+    await store.removeEntities(['component:default/newcomer'], T1);
+    expect(await store.getResultsVersion()).toBeGreaterThan(removedVersion);
+    // Picks that stopped passing are dropped at once, before any rebuild.
+    expect(
+      (await finder.find(query)).map(a => a.entity.entityRef),
+    ).not.toContain('component:default/newcomer');
+  });
+});

@@ -10,7 +10,7 @@ import { ExemplarIndex } from './ExemplarIndex';
 /**
  * Options of {@link ExemplarFinder.create}.
  *
- * @public
+ * @internal
  */
 export interface ExemplarFinderOptions {
   store: Pick<
@@ -37,7 +37,7 @@ export interface ExemplarFinderOptions {
  * exemplars' summaries and evidence are read fresh, and picks that stopped
  * passing are dropped.
  *
- * @public
+ * @internal
  */
 export class ExemplarFinder {
   /** Creates the finder; the index is built at the first request. */

@@ -15,7 +15,7 @@ const UNKNOWN = -1;
  * An exemplar chosen by {@link ExemplarIndex.rank}, with its similarity
  * points and traits (to explain the similarity).
  *
- * @public
+ * @internal
  */
 export interface RankedExemplar extends ExemplarPick {
   similarity: number;
@@ -32,7 +32,7 @@ export interface RankedExemplar extends ExemplarPick {
  * database. Strings (owners, systems, domains, types, traits) are interned
  * to integers once, when the index is built.
  *
- * @public
+ * @internal
  */
 export class ExemplarIndex {
   /** Builds the index of a pool. */

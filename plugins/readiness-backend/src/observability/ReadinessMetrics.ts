@@ -4,7 +4,7 @@ import type { CheckState } from '@prodready/plugin-readiness-common';
 /**
  * The name of the OpenTelemetry meter and tracer of the plugin.
  *
- * @public
+ * @internal
  */
 export const READINESS_INSTRUMENTATION_NAME = 'readiness';
 
@@ -36,7 +36,7 @@ export const SECONDS_BUCKETS = {
  * plugin-scoped `MetricsService` (`metricsServiceRef`, meter
  * `backstage-plugin-readiness`) and by an OpenTelemetry `Meter`.
  *
- * @public
+ * @internal
  */
 export interface ReadinessMeter {
   createHistogram(
@@ -88,7 +88,7 @@ export interface ReadinessMeter {
  *
  * A span `readiness.rescore` wraps each full rescore.
  *
- * @public
+ * @internal
  */
 export class ReadinessMetrics {
   /**

@@ -9,7 +9,7 @@ import {
 /**
  * Lookups over the check pack in use: level order, check info, categories.
  *
- * @public
+ * @internal
  */
 export class PackIndex {
   readonly #levelRanks: Map<string, number>;

@@ -23,7 +23,7 @@ const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
 /**
  * Options of {@link ReadinessAuthorizer.create}.
  *
- * @public
+ * @internal
  */
 export interface ReadinessAuthorizerOptions {
   auth: AuthService;
@@ -49,7 +49,7 @@ export interface ReadinessAuthorizerOptions {
  * framework and the catalog is a read, so one that fails with a transient
  * network error (a connection reset) is tried again with backoff.
  *
- * @public
+ * @internal
  */
 export class ReadinessAuthorizer {
   /** Creates the authorizer. */

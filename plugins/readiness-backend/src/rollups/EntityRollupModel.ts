@@ -24,7 +24,7 @@ const ENTITIES_PER_GAP = 10;
 /**
  * Options of {@link EntityRollupModel}.
  *
- * @public
+ * @internal
  */
 export interface EntityRollupModelOptions {
   store: Pick<
@@ -43,7 +43,7 @@ export interface EntityRollupModelOptions {
  * distribution, the weakest links, the gaps that block the most entities'
  * next level, and the checks where the team is a champion.
  *
- * @public
+ * @internal
  */
 export class EntityRollupModel {
   constructor(private readonly options: EntityRollupModelOptions) {}

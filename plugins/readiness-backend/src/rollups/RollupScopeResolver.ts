@@ -20,7 +20,7 @@ const GROUP_FIELDS = ['kind', 'metadata', 'spec.children', 'relations'];
 /**
  * Whose entities a roll-up counts, and through which catalog field.
  *
- * @public
+ * @internal
  */
 export interface RollupScope {
   scope: EntityRollupScope;
@@ -66,7 +66,7 @@ function childRefs(group: Entity): string[] {
  * `parentOf` relations and `spec.children`), read from the catalog with the
  * caller's credentials so that hidden groups stay hidden.
  *
- * @public
+ * @internal
  */
 export class RollupScopeResolver {
   /** Creates the resolver. */

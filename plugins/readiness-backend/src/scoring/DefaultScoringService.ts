@@ -56,7 +56,7 @@ interface RunProgress {
 /**
  * Options of {@link DefaultScoringService.create}.
  *
- * @public
+ * @internal
  */
 export interface DefaultScoringServiceOptions {
   store: ReadinessStore;
@@ -89,7 +89,7 @@ export interface DefaultScoringServiceOptions {
  * transaction. Only after a complete run are entities that left the catalog
  * removed and old history purged.
  *
- * @public
+ * @internal
  */
 export class DefaultScoringService implements ScoringService {
   /** Creates the service. */

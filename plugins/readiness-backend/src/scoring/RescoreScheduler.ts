@@ -24,7 +24,7 @@ function describeError(error: unknown): string {
 /**
  * Options of {@link RescoreScheduler.create}.
  *
- * @public
+ * @internal
  */
 export interface RescoreSchedulerOptions {
   scheduler: SchedulerService;
@@ -63,7 +63,7 @@ export interface RescoreSchedulerOptions {
  * back. A run that cannot record its heartbeat for that long (its database
  * is gone) is aborted and ends failed with the reason.
  *
- * @public
+ * @internal
  */
 export class RescoreScheduler {
   /** Creates the scheduler; call {@link RescoreScheduler.start} to schedule. */

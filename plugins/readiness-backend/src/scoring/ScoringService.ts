@@ -4,7 +4,7 @@ import type { RunInfo } from '@prodready/plugin-readiness-common';
 /**
  * Scores catalog entities: all of them in a run, or one on demand.
  *
- * @public
+ * @internal
  */
 export interface ScoringService {
   /**

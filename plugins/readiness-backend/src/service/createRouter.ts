@@ -26,7 +26,7 @@ import { requestMetricsMiddleware } from './requestMetricsMiddleware';
  * a 503 while the database does not answer, and never carry SQL text; then
  * they go to the backend's error middleware.
  *
- * @public
+ * @internal
  */
 export async function createRouter(
   deps: RouterDependencies,

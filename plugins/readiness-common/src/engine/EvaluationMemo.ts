@@ -1,4 +1,5 @@
 import type { NamespaceProblemCache } from '../rules/FactsView';
+import { memoizeBounded } from '../util/memoizeBounded';
 
 /**
  * What evaluations with one compiled pack reuse: the same reasons recur for
@@ -12,26 +13,16 @@ import type { NamespaceProblemCache } from '../rules/FactsView';
 export class EvaluationMemo {
   /** Namespace problem texts, for `FactsView`. */
   readonly problems: NamespaceProblemCache = new Map();
-  private readonly capitalized = new Map<string, string>();
   private buffer = new Float64Array(64);
   private lastNow: Date | undefined;
   private lastTime = NaN;
   private lastIso = '';
 
   /** Sentence case. */
-  capitalize(text: string): string {
-    let result = this.capitalized.get(text);
-    if (result === undefined) {
-      result = text.length > 0 ? text[0].toUpperCase() + text.slice(1) : text;
-      if (text.length <= 500) {
-        if (this.capitalized.size >= 1000) {
-          this.capitalized.clear();
-        }
-        this.capitalized.set(text, result);
-      }
-    }
-    return result;
-  }
+  readonly capitalize = memoizeBounded(
+    text => (text.length > 0 ? text[0].toUpperCase() + text.slice(1) : text),
+    { maxEntries: 1000, maxKeyLength: 500 },
+  );
 
   /** `now.toISOString()`. */
   isoOf(now: Date): string {

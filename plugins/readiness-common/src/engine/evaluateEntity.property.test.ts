@@ -8,21 +8,11 @@ import { evaluateReadinessRule } from '../rules/evaluateReadinessRule';
 import type { ReadinessRule } from '../rules/ReadinessRule';
 import { evaluateEntity } from './evaluateEntity';
 import { compileCheckPack } from './compileCheckPack';
+import { EVIDENCE_KINDS } from '../types/results';
 
 const pack = createCheckPack();
 const compiledPack = compileCheckPack(pack);
 const levelIds = pack.levels.map(l => l.id);
-const EVIDENCE_KINDS = [
-  'annotation',
-  'link',
-  'file',
-  'dependency',
-  'series',
-  'relation',
-  'field',
-  'label',
-  'tag',
-];
 
 const HUGE = 'x'.repeat(200_000);
 

@@ -7,37 +7,28 @@ import type {
 } from '../types';
 import { EVIDENCE_STRENGTHS } from '../types';
 import type { CheckPack } from '../pack/CheckPack';
-import {
-  FactsView,
-  isRecord,
-  NS_NOT_CONFIGURED,
-  NS_OK,
-  NS_UNAVAILABLE,
-  truncate,
-} from '../rules/FactsView';
-import {
-  ABSENT,
-  FAIL,
-  PASS,
-  RuleNode,
-  RuleScratch,
-  UNKNOWN,
-} from '../rules/RuleNode';
-import { activeExemptions } from './activeExemptions';
+import * as factsView from '../rules/FactsView';
+import { FactsView } from '../rules/FactsView';
+import * as ruleValues from '../rules/RuleNode';
+import type { RuleNode, RuleScratch } from '../rules/RuleNode';
+import * as exemptionsModule from './activeExemptions';
 import { decideAttested } from './decideAttested';
 import type { CompiledCheck, CompiledPack } from './compileChecks';
-import {
-  compileCheckPack,
-  CompiledCheckPack,
-  readCompiledPack,
-} from './compileCheckPack';
+import * as packModule from './compileCheckPack';
+import { compileCheckPack, CompiledCheckPack } from './compileCheckPack';
 import type { EvaluationMemo } from './EvaluationMemo';
-import {
-  MAX_EVIDENCE,
-  NOT_APPLICABLE_REASON,
-  runCodeRule,
-} from './runCodeRule';
-import { summarizeResults } from './summarizeResults';
+import * as codeRule from './runCodeRule';
+import * as summary from './summarizeResults';
+
+// Local copies of hot imported bindings: tsx and jest read an imported
+// binding through getters on every access (see RuleNode.ts).
+const { isRecord, NS_NOT_CONFIGURED, NS_OK, NS_UNAVAILABLE, truncate } =
+  factsView;
+const { ABSENT, FAIL, PASS, UNKNOWN } = ruleValues;
+const { MAX_EVIDENCE, NOT_APPLICABLE_REASON, runCodeRule } = codeRule;
+const { summarizeResults } = summary;
+const { activeExemptions } = exemptionsModule;
+const { readCompiledPack } = packModule;
 
 /**
  * Options of {@link evaluateEntity}.

@@ -4,10 +4,15 @@ import type {
   EvidenceStrength,
   FactDocument,
 } from '../types';
-import { EVIDENCE_STRENGTHS } from '../types';
-import { isRecord, truncate } from '../rules/FactsView';
-import { isSafeUrl } from '../rules/isSafeUrl';
+import { EVIDENCE_KINDS, EVIDENCE_STRENGTHS } from '../types/results';
+import * as factsView from '../rules/FactsView';
+import * as safeUrl from '../rules/isSafeUrl';
 import type { CompiledCheck } from './compileChecks';
+
+// Local copies of hot imported bindings: tsx and jest read an imported
+// binding through getters on every access (see RuleNode.ts).
+const { isRecord, truncate } = factsView;
+const { isSafeUrl } = safeUrl;
 
 /** Evidence items kept per check result. */
 export const MAX_EVIDENCE = 10;
@@ -15,17 +20,7 @@ export const MAX_EVIDENCE = 10;
 /** The reason of a `not-applicable` result. */
 export const NOT_APPLICABLE_REASON = 'Does not apply to this entity';
 
-const VALID_EVIDENCE_KINDS: ReadonlySet<string> = new Set([
-  'annotation',
-  'link',
-  'file',
-  'dependency',
-  'series',
-  'relation',
-  'field',
-  'label',
-  'tag',
-]);
+const VALID_EVIDENCE_KINDS: ReadonlySet<string> = new Set(EVIDENCE_KINDS);
 
 function sanitizeEvidence(evidence: unknown): Evidence[] {
   if (!Array.isArray(evidence)) {

@@ -31,6 +31,8 @@ describe('normalizeTier', () => {
     [null, undefined],
     [{}, undefined],
     ['x'.repeat(101), undefined],
+    ['TODO', undefined],
+    ['<FILL-ME: e.g. "1">', undefined],
   ])('%j → %j', (value, expected) => {
     expect(normalizeTier(value)).toBe(expected);
   });

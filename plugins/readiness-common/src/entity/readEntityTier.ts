@@ -1,7 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { Evidence } from '../types';
-import { isRecord } from '../util/isRecord';
 import { isPlaceholder } from '../rules/isPlaceholder';
+import { isRecord } from '../util/isRecord';
 
 /**
  * The annotation this project defines for an entity's tier.
@@ -48,14 +48,15 @@ export function normalizeTier(value: unknown): string | undefined {
   } else {
     return undefined;
   }
-  if (text.length > 100) {
+  // A placeholder (`TODO`, `<FILL-ME: …>` from `readiness fix`) is no tier.
+  if (text.length > 100 || isPlaceholder(text)) {
     return undefined;
   }
   const normalized = text
     .trim()
     .toLocaleLowerCase('en-US')
     .replace(/[\s_]+/g, '-');
-  if (!normalized || isPlaceholder(text)) {
+  if (!normalized) {
     return undefined;
   }
   const numbered = NUMBERED.exec(normalized);

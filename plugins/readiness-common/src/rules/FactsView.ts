@@ -4,11 +4,19 @@ import type {
   FactDocument,
   RepositoryFileKind,
 } from '../types';
-import { classifyRepositoryFile } from '../facts/classifyRepositoryFile';
-import { findEntityTier, TierFinding } from '../entity/readEntityTier';
-import { classifyEntityLink } from './linkKinds';
+import * as repositoryFile from '../facts/classifyRepositoryFile';
+import * as entityTier from '../entity/readEntityTier';
+import { TierFinding } from '../entity/readEntityTier';
+import * as linkKinds from './linkKinds';
+import * as safeUrl from './isSafeUrl';
 import { classifyLinkUrl, LinkHostMatch } from './linkHosts';
-import { hasInvisible, isSafeUrl, MAX_URL_LENGTH } from './isSafeUrl';
+
+// Local copies of hot imported bindings: tsx and jest read an imported
+// binding through getters on every access (see RuleNode.ts).
+const { classifyRepositoryFile } = repositoryFile;
+const { findEntityTier } = entityTier;
+const { classifyEntityLink } = linkKinds;
+const { hasInvisible, isSafeUrl, MAX_URL_LENGTH } = safeUrl;
 
 /** Namespace states as small integers, for speed. */
 export const NS_OK = 0;

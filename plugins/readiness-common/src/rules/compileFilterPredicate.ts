@@ -3,6 +3,7 @@ import {
   parseFilterPredicate,
 } from '@backstage/filter-predicates';
 import type { JsonValue } from '@backstage/types';
+import { memoizeBounded } from '../util/memoizeBounded';
 
 /*
  * `@backstage/filter-predicates` expressions compiled into closures, with
@@ -15,23 +16,11 @@ import type { JsonValue } from '@backstage/types';
 
 type Test = (value: unknown) => boolean;
 
-const upperCache = new Map<string, string>();
-
 /** Upper case, memoised for the short values that recur (kinds, types). */
-function upper(text: string): string {
-  if (text.length > 100) {
-    return text.toUpperCase();
-  }
-  let result = upperCache.get(text);
-  if (result === undefined) {
-    result = text.toUpperCase();
-    if (upperCache.size >= 5000) {
-      upperCache.clear();
-    }
-    upperCache.set(text, result);
-  }
-  return result;
-}
+const upper = memoizeBounded(text => text.toUpperCase(), {
+  maxEntries: 5000,
+  maxKeyLength: 100,
+});
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

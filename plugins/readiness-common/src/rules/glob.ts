@@ -8,6 +8,8 @@
  * - `{a,b}` matches either alternative. Matching is case-insensitive.
  */
 
+import { memoizeBounded } from '../util/memoizeBounded';
+
 const REGEXP_SPECIAL = /[.*+?^${}()|[\]\\/]/;
 
 /**
@@ -102,26 +104,15 @@ export function compileGlobSet(
   const literals = patterns
     .filter(p => !hasWildcard(p))
     .map(p => p.toLowerCase());
-  // The same keys, tags, names and paths recur across entities: remember
-  // the answers for short values (bounded).
-  const memo = new Map<string, boolean>();
   return {
     patterns,
     literals,
     hasWildcards: literals.length !== patterns.length,
-    test: (value: string) => {
-      if (value.length > MEMO_MAX_LENGTH) {
-        return combined.test(value);
-      }
-      let result = memo.get(value);
-      if (result === undefined) {
-        result = combined.test(value);
-        if (memo.size >= MEMO_MAX_ENTRIES) {
-          memo.clear();
-        }
-        memo.set(value, result);
-      }
-      return result;
-    },
+    // The same keys, tags, names and paths recur across entities: remember
+    // the answers for short values (bounded).
+    test: memoizeBounded(value => combined.test(value), {
+      maxEntries: MEMO_MAX_ENTRIES,
+      maxKeyLength: MEMO_MAX_LENGTH,
+    }),
   };
 }

@@ -13,6 +13,12 @@ describe('isPlaceholder', () => {
     'unknown',
     'changeme',
     ' TBD ',
+    // Every case and leading whitespace pass the cheap first-character test.
+    'Placeholder',
+    'CHANGE_ME',
+    '?',
+    '\tnil',
+    '\u00a0n/a',
     '{{ values.owner }}',
     '${SYSTEM}',
     '<%= system %>',
@@ -22,6 +28,8 @@ describe('isPlaceholder', () => {
     'unspecified',
     '<GUID>',
     'team-<name>',
+    '<FILL-ME: your PagerDuty service id, as component:default/payments (theirs is "P123")>',
+    'fill-me:<FILL-ME: your runbook URL>',
   ])('takes %j for a placeholder', value => {
     expect(isPlaceholder(value)).toBe(true);
   });
@@ -36,6 +44,8 @@ describe('isPlaceholder', () => {
     'nullable-service',
     'a < b',
     'none-service',
+    'Production',
+    '?0',
   ])('takes %j for a value', value => {
     expect(isPlaceholder(value)).toBe(false);
   });

@@ -35,6 +35,18 @@ const FLAG_KEYS: ReadonlySet<string> = new Set(['tekton.dev/cicd']);
 const FLAG_WORDS: ReadonlySet<string> = new Set(['true', 'false', 'yes', 'no']);
 
 /**
+ * Flags of the ASCII characters a placeholder word can start with (either
+ * case): other values skip the trimmed, lower-cased look-up.
+ */
+const WORD_STARTS = new Uint8Array(128);
+for (const word of PLACEHOLDER_WORDS) {
+  if (word) {
+    WORD_STARTS[word.charCodeAt(0)] = 1;
+    WORD_STARTS[word.toUpperCase().charCodeAt(0)] = 1;
+  }
+}
+
+/**
  * Unrendered templates: `{{ … }}`, `${ … }`, `<% … %>`, `<GUID>`,
  * `<your-team>`, or `key=` left empty.
  */
@@ -43,14 +55,26 @@ const TEMPLATE = /\{\{.*\}\}|\$\{.*\}|<%.*%>|<[a-z_][\w .-]*>|^[a-z_-]+=$/i;
 /**
  * Whether a catalog value is a placeholder rather than a value: empty, a
  * word such as `-`, `undefined`, `null`, `TODO`, `TBD`, `n/a`, `unknown`,
- * `changeme`, `none`, `missing`, `unspecified`, or an unrendered template
- * (`{{ values.owner }}`, `${SYSTEM}`, `<GUID>`, `channel=`).
+ * `changeme`, `none`, `missing`, `unspecified`, an unrendered template
+ * (`{{ values.owner }}`, `${SYSTEM}`, `<GUID>`, `channel=`), or a
+ * `<FILL-ME: …>` marker left by `readiness fix`.
  *
  * @internal
  */
 export function isPlaceholder(value: string): boolean {
   // Cheap tests first: this runs for every annotation and field a rule reads.
-  if (value.length <= 24 && PLACEHOLDER_WORDS.has(value.trim().toLowerCase())) {
+  const first = value.charCodeAt(0);
+  if (
+    value.length <= 24 &&
+    // Empty, leading whitespace, non-ASCII, or the start of a word.
+    (!(first > 0x20) || first >= 0x7f || WORD_STARTS[first] === 1) &&
+    PLACEHOLDER_WORDS.has(value.trim().toLowerCase())
+  ) {
+    return true;
+  }
+  // `readiness fix` writes `<FILL-ME: …>` (in a link URL, `fill-me:<FILL-ME: …>`)
+  // for a person to fill in.
+  if (value.startsWith('<FILL-ME') || value.startsWith('fill-me:<FILL-ME')) {
     return true;
   }
   return (

@@ -1,3 +1,5 @@
+import { memoizeBounded } from '../util/memoizeBounded';
+
 /**
  * How a kind of link is recognised on an entity.
  *
@@ -358,9 +360,23 @@ const NONE: LinkClassification = Object.freeze({
 });
 
 /** Raw link type → its classification, or its normalised form when unknown. */
-const RAW_TYPE_MEMO = new Map<string, LinkClassification | string>();
+const classifyRawType = memoizeBounded(
+  (type): LinkClassification | string => {
+    const normalized = normalizeLinkType(type);
+    const kinds = TYPE_INDEX.get(normalized);
+    return kinds ? { kinds, by: 'type' } : normalized;
+  },
+  { maxEntries: 1000, maxKeyLength: 100 },
+);
+
 /** Title → kinds (null: none), for the titles that recur across entities. */
-const TITLE_MEMO = new Map<string, readonly string[] | null>();
+const memoKindsFromTitle = memoizeBounded(
+  (title): readonly string[] | null => {
+    const found = kindsFromTitle(title);
+    return found ? Object.freeze(found) : null;
+  },
+  { maxEntries: 5000, maxKeyLength: 100 },
+);
 
 /**
  * Recognises what a link of `metadata.links` is for: by its `type` when it is
@@ -377,17 +393,7 @@ export function classifyEntityLink(link: {
 }): LinkClassification {
   let unknownType: string | undefined;
   if (typeof link.type === 'string' && link.type) {
-    let known = RAW_TYPE_MEMO.get(link.type);
-    if (known === undefined) {
-      const normalized = normalizeLinkType(link.type);
-      known = TYPE_INDEX.get(normalized)
-        ? { kinds: TYPE_INDEX.get(normalized)!, by: 'type' }
-        : normalized;
-      if (link.type.length <= 100) {
-        if (RAW_TYPE_MEMO.size >= 1000) RAW_TYPE_MEMO.clear();
-        RAW_TYPE_MEMO.set(link.type, known);
-      }
-    }
+    const known = classifyRawType(link.type);
     if (typeof known !== 'string') {
       return known;
     }
@@ -395,7 +401,7 @@ export function classifyEntityLink(link: {
   }
   if (typeof link.title === 'string' && link.title) {
     const kinds = memoKindsFromTitle(link.title);
-    if (kinds) {
+    if (kinds !== null) {
       return { kinds: withType(kinds, unknownType), by: 'title' };
     }
   }
@@ -422,20 +428,6 @@ export function classifyEntityLink(link: {
     return { kinds: [unknownType], by: 'type' };
   }
   return NONE;
-}
-
-function memoKindsFromTitle(title: string): readonly string[] | undefined {
-  if (title.length > 100) {
-    return kindsFromTitle(title);
-  }
-  let kinds = TITLE_MEMO.get(title);
-  if (kinds === undefined) {
-    const found = kindsFromTitle(title);
-    kinds = found ? Object.freeze(found) : null;
-    if (TITLE_MEMO.size >= 5000) TITLE_MEMO.clear();
-    TITLE_MEMO.set(title, kinds);
-  }
-  return kinds ?? undefined;
 }
 
 function withType(

@@ -1,21 +1,9 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { DatabaseReadinessStore } from '../DatabaseReadinessStore';
-import { createTestDatabases } from '../../__testUtils__/createTestDatabases';
 import { T0, T1, T2 } from '../../__testUtils__/storeFixtures';
+import { describeEachDatabase } from '../../__testUtils__/describeEachDatabase';
 
 jest.setTimeout(120_000);
 
-const databases = createTestDatabases();
-
-describe.each(databases.eachSupportedId())('runs on %p', databaseId => {
-  async function createStore() {
-    const knex = await databases.init(databaseId);
-    const store = await DatabaseReadinessStore.create({
-      database: mockServices.database({ knex }),
-    });
-    return { knex, store };
-  }
-
+describeEachDatabase('runs', createStore => {
   it('creates exactly one running full run out of 20 concurrent creations', async () => {
     const { store } = await createStore();
     const outcomes = await Promise.allSettled(
@@ -101,74 +89,63 @@ describe.each(databases.eachSupportedId())('runs on %p', databaseId => {
   });
 });
 
-describe.each(databases.eachSupportedId())(
-  'DatabaseReadinessStore: runs on %p',
-  databaseId => {
-    async function createStore() {
-      const knex = await databases.init(databaseId);
-      const store = await DatabaseReadinessStore.create({
-        database: mockServices.database({ knex }),
+describeEachDatabase('DatabaseReadinessStore: runs', createStore => {
+  describe('runs', () => {
+    it('creates, claims, updates and lists runs', async () => {
+      const { store } = await createStore();
+      const requested = await store.createRun({
+        trigger: 'manual',
+        claimed: false,
+        now: T0,
       });
-      return { knex, store };
-    }
-
-    describe('runs', () => {
-      it('creates, claims, updates and lists runs', async () => {
-        const { store } = await createStore();
-        const requested = await store.createRun({
-          trigger: 'manual',
-          claimed: false,
-          now: T0,
-        });
-        expect(await store.getActiveRun(T2)).toMatchObject({
-          id: requested.id,
-        });
-        const claimed = await store.claimRequestedRun(T1);
-        expect(claimed).toMatchObject({
-          id: requested.id,
-          startedAt: T1.toISOString(),
-        });
-        expect(await store.claimRequestedRun(T1)).toBeUndefined();
-        await store.updateRun(requested.id, {
-          entitiesTotal: 10,
-          entitiesDone: 5,
-          errors: ['component:default/x: boom'],
-          heartbeatAt: T1,
-        });
-        expect(await store.getRun(requested.id)).toEqual({
-          id: requested.id,
-          trigger: 'manual',
-          status: 'running',
-          startedAt: T1.toISOString(),
-          entitiesTotal: 10,
-          entitiesDone: 5,
-          errors: ['component:default/x: boom'],
-        });
-        expect(await store.getActiveRun(T0)).toMatchObject({
-          id: requested.id,
-        });
-        expect(await store.getActiveRun(T2)).toBeUndefined();
-        expect(await store.failStaleRuns(T2, T2)).toBe(1);
-        const failed = await store.getRun(requested.id);
-        expect(failed?.status).toBe('failed');
-        expect(failed?.errors).toHaveLength(2);
-        const other = await store.createRun({
-          trigger: 'entity',
-          claimed: true,
-          now: T2,
-        });
-        await store.updateRun(other.id, {
-          status: 'succeeded',
-          finishedAt: T2,
-          heartbeatAt: T2,
-        });
-        expect((await store.listRuns(10)).map(r => r.id)).toEqual([
-          other.id,
-          requested.id,
-        ]);
-        expect(await store.listRuns(1)).toHaveLength(1);
-        expect(await store.getRun('nope')).toBeUndefined();
+      expect(await store.getActiveRun(T2)).toMatchObject({
+        id: requested.id,
       });
+      const claimed = await store.claimRequestedRun(T1);
+      expect(claimed).toMatchObject({
+        id: requested.id,
+        startedAt: T1.toISOString(),
+      });
+      expect(await store.claimRequestedRun(T1)).toBeUndefined();
+      await store.updateRun(requested.id, {
+        entitiesTotal: 10,
+        entitiesDone: 5,
+        errors: ['component:default/x: boom'],
+        heartbeatAt: T1,
+      });
+      expect(await store.getRun(requested.id)).toEqual({
+        id: requested.id,
+        trigger: 'manual',
+        status: 'running',
+        startedAt: T1.toISOString(),
+        entitiesTotal: 10,
+        entitiesDone: 5,
+        errors: ['component:default/x: boom'],
+      });
+      expect(await store.getActiveRun(T0)).toMatchObject({
+        id: requested.id,
+      });
+      expect(await store.getActiveRun(T2)).toBeUndefined();
+      expect(await store.failStaleRuns(T2, T2)).toBe(1);
+      const failed = await store.getRun(requested.id);
+      expect(failed?.status).toBe('failed');
+      expect(failed?.errors).toHaveLength(2);
+      const other = await store.createRun({
+        trigger: 'entity',
+        claimed: true,
+        now: T2,
+      });
+      await store.updateRun(other.id, {
+        status: 'succeeded',
+        finishedAt: T2,
+        heartbeatAt: T2,
+      });
+      expect((await store.listRuns(10)).map(r => r.id)).toEqual([
+        other.id,
+        requested.id,
+      ]);
+      expect(await store.listRuns(1)).toHaveLength(1);
+      expect(await store.getRun('nope')).toBeUndefined();
     });
-  },
-);
+  });
+});

@@ -1,5 +1,9 @@
 import type { Knex } from 'knex';
 import {
+  SEARCH_CATALOG_FILTERS,
+  SearchCatalogFilter,
+} from '@prodready/plugin-readiness-common';
+import {
   PASSING_STATES,
   StoreSearchFilters,
   StoreSearchPage,
@@ -17,6 +21,14 @@ const SORT_COLUMNS: Record<StoreSortField, string> = {
   gaps: 'gaps',
   owner: 'owner',
 };
+
+/**
+ * The catalog filters matched against their column as stored (`kind` is
+ * compared case-insensitively).
+ */
+const EXACT_FILTERS = SEARCH_CATALOG_FILTERS.filter(
+  (filter): filter is Exclude<SearchCatalogFilter, 'kind'> => filter !== 'kind',
+);
 
 /** The gap filters of a search: checks and the states they must be in. */
 function gapFilters(filters: StoreSearchFilters) {
@@ -56,15 +68,7 @@ function applyFilters(
       );
     }
   }
-  const columns = [
-    'owner',
-    'system',
-    'domain',
-    'type',
-    'lifecycle',
-    'tier',
-  ] as const;
-  for (const column of columns) {
+  for (const column of EXACT_FILTERS) {
     const values = filters[column];
     if (values && values.length > 0) {
       qb.whereIn(column, values);
@@ -149,17 +153,7 @@ export async function countSearch(
     !filters.text &&
     filters.levelRankAtMost === undefined &&
     filters.levelRankAtLeast === undefined &&
-    (
-      [
-        'owner',
-        'system',
-        'domain',
-        'kind',
-        'type',
-        'lifecycle',
-        'tier',
-      ] as const
-    ).every(key => !filters[key]?.length);
+    SEARCH_CATALOG_FILTERS.every(key => !filters[key]?.length);
   // Every result row belongs to a scored entity: count on the gap index.
   const row = onlyOneGap
     ? await db('check_results')

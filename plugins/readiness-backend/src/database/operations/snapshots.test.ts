@@ -1,23 +1,11 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { DatabaseReadinessStore } from '../DatabaseReadinessStore';
-import { createTestDatabases } from '../../__testUtils__/createTestDatabases';
 import { T0, T1, T2, entity } from '../../__testUtils__/storeFixtures';
+import { describeEachDatabase } from '../../__testUtils__/describeEachDatabase';
 
 jest.setTimeout(120_000);
 
-const databases = createTestDatabases();
-
-describe.each(databases.eachSupportedId())(
-  'DatabaseReadinessStore: snapshots and removal on %p',
-  databaseId => {
-    async function createStore() {
-      const knex = await databases.init(databaseId);
-      const store = await DatabaseReadinessStore.create({
-        database: mockServices.database({ knex }),
-      });
-      return { knex, store };
-    }
-
+describeEachDatabase(
+  'DatabaseReadinessStore: snapshots and removal',
+  createStore => {
     describe('snapshots and removal', () => {
       it('keeps change-only snapshots, marks removals, and purges by age', async () => {
         const { knex, store } = await createStore();

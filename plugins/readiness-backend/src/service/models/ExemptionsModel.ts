@@ -20,7 +20,7 @@ import type { PackIndex } from '../../pack/PackIndex';
 /**
  * Options of {@link ExemptionsModel}.
  *
- * @public
+ * @internal
  */
 export interface ExemptionsModelOptions {
   store: ReadinessStore;
@@ -84,7 +84,7 @@ function parseExpiry(value: string, now: Date): string {
  * entity at once; an expired exemption stops applying at the entity's next
  * scoring and is no longer listed.
  *
- * @public
+ * @internal
  */
 export class ExemptionsModel {
   constructor(private readonly options: ExemptionsModelOptions) {}

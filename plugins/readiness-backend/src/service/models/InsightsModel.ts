@@ -46,7 +46,7 @@ function newAccumulator(): GroupAccumulator {
 /**
  * Options of {@link InsightsModel}.
  *
- * @public
+ * @internal
  */
 export interface InsightsModelOptions {
   store: ReadinessStore;
@@ -61,7 +61,7 @@ export interface InsightsModelOptions {
  * cached per visibility for `cacheTtlMs` and dropped whenever scores are
  * written by this process ({@link InsightsModel.invalidate}).
  *
- * @public
+ * @internal
  */
 export class InsightsModel {
   readonly #cache: ExpiringCache<unknown>;

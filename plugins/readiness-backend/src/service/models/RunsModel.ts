@@ -9,7 +9,7 @@ import { visibleRunErrors } from './visibleRunErrors';
 /**
  * Starts a full rescore (implemented by the rescore scheduler).
  *
- * @public
+ * @internal
  */
 export interface RescoreRequester {
   /** Starts a full rescore now, or returns the one running or waiting. */
@@ -19,7 +19,7 @@ export interface RescoreRequester {
 /**
  * Scoring runs: list, progress of one, start a full rescore.
  *
- * @public
+ * @internal
  */
 export class RunsModel {
   constructor(

@@ -26,7 +26,7 @@ const TREND_DAYS = 90;
 /**
  * Options of {@link ScorecardModel}.
  *
- * @public
+ * @internal
  */
 export interface ScorecardModelOptions {
   store: ReadinessStore;
@@ -72,7 +72,7 @@ function explainSimilarity(
  * to learn from for each failing check, its owner's contacts, its change
  * history and trend.
  *
- * @public
+ * @internal
  */
 export class ScorecardModel {
   constructor(private readonly options: ScorecardModelOptions) {}

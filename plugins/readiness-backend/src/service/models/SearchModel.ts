@@ -26,7 +26,7 @@ const EXPORT_PAGE_SIZE = 500;
 /**
  * Options of {@link SearchModel}.
  *
- * @public
+ * @internal
  */
 export interface SearchModelOptions {
   store: ReadinessStore;
@@ -41,7 +41,7 @@ export interface SearchModelOptions {
  * visibility for `cacheTtlMs` or until the next write, so paging through a
  * result set counts it once.
  *
- * @public
+ * @internal
  */
 export class SearchModel {
   private readonly store: ReadinessStore;

@@ -1,6 +1,11 @@
-import { ABSENT, FAIL, PASS, RuleNode, UNKNOWN } from '../RuleNode';
+import * as ruleValues from '../RuleNode';
+import { RuleNode } from '../RuleNode';
 import { compileChildren } from './compileChildren';
 import type { RuleOperator } from './RuleOperator';
+
+// Local copies of hot imported bindings: tsx and jest read an imported
+// binding through getters on every access (see RuleNode.ts).
+const { ABSENT, FAIL, PASS, UNKNOWN } = ruleValues;
 
 /**
  * `anyOf: [rules]`: at least one rule holds. Every child is evaluated, so

@@ -1,14 +1,24 @@
-import { truncate, valueEvidence } from '../FactsView';
+import * as factsView from '../FactsView';
 import { compileGlobSet, hasWildcard } from '../glob';
-import { isUnsafeLink } from '../isSafeUrl';
-import { FAIL, PASS, RuleNode } from '../RuleNode';
+import * as safeUrl from '../isSafeUrl';
+import * as ruleValues from '../RuleNode';
+import { RuleNode } from '../RuleNode';
 import { compileValueCondition, VALUE_KEYS } from './compileValueCondition';
-import { idPlaceholderKind } from '../isPlaceholder';
+import * as placeholder from '../isPlaceholder';
 import { placeholderNote } from './placeholderNote';
 import { inNamespace } from './inNamespace';
 import { readStringList } from './readStringList';
-import { MAX_LEAF_EVIDENCE, RuleCompileContext } from './RuleOperator';
+import * as ruleOperator from './RuleOperator';
+import { RuleCompileContext } from './RuleOperator';
 import { unsafeLinkNote } from './unsafeLinkNote';
+
+// Local copies of hot imported bindings: tsx and jest read an imported
+// binding through getters on every access (see RuleNode.ts).
+const { truncate, valueEvidence } = factsView;
+const { isUnsafeLink } = safeUrl;
+const { FAIL, PASS } = ruleValues;
+const { idPlaceholderKind } = placeholder;
+const { MAX_LEAF_EVIDENCE } = ruleOperator;
 
 /**
  * Compiles an `annotation` or `label` rule: a key of the entity matching

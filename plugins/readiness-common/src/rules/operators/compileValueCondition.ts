@@ -1,6 +1,10 @@
 import { invalid } from '../invalid';
-import { isRecord } from '../FactsView';
+import * as factsView from '../FactsView';
 import { readGlobSet } from './readStringList';
+
+// Local copies of hot imported bindings: tsx and jest read an imported
+// binding through getters on every access (see RuleNode.ts).
+const { isRecord } = factsView;
 
 /**
  * The keys of a value condition: at most one of them (or `gte` with `lte`).
@@ -33,7 +37,9 @@ function isPrimitive(value: unknown): value is string | number | boolean {
 
 function isNonEmpty(value: unknown): boolean {
   if (typeof value === 'string') {
-    return /\S/.test(value);
+    // Cheap test first: most values start with a visible ASCII character.
+    const first = value.charCodeAt(0);
+    return (first > 0x20 && first < 0x7f) || /\S/.test(value);
   }
   if (typeof value === 'number') {
     return !Number.isNaN(value);

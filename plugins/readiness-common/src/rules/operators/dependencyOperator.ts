@@ -1,11 +1,19 @@
 import type { Evidence } from '../../types';
-import { isRecord, truncate } from '../FactsView';
+import * as factsView from '../FactsView';
 import { GlobSet } from '../glob';
 import { invalid } from '../invalid';
-import { FAIL, PASS, RuleNode } from '../RuleNode';
+import * as ruleValues from '../RuleNode';
+import { RuleNode } from '../RuleNode';
 import { inNamespace } from './inNamespace';
 import { readGlobSet, readStringList } from './readStringList';
-import { MAX_LEAF_EVIDENCE, RuleOperator } from './RuleOperator';
+import * as ruleOperator from './RuleOperator';
+import { RuleOperator } from './RuleOperator';
+
+// Local copies of hot imported bindings: tsx and jest read an imported
+// binding through getters on every access (see RuleNode.ts).
+const { isRecord, truncate } = factsView;
+const { FAIL, PASS } = ruleValues;
+const { MAX_LEAF_EVIDENCE } = ruleOperator;
 
 /**
  * `dependency: globs | { name, ecosystem }`: the repository declares a

@@ -1,14 +1,22 @@
-import { valueEvidence } from '../FactsView';
+import * as factsView from '../FactsView';
 import { invalid } from '../invalid';
-import { isUnsafeLink } from '../isSafeUrl';
-import { PUSHED_NAMESPACE } from '../../types/facts';
-import { FAIL, PASS, RuleNode, UNKNOWN } from '../RuleNode';
+import * as safeUrl from '../isSafeUrl';
+import * as ruleValues from '../RuleNode';
+import { RuleNode } from '../RuleNode';
 import { compileValueCondition, VALUE_KEYS } from './compileValueCondition';
 import { inNamespace } from './inNamespace';
-import { lookupPath } from './lookupPath';
+import * as lookup from './lookupPath';
+import { PUSHED_NAMESPACE } from '../../types/facts';
 import { readPushedFact } from './readPushedFact';
 import { RuleOperator } from './RuleOperator';
 import { unsafeLinkNote } from './unsafeLinkNote';
+
+// Local copies of hot imported bindings: tsx and jest read an imported
+// binding through getters on every access (see RuleNode.ts).
+const { valueEvidence } = factsView;
+const { isUnsafeLink } = safeUrl;
+const { FAIL, PASS, UNKNOWN } = ruleValues;
+const { lookupPath } = lookup;
 
 /**
  * `fact: '<namespace>.<path>'` with an optional value condition: any value

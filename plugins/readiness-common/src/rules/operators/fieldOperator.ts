@@ -1,14 +1,23 @@
-import { truncate, valueEvidence } from '../FactsView';
+import * as factsView from '../FactsView';
 import { invalid } from '../invalid';
-import { isUnsafeLink } from '../isSafeUrl';
-import { FAIL, PASS, RuleNode } from '../RuleNode';
+import * as safeUrl from '../isSafeUrl';
+import * as ruleValues from '../RuleNode';
+import { RuleNode } from '../RuleNode';
 import { compileValueCondition, VALUE_KEYS } from './compileValueCondition';
 import { inNamespace } from './inNamespace';
-import { lookupPath } from './lookupPath';
+import * as lookup from './lookupPath';
 import { RuleOperator } from './RuleOperator';
 import { unsafeLinkNote } from './unsafeLinkNote';
-import { isPlaceholder } from '../isPlaceholder';
+import * as placeholder from '../isPlaceholder';
 import { placeholderNote } from './placeholderNote';
+
+// Local copies of hot imported bindings: tsx and jest read an imported
+// binding through getters on every access (see RuleNode.ts).
+const { truncate, valueEvidence } = factsView;
+const { isUnsafeLink } = safeUrl;
+const { FAIL, PASS } = ruleValues;
+const { lookupPath } = lookup;
+const { isPlaceholder } = placeholder;
 
 /** Fields that hold an entity reference, with the kinds they may name. */
 const REFERENCE_FIELDS: Record<string, readonly string[]> = {

@@ -1,11 +1,20 @@
 import type { Evidence, RepositoryFileKind } from '../../types';
-import { FactsView, isRecord, truncate } from '../FactsView';
+import * as factsView from '../FactsView';
+import { FactsView } from '../FactsView';
 import type { GlobSet } from '../glob';
 import { invalid } from '../invalid';
-import { FAIL, PASS, RuleNode, RuleScratch } from '../RuleNode';
+import * as ruleValues from '../RuleNode';
+import { RuleNode, RuleScratch } from '../RuleNode';
 import { inNamespace } from './inNamespace';
 import { readGlobSet, readStringList } from './readStringList';
-import { MAX_LEAF_EVIDENCE, RuleOperator } from './RuleOperator';
+import * as ruleOperator from './RuleOperator';
+import { RuleOperator } from './RuleOperator';
+
+// Local copies of hot imported bindings: tsx and jest read an imported
+// binding through getters on every access (see RuleNode.ts).
+const { isRecord, truncate } = factsView;
+const { FAIL, PASS } = ruleValues;
+const { MAX_LEAF_EVIDENCE } = ruleOperator;
 
 const REPOSITORY_FILE_KINDS: ReadonlySet<string> = new Set([
   'ci',

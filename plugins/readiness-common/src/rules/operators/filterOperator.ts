@@ -1,9 +1,15 @@
 import { compileFilterPredicate } from '../compileFilterPredicate';
-import { truncate } from '../FactsView';
+import * as factsView from '../FactsView';
 import { invalid, preview } from '../invalid';
-import { FAIL, PASS, RuleNode } from '../RuleNode';
+import * as ruleValues from '../RuleNode';
+import { RuleNode } from '../RuleNode';
 import { inNamespace } from './inNamespace';
 import { RuleOperator } from './RuleOperator';
+
+// Local copies of hot imported bindings: tsx and jest read an imported
+// binding through getters on every access (see RuleNode.ts).
+const { truncate } = factsView;
+const { FAIL, PASS } = ruleValues;
 
 /**
  * `filter: predicate`: the entity matches a `@backstage/filter-predicates`

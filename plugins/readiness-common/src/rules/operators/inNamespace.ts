@@ -1,5 +1,11 @@
-import { NS_NOT_CONFIGURED, NS_OK } from '../FactsView';
-import { ABSENT, RuleNode, UNKNOWN } from '../RuleNode';
+import * as factsView from '../FactsView';
+import * as ruleValues from '../RuleNode';
+import { RuleNode } from '../RuleNode';
+
+// Local copies of hot imported bindings: tsx and jest read an imported
+// binding through getters on every access (see RuleNode.ts).
+const { NS_NOT_CONFIGURED, NS_OK } = factsView;
+const { ABSENT, UNKNOWN } = ruleValues;
 
 /**
  * Runs `body` only when the namespace is `ok`; otherwise the leaf is

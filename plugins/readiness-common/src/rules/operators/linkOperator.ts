@@ -1,14 +1,22 @@
 import type { Evidence } from '../../types';
-import { isLinkSafe, isRecord, truncate } from '../FactsView';
+import * as factsView from '../FactsView';
 import { judgeLink, DECLARED_BY_MATCHER, wantedKind } from './judgeLink';
 import { invalid } from '../invalid';
 import { linkKindsOfType } from '../linkKinds';
-import { FAIL, PASS, RuleNode } from '../RuleNode';
+import * as ruleValues from '../RuleNode';
+import { RuleNode } from '../RuleNode';
 import { inNamespace } from './inNamespace';
 import { readGlobSet, readStringList } from './readStringList';
-import { MAX_LEAF_EVIDENCE, RuleOperator } from './RuleOperator';
+import * as ruleOperator from './RuleOperator';
+import { RuleOperator } from './RuleOperator';
 import { unsafeLinkNote } from './unsafeLinkNote';
 import { verifiedLink } from './verifiedLink';
+
+// Local copies of hot imported bindings: tsx and jest read an imported
+// binding through getters on every access (see RuleNode.ts).
+const { isLinkSafe, isRecord, truncate } = factsView;
+const { FAIL, PASS } = ruleValues;
+const { MAX_LEAF_EVIDENCE } = ruleOperator;
 
 /**
  * `link: type | [types] | { type, title, url, icon }`: a link of the entity

@@ -1,9 +1,17 @@
-import { truncate } from '../FactsView';
+import * as factsView from '../FactsView';
 import { invalid } from '../invalid';
-import { FAIL, PASS, RuleNode } from '../RuleNode';
+import * as ruleValues from '../RuleNode';
+import { RuleNode } from '../RuleNode';
 import { inNamespace } from './inNamespace';
 import { readGlobSet } from './readStringList';
-import { MAX_LEAF_EVIDENCE, RuleOperator } from './RuleOperator';
+import * as ruleOperator from './RuleOperator';
+import { RuleOperator } from './RuleOperator';
+
+// Local copies of hot imported bindings: tsx and jest read an imported
+// binding through getters on every access (see RuleNode.ts).
+const { truncate } = factsView;
+const { FAIL, PASS } = ruleValues;
+const { MAX_LEAF_EVIDENCE } = ruleOperator;
 
 const METRICS_LISTS: Record<string, string> = {
   alertRules: 'alert rule',

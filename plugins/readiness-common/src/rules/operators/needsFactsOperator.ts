@@ -1,7 +1,13 @@
 import { invalid } from '../invalid';
-import { NS_OK } from '../FactsView';
-import { FAIL, RuleNode, UNKNOWN } from '../RuleNode';
+import * as factsView from '../FactsView';
+import * as ruleValues from '../RuleNode';
+import { RuleNode } from '../RuleNode';
 import type { RuleOperator } from './RuleOperator';
+
+// Local copies of hot imported bindings: tsx and jest read an imported
+// binding through getters on every access (see RuleNode.ts).
+const { NS_OK } = factsView;
+const { FAIL, UNKNOWN } = ruleValues;
 
 /**
  * `needsFacts: namespace, reason: text`: what the rest of an `allOf` found

@@ -1,5 +1,10 @@
-import { FAIL, PASS, RuleNode } from '../RuleNode';
+import * as ruleValues from '../RuleNode';
+import { RuleNode } from '../RuleNode';
 import type { RuleOperator } from './RuleOperator';
+
+// Local copies of hot imported bindings: tsx and jest read an imported
+// binding through getters on every access (see RuleNode.ts).
+const { FAIL, PASS } = ruleValues;
 
 /**
  * `not: rule`: the rule does not hold. Keeps no evidence; an undecided rule

@@ -1,12 +1,21 @@
 import type { Evidence } from '../../types';
-import { isRecord, truncate } from '../FactsView';
+import * as factsView from '../FactsView';
 import { invalid } from '../invalid';
-import { hasInvisible, isSafeUrl, MAX_URL_LENGTH } from '../isSafeUrl';
-import { FAIL, PASS, RuleNode } from '../RuleNode';
+import * as safeUrl from '../isSafeUrl';
+import * as ruleValues from '../RuleNode';
+import { RuleNode } from '../RuleNode';
 import { inNamespace } from './inNamespace';
 import { readStringList } from './readStringList';
-import { MAX_LEAF_EVIDENCE, RuleOperator } from './RuleOperator';
+import * as ruleOperator from './RuleOperator';
+import { RuleOperator } from './RuleOperator';
 import { unsafeLinkNote } from './unsafeLinkNote';
+
+// Local copies of hot imported bindings: tsx and jest read an imported
+// binding through getters on every access (see RuleNode.ts).
+const { isRecord, truncate } = factsView;
+const { hasInvisible, isSafeUrl, MAX_URL_LENGTH } = safeUrl;
+const { FAIL, PASS } = ruleValues;
+const { MAX_LEAF_EVIDENCE } = ruleOperator;
 
 const MAILTO = { mailto: true };
 

@@ -1,11 +1,17 @@
 import type { Evidence } from '../../types';
-import { evidenceValue, isRecord, truncate } from '../FactsView';
+import * as factsView from '../FactsView';
 import { invalid } from '../invalid';
+import * as ruleValues from '../RuleNode';
+import { RuleNode } from '../RuleNode';
 import { isPlaceholder } from '../isPlaceholder';
-import { FAIL, PASS, RuleNode } from '../RuleNode';
 import { inNamespace } from './inNamespace';
 import { readStringList } from './readStringList';
 import { RuleOperator } from './RuleOperator';
+
+// Local copies of hot imported bindings: tsx and jest read an imported
+// binding through getters on every access (see RuleNode.ts).
+const { evidenceValue, isRecord, truncate } = factsView;
+const { FAIL, PASS } = ruleValues;
 
 /** Owner names that catch what nobody owns, beside `isPlaceholder`'s words. */
 const PLACEHOLDER_OWNERS: ReadonlySet<string> = new Set([

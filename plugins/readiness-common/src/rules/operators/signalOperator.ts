@@ -1,10 +1,16 @@
 import type { Evidence } from '../../types';
-import { isRecord, truncate } from '../FactsView';
+import * as factsView from '../FactsView';
 import { invalid } from '../invalid';
-import { FAIL, PASS, RuleNode } from '../RuleNode';
+import * as ruleValues from '../RuleNode';
+import { RuleNode } from '../RuleNode';
 import { inNamespace } from './inNamespace';
 import { readStringList } from './readStringList';
 import { RuleOperator } from './RuleOperator';
+
+// Local copies of hot imported bindings: tsx and jest read an imported
+// binding through getters on every access (see RuleNode.ts).
+const { isRecord, truncate } = factsView;
+const { FAIL, PASS } = ruleValues;
 
 const SIGNALS: ReadonlySet<string> = new Set([
   'latency',

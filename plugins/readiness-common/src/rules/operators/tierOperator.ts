@@ -1,12 +1,16 @@
-import {
-  findPlaceholderTier,
-  normalizeTier,
-} from '../../entity/readEntityTier';
-import { truncate } from '../FactsView';
-import { FAIL, PASS, RuleNode } from '../RuleNode';
+import * as entityTier from '../../entity/readEntityTier';
+import * as factsView from '../FactsView';
+import * as ruleValues from '../RuleNode';
+import { RuleNode } from '../RuleNode';
 import { inNamespace } from './inNamespace';
 import { readStringList } from './readStringList';
 import { RuleOperator } from './RuleOperator';
+
+// Local copies of hot imported bindings: tsx and jest read an imported
+// binding through getters on every access (see RuleNode.ts).
+const { findPlaceholderTier, normalizeTier } = entityTier;
+const { truncate } = factsView;
+const { FAIL, PASS } = ruleValues;
 
 /**
  * `tier: true | tiers`: the entity has a tier (from its annotations,
