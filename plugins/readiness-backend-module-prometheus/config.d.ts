@@ -90,6 +90,12 @@ export interface Config {
          * @default DEFAULT_PROMETHEUS_QUERIES.slos (src/defaultQueries.ts)
          */
         slos?: string | string[];
+        /**
+         * TLS certificate expiry series whose value is the expiry as a Unix
+         * time. Default: `probe_ssl_earliest_cert_expiry{$selector}`
+         * (blackbox exporter).
+         */
+        tls?: string | string[];
       };
     };
   };

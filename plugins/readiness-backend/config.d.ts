@@ -212,6 +212,66 @@ export interface Config {
       ttl?: number | string | HumanDuration;
     };
 
+    /**
+     * Links of entities, as the checks see them.
+     */
+    links?: {
+      /**
+       * Fetch the runbook, dashboard and logs links of every entity to tell
+       * whether they answer (`HEAD`, then `GET` on 405/501; redirects are
+       * not followed). A link that answered is `observed` evidence; a dead
+       * one (404, 410, 5xx, an unknown host, a refused connection) is not
+       * counted, so a dead runbook link fails with the status it got. Off by
+       * default: turning it on makes the backend send requests to the hosts
+       * of catalog links.
+       */
+      verify?: {
+        /**
+         * Turn link verification on. Default false.
+         * @default false
+         */
+        enabled?: boolean;
+        /**
+         * Time budget of one request; a link that does not answer in time
+         * is left unchecked (counted as declared). Default 5 seconds.
+         * @default { seconds: 5 }
+         */
+        timeout?: number | string | HumanDuration;
+        /**
+         * How long what a URL answered is reused; 0 turns the cache off.
+         * Default 1 hour.
+         * @default { hours: 1 }
+         */
+        cacheTtl?: number | string | HumanDuration;
+        /**
+         * Least time between two requests to the same host (a per-host rate
+         * limit); 0 turns it off. Default 500 ms.
+         * @default 500
+         */
+        perHostInterval?: number | string | HumanDuration;
+        /**
+         * Hosts that may be fetched: exact names or `*.example.com` for any
+         * subdomain. Links to other hosts are left unchecked. Default: empty,
+         * any public host.
+         * @default []
+         */
+        allowedHosts?: string[];
+        /**
+         * Allow requests to private, loopback and link-local addresses. The
+         * host is resolved and every address it resolves to is checked (not
+         * only its name), and the connection goes to the checked address.
+         * Default false.
+         * @default false
+         */
+        allowPrivateAddresses?: boolean;
+        /**
+         * Most links fetched per entity (1–100). Default 10.
+         * @default 10
+         */
+        maxLinksPerEntity?: number;
+      };
+    };
+
     /** How the repository fact provider reads entities' source repositories. */
     repository?: {
       /**

@@ -21,6 +21,8 @@ export interface PrometheusAlertRule {
   group: string;
   query: string;
   labels: Record<string, string>;
+  /** Annotations of the rule, e.g. `runbook_url`, `summary`. */
+  annotations: Record<string, string>;
 }
 
 /**
@@ -186,6 +188,7 @@ export class PrometheusClient {
             group: typeof group.name === 'string' ? group.name : '',
             query: typeof rule.query === 'string' ? rule.query : '',
             labels: stringRecord(rule.labels),
+            annotations: stringRecord(rule.annotations),
           });
         }
       }

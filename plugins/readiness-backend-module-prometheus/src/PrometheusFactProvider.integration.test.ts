@@ -7,7 +7,12 @@
  */
 import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import type { MetricsFacts } from '@prodready/plugin-readiness-common';
+import {
+  compileCheckPack,
+  createCheckPack,
+  evaluateEntity,
+  type MetricsFacts,
+} from '@prodready/plugin-readiness-common';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
@@ -67,6 +72,10 @@ async function startMetricsServer(): Promise<{ server: Server; port: number }> {
       `process_cpu_seconds_total{service="checkout"} ${(n * 0.25).toFixed(2)}`,
       '# TYPE probe_success gauge',
       'probe_success{service="checkout",target="https://checkout.example.com/health"} 1',
+      '# TYPE probe_ssl_earliest_cert_expiry gauge',
+      `probe_ssl_earliest_cert_expiry{service="checkout",target="https://checkout.example.com/health"} ${
+        Math.floor(Date.now() / 1000) + 60 * 86400
+      }`,
       '# TYPE slo:sli_error:ratio_rate5m gauge',
       'slo:sli_error:ratio_rate5m{sloth_service="checkout",sloth_slo="availability"} 0.001',
       '',
@@ -133,6 +142,14 @@ maybe('PrometheusFactProvider against a real Prometheus', () => {
         '        expr: sum(rate(http_requests_total{service="checkout",status=~"5.."}[5m])) / sum(rate(http_requests_total{service="checkout"}[5m])) > 0.5',
         '        labels:',
         '          severity: page',
+        '        annotations:',
+        '          runbook_url: https://wiki.example.com/runbooks/checkout',
+        '  - name: sloth-slo-sli-recordings-checkout-availability',
+        '    rules:',
+        '      - alert: CheckoutAvailabilityBudgetBurn',
+        '        expr: (max(slo:sli_error:ratio_rate5m{sloth_id="checkout-availability", sloth_service="checkout", sloth_slo="availability"} > (14.4 * 0.001)) without (sloth_window)) and (max(slo:sli_error:ratio_rate1h{sloth_id="checkout-availability", sloth_service="checkout", sloth_slo="availability"} > (14.4 * 0.001)) without (sloth_window))',
+        '        labels:',
+        '          sloth_severity: page',
         '      - alert: BillingDown',
         '        expr: up{job="billing"} == 0',
         '',
@@ -276,7 +293,20 @@ maybe('PrometheusFactProvider against a real Prometheus', () => {
         /^slo:sli_error:ratio_rate5m\{.*sloth_service="checkout",sloth_slo="availability"\} = 0\.001$/,
       ),
     ]);
-    expect(facts.alertRules).toEqual(['CheckoutHighErrorRate']);
+    expect(facts.alertRules).toEqual([
+      'CheckoutAvailabilityBudgetBurn',
+      'CheckoutHighErrorRate',
+    ]);
+    expect(facts.alertRunbooks).toEqual([
+      'CheckoutHighErrorRate: https://wiki.example.com/runbooks/checkout',
+    ]);
+    expect(facts.burnRateAlerts).toEqual(['CheckoutAvailabilityBudgetBurn']);
+    expect(facts.tlsProbes).toEqual([
+      expect.stringMatching(
+        /^probe_ssl_earliest_cert_expiry\{.*target="https:\/\/checkout\.example\.com\/health"\}: (59|60) days left$/,
+      ),
+    ]);
+    expect(facts.httpsWithoutTlsProbe).toEqual([]);
   });
 
   it('reports no signals for a service Prometheus does not know', async () => {
@@ -294,6 +324,111 @@ maybe('PrometheusFactProvider against a real Prometheus', () => {
         slos: [],
         alertRules: [],
       },
+    });
+  });
+
+  describe('three example services: observed, claimed and unknown', () => {
+    const pack = compileCheckPack(createCheckPack());
+    /** Each claims on-call, a dashboard and an SLO in the catalog. */
+    function claiming(name: string): Entity {
+      const entity = service(name);
+      entity.metadata.annotations = {
+        'pagerduty.com/service-id': `P${name.toUpperCase()}`,
+        'prodready.io/slo-url': `https://slo.example.com/${name}`,
+      };
+      entity.metadata.links = [
+        {
+          url: `https://grafana.example.com/d/${name}`,
+          title: 'Service dashboard',
+          type: 'dashboard',
+        },
+        {
+          url: `https://wiki.example.com/runbooks/${name}`,
+          title: 'Runbook',
+          type: 'runbook',
+        },
+      ];
+      return entity;
+    }
+
+    const OBSERVING = [
+      'monitoring.alerts',
+      'monitoring.dashboard',
+      'monitoring.slo',
+    ];
+
+    async function states(
+      entity: Entity,
+      from: PrometheusFactProvider,
+    ): Promise<Record<string, { state: string; strengths: string[] }>> {
+      const collected = await from.collect(entity, context());
+      const card = evaluateEntity(pack, {
+        entityRef: `component:default/${entity.metadata.name}`,
+        namespaces: {
+          entity: { status: 'ok', data: entity },
+          ...collected,
+        },
+      });
+      return Object.fromEntries(
+        card.results
+          .filter(r => OBSERVING.includes(r.checkId))
+          .map(r => [
+            r.checkId,
+            {
+              state: r.state,
+              strengths: r.evidence.map(e => e.strength ?? 'none'),
+            },
+          ]),
+      );
+    }
+
+    it('checkout: what the catalog claims, Prometheus shows (observed)', async () => {
+      const result = await states(claiming('checkout'), provider());
+      for (const checkId of OBSERVING) {
+        expect(result[checkId].state).toBe('pass');
+        expect(result[checkId].strengths[0]).toBe('observed');
+      }
+    });
+
+    it('billing: claims Prometheus does not show (claimed, not observed)', async () => {
+      const result = await states(claiming('billing'), provider());
+      for (const checkId of OBSERVING) {
+        expect(result[checkId].state).toBe('claimed');
+      }
+    });
+
+    it('ledger: Prometheus cannot be reached, live checks are unknown', async () => {
+      const down = PrometheusFactProvider.create({
+        config: {
+          baseUrl: `http://127.0.0.1:${await freePort()}`,
+          headers: {},
+          timeoutMs: 2000,
+          cacheTtlMs: 60_000,
+          serviceLabel: 'service',
+          maxConcurrentQueries: 4,
+          alertRules: true,
+          queries: DEFAULT_PROMETHEUS_QUERIES,
+        },
+        logger: mockServices.logger.mock(),
+      });
+      const collected = await down.collect(claiming('ledger'), context());
+      expect(collected.metrics.status).toBe('unavailable');
+      const card = evaluateEntity(pack, {
+        entityRef: 'component:default/ledger',
+        namespaces: {
+          entity: { status: 'ok', data: claiming('ledger') },
+          ...collected,
+        },
+      });
+      const stateOf = (id: string) =>
+        card.results.find(r => r.checkId === id)?.state;
+      for (const signal of ['latency', 'traffic', 'errors', 'saturation']) {
+        expect(stateOf(`monitoring.${signal}`)).toBe('unknown');
+      }
+      // Reality cannot be asked: the claims stand on the catalog's word.
+      for (const checkId of OBSERVING) {
+        expect(stateOf(checkId)).toBe('pass');
+      }
     });
   });
 });

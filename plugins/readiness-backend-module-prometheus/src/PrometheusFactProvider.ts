@@ -9,6 +9,7 @@ import type {
   FactProviderContext,
   ReadinessFactProvider,
 } from '@prodready/plugin-readiness-node';
+import { classifyAlertRules, ServiceAlertRules } from './classifyAlertRules';
 import { GOLDEN_SIGNALS } from './defaultQueries';
 import {
   PrometheusAlertRule,
@@ -114,6 +115,67 @@ function describeSeries(sample: PrometheusSample): string {
   return `${name}{${selector}} = ${formatSample(sample.value)}`;
 }
 
+/** URLs of the entity's runbook links (type `runbook`, or so titled). */
+function runbookLinksOf(entity: Entity): string[] {
+  return (entity.metadata.links ?? [])
+    .filter(
+      link =>
+        typeof link?.url === 'string' &&
+        (/^runbooks?$/i.test(link.type ?? '') ||
+          /runbook/i.test(link.title ?? '')),
+    )
+    .map(link => link.url);
+}
+
+/** The probed endpoint of a blackbox series: its `instance` or `target`. */
+function endpointOf(sample: PrometheusSample): string | undefined {
+  return sample.metric.instance ?? sample.metric.target;
+}
+
+/**
+ * TLS expiry probes with the days left, and the HTTPS endpoints that are
+ * probed without one.
+ */
+function describeTls(
+  probes: PrometheusSample[],
+  tls: PrometheusSample[],
+  now: number,
+): Pick<MetricsFacts, 'tlsProbes' | 'httpsWithoutTlsProbe'> {
+  const covered = new Set(tls.map(endpointOf));
+  const tlsProbes = Array.from(
+    new Set(
+      tls.map(sample => {
+        const days = Math.floor((Number(sample.value) * 1000 - now) / 86400000);
+        const { __name__: name = '', ...labels } = sample.metric;
+        const selector = Object.entries(labels)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([key, value]) => `${key}="${promqlString(value)}"`)
+          .join(',');
+        return `${name}{${selector}}: ${
+          Number.isFinite(days) ? `${days} days left` : sample.value
+        }`;
+      }),
+    ),
+  )
+    .sort()
+    .slice(0, MAX_SERIES);
+  const httpsWithoutTlsProbe = Array.from(
+    new Set(
+      probes
+        .map(endpointOf)
+        .filter(
+          (endpoint): endpoint is string =>
+            typeof endpoint === 'string' &&
+            /^https:\/\//i.test(endpoint) &&
+            !covered.has(endpoint),
+        ),
+    ),
+  )
+    .sort()
+    .slice(0, MAX_SERIES);
+  return { tlsProbes, httpsWithoutTlsProbe };
+}
+
 /**
  * Fills the `metrics` namespace ({@link @prodready/plugin-readiness-common#MetricsFacts})
  * with live evidence from Prometheus:
@@ -124,7 +186,12 @@ function describeSeries(sample: PrometheusSample): string {
  * - probes (`probe_success`) and SLO series (Sloth recording rules): every
  *   series found, as `name{labels} = value`; SLOs are listed in `probes` too;
  * - alert rules from `/api/v1/rules` whose labels or expression select the
- *   service (`<label>="<service>"`).
+ *   service (`<label>="<service>"`, or Sloth's `sloth_service`, or a Pyrra
+ *   `slo` label), those with an http(s) `runbook_url` annotation (marked
+ *   when it is the catalog's runbook link), and those shaped like SLO
+ *   burn-rate alerts (Sloth, Pyrra, OpenSLO; see `classifyAlertRules`);
+ * - TLS expiry probes (`probe_ssl_earliest_cert_expiry`) with the days
+ *   left, and the `https://` probe endpoints that have none.
  *
  * Efficiency: the values of the service label are read once per `cacheTtl`;
  * for a service that has none of them, templates that select by the label
@@ -218,20 +285,29 @@ export class PrometheusFactProvider implements ReadinessFactProvider {
         }
         return Array.from(found).sort().slice(0, MAX_SERIES);
       };
-      const [probes, slos, alertRules] = await Promise.all([
-        seriesOf(this.#config.queries.probes),
+      const samplesOf = async (templates: string[]) =>
+        (await Promise.all(templates.map(run))).flat();
+      const [probeSamples, slos, tlsSamples, rules] = await Promise.all([
+        samplesOf(this.#config.queries.probes),
         seriesOf(this.#config.queries.slos),
-        this.#alertRulesFor(service, context),
+        samplesOf(this.#config.queries.tls),
+        this.#alertRulesFor(entity, service, context),
       ]);
+      const probes = Array.from(new Set(probeSamples.map(describeSeries)))
+        .sort()
+        .slice(0, MAX_SERIES);
 
       const facts: MetricsFacts = {
         source: 'prometheus',
         signals: Object.fromEntries(signalEntries),
         probes: [...probes, ...slos],
         slos,
+        ...describeTls(probeSamples, tlsSamples, this.#now()),
       };
-      if (alertRules) {
-        facts.alertRules = alertRules;
+      if (rules) {
+        facts.alertRules = rules.alertRules;
+        facts.alertRunbooks = rules.alertRunbooks;
+        facts.burnRateAlerts = rules.burnRateAlerts;
       }
       return {
         status: 'ok',
@@ -302,9 +378,10 @@ export class PrometheusFactProvider implements ReadinessFactProvider {
   }
 
   async #alertRulesFor(
+    entity: Entity,
     service: string,
     context: FactProviderContext,
-  ): Promise<string[] | undefined> {
+  ): Promise<ServiceAlertRules | undefined> {
     if (!this.#config.alertRules) {
       return undefined;
     }
@@ -326,22 +403,10 @@ export class PrometheusFactProvider implements ReadinessFactProvider {
     if (!rules) {
       return undefined;
     }
-    const label = this.#config.serviceLabel;
-    const escaped = promqlString(service);
-    const inQuery = new RegExp(
-      `\\b${label}\\s*=\\s*(["'\`])${escaped.replace(
-        /[.*+?^${}()|[\]\\]/g,
-        '\\$&',
-      )}\\1`,
-    );
-    return Array.from(
-      new Set(
-        rules
-          .filter(
-            rule => rule.labels[label] === service || inQuery.test(rule.query),
-          )
-          .map(rule => rule.name),
-      ),
-    ).sort();
+    return classifyAlertRules(rules, {
+      service,
+      serviceLabel: this.#config.serviceLabel,
+      runbookLinks: runbookLinksOf(entity),
+    });
   }
 }

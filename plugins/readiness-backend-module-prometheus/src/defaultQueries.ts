@@ -16,6 +16,8 @@ export interface PrometheusQueryTemplates {
   saturation: string[];
   probes: string[];
   slos: string[];
+  /** TLS certificate expiry series (value: the expiry as a Unix time). */
+  tls: string[];
 }
 
 /**
@@ -99,4 +101,5 @@ export const DEFAULT_PROMETHEUS_QUERIES: PrometheusQueryTemplates = {
     'slo:objective:ratio{sloth_service="$service"}',
     'slo:sli_error:ratio_rate5m{$selector}',
   ],
+  tls: ['probe_ssl_earliest_cert_expiry{$selector}'],
 };

@@ -27,6 +27,7 @@ import {
   RepositoryFactProvider,
 } from './facts';
 import { registerReadinessActions } from './actions/registerReadinessActions';
+import { LinkVerificationFactProvider, readLinkVerifyConfig } from './links';
 import { ExemplarFinder } from './learnFrom/ExemplarFinder';
 import { LevelChangeNotifier } from './notifications/LevelChangeNotifier';
 import { AttestationExpiryNotifier } from './notifications/AttestationExpiryNotifier';
@@ -130,6 +131,7 @@ export const readinessPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(readinessPermissions);
         const metrics = ReadinessMetrics.create(deps.metricsService);
 
+        const linkVerify = readLinkVerifyConfig(config);
         const store = await DatabaseReadinessStore.create({
           database: deps.database,
         });
@@ -148,6 +150,9 @@ export const readinessPlugin = createBackendPlugin({
               urlReader: deps.urlReader,
               logger,
             }),
+            ...(linkVerify.enabled
+              ? [LinkVerificationFactProvider.create({ config: linkVerify })]
+              : []),
             PushedFactProvider.create({
               store: pushedFacts,
               keys: new Set(pushedFactKeys.keys()),

@@ -275,9 +275,11 @@ export function formatMarkdown(
       : code(entity.entityRef);
     const row = `| ${name} | ${cell(levelText(entity, report.pack.levels))} | ${
       entity.scorecard.score
-    } | ${counts.fail} | ${counts.unknown} | ${counts.pass + counts.exempt} | ${
-      counts['not-applicable']
-    } | ${code(`${entity.file}:${entity.line}`)} |`;
+    } | ${counts.fail + counts.claimed} | ${counts.unknown} | ${
+      counts.pass + counts.exempt
+    } | ${counts['not-applicable']} | ${code(
+      `${entity.file}:${entity.line}`,
+    )} |`;
     if (out.used + row.length > tableBudget || !out.add(row)) {
       break;
     }

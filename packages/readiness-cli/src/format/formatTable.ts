@@ -29,6 +29,7 @@ export interface FormatTableOptions {
 
 const STATE_COLORS: Record<CheckState, string> = {
   fail: '31',
+  claimed: '35',
   warn: '35',
   unknown: '33',
   pass: '32',
@@ -64,7 +65,7 @@ export function formatTable(
         entity.entityRef,
         entity.scorecard.level ?? noLevelText(report.pack.levels),
         String(entity.scorecard.score),
-        String(counts.fail),
+        String(counts.fail + counts.claimed),
         String(counts.unknown),
         String(counts.pass + counts.exempt),
         String(counts['not-applicable']),

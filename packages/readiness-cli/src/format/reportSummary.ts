@@ -54,12 +54,17 @@ export function sortedResults(
     );
 }
 
-/** The failing results of an entity, in display order. */
+/**
+ * The failing results of an entity (`fail`, and `claimed`: claimed, not
+ * observed), in display order.
+ */
 export function failingResults(
   report: ScoreReport,
   entity: ScoredEntity,
 ): CheckResult[] {
-  return sortedResults(report, entity).filter(r => r.state === 'fail');
+  return sortedResults(report, entity).filter(
+    r => r.state === 'fail' || r.state === 'claimed',
+  );
 }
 
 /**

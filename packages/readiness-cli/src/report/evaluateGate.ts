@@ -7,6 +7,9 @@ import {
 } from '@prodready/plugin-readiness-common';
 import type { GateResult, ScoredEntity } from './ScoreReport';
 
+/** States that fail a gate: a fail, and a claim reality does not show. */
+const FAILING: readonly CheckState[] = ['fail', 'claimed'];
+
 /**
  * The bar of `--min-level`, `--fail-on` and `--strict`.
  *
@@ -69,7 +72,7 @@ export function assertKnownCheck(
 }
 
 /**
- * The checks of a scorecard in `state` whose level is at or below `level`.
+ * The checks of a scorecard in `state` (or one of several states) whose level is at or below `level`.
  *
  * @public
  */
@@ -77,13 +80,16 @@ export function checksUpTo(
   pack: CheckPack,
   scorecard: EntityScorecard,
   level: string,
-  state: CheckState,
+  state: CheckState | readonly CheckState[],
 ): string[] {
+  const states: readonly CheckState[] = Array.isArray(state)
+    ? state
+    : [state as CheckState];
   const levelOf = new Map(pack.checks.map(c => [c.id, c.level]));
   return scorecard.results
     .filter(
       r =>
-        r.state === state &&
+        states.includes(r.state) &&
         compareLevels(pack, levelOf.get(r.checkId) ?? level, level) <= 0,
     )
     .map(r => r.checkId);
@@ -106,7 +112,7 @@ export function levelIfUnknownPass(
   }
   let reached: string | undefined = undefined;
   for (const level of pack.levels) {
-    if (checksUpTo(pack, scorecard, level.id, 'fail').length > 0) {
+    if (checksUpTo(pack, scorecard, level.id, FAILING).length > 0) {
       break;
     }
     reached = level.id;
@@ -117,9 +123,10 @@ export function levelIfUnknownPass(
 /**
  * Decides the CI gate. An entity fails it when:
  *
- * - `minLevel` is set and a check of that level or lower is `fail` (with
+ * - `minLevel` is set and a check of that level or lower is `fail` or
+ *   `claimed` (claimed, not observed) (with
  *   `strict`, also when one is `unknown`);
- * - one of the `failOn` checks is `fail`.
+ * - one of the `failOn` checks is `fail` or `claimed`.
  *
  * `exempt` and `not-applicable` results never fail the gate.
  *
@@ -134,7 +141,7 @@ export function evaluateGate(
   const failures: GateResult['failures'] = [];
   for (const { entityRef, scorecard } of entities) {
     if (minLevel !== undefined) {
-      const failing = checksUpTo(pack, scorecard, minLevel, 'fail');
+      const failing = checksUpTo(pack, scorecard, minLevel, FAILING);
       const undecided = strict
         ? checksUpTo(pack, scorecard, minLevel, 'unknown')
         : [];
@@ -154,7 +161,7 @@ export function evaluateGate(
     }
     for (const checkId of failOn) {
       const result = scorecard.results.find(r => r.checkId === checkId);
-      if (result?.state === 'fail') {
+      if (result && FAILING.includes(result.state)) {
         failures.push({
           entityRef,
           checkId,

@@ -11,6 +11,7 @@ import {
 import { parseEntityRefParam } from '../lib/parseEntityRefParam';
 import type { ScorecardService } from '../service/authorized/ScorecardService';
 import type { SearchService } from '../service/authorized/SearchService';
+import { GAP_STATES } from '@prodready/plugin-readiness-common';
 
 /**
  * What the actions need: the same authorized services as the REST API, so
@@ -103,7 +104,7 @@ function contactsOf(team: TeamContact | undefined) {
 
 function gapsOf(scorecard: EntityScorecardResponse) {
   return scorecard.results
-    .filter(r => r.state === 'fail')
+    .filter(r => GAP_STATES.includes(r.state))
     .map(r => ({
       checkId: r.checkId,
       title: r.check.title,

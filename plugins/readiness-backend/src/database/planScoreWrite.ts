@@ -8,6 +8,7 @@ import type {
   OwnerRow,
   ScoreSnapshotRow,
 } from './tables';
+import { GAP_STATES } from '@prodready/plugin-readiness-common';
 
 /** Score row columns compared to decide whether a score row changed. */
 const COMPARED_SCORE_COLUMNS: Array<keyof EntityScoreRow> = [
@@ -243,7 +244,7 @@ export function planScoreWrite(
         to: opt(row.level),
         rose: row.level_rank > Number(prevScore.level_rank ?? 0),
         failingCheckIds: item.results
-          .filter(r => r.state === 'fail')
+          .filter(r => GAP_STATES.includes(r.state))
           .map(r => r.checkId),
         exemptCheckIds: item.results
           .filter(r => r.state === 'exempt')

@@ -1197,7 +1197,15 @@ export const spec = {
       },
       CheckState: {
         type: 'string',
-        enum: ['pass', 'fail', 'warn', 'unknown', 'exempt', 'not-applicable'],
+        enum: [
+          'pass',
+          'fail',
+          'warn',
+          'claimed',
+          'unknown',
+          'exempt',
+          'not-applicable',
+        ],
       },
       LevelDefinition: {
         type: 'object',
@@ -1669,6 +1677,16 @@ export const spec = {
         properties: {
           entity: {
             $ref: '#/components/schemas/EntitySummary',
+          },
+          levelApplicable: {
+            type: 'boolean',
+            description:
+              'false when no operational check applies (e.g. an API or a System): the entity has a score over its checks but no level.',
+          },
+          levelReason: {
+            type: 'string',
+            description:
+              'Why no level is given, when levelApplicable is false.',
           },
           nextLevel: {
             type: 'string',

@@ -12,6 +12,7 @@ import {
 } from '@prodready/plugin-readiness-common';
 import type { EntityScoreWrite } from '../database/ReadinessStore';
 import type { PackIndex } from '../pack/PackIndex';
+import { GAP_STATES } from '@prodready/plugin-readiness-common';
 
 /** Languages by dependency ecosystem, for learn-from similarity. */
 const LANGUAGES: Record<string, string> = {
@@ -123,7 +124,7 @@ export function toEntityScoreWrite(
       tier: readEntityTier(entity),
       score: scorecard.score,
       level: scorecard.level,
-      gaps: scorecard.results.filter(r => r.state === 'fail').length,
+      gaps: scorecard.results.filter(r => GAP_STATES.includes(r.state)).length,
     },
     levelRank: pack.levelRank(scorecard.level),
     nextLevel: scorecard.nextLevel,

@@ -54,11 +54,15 @@ export interface CompiledCheck {
   appliesTo: number;
   requires: readonly string[];
   rule?: RuleNode;
+  /** The compiled `observe` rule: what reality must show for a pass. */
+  observe?: RuleNode;
   code?: CodeRule;
   /** Set when the check is malformed: its result is always `unknown`. */
   invalid?: string;
   pass: string;
   fail: string;
+  /** Reason of a `claimed` result. */
+  claimed: string;
   /** The warning band, tried when `rule` fails (declarative rules). */
   warnRule?: RuleNode;
   /** The reason of a result in the warning band. */
@@ -85,6 +89,10 @@ export interface CompiledPack {
   categories: readonly string[];
   checks: readonly CompiledCheck[];
   predicates: ReadonlyArray<(entity: unknown) => boolean>;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 const CHECK_ID = /^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+$/i;
@@ -156,6 +164,13 @@ export function validateCheckShape(
   }
   nonEmptyString(check.messages.pass, `${path}.messages.pass`, 'a message');
   nonEmptyString(check.messages.fail, `${path}.messages.fail`, 'a message');
+  if (check.messages.claimed !== undefined) {
+    nonEmptyString(
+      check.messages.claimed,
+      `${path}.messages.claimed`,
+      'a message',
+    );
+  }
   if (check.messages.warn !== undefined) {
     nonEmptyString(check.messages.warn, `${path}.messages.warn`, 'a message');
   }
@@ -293,6 +308,12 @@ export function compileChecks(
         rule = result.evaluate;
         namespaces = result.namespaces;
       }
+      let observe: RuleNode | undefined;
+      if (check.observe !== undefined) {
+        const result = compileReadinessRule(check.observe, `${path}.observe`);
+        observe = result.evaluate;
+        namespaces = [...new Set([...namespaces, ...result.namespaces])];
+      }
       if (check.warn !== undefined) {
         if (code || attestedDays !== undefined) {
           invalid(
@@ -318,9 +339,13 @@ export function compileChecks(
         appliesTo,
         requires,
         rule,
+        observe,
         code,
         pass: check.messages.pass,
         fail: check.messages.fail,
+        claimed:
+          check.messages.claimed ??
+          `Claimed, not observed: ${lowerFirst(check.messages.fail)}`,
         warnRule,
         warn: check.messages.warn,
         attestedDays,
@@ -357,6 +382,7 @@ export function compileChecks(
         ).slice(0, 300)}`,
         pass: '',
         fail: '',
+        claimed: '',
         minStrength: 1,
         namespaces: [],
       });

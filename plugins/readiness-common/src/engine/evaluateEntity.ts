@@ -10,7 +10,7 @@ import type { CheckPack } from '../pack/CheckPack';
 import * as factsView from '../rules/FactsView';
 import { FactsView } from '../rules/FactsView';
 import * as ruleValues from '../rules/RuleNode';
-import { RuleScratch } from '../rules/RuleNode';
+import type { RuleNode, RuleScratch } from '../rules/RuleNode';
 import * as exemptionsModule from './activeExemptions';
 import { decideAttested } from './decideAttested';
 import type { CompiledCheck, CompiledPack } from './compileChecks';
@@ -166,6 +166,55 @@ function undecidedReason(notes: readonly string[], problems: string): string {
 }
 
 /**
+ * A passing check with an `observe` rule: the pass stands when reality shows
+ * it (its evidence added as `observed`) or cannot tell (its facts are not
+ * there); it is `claimed` when the facts are there and do not show it.
+ */
+function observe(
+  check: CompiledCheck,
+  rule: RuleNode,
+  run: EntityRun,
+  evidence: Evidence[],
+): CheckResult {
+  const { scratch } = run;
+  const seen: Evidence[] = [];
+  scratch.evidence = seen;
+  scratch.unknown.length = 0;
+  scratch.notes.length = 0;
+  const value = rule(run.view, scratch);
+  if (value === FAIL) {
+    return {
+      checkId: check.id,
+      state: 'claimed',
+      reason: withNotes(check.claimed, scratch.notes),
+      evidence,
+    };
+  }
+  if (value !== PASS || seen.length === 0) {
+    return { checkId: check.id, state: 'pass', reason: check.pass, evidence };
+  }
+  // What was observed first: it is the strongest evidence.
+  const all = seen.map(
+    (item): Evidence => ({ ...item, strength: item.strength ?? 'observed' }),
+  );
+  for (const item of evidence) {
+    // The rule may have passed on the same live facts.
+    if (!seen.some(s => s.label === item.label && s.value === item.value)) {
+      all.push(item);
+    }
+  }
+  if (all.length > MAX_EVIDENCE) {
+    all.length = MAX_EVIDENCE;
+  }
+  return {
+    checkId: check.id,
+    state: 'pass',
+    reason: check.pass,
+    evidence: all,
+  };
+}
+
+/**
  * A failed rule's warning band: when `warnRule` holds, a `warn` result whose
  * reason says what was found, e.g. `Warning: coverage below 80% (in the
  * warning band: pushed.coverage is 72)`.
@@ -276,6 +325,18 @@ function decide(check: CompiledCheck, run: EntityRun): CheckResult {
   }
   switch (value) {
     case PASS:
+      if (check.observe) {
+        // Reality first: a claim it contradicts is `claimed`; what it shows
+        // is observed evidence, which a minimum strength may need.
+        const observed = observe(check, check.observe, run, evidence);
+        if (
+          observed.state !== 'pass' ||
+          strongEnough(observed.evidence, check.minStrength)
+        ) {
+          return observed;
+        }
+        return tooWeak(check, observed.evidence);
+      }
       return strongEnough(evidence, check.minStrength)
         ? { checkId: check.id, state: 'pass', reason: check.pass, evidence }
         : tooWeak(check, evidence);
@@ -337,17 +398,19 @@ function decide(check: CompiledCheck, run: EntityRun): CheckResult {
  * - A `requires` namespace that is not `ok` makes it `unknown`.
  * - Otherwise the rule decides `pass` or `fail`; it is `unknown` when a
  *   namespace it needs is `unavailable` and nothing else decides.
+ * - A pass of a check with `observe` becomes `claimed` when the live facts
+ *   are there and do not show what the catalog claims.
  * - An active exemption then makes an applicable check `exempt` (keeping
  *   the evidence found; a code rule answering `not-applicable` wins).
  *
  * **Score**: weighted share of `pass`/`exempt` among decided applicable
- * checks (`pass`, `exempt`, `fail`), 0–100, rounded; `unknown` and
+ * checks (`pass`, `exempt`, `fail`, `claimed`), 0–100, rounded; `unknown` and
  * `not-applicable` are left out, so a missing metrics provider does not
  * lower scores. 0 when nothing is decided.
  *
  * **Level**: the highest level such that every applicable check of that
  * level and all lower levels is `pass` or `exempt` (`unknown` and `fail`
- * block; `not-applicable` is ignored), and that has at least one applicable
+ * and `claimed` block; `not-applicable` is ignored), and that has at least one applicable
  * check: a library, to which only bronze checks apply, tops out at bronze.
  * An `unknown` whose required namespace is `not-configured` (no provider in
  * this installation, e.g. no metrics module) is marked `notConfigured` and

@@ -1,5 +1,11 @@
-import type { CategorySummary, CheckResult, EntityScorecard } from '../types';
+import {
+  NON_OPERATIONAL_CATEGORIES,
+  type CategorySummary,
+  type CheckResult,
+  type EntityScorecard,
+} from '../types';
 import type { CompiledPack } from './compileChecks';
+import { levelApplicability } from './levelApplicability';
 import type { EvaluationMemo } from './EvaluationMemo';
 
 /**
@@ -24,6 +30,7 @@ export function summarizeResults(
   let totalPass = 0;
   let totalDecided = 0;
   let firstBlocked = levels.length;
+  let operational = false;
 
   for (let i = 0; i < results.length; i++) {
     const state = results[i].state;
@@ -31,6 +38,9 @@ export function summarizeResults(
       continue;
     }
     const check = checks[i];
+    if (!NON_OPERATIONAL_CATEGORIES.includes(check.category)) {
+      operational = true;
+    }
     if (results[i].notConfigured) {
       // Shown as unknown and left out of the score, but no provider can ever
       // decide it here, so it neither blocks nor makes up a level.
@@ -51,7 +61,7 @@ export function summarizeResults(
       totalDecided += check.weight;
       continue;
     }
-    if (state === 'fail' || state === 'warn') {
+    if (state === 'fail' || state === 'claimed' || state === 'warn') {
       // A warning is decided and not passing: it lowers the score and
       // blocks its level like a failure.
       counts[c + 1] += 1;
@@ -82,7 +92,10 @@ export function summarizeResults(
       const state = results[i].state;
       if (
         checks[i].levelIndex === firstBlocked &&
-        (state === 'fail' || state === 'warn' || state === 'unknown') &&
+        (state === 'fail' ||
+          state === 'claimed' ||
+          state === 'warn' ||
+          state === 'unknown') &&
         !results[i].notConfigured
       ) {
         blockingCheckIds.push(checks[i].id);
@@ -109,9 +122,24 @@ export function summarizeResults(
     });
   }
 
+  const score =
+    totalDecided > 0 ? Math.round((totalPass / totalDecided) * 100) : 0;
+  if (!operational) {
+    // Only ownership-like checks apply (an API, a System, a Group): a level
+    // over them would claim a readiness nothing measured.
+    return {
+      entityRef,
+      score,
+      ...levelApplicability(summaries.map(s => s.category)),
+      blockingCheckIds: [],
+      results,
+      categories: summaries,
+      evaluatedAt,
+    };
+  }
   return {
     entityRef,
-    score: totalDecided > 0 ? Math.round((totalPass / totalDecided) * 100) : 0,
+    score,
     level: achieved >= 0 ? levels[achieved] : undefined,
     nextLevel,
     blockingCheckIds,

@@ -955,8 +955,18 @@ describe('the default pack', () => {
       return result;
     };
 
+    // A check with `observe` is `claimed` when metrics are there and show
+    // nothing (see observedChecks.test.ts): its pass cases are what the
+    // catalog claims, without a metrics provider to contradict them.
+    const observes =
+      defaultChecks.find(c => c.id === checkId)?.observe !== undefined;
+    const claimOnly = (input: TestFactsInput): TestFactsInput =>
+      observes && JSON.stringify(input.metrics) === '{"signals":{}}'
+        ? unavailable(input, 'metrics', 'not-configured')
+        : input;
+
     it.each(cases.pass)('passes with %s', (_name, input, evidence) => {
-      const result = expectState(input, 'pass');
+      const result = expectState(claimOnly(input), 'pass');
       expect(result.evidence.map(e => e.label).join(' | ')).toContain(evidence);
     });
 
@@ -1025,6 +1035,32 @@ describe('what the default checks apply to', () => {
     ],
     ['an API', testComponent({ kind: 'API', type: 'openapi' }), ownership],
     [
+      'a server declared as a tool that provides an API',
+      testComponent({ type: 'tool', spec: { providesApis: ['payments-v1'] } }),
+      all,
+    ],
+    [
+      'a tool with a Kubernetes id',
+      testComponent({
+        type: 'tool',
+        annotations: { 'backstage.io/kubernetes-id': 'payments' },
+      }),
+      all,
+    ],
+    [
+      'a library paged for by PagerDuty',
+      testComponent({
+        type: 'library',
+        annotations: { 'pagerduty.com/service-id': 'P123' },
+      }),
+      all,
+    ],
+    [
+      'a plain tool',
+      testComponent({ type: 'tool' }),
+      [...ownership, 'delivery.ci'].sort(),
+    ],
+    [
       'a resource',
       testComponent({ kind: 'Resource', type: 'database' }),
       ['ownership.contact', 'ownership.owner-resolves', 'ownership.system'],
@@ -1037,6 +1073,18 @@ describe('what the default checks apply to', () => {
     ['a group', testComponent({ kind: 'Group', type: 'team' }), []],
   ])('%s', (_name, entity, expected) => {
     expect(applicable(entity)).toEqual(expected);
+  });
+
+  it('gives an API a score over its ownership checks but no level, saying why', () => {
+    const card = evaluate(
+      baseInput(testComponent({ kind: 'API', type: 'openapi' })),
+    );
+    expect(card.level).toBeUndefined();
+    expect(card.nextLevel).toBeUndefined();
+    expect(card.levelApplicable).toBe(false);
+    expect(card.levelReason).toBe(
+      'No operational check applies: only ownership checks are scored, so no level is given',
+    );
   });
 
   it('gives a group no level and no score', () => {

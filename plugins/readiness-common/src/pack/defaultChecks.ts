@@ -36,21 +36,51 @@ export const NON_RUNTIME_COMPONENT_TYPES: readonly string[] = [
 ];
 
 /**
- * `appliesTo` of the operational checks: Components that run (services,
- * websites, workers, jobs… anything but {@link NON_RUNTIME_COMPONENT_TYPES};
- * a component without `spec.type` counts as running).
+ * Annotations that show a component runs, whatever its `spec.type` says:
+ * it is deployed (Kubernetes, Argo CD, Spinnaker), paged for (PagerDuty,
+ * Opsgenie) or reports exceptions (Sentry).
+ *
+ * @public
+ */
+export const RUNTIME_ANNOTATIONS: readonly string[] = [
+  'backstage.io/kubernetes-id',
+  'backstage.io/kubernetes-label-selector',
+  'pagerduty.com/service-id',
+  'pagerduty.com/integration-key',
+  'opsgenie.com/component-selector',
+  'sentry.io/project-slug',
+  'argocd/app-name',
+  'argocd/app-selector',
+  'spinnaker.io/application-name',
+];
+
+/**
+ * `appliesTo` of the operational checks: Components that run. A component
+ * runs when its `spec.type` is not one of {@link NON_RUNTIME_COMPONENT_TYPES}
+ * (services, websites, workers, jobs; no type counts as running), or,
+ * whatever its type, when it shows it runs: it provides APIs
+ * (`spec.providesApis`) or has one of the {@link RUNTIME_ANNOTATIONS}. So a
+ * server declared `type: tool` gets the operational checks.
  *
  * @public
  */
 export const RUNTIME_COMPONENTS = {
   $all: [
     { kind: 'component' },
-    { $not: { 'spec.type': { $in: [...NON_RUNTIME_COMPONENT_TYPES] } } },
+    {
+      $any: [
+        { $not: { 'spec.type': { $in: [...NON_RUNTIME_COMPONENT_TYPES] } } },
+        { 'spec.providesApis': { $exists: true } },
+        ...RUNTIME_ANNOTATIONS.map(key => ({
+          [`metadata.annotations.${key}`]: { $exists: true },
+        })),
+      ],
+    },
   ],
 };
 
 const OWNED_KINDS = {
-  kind: { $in: ['component', 'api', 'resource', 'system'] },
+  kind: { $in: ['component', 'api', 'resource', 'system', 'domain'] },
 };
 const PLACED_KINDS = { kind: { $in: ['component', 'api', 'resource'] } };
 const TIERED_KINDS = { kind: { $in: ['component', 'api'] } };
@@ -379,9 +409,12 @@ metadata:
         { annotation: [...DASHBOARD_ANNOTATIONS] },
       ],
     },
+    observe: { signal: ['latency', 'traffic', 'errors', 'saturation'] },
     messages: {
       pass: 'A dashboard is linked',
       fail: 'No dashboard link or annotation',
+      claimed:
+        'Claimed, not observed: a dashboard is linked, but the metrics provider finds no series of this service to show on it',
     },
     remediation: {
       markdown: `Build a dashboard of the service's golden signals and link it: a link with \`type: dashboard\`, or any link whose URL is a dashboard tool (Grafana \`/d/\`, Datadog \`/dashboard/\`, Kibana \`/app/dashboards\`, New Relic, Honeycomb boards…), or one of the annotations ${list(
@@ -417,9 +450,19 @@ metadata:
         { metrics: 'alertRules' },
       ],
     },
+    observe: {
+      anyOf: [
+        { metrics: 'alertRules' },
+        { metrics: 'alertRunbooks' },
+        // A metrics store without a ruler cannot tell: the claim stands.
+        { fact: 'metrics.alertRules', exists: false },
+      ],
+    },
     messages: {
       pass: 'Alerts are routed to on-call',
       fail: 'No on-call routing or alert rules found',
+      claimed:
+        'Claimed, not observed: on-call is declared, but the metrics provider finds no alert rule for this service',
     },
     remediation: {
       markdown: `Route the service's alerts to an on-call rotation and record it in the catalog: one of the annotations ${list(
@@ -634,9 +677,19 @@ metadata:
         { file: { kind: 'observability', path: [...SLO_FILES] } },
       ],
     },
+    observe: {
+      anyOf: [
+        { metrics: 'probes' },
+        { metrics: 'slos' },
+        { metrics: 'burnRateAlerts' },
+        { metrics: 'tlsProbes' },
+      ],
+    },
     messages: {
       pass: 'Positive monitoring is in place',
       fail: 'No synthetic probe or SLO found',
+      claimed:
+        'Claimed, not observed: a probe or SLO is declared, but the metrics provider finds no probe, SLO series or burn-rate alert for this service',
     },
     remediation: {
       markdown: `Besides "nothing looks broken", assert that the service **works**: a synthetic check or blackbox probe that exercises it from outside, or an SLO with burn-rate alerts. Any of these satisfies the check:
@@ -678,9 +731,12 @@ metadata:
         { file: { kind: 'observability', path: [...SLO_FILES] } },
       ],
     },
+    observe: { anyOf: [{ metrics: 'slos' }, { metrics: 'burnRateAlerts' }] },
     messages: {
       pass: 'An SLO is defined',
       fail: 'No SLO found',
+      claimed:
+        'Claimed, not observed: an SLO is declared, but the metrics provider finds no SLO series or burn-rate alert (Sloth, Pyrra, OpenSLO) for this service',
     },
     remediation: {
       markdown: `Agree on a service level objective (e.g. 99.9 % of requests succeed within 300 ms over 28 days) and publish it. Any of these satisfies the check:

@@ -332,6 +332,9 @@ describe('the default pack on the example organisation', () => {
       await factsFor(doc, byRef, users),
     );
     const applicable = card.results.filter(r => r.state !== 'not-applicable');
+    // Ownership only: a score, but no level ("Bronze 100/100" said nothing).
+    expect(card.level).toBeUndefined();
+    expect(card.levelApplicable).toBe(false);
     expect(applicable.map(r => r.checkId).sort()).toEqual([
       'ownership.contact',
       'ownership.owner-resolves',

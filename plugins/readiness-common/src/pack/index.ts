@@ -8,3 +8,4 @@ export * from './compareLevels';
 export * from './toCheckInfo';
 export * from './personalizeRemediation';
 export * from './levelWords';
+export * from './apiChecks';

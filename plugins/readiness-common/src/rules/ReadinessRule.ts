@@ -214,13 +214,19 @@ export interface SignalRule {
 export type GoldenSignal = 'latency' | 'traffic' | 'errors' | 'saturation';
 
 /**
- * A list of the `metrics` namespace is not empty: `alertRules`, `probes` or
- * `slos`, optionally with an entry matching `matches`.
+ * A list of the `metrics` namespace is not empty: `alertRules`, `probes`,
+ * `slos`, `alertRunbooks`, `burnRateAlerts` or `tlsProbes`, optionally with an entry matching `matches`.
  *
  * @public
  */
 export interface MetricsRule {
-  metrics: 'alertRules' | 'probes' | 'slos';
+  metrics:
+    | 'alertRules'
+    | 'probes'
+    | 'slos'
+    | 'alertRunbooks'
+    | 'burnRateAlerts'
+    | 'tlsProbes';
   matches?: GlobPatterns;
 }
 

@@ -137,6 +137,14 @@ export interface TrendPoint {
  */
 export interface EntityScorecardResponse {
   entity: EntitySummary;
+  /**
+   * `false` when no operational check applies (e.g. an API or a System): the
+   * entity has a score over its checks but no level; `levelReason` says why.
+   * The backend always sets it; absent reads as `true`.
+   */
+  levelApplicable?: boolean;
+  /** Why no level is given, when `levelApplicable` is `false`. */
+  levelReason?: string;
   nextLevel?: string;
   blockingCheckIds: string[];
   categories: CategorySummary[];

@@ -115,6 +115,17 @@ export interface CheckDefinition {
    */
   rule: unknown | CodeRule;
   /**
+   * What reality must show for a pass to stand: a declarative
+   * `ReadinessRule` over live facts (e.g. `{ metrics: 'alertRules' }`).
+   * When the check's rule passes, this one is evaluated too: if it holds,
+   * its evidence is added (as `observed`); if it does not hold while its
+   * facts are there, the result is `claimed` ("claimed, not observed": the
+   * catalog claims it, reality does not show it); if its facts are not
+   * there (no metrics provider, Prometheus unavailable), the pass stands on
+   * the catalog's word. Absent: a pass is never checked against reality.
+   */
+  observe?: unknown;
+  /**
    * Makes the check attested: no tool can see it (a DR drill, a load test, a
    * security review), so it passes while an owner-team member's attestation
    * (`attestations` namespace) is current, and fails with "attestation
@@ -134,9 +145,11 @@ export interface CheckDefinition {
   warn?: unknown;
   /**
    * One-line reasons shown with the result; `warn` is used for a result in
-   * the warning band (default: the `fail` message, marked as a warning).
+   * the warning band (default: the `fail` message, marked as a warning);
+   * `claimed` when `observe` does not hold (default: "Claimed, not
+   * observed: " and the fail message).
    */
-  messages: { pass: string; fail: string; warn?: string };
+  messages: { pass: string; fail: string; warn?: string; claimed?: string };
   remediation: CheckRemediation;
   /**
    * The weakest evidence a pass may rest on: `declared` (the default: an

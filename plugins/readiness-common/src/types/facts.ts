@@ -193,6 +193,57 @@ export interface MetricsFacts {
    * `probes`, since an SLO is positive monitoring too.
    */
   slos?: string[];
+  /**
+   * Alert rules of the service that carry an http(s) `runbook_url`
+   * annotation, as `<alert>: <url>`.
+   */
+  alertRunbooks?: string[];
+  /**
+   * Alert rules of the service shaped like SLO burn-rate alerts (generated
+   * by Sloth, Pyrra or from OpenSLO definitions).
+   */
+  burnRateAlerts?: string[];
+  /**
+   * TLS certificate expiry probes of the service (blackbox
+   * `probe_ssl_earliest_cert_expiry`), with the days left.
+   */
+  tlsProbes?: string[];
+  /**
+   * HTTPS endpoints of the service that are probed (the `instance` of its
+   * `https://` probes) but have no TLS expiry series.
+   */
+  httpsWithoutTlsProbe?: string[];
+}
+
+/**
+ * What fetching one link of the entity found (`links` namespace).
+ *
+ * - `answered`: the page answered (2xx, a redirect, or 401/403: it exists
+ *   behind a login); the link's evidence becomes `observed`.
+ * - `dead`: it answered 404/410 or another error status, or its host does
+ *   not exist or refused the connection; the link is not counted.
+ * - `unchecked`: not fetched (host not allowed, a private address, a
+ *   timeout); the link counts as declared, as without verification.
+ *
+ * @public
+ */
+export interface LinkCheck {
+  url: string;
+  state: 'answered' | 'dead' | 'unchecked';
+  /** The HTTP status it answered with. */
+  status?: number;
+  /** One line, e.g. `HTTP 404` or `host resolves to a private address`. */
+  reason: string;
+}
+
+/**
+ * Facts of the `links` namespace, filled when `readiness.links.verify` is
+ * enabled: the runbook, dashboard and logs links of the entity, fetched.
+ *
+ * @public
+ */
+export interface LinksFacts {
+  checks: LinkCheck[];
 }
 
 /**

@@ -5,6 +5,9 @@
  * - `warn`: the rule failed but the check's warning band holds (e.g. coverage
  *   72 with pass at 80 and warn at 60); counts as not passing for levels.
  * - `unknown`: a needed fact namespace is unavailable or not configured; never counted as a fail.
+ * - `claimed`: claimed, not observed: the catalog claims it (an annotation, a
+ *   link) but the live facts that could confirm it (e.g. Prometheus) do not
+ *   show it. Counts as a fail for the score and for levels; shown apart.
  * - `exempt`: an active exemption covers it; counts as passing.
  * - `not-applicable`: the check does not apply to the entity; ignored.
  *
@@ -13,6 +16,7 @@
 export type CheckState =
   | 'pass'
   | 'fail'
+  | 'claimed'
   | 'warn'
   | 'unknown'
   | 'exempt'
@@ -25,12 +29,33 @@ export type CheckState =
  */
 export const CHECK_STATES: readonly CheckState[] = [
   'fail',
+  'claimed',
   'warn',
   'unknown',
   'pass',
   'exempt',
   'not-applicable',
 ];
+
+/**
+ * Check categories that are not operational: an entity to which only checks
+ * of these categories apply gets no level (see `EntityScorecard.levelApplicable`).
+ *
+ * @public
+ */
+export const NON_OPERATIONAL_CATEGORIES: readonly string[] = [
+  'ownership',
+  'api',
+];
+
+/**
+ * The states that are gaps: what a team must fix. A plain `fail`, and
+ * `claimed` (the catalog claims it, reality does not show it). Searches by
+ * failing check, gap counts, learn-from and the CLI's gate use these.
+ *
+ * @public
+ */
+export const GAP_STATES: readonly CheckState[] = ['fail', 'claimed'];
 
 /**
  * What a piece of evidence is, in display order. The OpenAPI spec's
@@ -140,7 +165,7 @@ export interface CategorySummary {
   category: string;
   /** Passing or exempt. */
   passed: number;
-  /** Failing or warning. */
+  /** Failing or warning, including `claimed` (claimed, not observed). */
   failed: number;
   unknown: number;
   /** Checks that apply (everything but not-applicable). */
@@ -160,6 +185,15 @@ export interface EntityScorecard {
   score: number;
   /** The highest level achieved; absent when not even the lowest is reached. */
   level?: string;
+  /**
+   * `false` when no operational check applies to the entity (only checks of
+   * {@link NON_OPERATIONAL_CATEGORIES}, e.g. an API or a System): it gets a
+   * score over those checks but no level, and `levelReason` says why.
+   * Absent on scorecards written before this existed (read: `true`).
+   */
+  levelApplicable?: boolean;
+  /** Why no level is given, when `levelApplicable` is `false`. */
+  levelReason?: string;
   /** The next level to reach; absent at the top. */
   nextLevel?: string;
   /** Checks of `nextLevel` (and lower) still standing in the way. */

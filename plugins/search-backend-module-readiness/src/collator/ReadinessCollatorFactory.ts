@@ -8,7 +8,10 @@ import type { Config } from '@backstage/config';
 import { ResponseError } from '@backstage/errors';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import type { DocumentCollatorFactory } from '@backstage/plugin-search-common';
-import { mapWithConcurrency } from '@prodready/plugin-readiness-common';
+import {
+  GAP_STATES,
+  mapWithConcurrency,
+} from '@prodready/plugin-readiness-common';
 import {
   READINESS_COLLATOR_DEFAULTS,
   readReadinessCollatorConfig,
@@ -164,7 +167,7 @@ export class ReadinessCollatorFactory implements DocumentCollatorFactory {
     try {
       const scorecard = await this.client.getScorecard(item.entityRef);
       return scorecard.results
-        .filter(result => result.state === 'fail')
+        .filter(result => GAP_STATES.includes(result.state))
         .map(result => result.checkId);
     } catch (error) {
       if (ResponseError.is(error) && error.statusCode === 404) {

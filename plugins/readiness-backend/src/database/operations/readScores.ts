@@ -15,6 +15,7 @@ import {
 } from '../rows';
 import { applyVisibility, whereRefIn } from '../sql';
 import type { CheckResultRow, EntityScoreRow, ExemptionRow } from '../tables';
+import { GAP_STATES } from '@prodready/plugin-readiness-common';
 
 /*
  * Reads of the latest scores and results of entities.
@@ -110,7 +111,7 @@ export async function listFailingCheckIds(
       db,
       db('check_results')
         .select('entity_ref', 'check_id')
-        .where('state', 'fail'),
+        .whereIn('state', GAP_STATES),
       'entity_ref',
       entityRefs,
     ).orderBy(['entity_ref', 'check_id']);

@@ -8,6 +8,7 @@ import {
 } from '../ReadinessStore';
 import { opt, parseJson } from '../rows';
 import { applyVisibility } from '../sql';
+import { GAP_STATES } from '@prodready/plugin-readiness-common';
 
 /*
  * Reads behind roll-ups and champions.
@@ -62,7 +63,7 @@ export async function listOwnerCheckCounts(
       ),
     )
     .select(db.raw('count(*) as applicable'))
-    .whereIn('r.state', [...PASSING_STATES, 'fail'])
+    .whereIn('r.state', [...PASSING_STATES, ...GAP_STATES])
     .andWhere('s.owner', '<>', '')
     .groupBy('r.check_id', 's.owner');
   if (options.checkId) {

@@ -12,6 +12,7 @@ import {
 } from '../ReadinessStore';
 import { SUMMARY_COLUMNS, SummaryRow, toSummary } from '../rows';
 import { applyVisibility, escapeLike, LIKE_ESCAPE } from '../sql';
+import { GAP_STATES } from '@prodready/plugin-readiness-common';
 
 const SORT_COLUMNS: Record<StoreSortField, string> = {
   score: 'score',
@@ -32,7 +33,7 @@ const EXACT_FILTERS = SEARCH_CATALOG_FILTERS.filter(
 /** The gap filters of a search: checks and the states they must be in. */
 function gapFilters(filters: StoreSearchFilters) {
   return [
-    ...(filters.failing ?? []).map(id => ({ id, states: ['fail'] })),
+    ...(filters.failing ?? []).map(id => ({ id, states: GAP_STATES })),
     ...(filters.passing ?? []).map(id => ({ id, states: PASSING_STATES })),
   ];
 }

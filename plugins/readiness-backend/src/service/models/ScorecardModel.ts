@@ -16,6 +16,10 @@ import { SCORECARD_HISTORY_LIMIT } from '../../database/operations/scorecardDocu
 import type { PackIndex } from '../../pack/PackIndex';
 import type { ExemplarFinder } from '../../learnFrom/ExemplarFinder';
 import type { InsightsModel } from './InsightsModel';
+import {
+  GAP_STATES,
+  levelApplicability,
+} from '@prodready/plugin-readiness-common';
 
 /** History events returned with a scorecard. */
 const HISTORY_LIMIT = SCORECARD_HISTORY_LIMIT;
@@ -122,7 +126,9 @@ export class ScorecardModel {
     const { score, results: allResults, trend } = stored;
     const history = stored.history.slice(0, HISTORY_LIMIT);
     const results = allResults.filter(r => pack.hasCheck(r.checkId));
-    const failing = results.filter(r => r.state === 'fail').map(r => r.checkId);
+    const failing = results
+      .filter(r => GAP_STATES.includes(r.state))
+      .map(r => r.checkId);
     const exemplars =
       learnFromLimit > 0 && failing.length > 0
         ? await finder.find({
@@ -170,16 +176,20 @@ export class ScorecardModel {
     } = score;
     return {
       entity: summary,
+      ...levelApplicability(
+        results
+          .filter(r => r.state !== 'not-applicable')
+          .map(r => pack.checkInfo(r.checkId)?.category ?? ''),
+      ),
       nextLevel,
       blockingCheckIds,
       categories,
       results: results.map(result => ({
         ...result,
         check: pack.checkInfo(result.checkId)!,
-        learnFrom:
-          result.state === 'fail'
-            ? learnFrom.get(result.checkId) ?? []
-            : undefined,
+        learnFrom: GAP_STATES.includes(result.state)
+          ? learnFrom.get(result.checkId) ?? []
+          : undefined,
       })),
       owner: score.owner ? contact(score.owner) : undefined,
       history,

@@ -10,6 +10,7 @@ import { readGlobSet, readStringList } from './readStringList';
 import * as ruleOperator from './RuleOperator';
 import { RuleOperator } from './RuleOperator';
 import { unsafeLinkNote } from './unsafeLinkNote';
+import { verifiedLink } from './verifiedLink';
 
 // Local copies of hot imported bindings: tsx and jest read an imported
 // binding through getters on every access (see RuleNode.ts).
@@ -21,6 +22,9 @@ const { MAX_LEAF_EVIDENCE } = ruleOperator;
  * `link: type | [types] | { type, title, url, icon }`: a link of the entity
  * recognised as one of the types (see `linkKinds`) and matching the other
  * conditions. A link whose URL `isSafeUrl` rejects never counts; it leaves
+ * an "unsafe link scheme" note. When link verification filled the `links`
+ * namespace, a link that answered is `observed` evidence and a dead one
+ * never counts (it leaves a "is dead: HTTP 404" note).
  * an "unsafe link scheme" note. With a type, the link must also earn it
  * (see `judgeLink`): a link without a URL, a URL of a tool that does not
  * serve the kind (Jira for a dashboard) or a title or icon alone is
@@ -119,6 +123,16 @@ export const linkOperator: RuleOperator = {
           );
           continue;
         }
+        // Verified links (readiness.links.verify): a dead one never counts.
+        const verified = verifiedLink(view, link.url);
+        if (verified?.state === 'dead') {
+          scratch.notes.push(
+            `${kind ? `${kind} ` : ''}link "${name}" is dead: ${truncate(
+              verified.reason,
+            )}`,
+          );
+          continue;
+        }
         const judged = kind ? judgeLink(link, kind) : DECLARED_BY_MATCHER;
         if (judged.ignored !== undefined) {
           scratch.notes.push(`link "${name}" ignored: ${judged.ignored}`);
@@ -138,6 +152,10 @@ export const linkOperator: RuleOperator = {
         }
         if (link.url !== undefined) {
           evidence.url = link.url;
+        }
+        if (verified?.state === 'answered') {
+          evidence.strength = 'observed';
+          evidence.value = `answered: ${truncate(verified.reason)}`;
         }
         scratch.evidence.push(evidence);
         found += 1;

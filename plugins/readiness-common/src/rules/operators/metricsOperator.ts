@@ -17,10 +17,14 @@ const METRICS_LISTS: Record<string, string> = {
   alertRules: 'alert rule',
   probes: 'probe',
   slos: 'SLO series',
+  alertRunbooks: 'alert runbook',
+  burnRateAlerts: 'burn-rate alert',
+  tlsProbes: 'TLS expiry probe',
 };
 
 /**
- * `metrics: alertRules | probes | slos` with optional `matches`: the metrics
+ * `metrics: alertRules | probes | slos | alertRunbooks | burnRateAlerts |
+ * tlsProbes` with optional `matches`: the metrics
  * provider found such series or rules.
  *
  * @internal

@@ -46,13 +46,57 @@ export interface ReadinessSummaryProps {
 export function ReadinessSummary(props: ReadinessSummaryProps) {
   const { scorecard, levels, onRescore, rescoring } = props;
   const classes = useStyles();
-  const progress = levelProgress(scorecard, levels);
   const { entity } = scorecard;
-  const exempted = exemptedAtReachedLevel(scorecard, levels);
+  // An API, a System…: no operational check applies, so no level is shown.
+  const noLevel = scorecard.levelApplicable === false;
+  const progress = noLevel ? undefined : levelProgress(scorecard, levels);
+  const exempted = noLevel ? 0 : exemptedAtReachedLevel(scorecard, levels);
+  const noLevelText = (
+    <Typography variant="body2">
+      {scorecard.levelReason ??
+        'No operational check applies, so no level is given'}
+      {'. The score covers '}
+      {scorecard.categories
+        .map(c => `${c.category} (${c.passed} of ${c.applicable})`)
+        .join(', ') || 'nothing'}
+      . Levels measure operational readiness (monitoring, logging, tracing,
+      runbook, delivery), which the components that run it prove.
+    </Typography>
+  );
+  const topText = (
+    <Typography variant="body2">
+      {entity.level
+        ? 'The highest level is reached. Keep it there.'
+        : 'No level to reach: the check pack defines none.'}
+    </Typography>
+  );
+  const progressOrTop = progress ? (
+    <>
+      <Typography variant="body2">
+        Progress to {levelTitle(progress.nextLevel, levels)}: {progress.done} of{' '}
+        {progress.total} checks done
+      </Typography>
+      <LinearProgress
+        variant="determinate"
+        className={classes.progress}
+        value={progress.total ? (100 * progress.done) / progress.total : 0}
+        aria-label={`Progress to ${levelTitle(progress.nextLevel, levels)}`}
+      />
+      <FixNext scorecard={scorecard} levels={levels} />
+    </>
+  ) : (
+    topText
+  );
   return (
     <Box>
       <div className={classes.headline}>
-        <LevelBadge level={entity.level} levels={levels} size="medium" />
+        {noLevel ? (
+          <Typography variant="subtitle2" data-testid="readiness-no-level">
+            No level
+          </Typography>
+        ) : (
+          <LevelBadge level={entity.level} levels={levels} size="medium" />
+        )}
         {exempted > 0 && (
           <Typography variant="body2" data-testid="readiness-level-exempted">
             {levelTitle(entity.level!, levels)}, {exempted}{' '}
@@ -90,34 +134,7 @@ export function ReadinessSummary(props: ReadinessSummaryProps) {
           </Button>
         )}
       </div>
-      <Box mt={2}>
-        {progress ? (
-          <>
-            <Typography variant="body2">
-              Progress to {levelTitle(progress.nextLevel, levels)}:{' '}
-              {progress.done} of {progress.total} checks done
-            </Typography>
-            <LinearProgress
-              variant="determinate"
-              className={classes.progress}
-              value={
-                progress.total ? (100 * progress.done) / progress.total : 0
-              }
-              aria-label={`Progress to ${levelTitle(
-                progress.nextLevel,
-                levels,
-              )}`}
-            />
-            <FixNext scorecard={scorecard} levels={levels} />
-          </>
-        ) : (
-          <Typography variant="body2">
-            {entity.level
-              ? 'The highest level is reached. Keep it there.'
-              : 'No level to reach: the check pack defines none.'}
-          </Typography>
-        )}
-      </Box>
+      <Box mt={2}>{noLevel ? noLevelText : progressOrTop}</Box>
     </Box>
   );
 }

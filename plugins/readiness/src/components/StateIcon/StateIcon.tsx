@@ -6,6 +6,7 @@ import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import HelpOutlineIcon from '@material-ui/icons/HelpOutline';
 import RemoveCircleOutlineIcon from '@material-ui/icons/RemoveCircleOutline';
 import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
+import VisibilityOffIcon from '@material-ui/icons/VisibilityOff';
 import WarningIcon from '@material-ui/icons/ReportProblem';
 import type { CheckState } from '@prodready/plugin-readiness-common';
 
@@ -17,6 +18,8 @@ const useStyles = makeStyles(theme => {
   return {
     pass: { color: text(theme.palette.success.main) },
     fail: { color: text(theme.palette.error.main) },
+    // Claimed, not observed: neither a plain fail nor an unknown.
+    claimed: { color: text(theme.palette.warning.dark) },
     warn: { color: text(theme.palette.warning.main) },
     unknown: { color: theme.palette.text.secondary },
     exempt: { color: text(theme.palette.info.main) },
@@ -28,6 +31,7 @@ const useStyles = makeStyles(theme => {
 const LABELS: Record<CheckState, string> = {
   pass: 'Pass',
   fail: 'Fail',
+  claimed: 'Claimed, not observed',
   warn: 'Warning',
   unknown: 'Unknown',
   exempt: 'Exempt',
@@ -37,6 +41,7 @@ const LABELS: Record<CheckState, string> = {
 const ICONS: Record<CheckState, typeof CheckCircleIcon> = {
   pass: CheckCircleIcon,
   fail: CancelIcon,
+  claimed: VisibilityOffIcon,
   warn: WarningIcon,
   unknown: HelpOutlineIcon,
   exempt: VerifiedUserIcon,

@@ -1,0 +1,3 @@
+export * from './LinkVerificationFactProvider';
+export * from './LinkVerifier';
+export * from './readLinkVerifyConfig';
