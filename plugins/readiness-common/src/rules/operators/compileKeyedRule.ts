@@ -4,7 +4,7 @@ import * as safeUrl from '../isSafeUrl';
 import * as ruleValues from '../RuleNode';
 import { RuleNode } from '../RuleNode';
 import { compileValueCondition, VALUE_KEYS } from './compileValueCondition';
-import * as placeholder from '../isPlaceholder';
+import * as placeholders from '../isPlaceholder';
 import { placeholderNote } from './placeholderNote';
 import { inNamespace } from './inNamespace';
 import { readStringList } from './readStringList';
@@ -17,7 +17,7 @@ import { unsafeLinkNote } from './unsafeLinkNote';
 const { truncate, valueEvidence } = factsView;
 const { isUnsafeLink } = safeUrl;
 const { FAIL, PASS } = ruleValues;
-const { idPlaceholderKind } = placeholder;
+const { idPlaceholderKind } = placeholders;
 const { MAX_LEAF_EVIDENCE } = ruleOperator;
 
 /**
