@@ -236,6 +236,9 @@ export function planScoreWrite(
       plan.touched.push(ref);
     }
     if (prevScore && (prevScore.level ?? null) !== row.level) {
+      const exemptCheckIds = item.results
+        .filter(r => r.state === 'exempt')
+        .map(r => r.checkId);
       plan.levelChanges.push({
         entityRef: ref,
         title: opt(row.title),
@@ -246,9 +249,8 @@ export function planScoreWrite(
         failingCheckIds: item.results
           .filter(r => GAP_STATES.includes(r.state))
           .map(r => r.checkId),
-        exemptCheckIds: item.results
-          .filter(r => r.state === 'exempt')
-          .map(r => r.checkId),
+        // Only where exemptions hold checks: the notice then says so.
+        ...(exemptCheckIds.length > 0 ? { exemptCheckIds } : {}),
       });
     }
     if (

@@ -141,7 +141,7 @@ describe('parseReadinessRule', () => {
     ],
     [
       { metrics: 'dashboards' },
-      'rule.metrics: expected one of alertRules, probes, slos, got "dashboards"',
+      'rule.metrics: expected one of alertRules, probes, slos, alertRunbooks, burnRateAlerts, tlsProbes, got "dashboards"',
     ],
     [
       { fact: 'nodot.' },
