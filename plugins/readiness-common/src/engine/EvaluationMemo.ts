@@ -1,4 +1,4 @@
-import type { NamespaceProblemCache } from '../rules/FactsView';
+import type { NamespaceProblemCache } from '../rules/describeNamespaceProblem';
 import { memoizeBounded } from '../util/memoizeBounded';
 
 /**

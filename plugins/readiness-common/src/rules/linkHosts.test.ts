@@ -1,9 +1,5 @@
-import {
-  classifyLinkUrl,
-  LINK_HOSTS,
-  toolNamedByTitle,
-  urlNamesKind,
-} from './linkHosts';
+import { classifyLinkUrl, toolNamedByTitle, urlNamesKind } from './linkHosts';
+import { LINK_HOSTS } from './LINK_HOSTS';
 
 describe('classifyLinkUrl', () => {
   it.each([
