@@ -133,7 +133,7 @@ export async function runCli(
   program
     .command('fix')
     .description(
-      'Add to a catalog file what would pass the chosen failing checks, with <FILL-ME: …> placeholders to fill in (comments kept).',
+      'Add to a catalog file what would pass the chosen failing checks, with FILL-ME placeholders to fill in (comments kept).',
     )
     .requiredOption('--write <file>', 'the catalog file to change')
     .option(
