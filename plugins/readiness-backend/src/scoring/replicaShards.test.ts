@@ -49,8 +49,12 @@ const userAuth = mockCredentials.user.header('user:default/jane');
 const COMPONENTS = 400;
 /** Entities per shard: 16 shards. */
 const SHARD_SIZE = 25;
-/** Time each entity's (fake) remote fact source takes. */
-const FACT_DELAY_MS = 15;
+/**
+ * Time each entity's (fake) remote fact source takes: long enough that one
+ * replica alone needs several seconds for a run, so the other replica's shard
+ * task (every 2 s) always joins in, however fast the machine.
+ */
+const FACT_DELAY_MS = 60;
 /** Lease of a shard in these tests (60 s by default). */
 const LEASE_MS = 2_000;
 
