@@ -427,7 +427,7 @@ async function main(): Promise<void> {
         await page
           .getByRole('table', { name: 'Gaps that unblock the most' })
           .waitFor();
-        await screenshot(page, 'team-readiness');
+        await screenshot(page, 'team-readiness.png');
       },
     );
 
