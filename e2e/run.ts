@@ -605,7 +605,11 @@ async function main(): Promise<void> {
         const name = service.title ?? service.name;
         const levelTitle = (id?: string) =>
           id ? pack.levels.find(l => l.id === id)?.title ?? id : 'no level';
-        const risen = `${name} reached ${levelTitle(scorecard.nextLevel)}`;
+        // Reached through exemptions, and the notice says so.
+        const exempted = scorecard.blockingCheckIds.length;
+        const risen = `${name} reached ${levelTitle(
+          scorecard.nextLevel,
+        )}, ${exempted} ${exempted === 1 ? 'check' : 'checks'} exempted`;
         const exemptions: string[] = [];
         try {
           for (const checkId of scorecard.blockingCheckIds) {
