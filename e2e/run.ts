@@ -28,6 +28,7 @@ import type {
   EntitySummary,
   LearnFromExemplar,
 } from '@prodready/plugin-readiness-common';
+import { levelWord } from '@prodready/plugin-readiness-common';
 import { accessibilityViolations } from './accessibilityViolations';
 import { CHROMIUM_PATH, chromiumInstalled, launchBrowser } from './browser';
 import { csvRecords } from './csv';
@@ -603,8 +604,8 @@ async function main(): Promise<void> {
       async () => {
         const { service, scorecard } = promotable;
         const name = service.title ?? service.name;
-        const levelTitle = (id?: string) =>
-          id ? pack.levels.find(l => l.id === id)?.title ?? id : 'no level';
+        // The same words as the notifications (e.g. "Below Bronze").
+        const levelTitle = (id?: string) => levelWord(id, pack.levels);
         // Reached through exemptions, and the notice says so.
         const exempted = scorecard.blockingCheckIds.length;
         const risen = `${name} reached ${levelTitle(
