@@ -29,7 +29,8 @@ const useStyles = makeStyles(theme => ({
     border: `1px solid ${theme.palette.background.paper}`,
     minWidth: 72,
   },
-  empty: { textAlign: 'center', color: theme.palette.text.disabled },
+  // Secondary, not disabled: the text must keep 4.5:1 contrast (axe).
+  empty: { textAlign: 'center', color: theme.palette.text.secondary },
   legend: {
     height: 12,
     width: 200,
