@@ -1,43 +1,10 @@
-import type {
-  CheckResult,
-  EntityScorecard,
-} from '@prodready/plugin-readiness-common';
 import { fixturePack } from '../__fixtures__/fixturePack';
 import {
   evaluateGate,
   levelIfUnknownPass,
   validateGateOptions,
 } from './evaluateGate';
-import type { ScoredEntity } from './ScoreReport';
-
-function scored(
-  name: string,
-  states: Record<string, CheckResult['state']>,
-  level?: string,
-): ScoredEntity {
-  const scorecard: EntityScorecard = {
-    entityRef: `component:default/${name}`,
-    score: 0,
-    level,
-    blockingCheckIds: Object.keys(states).filter(id => states[id] !== 'pass'),
-    results: Object.entries(states).map(([checkId, state]) => ({
-      checkId,
-      state,
-      reason: `${checkId} is ${state}`,
-      evidence: [],
-    })),
-    categories: [],
-    evaluatedAt: '2026-01-01T00:00:00.000Z',
-  };
-  return {
-    entityRef: scorecard.entityRef,
-    file: 'catalog-info.yaml',
-    line: 1,
-    column: 1,
-    scorecard,
-    repository: { directory: '.', reason: '--repo' },
-  };
-}
+import { scoredEntity as scored } from '../__testUtils__/scoredEntity';
 
 const allBronzePass = {
   'ownership.owner': 'pass',
