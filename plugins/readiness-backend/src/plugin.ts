@@ -6,7 +6,6 @@ import {
   actionsRegistryServiceRef,
   metricsServiceRef,
 } from '@backstage/backend-plugin-api/alpha';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
@@ -19,58 +18,26 @@ import {
   readinessFactProvidersExtensionPoint,
   type ReadinessFactProvider,
 } from '@prodready/plugin-readiness-node';
+import { registerReadinessActions } from './actions/registerReadinessActions';
+import { DatabaseAttestationsStore } from './attestations/DatabaseAttestationsStore';
 import { readReadinessBackendConfig } from './config';
 import { DatabaseReadinessStore } from './database/DatabaseReadinessStore';
-import {
-  CatalogFactProvider,
-  DefaultFactCollector,
-  RepositoryFactProvider,
-} from './facts';
-import { registerReadinessActions } from './actions/registerReadinessActions';
-import { LinkVerificationFactProvider, readLinkVerifyConfig } from './links';
-import { ExemplarFinder } from './learnFrom/ExemplarFinder';
-import { LevelChangeNotifier } from './notifications/LevelChangeNotifier';
-import { AttestationExpiryNotifier } from './notifications/AttestationExpiryNotifier';
-import { ReadinessMetrics } from './observability/ReadinessMetrics';
-import { ReadinessAuthorizer } from './permissions/ReadinessAuthorizer';
-import { DefaultScoringService } from './scoring/DefaultScoringService';
-import { PackIndex } from './pack/PackIndex';
-import { RescoreScheduler } from './scoring/RescoreScheduler';
-import { CatalogDeltaPass } from './scoring/CatalogDeltaPass';
-import { ShardedRescore } from './scoring/ShardedRescore';
 import { checkDatabase } from './database/operations/checkDatabase';
+import { dependencyRiskCheck } from './dependencies/dependencyRiskCheck';
+import { LevelChangeNotifier } from './notifications/LevelChangeNotifier';
+import { ReadinessMetrics } from './observability/ReadinessMetrics';
+import { PackIndex } from './pack/PackIndex';
+import { DatabasePushedFactsStore } from './pushedFacts/DatabasePushedFactsStore';
+import { readPushedFactsConfig } from './pushedFacts/readPushedFactsConfig';
+import { DefaultScoringService } from './scoring/DefaultScoringService';
 import { apiRootPaths } from './service/apiRootPaths';
 import { createRouter } from './service/createRouter';
-import { DependencyFactProvider } from './dependencies/DependencyFactProvider';
-import { dependencyRiskCheck } from './dependencies/dependencyRiskCheck';
-import { readDependencyPolicy } from './dependencies/readDependencyPolicy';
-import { EntityRollupModel } from './rollups/EntityRollupModel';
-import { RollupScopeResolver } from './rollups/RollupScopeResolver';
-import { ReadinessHealth } from './service/ReadinessHealth';
-import { ExemptionsModel } from './service/models/ExemptionsModel';
-import { PushedFactsModel } from './service/models/PushedFactsModel';
-import { AuthorizedFactsService } from './service/authorized/AuthorizedFactsService';
-import { DatabasePushedFactsStore } from './pushedFacts/DatabasePushedFactsStore';
-import { PushedFactProvider } from './pushedFacts/PushedFactProvider';
-import { AttestationFactProvider } from './attestations/AttestationFactProvider';
-import { DatabaseAttestationsStore } from './attestations/DatabaseAttestationsStore';
-import { AttestationsModel } from './service/models/AttestationsModel';
-import { AuthorizedAttestationsService } from './service/authorized/AuthorizedAttestationsService';
-import { readPushedFactsConfig } from './pushedFacts/readPushedFactsConfig';
 import { InsightsModel } from './service/models/InsightsModel';
-import { RunsModel } from './service/models/RunsModel';
-import { ScorecardModel } from './service/models/ScorecardModel';
 import { SearchModel } from './service/models/SearchModel';
-import { AuthorizedExemptionsService } from './service/authorized/AuthorizedExemptionsService';
-import { AuthorizedInsightsService } from './service/authorized/AuthorizedInsightsService';
-import { AuthorizedRunsService } from './service/authorized/AuthorizedRunsService';
-import { AuthorizedScorecardService } from './service/authorized/AuthorizedScorecardService';
-import { AuthorizedSearchService } from './service/authorized/AuthorizedSearchService';
-
-/** The local task of each replica that works on shards of full runs. */
-const SHARD_TASK_ID = 'readiness-rescore-shards';
-/** The global task that scores new and changed entities. */
-const DELTA_TASK_ID = 'readiness-delta';
+import { ReadinessHealth } from './service/ReadinessHealth';
+import { createAuthorizedServices } from './wiring/createAuthorizedServices';
+import { createFactCollector } from './wiring/createFactCollector';
+import { startBackgroundTasks } from './wiring/startBackgroundTasks';
 
 /**
  * The readiness backend plugin: collects facts, scores every catalog entity on
@@ -115,15 +82,16 @@ export const readinessPlugin = createBackendPlugin({
         notifications: notificationService,
       },
       async init(deps) {
-        const { config, logger, auth, catalog } = deps;
+        const { config, logger } = deps;
         const settings = readReadinessBackendConfig(config);
-        const dependencySettings = settings.dependencies;
         const pack = new PackIndex(
           readCheckPackFromConfig(config, {
-            extraChecks: dependencySettings.enabled
+            extraChecks: settings.dependencies.enabled
               ? [
                   ...moduleChecks,
-                  dependencyRiskCheck({ level: dependencySettings.checkLevel }),
+                  dependencyRiskCheck({
+                    level: settings.dependencies.checkLevel,
+                  }),
                 ]
               : moduleChecks,
           }),
@@ -131,47 +99,18 @@ export const readinessPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(readinessPermissions);
         const metrics = ReadinessMetrics.create(deps.metricsService);
 
-        const linkVerify = readLinkVerifyConfig(config);
+        // The first store runs the migrations; the others share its tables.
         const store = await DatabaseReadinessStore.create({
           database: deps.database,
         });
-        // Its table is created by the migrations the store above ran.
         const pushedFacts = await DatabasePushedFactsStore.create({
           database: deps.database,
         });
-        const pushedFactKeys = readPushedFactsConfig(config);
-        const attestationsStore = await DatabaseAttestationsStore.create({
+        const attestations = await DatabaseAttestationsStore.create({
           database: deps.database,
         });
-        const collector = DefaultFactCollector.create({
-          providers: [
-            CatalogFactProvider.create({ catalog, auth, logger }),
-            RepositoryFactProvider.fromConfig(config, {
-              urlReader: deps.urlReader,
-              logger,
-            }),
-            ...(linkVerify.enabled
-              ? [LinkVerificationFactProvider.create({ config: linkVerify })]
-              : []),
-            PushedFactProvider.create({
-              store: pushedFacts,
-              keys: new Set(pushedFactKeys.keys()),
-            }),
-            AttestationFactProvider.create({ store: attestationsStore }),
-            ...moduleProviders,
-            ...(dependencySettings.enabled
-              ? [
-                  DependencyFactProvider.create({
-                    store,
-                    pack,
-                    policy: readDependencyPolicy(dependencySettings, pack),
-                  }),
-                ]
-              : []),
-          ],
-          logger,
-          meter: metrics.meter,
-        });
+        const pushedFactKeys = readPushedFactsConfig(config);
+
         const insights = new InsightsModel({
           store,
           pack,
@@ -192,10 +131,20 @@ export const readinessPlugin = createBackendPlugin({
           : undefined;
         const scoring = DefaultScoringService.create({
           store,
-          catalog,
-          auth,
+          catalog: deps.catalog,
+          auth: deps.auth,
           logger,
-          collector,
+          collector: createFactCollector({
+            deps,
+            settings,
+            store,
+            pack,
+            metrics,
+            pushedFacts,
+            pushedFactKeys: new Set(pushedFactKeys.keys()),
+            attestations,
+            moduleProviders,
+          }),
           pack,
           metrics,
           kinds: settings.scoring.kinds,
@@ -208,125 +157,37 @@ export const readinessPlugin = createBackendPlugin({
           },
           onLevelChanges: notifier && (changes => notifier.notify(changes)),
         });
-        const sharded = settings.scoring.shards.enabled
-          ? ShardedRescore.create({
-              scoring,
-              store,
-              catalog,
-              auth,
-              logger,
-              kinds: settings.scoring.kinds,
-              pageSize: settings.scoring.pageSize,
-              shardSize: settings.scoring.shards.size,
-              concurrency: settings.scoring.concurrency,
-            })
-          : undefined;
-        const rescores = RescoreScheduler.create({
-          scheduler: deps.scheduler,
+        const rescores = await startBackgroundTasks({
+          deps,
+          settings,
           store,
-          scoring: sharded ?? scoring,
-          logger,
-          schedule: settings.schedule,
-          settleDelayMs: settings.scoring.settleDelayMs,
-          maxSettleRuns: settings.scoring.maxSettleRuns,
-        });
-        await rescores.start();
-        if (settings.notifications.enabled) {
-          const expiry = AttestationExpiryNotifier.create({
-            notifications: deps.notifications,
-            store: attestationsStore,
-            pack,
-            logger,
-            resolveOwner: async entityRef => {
-              const entity = await catalog.getEntityByRef(entityRef, {
-                credentials: await auth.getOwnServiceCredentials(),
-              });
-              const owner = entity?.spec?.owner;
-              return typeof owner === 'string'
-                ? stringifyEntityRef(
-                    parseEntityRef(owner, {
-                      defaultKind: 'group',
-                      defaultNamespace: entity?.metadata.namespace,
-                    }),
-                  )
-                : undefined;
-            },
-          });
-          await deps.scheduler.scheduleTask({
-            id: 'readiness-attestation-expiry',
-            frequency: { hours: 6 },
-            timeout: { minutes: 5 },
-            initialDelay: { minutes: 1 },
-            scope: 'global',
-            fn: async () => {
-              await expiry.notifyExpiring(new Date());
-            },
-          });
-        }
-        deps.lifecycle.addShutdownHook(() => rescores.stop());
-        if (sharded) {
-          // Every replica works on the shards of a running full run.
-          await deps.scheduler.scheduleTask({
-            id: SHARD_TASK_ID,
-            scope: 'local',
-            frequency: { seconds: 2 },
-            timeout: settings.schedule.timeout,
-            initialDelay: { seconds: 2 },
-            fn: signal => sharded.workShards(signal).then(() => undefined),
-          });
-        }
-        if (settings.scoring.delta.enabled) {
-          const delta = CatalogDeltaPass.create({
-            store,
-            catalog,
-            auth,
-            logger,
-            scorer: scoring.scorer,
-            kinds: settings.scoring.kinds,
-            concurrency: settings.scoring.concurrency,
-            maxPerPass: settings.scoring.delta.maxPerPass,
-          });
-          // One replica at a time: a pass finds the changes of all of them.
-          await deps.scheduler.scheduleTask({
-            id: DELTA_TASK_ID,
-            scope: 'global',
-            frequency: { milliseconds: settings.scoring.delta.intervalMs },
-            timeout: { minutes: 5 },
-            initialDelay: { milliseconds: settings.scoring.delta.intervalMs },
-            fn: signal => delta.run(signal).then(() => undefined),
-          });
-        }
-
-        const authorizer = ReadinessAuthorizer.create({
-          auth,
-          permissions: deps.permissions,
-          catalog,
-          kinds: settings.scoring.kinds,
-          cacheTtlMs: settings.cacheTtlMs,
-        });
-        // Every caller, REST or action, goes through the authorized services.
-        const scorecards = new AuthorizedScorecardService(
-          new ScorecardModel({
-            store,
-            pack,
-            insights,
-            exemplars: ExemplarFinder.create({ store, logger }),
-            learnFromLimit: settings.learnFromLimit,
-          }),
-          authorizer,
+          pack,
           scoring,
-        );
-        const authorizedSearch = new AuthorizedSearchService(
+          attestations,
+        });
+
+        // Every caller, REST or action, goes through the authorized services.
+        const services = createAuthorizedServices({
+          deps,
+          settings,
+          store,
+          pack,
+          insights,
           search,
-          authorizer,
-        );
+          scoring,
+          rescores,
+          pushedFacts,
+          pushedFactKeys,
+          attestations,
+        });
         registerReadinessActions({
           actionsRegistry: deps.actionsRegistry,
-          scorecards,
-          search: authorizedSearch,
+          scorecards: services.scorecards,
+          search: services.search,
         });
         deps.httpRouter.use(
           await createRouter({
+            ...services,
             httpAuth: deps.httpAuth,
             logger,
             health: ReadinessHealth.create({
@@ -336,58 +197,6 @@ export const readinessPlugin = createBackendPlugin({
             }),
             auditor: deps.auditor,
             pack,
-            scorecards,
-            search: authorizedSearch,
-            insights: new AuthorizedInsightsService(insights, authorizer, {
-              scopes: RollupScopeResolver.create({ catalog }),
-              model: new EntityRollupModel({
-                store,
-                pack,
-                champions: visible => insights.champions({ limit: 3 }, visible),
-              }),
-            }),
-            runs: new AuthorizedRunsService(
-              new RunsModel(
-                store,
-                rescores,
-                settings.scoring.delta.enabled
-                  ? settings.scoring.delta.intervalMs
-                  : undefined,
-              ),
-              authorizer,
-            ),
-            exemptions: new AuthorizedExemptionsService(
-              new ExemptionsModel({
-                store,
-                pack,
-                scoring,
-                logger,
-                kinds: settings.scoring.kinds,
-              }),
-              authorizer,
-              auth,
-            ),
-            facts: new AuthorizedFactsService(
-              new PushedFactsModel({
-                store: pushedFacts,
-                keys: pushedFactKeys,
-                scoring,
-                logger,
-                kinds: settings.scoring.kinds,
-              }),
-              authorizer,
-              auth,
-            ),
-            attestations: new AuthorizedAttestationsService(
-              new AttestationsModel({
-                store: attestationsStore,
-                pack,
-                scoring,
-                logger,
-              }),
-              authorizer,
-              auth,
-            ),
             metrics,
           }),
         );
