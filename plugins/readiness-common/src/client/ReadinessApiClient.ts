@@ -19,6 +19,15 @@ import type {
   SearchResponse,
   TrendPoint,
 } from '../types/api';
+import type {
+  Campaign,
+  CampaignDetail,
+  CampaignHistoryEvent,
+  CampaignInput,
+  CampaignsQuery,
+  CampaignSummary,
+  EntityCampaign,
+} from '../types/campaigns';
 import type { Attestation } from '../types/facts';
 import type { Exemption } from '../types/results';
 import { searchQueryToParams } from '../search/searchQueryParams';
@@ -116,7 +125,7 @@ export const MAX_SUMMARIES_PER_REQUEST = 500;
 type ResponseType = 'json' | 'none' | 'download';
 
 interface RequestInit extends ReadinessRequestOptions {
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   query?: URLSearchParams;
   body?: unknown;
   responseType?: ResponseType;
@@ -421,6 +430,97 @@ export class ReadinessApiClient {
       method: 'DELETE',
       responseType: 'none',
     });
+  }
+
+  /** `GET /campaigns`: the campaigns with their progress, newest first. */
+  async getCampaigns(
+    query?: CampaignsQuery,
+    options?: ReadinessRequestOptions,
+  ): Promise<CampaignSummary[]> {
+    const params = new URLSearchParams();
+    if (query?.status) {
+      params.set('status', query.status);
+    }
+    if (query?.owner) {
+      params.set('owner', query.owner);
+    }
+    const response = await this.#request<{ items: CampaignSummary[] }>(
+      '/campaigns',
+      { ...options, query: params },
+    );
+    return response.items;
+  }
+
+  /** `GET /campaigns/{id}`: a campaign's progress per team, entity and day. */
+  async getCampaign(
+    id: string,
+    options?: ReadinessRequestOptions,
+  ): Promise<CampaignDetail> {
+    return this.#request<CampaignDetail>(
+      `/campaigns/${encodeURIComponent(id)}`,
+      { ...options },
+    );
+  }
+
+  /** `POST /campaigns`: creates a campaign. */
+  async createCampaign(
+    input: CampaignInput,
+    options?: ReadinessRequestOptions,
+  ): Promise<Campaign> {
+    return this.#request<Campaign>('/campaigns', {
+      ...options,
+      method: 'POST',
+      body: input,
+    });
+  }
+
+  /** `PATCH /campaigns/{id}`: edits a campaign created through the API. */
+  async updateCampaign(
+    id: string,
+    changes: Partial<CampaignInput>,
+    options?: ReadinessRequestOptions,
+  ): Promise<Campaign> {
+    return this.#request<Campaign>(`/campaigns/${encodeURIComponent(id)}`, {
+      ...options,
+      method: 'PATCH',
+      body: changes,
+    });
+  }
+
+  /** `POST /campaigns/{id}/close` (or `/reopen` when `closed` is false). */
+  async setCampaignClosed(
+    id: string,
+    closed: boolean,
+    options?: ReadinessRequestOptions,
+  ): Promise<Campaign> {
+    return this.#request<Campaign>(
+      `/campaigns/${encodeURIComponent(id)}/${closed ? 'close' : 'reopen'}`,
+      { ...options, method: 'POST' },
+    );
+  }
+
+  /** `GET /campaigns/{id}/history`: who changed the campaign, and how. */
+  async getCampaignHistory(
+    id: string,
+    options?: ReadinessRequestOptions,
+  ): Promise<CampaignHistoryEvent[]> {
+    const response = await this.#request<{ items: CampaignHistoryEvent[] }>(
+      `/campaigns/${encodeURIComponent(id)}/history`,
+      { ...options },
+    );
+    return response.items;
+  }
+
+  /** `GET /entities/{kind}/{namespace}/{name}/campaigns`: the campaigns covering one entity. */
+  async getEntityCampaigns(
+    entityRef: ReadinessEntityRef,
+    options?: ReadinessRequestOptions,
+  ): Promise<EntityCampaign[]> {
+    const response = await this.#request<{ items: EntityCampaign[] }>(
+      `${entityPath(entityRef)}/campaigns`,
+      { ...options },
+    );
+    return response.items;
   }
 
   /** Sends one request and decodes the answer. */

@@ -57,10 +57,21 @@ export const readinessAttestationManagePermission = createPermission({
  *
  * @public
  */
+/**
+ * Creates, edits and closes readiness campaigns.
+ *
+ * @public
+ */
+export const readinessCampaignManagePermission = createPermission({
+  name: 'readiness.campaign.manage',
+  attributes: { action: 'update' },
+});
+
 export const readinessPermissions = [
   readinessEntityRefreshPermission,
   readinessExemptionManagePermission,
   readinessRescorePermission,
   readinessFactsPushPermission,
   readinessAttestationManagePermission,
+  readinessCampaignManagePermission,
 ];

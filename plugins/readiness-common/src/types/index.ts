@@ -2,3 +2,4 @@ export * from './facts';
 export * from './checks';
 export * from './results';
 export * from './api';
+export * from './campaigns';

@@ -9,6 +9,13 @@ import type {
   ExemptionRequest,
   Attestation,
   AttestationRequest,
+  Campaign,
+  CampaignDetail,
+  CampaignHistoryEvent,
+  CampaignInput,
+  CampaignsQuery,
+  CampaignSummary,
+  EntityCampaign,
   RollupResponse,
   RunInfo,
   RunSchedule,
@@ -125,6 +132,30 @@ export interface ReadinessApi {
 
   /** Records an attestation of an attested check. */
   recordAttestation(request: AttestationRequest): Promise<Attestation>;
+
+  /** Campaigns with their progress, newest first. */
+  getCampaigns(query?: CampaignsQuery): Promise<CampaignSummary[]>;
+
+  /** One campaign's progress per team, per entity and over time. */
+  getCampaign(id: string): Promise<CampaignDetail>;
+
+  /** Creates a campaign (needs `readiness.campaign.manage`). */
+  createCampaign(input: CampaignInput): Promise<Campaign>;
+
+  /** Edits a campaign created through the API. */
+  updateCampaign(
+    id: string,
+    changes: Partial<CampaignInput>,
+  ): Promise<Campaign>;
+
+  /** Closes (or reopens) a campaign. */
+  setCampaignClosed(id: string, closed: boolean): Promise<Campaign>;
+
+  /** Who changed a campaign, and how. */
+  getCampaignHistory(id: string): Promise<CampaignHistoryEvent[]>;
+
+  /** The campaigns covering one entity, with what it still misses. */
+  getEntityCampaigns(entityRef: ReadinessEntityRef): Promise<EntityCampaign[]>;
 }
 
 /**

@@ -10,6 +10,13 @@ import {
   type ExemptionRequest,
   type Attestation,
   type AttestationRequest,
+  type Campaign,
+  type CampaignDetail,
+  type CampaignHistoryEvent,
+  type CampaignInput,
+  type CampaignsQuery,
+  type CampaignSummary,
+  type EntityCampaign,
   type RollupResponse,
   type RunInfo,
   type RunSchedule,
@@ -188,5 +195,38 @@ export class ReadinessClient implements ReadinessApi {
 
   async recordAttestation(request: AttestationRequest): Promise<Attestation> {
     return this.client.recordAttestation(request);
+  }
+
+  async getCampaigns(query?: CampaignsQuery): Promise<CampaignSummary[]> {
+    return this.client.getCampaigns(query);
+  }
+
+  async getCampaign(id: string): Promise<CampaignDetail> {
+    return this.client.getCampaign(id);
+  }
+
+  async createCampaign(input: CampaignInput): Promise<Campaign> {
+    return this.client.createCampaign(input);
+  }
+
+  async updateCampaign(
+    id: string,
+    changes: Partial<CampaignInput>,
+  ): Promise<Campaign> {
+    return this.client.updateCampaign(id, changes);
+  }
+
+  async setCampaignClosed(id: string, closed: boolean): Promise<Campaign> {
+    return this.client.setCampaignClosed(id, closed);
+  }
+
+  async getCampaignHistory(id: string): Promise<CampaignHistoryEvent[]> {
+    return this.client.getCampaignHistory(id);
+  }
+
+  async getEntityCampaigns(
+    entityRef: ReadinessEntityRef,
+  ): Promise<EntityCampaign[]> {
+    return this.client.getEntityCampaigns(entityRef);
   }
 }
