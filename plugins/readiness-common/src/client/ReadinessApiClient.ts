@@ -89,7 +89,9 @@ export interface ReadinessChampionsOptions {
  * @public
  */
 export interface ReadinessExemptionsOptions {
+  /** Only the exemptions of this entity (full ref). */
   entityRef?: string;
+  /** Only the exemptions from this check. */
   checkId?: string;
 }
 
