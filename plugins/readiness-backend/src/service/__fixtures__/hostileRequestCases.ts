@@ -1,3 +1,6 @@
+import { SEARCH_QUERY_KEYS } from '@prodready/plugin-readiness-common';
+import { spec } from '../../schema/openapi.generated';
+
 /**
  * Who sends a hostile request: a user who may do everything, the restricted
  * user of the test catalog (no readiness permission, some entities hidden),
@@ -148,65 +151,66 @@ const FORGED_CURSORS: Array<{ query: string }> = [
   { query: `cursor=${'A'.repeat(5000)}` },
 ];
 
-/** Query parameters of `/search` that take text. */
-const SEARCH_PARAMS = [
-  'failing',
-  'passing',
-  'owner',
-  'system',
-  'domain',
-  'kind',
-  'type',
-  'lifecycle',
-  'tier',
-  'levelAtMost',
-  'levelAtLeast',
-  'text',
-  'sort',
-  'order',
-  'limit',
-  'include',
-];
+/**
+ * Query parameters of `/search`: every one it understands, from the single
+ * source of the search vocabulary (forged cursors have their own cases).
+ */
+const SEARCH_PARAMS = SEARCH_QUERY_KEYS.filter(key => key !== 'cursor');
 
 function manyValues(count: number, prefix: string): string {
   return Array.from({ length: count }, (_, i) => `${prefix}${i}`).join(',');
 }
 
-/** Routes that need a token, each as one plain request. */
-const AUTHENTICATED_ROUTES: Array<
-  Pick<HostileRequestCase, 'method' | 'path' | 'query' | 'body'>
-> = [
-  { method: 'get', path: '/checks' },
-  { method: 'get', path: `/entities/${ENTITY}` },
-  { method: 'post', path: `/entities/${ENTITY}/refresh` },
-  { method: 'post', path: '/summaries', body: { entityRefs: [] } },
-  { method: 'get', path: '/search' },
-  { method: 'get', path: '/export' },
-  { method: 'get', path: '/rollups', query: 'groupBy=owner' },
-  { method: 'get', path: '/trend' },
-  { method: 'get', path: '/champions' },
-  { method: 'get', path: '/runs' },
-  { method: 'post', path: '/runs' },
-  { method: 'get', path: '/runs/some-id' },
-  { method: 'get', path: '/exemptions' },
-  {
-    method: 'post',
-    path: '/exemptions',
+/** Query or body that makes a plain request of a route valid. */
+const PLAIN_REQUESTS: Record<
+  string,
+  Pick<HostileRequestCase, 'query' | 'body'>
+> = {
+  'post /summaries': { body: { entityRefs: [] } },
+  'get /rollups': { query: 'groupBy=owner' },
+  'post /exemptions': {
     body: {
       entityRef: 'component:default/ledger',
       checkId: 'runbook.runbook',
       reason: 'x',
     },
   },
-  { method: 'delete', path: '/exemptions/some-id' },
-];
+};
+
+const PATH_PARAMS: Record<string, string> = {
+  kind: 'component',
+  namespace: 'default',
+  name: 'ledger',
+};
+
+/**
+ * Every operation of the OpenAPI spec that needs a token (all but those
+ * declaring `security: []`), each as one plain request: a route added to
+ * the spec is tried without a token and with a forged one.
+ */
+function authenticatedRoutes(): Array<
+  Pick<HostileRequestCase, 'method' | 'path' | 'query' | 'body'>
+> {
+  return Object.entries(spec.paths).flatMap(([template, operations]) =>
+    Object.entries(operations as Record<string, { security?: unknown[] }>)
+      .filter(([, operation]) => operation.security?.length !== 0)
+      .map(([method]) => ({
+        method: method as HostileRequestCase['method'],
+        path: template.replace(
+          /\{(\w+)\}/g,
+          (_, param: string) => PATH_PARAMS[param] ?? 'some-id',
+        ),
+        ...PLAIN_REQUESTS[`${method} ${template}`],
+      })),
+  );
+}
 
 function build(): HostileRequestCase[] {
   const cases: HostileRequestCase[] = [];
   const add = (c: HostileRequestCase) => cases.push(c);
 
   // Authentication: no token and forged tokens get 401 everywhere.
-  for (const route of AUTHENTICATED_ROUTES) {
+  for (const route of authenticatedRoutes()) {
     add({ ...route, token: 'none', status: 401 });
     add({ ...route, token: 'forged', status: 401 });
   }
