@@ -1,4 +1,5 @@
 import { isError } from '@backstage/errors';
+import { isRecord } from '@prodready/plugin-readiness-common';
 
 /**
  * One series of an instant query result.
@@ -71,10 +72,6 @@ export interface PrometheusClientOptions {
   maxConcurrent: number;
   /** The fetch to use (default: global fetch). */
   fetch?: typeof fetch;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function stringRecord(value: unknown): Record<string, string> {
