@@ -2,7 +2,11 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Knex } from 'knex';
 import request from 'supertest';
-import { describeReplicas, type ReadinessReplica } from './describeReplicas';
+import {
+  describeReplicas,
+  replicaTestEntities,
+  type ReadinessReplica,
+} from './describeReplicas';
 
 jest.setTimeout(60_000);
 
@@ -80,5 +84,22 @@ describeReplicas('the replica test utility', context => {
     const other = context.connectAgain(knexA, 1);
     expect(other).not.toBe(knexA);
     expect(await other('replica_probe').select('id')).toEqual([{ id: 'seen' }]);
+  });
+});
+
+describe('replicaTestEntities', () => {
+  it('gives the owning team and the services, with runbooks where asked', () => {
+    const entities = replicaTestEntities(4, i => i % 2 === 1);
+    expect(entities.map(e => `${e.kind}:${e.metadata.name}`)).toEqual([
+      'Group:team-a',
+      'Component:svc-000',
+      'Component:svc-001',
+      'Component:svc-002',
+      'Component:svc-003',
+    ]);
+    expect(entities.slice(1).map(e => e.metadata.links?.length ?? 0)).toEqual([
+      0, 1, 0, 1,
+    ]);
+    expect(entities[1].spec).toMatchObject({ owner: 'team-a' });
   });
 });

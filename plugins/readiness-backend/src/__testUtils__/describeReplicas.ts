@@ -10,6 +10,7 @@ import {
 } from '@backstage/backend-test-utils';
 import type { RunInfo } from '@prodready/plugin-readiness-common';
 import type { JsonObject } from '@backstage/types';
+import type { Entity } from '@backstage/catalog-model';
 import knexFactory, { type Knex } from 'knex';
 import type { Server } from 'node:http';
 import request from 'supertest';
@@ -67,6 +68,51 @@ export interface ReplicaTestContext {
 }
 
 const userAuth = mockCredentials.user.header('user:default/jane');
+
+/**
+ * The catalog of the replica tests: the group `team-a` and `count`
+ * production services it owns (`svc-000`, `svc-001`, …); those for which
+ * `withRunbook(i)` holds have a runbook link, so changing the predicate
+ * changes results and writes history.
+ *
+ * @internal
+ */
+export function replicaTestEntities(
+  count: number,
+  withRunbook: (i: number) => boolean,
+): Entity[] {
+  return [
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: 'team-a', namespace: 'default' },
+      spec: { type: 'team', children: [] },
+    },
+    ...Array.from(
+      { length: count },
+      (_, i): Entity => ({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: {
+          name: `svc-${String(i).padStart(3, '0')}`,
+          namespace: 'default',
+          ...(withRunbook(i)
+            ? {
+                links: [
+                  {
+                    url: `https://wiki.example.com/runbooks/svc-${i}`,
+                    title: 'Runbook',
+                    type: 'runbook',
+                  },
+                ],
+              }
+            : {}),
+        },
+        spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+      }),
+    ),
+  ];
+}
 
 /**
  * Declares tests of several readiness replicas sharing one PostgreSQL

@@ -1,6 +1,5 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
 import {
   catalogServiceRef,
   type CatalogService,
@@ -12,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import {
   describeReplicas,
+  replicaTestEntities,
   type ReadinessReplica,
   type ReplicaTestContext,
 } from '../__testUtils__/describeReplicas';
@@ -46,37 +46,7 @@ const COMPONENTS = 300;
 /** Entities per catalog page, so a run spans many pages and writes. */
 const PAGE_SIZE = 20;
 
-const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: { name: 'team-a', namespace: 'default' },
-    spec: { type: 'team', children: [] },
-  },
-  ...Array.from(
-    { length: COMPONENTS },
-    (_, i): Entity => ({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: {
-        name: `svc-${String(i).padStart(3, '0')}`,
-        namespace: 'default',
-        ...(i % 3 === 0
-          ? {
-              links: [
-                {
-                  url: `https://wiki.example.com/runbooks/svc-${i}`,
-                  title: 'Runbook',
-                  type: 'runbook',
-                },
-              ],
-            }
-          : {}),
-      },
-      spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-    }),
-  ),
-];
+const entities = replicaTestEntities(COMPONENTS, i => i % 3 === 0);
 
 /**
  * A catalog double whose entity pages can be held back: `hold(n)` lets `n`

@@ -14,6 +14,7 @@ import type { Knex } from 'knex';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   describeReplicas,
+  replicaTestEntities,
   type ReadinessReplica,
   type ReplicaTestContext,
 } from '../__testUtils__/describeReplicas';
@@ -45,39 +46,9 @@ const FACT_DELAY_MS = 60;
 /** Lease of a shard in these tests (60 s by default). */
 const LEASE_MS = 2_000;
 
+/** The catalog at a version: each version flips a third's runbooks. */
 function entitiesAt(version: number): Entity[] {
-  return [
-    {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Group',
-      metadata: { name: 'team-a', namespace: 'default' },
-      spec: { type: 'team', children: [] },
-    },
-    ...Array.from(
-      { length: COMPONENTS },
-      (_, i): Entity => ({
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Component',
-        metadata: {
-          name: `svc-${String(i).padStart(3, '0')}`,
-          namespace: 'default',
-          // Every version flips the runbook of a third of them: history.
-          ...((i + version) % 3 === 0
-            ? {
-                links: [
-                  {
-                    url: `https://wiki.example.com/runbooks/svc-${i}`,
-                    title: 'Runbook',
-                    type: 'runbook',
-                  },
-                ],
-              }
-            : {}),
-        },
-        spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-      }),
-    ),
-  ];
+  return replicaTestEntities(COMPONENTS, i => (i + version) % 3 === 0);
 }
 
 /** The catalog double of all replicas; entity fetches can be held. */
