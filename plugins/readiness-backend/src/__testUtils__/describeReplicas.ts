@@ -1,3 +1,5 @@
+/* eslint-disable jest/no-export -- a helper that declares its callers'
+   tests, one of them its own: the notice of which databases they ran on */
 import type {
   BackendFeature,
   ServiceFactory,
