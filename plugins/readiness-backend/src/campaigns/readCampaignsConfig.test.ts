@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigReader } from '@backstage/config';
+import type { JsonObject } from '@backstage/types';
 import { readCheckPackFromConfig } from '@prodready/plugin-readiness-common';
 import YAML from 'yaml';
 import { PackIndex } from '../pack/PackIndex';
@@ -18,7 +19,7 @@ const campaign = {
   deadline: '2027-01-15',
 };
 
-function read(...campaigns: unknown[]) {
+function read(...campaigns: JsonObject[]) {
   return readCampaignsConfig(
     new ConfigReader({ readiness: { campaigns } }),
     pack,
