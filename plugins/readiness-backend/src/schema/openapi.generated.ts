@@ -2323,19 +2323,6 @@ export const spec = {
         required: ['items'],
         additionalProperties: false,
       },
-    },
-    securitySchemes: {
-      JWT: {
-        type: 'http',
-        scheme: 'bearer',
-        bearerFormat: 'JWT',
-      },
-    },
-  },
-  security: [
-    {},
-    {
-      JWT: [],
       PreviewRequest: {
         type: 'object',
         description:
@@ -2519,6 +2506,19 @@ export const spec = {
         ],
         additionalProperties: false,
       },
+    },
+    securitySchemes: {
+      JWT: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+      },
+    },
+  },
+  security: [
+    {},
+    {
+      JWT: [],
     },
   ],
 } as const;

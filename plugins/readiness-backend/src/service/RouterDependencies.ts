@@ -10,6 +10,7 @@ import type { AttestationsService } from './authorized/AttestationsService';
 import type { ExemptionsService } from './authorized/ExemptionsService';
 import type { FactsService } from './authorized/FactsService';
 import type { InsightsService } from './authorized/InsightsService';
+import type { PreviewService } from './authorized/PreviewService';
 import type { RunsService } from './authorized/RunsService';
 import type { ScorecardService } from './authorized/ScorecardService';
 import type { SearchService } from './authorized/SearchService';
@@ -46,6 +47,8 @@ export interface RouterDependencies {
   facts: FactsService;
   /** Attestations of attested checks. */
   attestations: AttestationsService;
+  /** Previews of check-pack changes. */
+  preview: PreviewService;
   /** Where the API records its request metrics. */
   metrics: ReadinessMetrics;
 }

@@ -1,3 +1,4 @@
+import type { CheckDefinition } from '@prodready/plugin-readiness-common';
 import type { ReadinessBackendConfig } from '../config';
 import type { AttestationsStore } from '../attestations/AttestationsStore';
 import type { ReadinessStore } from '../database/ReadinessStore';
@@ -14,12 +15,14 @@ import { AuthorizedAttestationsService } from '../service/authorized/AuthorizedA
 import { AuthorizedExemptionsService } from '../service/authorized/AuthorizedExemptionsService';
 import { AuthorizedFactsService } from '../service/authorized/AuthorizedFactsService';
 import { AuthorizedInsightsService } from '../service/authorized/AuthorizedInsightsService';
+import { AuthorizedPreviewService } from '../service/authorized/AuthorizedPreviewService';
 import { AuthorizedRunsService } from '../service/authorized/AuthorizedRunsService';
 import { AuthorizedScorecardService } from '../service/authorized/AuthorizedScorecardService';
 import { AuthorizedSearchService } from '../service/authorized/AuthorizedSearchService';
 import { AttestationsModel } from '../service/models/AttestationsModel';
 import { ExemptionsModel } from '../service/models/ExemptionsModel';
 import type { InsightsModel } from '../service/models/InsightsModel';
+import { PreviewModel } from '../service/models/PreviewModel';
 import { PushedFactsModel } from '../service/models/PushedFactsModel';
 import { RunsModel } from '../service/models/RunsModel';
 import { ScorecardModel } from '../service/models/ScorecardModel';
@@ -37,6 +40,7 @@ export type AuthorizedServices = Pick<
   | 'exemptions'
   | 'facts'
   | 'attestations'
+  | 'preview'
 >;
 
 /**
@@ -57,6 +61,8 @@ export function createAuthorizedServices(options: {
   pushedFacts: PushedFactsStore;
   pushedFactKeys: ReadonlyMap<string, PushedFactKey>;
   attestations: AttestationsStore;
+  /** The checks added in code, for previews of a proposed pack. */
+  extraChecks: CheckDefinition[];
 }): AuthorizedServices {
   const { deps, settings, store, pack, insights, scoring } = options;
   const { logger, auth, catalog } = deps;
@@ -124,6 +130,15 @@ export function createAuthorizedServices(options: {
       }),
       authorizer,
       auth,
+    ),
+    preview: new AuthorizedPreviewService(
+      new PreviewModel({
+        store,
+        pack,
+        extraChecks: options.extraChecks,
+        notificationsEnabled: settings.notifications.enabled,
+      }),
+      authorizer,
     ),
   };
 }
