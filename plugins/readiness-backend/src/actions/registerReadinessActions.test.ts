@@ -42,6 +42,7 @@ describe('readiness actions', () => {
     }>;
     expect(listed.map(a => a.id).sort()).toEqual([
       'readiness:get-entity-readiness',
+      'readiness:preview-pack-change',
       'readiness:search-readiness-gaps',
     ]);
     for (const action of listed) {
