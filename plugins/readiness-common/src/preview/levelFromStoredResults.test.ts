@@ -76,6 +76,9 @@ describe('levelFromStoredResults', () => {
     ['moving a check to another level', moveToGold],
     ['making a check advisory', demote],
   ])('agrees with a full evaluation when %s', (_, proposedChecks) => {
+    const disagreements: unknown[] = [];
+    const undetermined: string[] = [];
+    let cases = 0;
     for (const b2 of everyState) {
       for (const s1 of everyState) {
         for (const g1 of everyState) {
@@ -92,20 +95,22 @@ describe('levelFromStoredResults', () => {
               proposedChecks,
               metrics,
             );
+            cases += 1;
             if ('undetermined' in fromStore) {
-              // Only an unknown whose cause is not stored may leave it open.
-              expect(fromStore.undetermined).toMatch(/is unknown/);
-              continue;
+              undetermined.push(fromStore.undetermined);
+            } else if (fromStore.level !== evaluated) {
+              disagreements.push({ states, metrics, fromStore, evaluated });
             }
-            expect({ states, metrics, level: fromStore.level }).toEqual({
-              states,
-              metrics,
-              level: evaluated,
-            });
           }
         }
       }
     }
+    expect(disagreements).toEqual([]);
+    // Only an unknown whose cause is not stored may leave a level open.
+    expect(undetermined.filter(reason => !/is unknown/.test(reason))).toEqual(
+      [],
+    );
+    expect(undetermined.length).toBeLessThan(cases / 4);
   });
 
   it('tells a not-configured unknown from a blocking one by the stored level', () => {

@@ -112,7 +112,7 @@ describe('GET /preview', () => {
 });
 
 describe('POST /preview', () => {
-  const post = (body: unknown, auth = userAuth) =>
+  const post = (body: object, auth = userAuth) =>
     api().post(`${base}/preview`).set('Authorization', auth).send(body);
 
   it('previews a proposed readiness.checks like the promotion it makes, audited', async () => {
