@@ -12,9 +12,13 @@ import { summarizeResults } from '../engine/summarizeResults';
  * @public
  */
 export interface StoredLevelInput {
+  /** The entity. */
   entityRef: string;
+  /** The level reached with the current pack; absent for none. */
   level?: string;
+  /** The next level with the current pack; absent at the top or when nothing blocks. */
   nextLevel?: string;
+  /** The checks of `nextLevel` that stood in the way. */
   blockingCheckIds: readonly string[];
   /** The latest result of each check (in any order). */
   results: readonly CheckResult[];

@@ -15,7 +15,9 @@ import type {
  * @public
  */
 export interface PackChangeOutcome {
+  /** The entity. */
   entityRef: string;
+  /** Owner entity ref; absent when the entity has none. */
   owner?: string;
   /** The level with the current pack; absent for none. */
   from?: string;

@@ -11,6 +11,7 @@ export type LevelChangeDirection = 'up' | 'down';
  * @public
  */
 export interface PackChangeEntity {
+  /** The entity, e.g. `component:default/payments-api`. */
   entityRef: string;
   /** Owner entity ref; absent when the entity has none. */
   owner?: string;
@@ -18,6 +19,7 @@ export interface PackChangeEntity {
   from?: string;
   /** The level with the proposed pack; absent for none. */
   to?: string;
+  /** Up or down, by the levels' positions in their packs. */
   direction: LevelChangeDirection;
 }
 
@@ -29,7 +31,9 @@ export interface PackChangeEntity {
  * @public
  */
 export interface PackChangeUndetermined {
+  /** The entity. */
   entityRef: string;
+  /** Owner entity ref; absent when the entity has none. */
   owner?: string;
   /** The level with the current pack; absent for none. */
   from?: string;
@@ -47,7 +51,9 @@ export interface PackChangeTransition {
   from?: string;
   /** Absent for no level. */
   to?: string;
+  /** Up or down. */
   direction: LevelChangeDirection;
+  /** How many entities move so. */
   entities: number;
 }
 
@@ -59,8 +65,11 @@ export interface PackChangeTransition {
 export interface PackChangeTeam {
   /** Owner entity ref; absent for entities without an owner. */
   owner?: string;
+  /** Its entities that would rise. */
   up: number;
+  /** Its entities that would drop. */
   down: number;
+  /** Its entities whose new level cannot be told. */
   undetermined: number;
 }
 
@@ -70,7 +79,9 @@ export interface PackChangeTeam {
  * @public
  */
 export interface PackChangeUnevaluatedCheck {
+  /** The check id. */
   checkId: string;
+  /** Why it was not evaluated, naming it. */
   reason: string;
 }
 
@@ -87,7 +98,9 @@ export interface PackChangePreview {
   entities: number;
   /** Entities whose level would change (up plus down). */
   changed: number;
+  /** Entities whose level would rise. */
   up: number;
+  /** Entities whose level would drop. */
   down: number;
   /** Level changes per pair of levels, most entities first. */
   transitions: PackChangeTransition[];
