@@ -44,6 +44,26 @@ describe('GET /preview', () => {
     expect(logs.advisory).toBe(true);
   });
 
+  it('still finds the entities an advisory check fails in gap search and export', async () => {
+    const res = await api()
+      .get(`${base}/search?failing=logging.logs`)
+      .set('Authorization', userAuth);
+    expect(res.status).toBe(200);
+    expect(
+      res.body.items.map((i: { entityRef: string }) => i.entityRef),
+    ).toEqual(
+      expect.arrayContaining([
+        'component:default/checkout-web',
+        'component:default/ledger',
+      ]),
+    );
+    const csv = await api()
+      .get(`${base}/export?format=csv&failing=logging.logs`)
+      .set('Authorization', userAuth);
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain('component:default/ledger');
+  });
+
   it('previews promoting an advisory check: who drops, per level pair and team, and who is notified', async () => {
     const res = await api()
       .get(`${base}/preview?promote=logging.logs`)
