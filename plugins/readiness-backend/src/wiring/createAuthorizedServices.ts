@@ -1,6 +1,7 @@
 import type { CheckDefinition } from '@prodready/plugin-readiness-common';
 import type { ReadinessBackendConfig } from '../config';
 import type { AttestationsStore } from '../attestations/AttestationsStore';
+import type { CampaignsWiring } from './createCampaigns';
 import type { ReadinessStore } from '../database/ReadinessStore';
 import { ExemplarFinder } from '../learnFrom/ExemplarFinder';
 import type { PackIndex } from '../pack/PackIndex';
@@ -12,6 +13,7 @@ import { RollupScopeResolver } from '../rollups/RollupScopeResolver';
 import type { DefaultScoringService } from '../scoring/DefaultScoringService';
 import type { RescoreScheduler } from '../scoring/RescoreScheduler';
 import { AuthorizedAttestationsService } from '../service/authorized/AuthorizedAttestationsService';
+import { AuthorizedCampaignsService } from '../service/authorized/AuthorizedCampaignsService';
 import { AuthorizedExemptionsService } from '../service/authorized/AuthorizedExemptionsService';
 import { AuthorizedFactsService } from '../service/authorized/AuthorizedFactsService';
 import { AuthorizedInsightsService } from '../service/authorized/AuthorizedInsightsService';
@@ -20,6 +22,7 @@ import { AuthorizedRunsService } from '../service/authorized/AuthorizedRunsServi
 import { AuthorizedScorecardService } from '../service/authorized/AuthorizedScorecardService';
 import { AuthorizedSearchService } from '../service/authorized/AuthorizedSearchService';
 import { AttestationsModel } from '../service/models/AttestationsModel';
+import { CampaignsModel } from '../service/models/CampaignsModel';
 import { ExemptionsModel } from '../service/models/ExemptionsModel';
 import type { InsightsModel } from '../service/models/InsightsModel';
 import { PreviewModel } from '../service/models/PreviewModel';
@@ -41,6 +44,7 @@ export type AuthorizedServices = Pick<
   | 'facts'
   | 'attestations'
   | 'preview'
+  | 'campaigns'
 >;
 
 /**
@@ -63,6 +67,7 @@ export function createAuthorizedServices(options: {
   attestations: AttestationsStore;
   /** The checks added in code, for previews of a proposed pack. */
   extraChecks: CheckDefinition[];
+  campaigns: CampaignsWiring;
 }): AuthorizedServices {
   const { deps, settings, store, pack, insights, scoring } = options;
   const { logger, auth, catalog } = deps;
@@ -74,13 +79,16 @@ export function createAuthorizedServices(options: {
     kinds,
     cacheTtlMs: settings.cacheTtlMs,
   });
+  // One learn-from index per process, shared by scorecards and campaigns.
+  const exemplars = ExemplarFinder.create({ store, logger });
+  const { campaigns } = options;
   return {
     scorecards: new AuthorizedScorecardService(
       new ScorecardModel({
         store,
         pack,
         insights,
-        exemplars: ExemplarFinder.create({ store, logger }),
+        exemplars,
         learnFromLimit: settings.learnFromLimit,
       }),
       authorizer,
@@ -139,6 +147,20 @@ export function createAuthorizedServices(options: {
         notificationsEnabled: settings.notifications.enabled,
       }),
       authorizer,
+    ),
+    campaigns: new AuthorizedCampaignsService(
+      new CampaignsModel({
+        store: campaigns.store,
+        readiness: store,
+        pack,
+        evaluator: campaigns.evaluator,
+        exemplars,
+        configCampaigns: campaigns.configCampaigns,
+        learnFromLimit: settings.learnFromLimit,
+        onCreated: () => campaigns.recorder.requestRecord(),
+      }),
+      authorizer,
+      auth,
     ),
   };
 }
