@@ -87,17 +87,14 @@ export const readinessPlugin = createBackendPlugin({
       async init(deps) {
         const { config, logger } = deps;
         const settings = readReadinessBackendConfig(config);
+        const extraChecks = settings.dependencies.enabled
+          ? [
+              ...moduleChecks,
+              dependencyRiskCheck({ level: settings.dependencies.checkLevel }),
+            ]
+          : moduleChecks;
         const pack = new PackIndex(
-          readCheckPackFromConfig(config, {
-            extraChecks: settings.dependencies.enabled
-              ? [
-                  ...moduleChecks,
-                  dependencyRiskCheck({
-                    level: settings.dependencies.checkLevel,
-                  }),
-                ]
-              : moduleChecks,
-          }),
+          readCheckPackFromConfig(config, { extraChecks }),
         );
         deps.permissionsRegistry.addPermissions(readinessPermissions);
         const metrics = ReadinessMetrics.create(deps.metricsService);
@@ -193,12 +190,14 @@ export const readinessPlugin = createBackendPlugin({
           pushedFacts,
           pushedFactKeys,
           attestations,
+          extraChecks,
           campaigns,
         });
         registerReadinessActions({
           actionsRegistry: deps.actionsRegistry,
           scorecards: services.scorecards,
           search: services.search,
+          preview: services.preview,
         });
         registerCampaignActions({
           actionsRegistry: deps.actionsRegistry,

@@ -38,6 +38,7 @@ export function formatJson(report: ScoreReport): string {
             title: check?.title,
             category: check?.category,
             level: check?.level,
+            ...(check?.advisory ? { advisory: true } : {}),
             state: result.state,
             ...(result.notConfigured ? { notConfigured: true } : {}),
             reason: result.reason,

@@ -147,7 +147,9 @@ function gapLine(
 ): string[] {
   const check = checks.get(checkId);
   const lines = [
-    `- ${code(checkId)} (${check?.level ?? 'unknown level'}): ${cell(reason)}`,
+    `- ${code(checkId)} (${check?.level ?? 'unknown level'}${
+      check?.advisory ? ', advisory' : ''
+    }): ${cell(reason)}`,
   ];
   for (const exemplar of report.exemplars?.get(
     gapKey(entity.entityRef, checkId),

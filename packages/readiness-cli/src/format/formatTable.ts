@@ -106,7 +106,12 @@ export function formatTable(
     );
     lines.push(`  ${repositorySentence(entity)}`);
     const results = sortedResults(report, entity);
-    const checkLevel = new Map(report.pack.checks.map(c => [c.id, c.level]));
+    const checkLevel = new Map(
+      report.pack.checks.map(c => [
+        c.id,
+        c.advisory ? `${c.level} (advisory)` : c.level,
+      ]),
+    );
     const rows = [
       ['STATE', 'LEVEL', 'CHECK', 'REASON'],
       ...results.map(result => [

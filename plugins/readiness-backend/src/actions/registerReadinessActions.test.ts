@@ -43,10 +43,11 @@ describe('readiness actions', () => {
     const reads = listed.filter(a =>
       [
         'readiness:get-entity-readiness',
+        'readiness:preview-pack-change',
         'readiness:search-readiness-gaps',
       ].includes(a.id),
     );
-    expect(reads).toHaveLength(2);
+    expect(reads).toHaveLength(3);
     for (const action of reads) {
       expect(action.attributes.readOnly).toBe(true);
     }

@@ -9,6 +9,8 @@ import {
   type TeamContact,
 } from '@prodready/plugin-readiness-common';
 import { parseEntityRefParam } from '../lib/parseEntityRefParam';
+import { registerPreviewPackChangeAction } from './registerPreviewPackChangeAction';
+import type { PreviewService } from '../service/authorized/PreviewService';
 import type { ScorecardService } from '../service/authorized/ScorecardService';
 import type { SearchService } from '../service/authorized/SearchService';
 import { GAP_STATES } from '@prodready/plugin-readiness-common';
@@ -23,6 +25,7 @@ export interface ReadinessActionsOptions {
   actionsRegistry: ActionsRegistryService;
   scorecards: ScorecardService;
   search: SearchService;
+  preview: PreviewService;
 }
 
 /** What each search filter of `search-readiness-gaps` means to a caller. */
@@ -228,4 +231,6 @@ export function registerReadinessActions(
       };
     },
   });
+
+  registerPreviewPackChangeAction(actionsRegistry, options.preview);
 }

@@ -6,6 +6,7 @@ import type {
   HistoryEvent,
   RunInfo,
   SearchListFilter,
+  StoredLevelInput,
   TeamContact,
 } from '@prodready/plugin-readiness-common';
 
@@ -51,6 +52,17 @@ export interface EntityScoreWrite {
   results: CheckResult[];
   /** Contacts of the owner, from the owner facts, when it resolved. */
   ownerContact?: TeamContact;
+}
+
+/**
+ * What a pack-change preview reads of a scored entity: its level with the
+ * current pack and the latest result states.
+ *
+ * @internal
+ */
+export interface StoredLevel extends StoredLevelInput {
+  /** Owner entity ref, when the entity has one. */
+  owner?: string;
 }
 
 /**

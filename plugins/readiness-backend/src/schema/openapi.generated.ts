@@ -51,6 +51,9 @@ export const spec = {
     {
       name: 'Campaigns',
     },
+    {
+      name: 'Preview',
+    },
   ],
   paths: {
     '/health': {
@@ -1129,6 +1132,80 @@ export const spec = {
         },
       },
     },
+    '/preview': {
+      get: {
+        operationId: 'GetPreview',
+        tags: ['Preview'],
+        description:
+          'What promoting advisory checks (making them count in levels and the score) would do: how many entities would change level, in which direction, per level pair and per owning team, which entities (only those the caller may read, which are also the only ones counted) and whose owners would be notified. Computed from the stored results. 400 naming `promote` and the value for a check that is not in the pack or not advisory.',
+        parameters: [
+          {
+            name: 'promote',
+            in: 'query',
+            required: true,
+            allowReserved: true,
+            description:
+              'Advisory check ids to promote. Repeatable and/or comma-separated.',
+            style: 'form',
+            explode: true,
+            schema: {
+              type: 'array',
+              minItems: 1,
+              items: {
+                type: 'string',
+                minLength: 1,
+              },
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The preview.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PackChangePreview',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'PostPreview',
+        tags: ['Preview'],
+        description:
+          'What a proposed check pack would do to levels, the pack given in the shape of the `readiness.checks` and `readiness.levels` configuration (the proposed configuration, not a difference: the default checks and those added in code, changed by these entries). Checks whose results the store cannot give (new checks, changed rules) are listed in `unevaluatedChecks`, and entities whose level depends on them are `undetermined` (facts are not stored). 400 naming the offending configuration path and value for an invalid pack.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/PreviewRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The preview.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PackChangePreview',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
@@ -1562,6 +1639,11 @@ export const spec = {
             },
             required: ['expiresAfterDays'],
             additionalProperties: false,
+          },
+          advisory: {
+            type: 'boolean',
+            description:
+              'Set on advisory checks: evaluated, shown and searched, not counted in levels or the score.',
           },
           remediation: {
             $ref: '#/components/schemas/CheckRemediation',
@@ -2965,6 +3047,189 @@ export const spec = {
           },
         },
         required: ['items'],
+        additionalProperties: false,
+      },
+      PreviewRequest: {
+        type: 'object',
+        description:
+          "The proposed `readiness.checks` and `readiness.levels`, as in app-config (see the backend's config.d.ts).",
+        properties: {
+          checks: {
+            type: 'array',
+            maxItems: 1000,
+            items: {
+              type: 'object',
+            },
+          },
+          levels: {
+            type: 'array',
+            maxItems: 50,
+            items: {
+              type: 'object',
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      PackChangeEntity: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+          },
+          to: {
+            type: 'string',
+          },
+          direction: {
+            type: 'string',
+            enum: ['up', 'down'],
+          },
+        },
+        required: ['entityRef', 'direction'],
+        additionalProperties: false,
+      },
+      PackChangeUndetermined: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+        required: ['entityRef', 'reason'],
+        additionalProperties: false,
+      },
+      PackChangePreview: {
+        type: 'object',
+        properties: {
+          entities: {
+            type: 'integer',
+          },
+          changed: {
+            type: 'integer',
+          },
+          up: {
+            type: 'integer',
+          },
+          down: {
+            type: 'integer',
+          },
+          transitions: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                from: {
+                  type: 'string',
+                },
+                to: {
+                  type: 'string',
+                },
+                direction: {
+                  type: 'string',
+                  enum: ['up', 'down'],
+                },
+                entities: {
+                  type: 'integer',
+                },
+              },
+              required: ['direction', 'entities'],
+              additionalProperties: false,
+            },
+          },
+          teams: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                owner: {
+                  type: 'string',
+                },
+                up: {
+                  type: 'integer',
+                },
+                down: {
+                  type: 'integer',
+                },
+                undetermined: {
+                  type: 'integer',
+                },
+              },
+              required: ['up', 'down', 'undetermined'],
+              additionalProperties: false,
+            },
+          },
+          changes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PackChangeEntity',
+            },
+          },
+          undetermined: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PackChangeUndetermined',
+            },
+          },
+          unevaluatedChecks: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                checkId: {
+                  type: 'string',
+                },
+                reason: {
+                  type: 'string',
+                },
+              },
+              required: ['checkId', 'reason'],
+              additionalProperties: false,
+            },
+          },
+          notifications: {
+            type: 'object',
+            properties: {
+              enabled: {
+                type: 'boolean',
+              },
+              owners: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+            },
+            required: ['enabled', 'owners'],
+            additionalProperties: false,
+          },
+        },
+        required: [
+          'entities',
+          'changed',
+          'up',
+          'down',
+          'transitions',
+          'teams',
+          'changes',
+          'undetermined',
+          'unevaluatedChecks',
+          'notifications',
+        ],
         additionalProperties: false,
       },
     },

@@ -26,6 +26,7 @@ import type {
   EntityCampaign,
 } from '../types/campaigns';
 import type { Attestation } from '../types/facts';
+import type { PackChangePreview } from '../types/preview';
 import type { Exemption } from '../types/results';
 import { searchQueryToParams } from '../search/searchQueryParams';
 import type {
@@ -441,6 +442,39 @@ export class ReadinessApiClient {
       { ...options },
     );
     return response.items;
+  }
+
+  /**
+   * `GET /preview?promote=`: what promoting advisory checks would do to
+   * levels.
+   */
+  async previewPromotion(
+    checkIds: string[],
+    options?: ReadinessRequestOptions,
+  ): Promise<PackChangePreview> {
+    const params = new URLSearchParams();
+    for (const id of checkIds) {
+      params.append('promote', id);
+    }
+    return this.#request<PackChangePreview>('/preview', {
+      ...options,
+      query: params,
+    });
+  }
+
+  /**
+   * `POST /preview`: what a proposed `readiness.checks`/`readiness.levels`
+   * would do to levels.
+   */
+  async previewPackChange(
+    proposed: { checks?: unknown[]; levels?: unknown[] },
+    options?: ReadinessRequestOptions,
+  ): Promise<PackChangePreview> {
+    return this.#request<PackChangePreview>('/preview', {
+      ...options,
+      method: 'POST',
+      body: proposed,
+    });
   }
 
   /** Sends one request and decodes the answer. */

@@ -51,6 +51,11 @@ export interface CheckInfo {
   optional?: string[];
   /** Set on attested checks: days an attestation stays valid. */
   attested?: { expiresAfterDays: number };
+  /**
+   * Set on advisory checks: shown and searched, not counted in levels or
+   * the score (see `CheckDefinition.advisory`).
+   */
+  advisory?: boolean;
   /** What a team should do when the check fails. */
   remediation: CheckRemediation;
 }

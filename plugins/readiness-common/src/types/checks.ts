@@ -165,4 +165,10 @@ export interface CheckDefinition {
    * so. A `hint` (a title or an icon alone) never carries a pass.
    */
   minStrength?: 'observed' | 'declared';
+  /**
+   * An advisory check is evaluated, shown, searched and counted in
+   * campaigns, but not in levels or the score: a way to roll a check out
+   * without a score cliff. Promote it by removing `advisory`.
+   */
+  advisory?: boolean;
 }

@@ -10,6 +10,7 @@ import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Link from '@material-ui/core/Link';
+import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
@@ -151,6 +152,16 @@ export function CheckResultItem(props: CheckResultItemProps) {
             variant="outlined"
             label={levelTitle(check.level, levels)}
           />
+          {check.advisory && (
+            <Tooltip title="Advisory: shown and searched, not counted in levels or the score until it is promoted">
+              <Chip
+                size="small"
+                variant="outlined"
+                label="Advisory"
+                data-testid="advisory-marker"
+              />
+            </Tooltip>
+          )}
           {blocksLevel && (
             <Chip
               size="small"

@@ -128,4 +128,30 @@ describe('topGaps', () => {
       'logging.central',
     ]);
   });
+
+  it('ranks an advisory gap after the counted ones of any level', () => {
+    const results = [
+      ...checkoutScorecard.results,
+      {
+        checkId: 'logging.central',
+        state: 'fail' as const,
+        reason: 'No logs link',
+        evidence: [],
+        check: {
+          ...checkPack.checks[1],
+          id: 'logging.central',
+          title: 'Logs findable',
+          level: 'bronze',
+          advisory: true,
+        },
+      },
+    ];
+    const ids = topGaps(
+      { ...checkoutScorecard, results },
+      checkPack.levels,
+      10,
+    ).map(r => r.checkId);
+    expect(ids[ids.length - 1]).toBe('logging.central');
+    expect(ids.length).toBeGreaterThan(1);
+  });
 });
