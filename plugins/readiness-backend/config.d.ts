@@ -143,6 +143,24 @@ export interface Config {
       minimumLevelByTier?: { [tier: string]: string };
     };
 
+    /**
+     * The level each tier of service is expected to reach. Every scorecard
+     * and summary carries its target and the levels to go; search filters
+     * `belowTarget=true` and sorts by `targetGap`. Computed from stored
+     * scores at read time, so a change here needs no rescore.
+     */
+    targets?: {
+      /**
+       * Target level id per tier, e.g. `{ tier-1: gold, tier-2: silver }`;
+       * tiers are normalised as everywhere (`1`, `Tier 1`, `critical` →
+       * `tier-1`); other tiers have no target; `{}` turns targets off. A
+       * level that is not in the pack fails startup, naming the key.
+       * The CLI reads the same key.
+       * @default { tier-1: gold, tier-2: silver }
+       */
+      byTier?: { [tier: string]: string };
+    };
+
     /** Learn-from exemplars on the entity scorecard. */
     learnFrom?: {
       /**

@@ -11,6 +11,7 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   readCheckPackFromConfig,
   readinessPermissions,
+  readTargetsByTier,
   type CheckDefinition,
 } from '@prodready/plugin-readiness-common';
 import {
@@ -84,17 +85,22 @@ export const readinessPlugin = createBackendPlugin({
       async init(deps) {
         const { config, logger } = deps;
         const settings = readReadinessBackendConfig(config);
+        const checkPack = readCheckPackFromConfig(config, {
+          extraChecks: settings.dependencies.enabled
+            ? [
+                ...moduleChecks,
+                dependencyRiskCheck({
+                  level: settings.dependencies.checkLevel,
+                }),
+              ]
+            : moduleChecks,
+        });
         const pack = new PackIndex(
-          readCheckPackFromConfig(config, {
-            extraChecks: settings.dependencies.enabled
-              ? [
-                  ...moduleChecks,
-                  dependencyRiskCheck({
-                    level: settings.dependencies.checkLevel,
-                  }),
-                ]
-              : moduleChecks,
-          }),
+          checkPack,
+          readTargetsByTier(
+            config,
+            checkPack.levels.map(level => level.id),
+          ),
         );
         deps.permissionsRegistry.addPermissions(readinessPermissions);
         const metrics = ReadinessMetrics.create(deps.metricsService);

@@ -17,3 +17,4 @@ export * from './pack';
 export * from './engine';
 export * from './config';
 export * from './util';
+export * from './targets';

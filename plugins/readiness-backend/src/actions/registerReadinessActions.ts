@@ -39,6 +39,8 @@ const FILTER_DESCRIPTIONS: Record<SearchFilter, string> = {
   levelAtMost: 'Highest level id allowed',
   levelAtLeast: 'Lowest level id required',
   text: 'Text in the name, title, owner or system',
+  belowTarget:
+    '"true": only entities below the target level of their tier (tier-1: gold, tier-2: silver by default)',
 };
 
 /** An object with one value per key. */

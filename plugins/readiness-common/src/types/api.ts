@@ -1,5 +1,6 @@
 import type { Attestation, Contact, PushedFact } from './facts';
 import type { JsonValue } from '@backstage/types';
+import type { TargetGap } from '../targets/TargetGap';
 import type { CheckRemediation, LevelDefinition } from './checks';
 import type {
   CategorySummary,
@@ -69,6 +70,18 @@ export interface EntitySummary {
   tier?: string;
   score: number;
   level?: string;
+  /**
+   * The next level to reach; absent at the top level and when no level
+   * applies (neither `level` nor `nextLevel`: an API, a System).
+   */
+  nextLevel?: string;
+  /**
+   * The target level of the entity's tier (`readiness.targets.byTier`);
+   * absent when its tier has none or no level applies.
+   */
+  target?: string;
+  /** Levels still to reach `target`; 0 when met; absent without a target. */
+  levelsToTarget?: number;
   /** Count of failing checks. */
   gaps: number;
   evaluatedAt: string;
@@ -147,6 +160,11 @@ export interface EntityScorecardResponse {
   levelReason?: string;
   nextLevel?: string;
   blockingCheckIds: string[];
+  /**
+   * The gap to the target level of the entity's tier, with the checks in
+   * the way; absent without a target (see `entity.target`).
+   */
+  targetGap?: TargetGap;
   categories: CategorySummary[];
   results: Array<
     CheckResult & {
@@ -194,6 +212,8 @@ export interface SearchResponse {
 export interface RollupGroup {
   key: string;
   entities: number;
+  /** Entities below the target level of their tier. */
+  belowTarget: number;
   meanScore: number;
   levels: Record<string, number>;
   /** Pass rate 0–1 per category, over applicable decided checks. */
@@ -376,6 +396,8 @@ export interface EntityRollup {
   entities: EntitySummary[];
   /** Scored entities in scope; more than `entities` holds when capped. */
   totalEntities: number;
+  /** Of `entities`, those below the target level of their tier. */
+  belowTarget: number;
   /** Mean score, 0–100, of the entities counted. */
   meanScore: number;
   /** Entities per level id; `none` counts those below the lowest level. */
