@@ -190,6 +190,9 @@ export const readinessPlugin = createBackendPlugin({
           actionsRegistry: deps.actionsRegistry,
           scorecards: services.scorecards,
           search: services.search,
+          exemptions: services.exemptions,
+          auditor: deps.auditor,
+          pack,
         });
         deps.httpRouter.use(
           await createRouter({

@@ -41,12 +41,15 @@ describe('readiness actions', () => {
       schema: { input: { properties: Record<string, unknown> } };
     }>;
     expect(listed.map(a => a.id).sort()).toEqual([
+      'readiness:explain-check',
       'readiness:get-entity-readiness',
+      'readiness:request-exemption',
       'readiness:search-readiness-gaps',
     ]);
-    for (const action of listed) {
-      expect(action.attributes.readOnly).toBe(true);
-    }
+    // Only the exemption request writes.
+    expect(
+      listed.filter(a => !a.attributes.readOnly).map(a => a.id),
+    ).toEqual(['readiness:request-exemption']);
     expect(
       Object.keys(
         listed.find(a => a.id === 'readiness:search-readiness-gaps')!.schema
