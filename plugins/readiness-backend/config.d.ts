@@ -193,6 +193,36 @@ export interface Config {
     };
 
     /**
+     * A weekly readiness digest per team, as a Backstage notification to the
+     * team: its entities' level changes over the past week, campaign
+     * deadlines within 14 days, and entities of other teams that started
+     * passing a check the team fails (whom to ask). Opt-in per team. Sent
+     * once per team and week (recorded in the database), from one replica.
+     * Needs the Backstage notifications backend.
+     */
+    digests?: {
+      /**
+       * Send them. Default false.
+       * @default false
+       */
+      enabled?: boolean;
+      /**
+       * The teams that get one: Group entity refs (`team-a` reads as
+       * `group:default/team-a`), or `all` for every Group in the catalog.
+       * None by default.
+       * @default []
+       */
+      teams?: string[] | 'all';
+      /**
+       * When the task runs. Running it more often is harmless: each team
+       * gets one digest per week (Monday to Sunday, UTC), on the first run
+       * of the week. Default: Mondays at 08:00 UTC.
+       * @default { frequency: { cron: '0 8 * * 1' }, timeout: { minutes: 10 } }
+       */
+      schedule?: Partial<SchedulerServiceTaskScheduleDefinitionConfig>;
+    };
+
+    /**
      * Facts that may be pushed from outside Backstage (`POST /facts`, e.g.
      * `readiness push` in CI), by fact key (letters, digits, `-` and `_`).
      * Rules read them as `fact: pushed.<key>`. A key that is not declared

@@ -9,6 +9,7 @@ import type { DefaultScoringService } from '../scoring/DefaultScoringService';
 import { RescoreScheduler } from '../scoring/RescoreScheduler';
 import { ShardedRescore } from '../scoring/ShardedRescore';
 import type { ReadinessInitDeps } from './ReadinessInitDeps';
+import { scheduleTeamDigests } from './scheduleTeamDigests';
 
 /** The local task of each replica that works on shards of full runs. */
 const SHARD_TASK_ID = 'readiness-rescore-shards';
@@ -20,7 +21,7 @@ const ATTESTATION_EXPIRY_TASK_ID = 'readiness-attestation-expiry';
 /**
  * Schedules the plugin's background work: full runs (sharded across replicas
  * when configured), the delta pass over new and changed entities, and the
- * attestation expiry reminders. Returns the full-run scheduler, which the
+ * attestation expiry reminders and the weekly team digests. Returns the full-run scheduler, which the
  * runs API asks about the next run and triggers.
  *
  * @internal
@@ -28,7 +29,13 @@ const ATTESTATION_EXPIRY_TASK_ID = 'readiness-attestation-expiry';
 export async function startBackgroundTasks(options: {
   deps: Pick<
     ReadinessInitDeps,
-    'scheduler' | 'lifecycle' | 'logger' | 'catalog' | 'auth' | 'notifications'
+    | 'scheduler'
+    | 'lifecycle'
+    | 'logger'
+    | 'catalog'
+    | 'auth'
+    | 'notifications'
+    | 'database'
   >;
   settings: ReadinessBackendConfig;
   store: ReadinessStore;
@@ -118,5 +125,6 @@ export async function startBackgroundTasks(options: {
       },
     });
   }
+  await scheduleTeamDigests({ deps, settings, pack: options.pack });
   return rescores;
 }
