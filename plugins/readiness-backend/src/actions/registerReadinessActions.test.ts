@@ -47,9 +47,9 @@ describe('readiness actions', () => {
       'readiness:search-readiness-gaps',
     ]);
     // Only the exemption request writes.
-    expect(
-      listed.filter(a => !a.attributes.readOnly).map(a => a.id),
-    ).toEqual(['readiness:request-exemption']);
+    expect(listed.filter(a => !a.attributes.readOnly).map(a => a.id)).toEqual([
+      'readiness:request-exemption',
+    ]);
     expect(
       Object.keys(
         listed.find(a => a.id === 'readiness:search-readiness-gaps')!.schema

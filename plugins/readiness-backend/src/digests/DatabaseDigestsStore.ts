@@ -35,7 +35,11 @@ export class DatabaseDigestsStore implements DigestsStore {
 
   private constructor(private readonly db: Knex) {}
 
-  async claimDigest(teamRef: string, week: string, now: Date): Promise<boolean> {
+  async claimDigest(
+    teamRef: string,
+    week: string,
+    now: Date,
+  ): Promise<boolean> {
     // The primary key makes the claim atomic across replicas: a second
     // insert fails, on every database alike.
     try {
@@ -115,7 +119,9 @@ export class DatabaseDigestsStore implements DigestsStore {
     const previous = new Map(before.map(r => [r.entity_ref, opt(r.level)]));
     return current
       .filter(
-        r => previous.has(r.entity_ref) && previous.get(r.entity_ref) !== opt(r.level),
+        r =>
+          previous.has(r.entity_ref) &&
+          previous.get(r.entity_ref) !== opt(r.level),
       )
       .map(r => ({
         entityRef: r.entity_ref,
@@ -130,7 +136,9 @@ export class DatabaseDigestsStore implements DigestsStore {
     if (ownerRefs.length === 0) {
       return [];
     }
-    const rows: Array<{ check_id: string }> = await this.db('check_results as r')
+    const rows: Array<{ check_id: string }> = await this.db(
+      'check_results as r',
+    )
       .join('entity_scores as s', 's.entity_ref', 'r.entity_ref')
       .distinct('r.check_id')
       .whereIn('s.owner', ownerRefs)

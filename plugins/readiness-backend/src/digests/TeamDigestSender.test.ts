@@ -38,7 +38,8 @@ function fakeStore(): DigestsStore & { claims: Map<string, boolean> } {
     listFailingCheckIds: async owners =>
       owners.includes(TEAM_A) ? ['runbook.runbook'] : [],
     listNewPasses: async (checkIds, _since, exclude) =>
-      checkIds.includes('runbook.runbook') && !exclude.includes('group:default/b')
+      checkIds.includes('runbook.runbook') &&
+      !exclude.includes('group:default/b')
         ? [
             {
               entityRef: 'component:default/search',
@@ -54,8 +55,11 @@ function fakeStore(): DigestsStore & { claims: Map<string, boolean> } {
 function setup(options: { failFirstSend?: boolean } = {}) {
   let now = new Date('2026-12-07T08:00:00.000Z');
   const store = fakeStore();
-  const sent: Array<{ entityRef: string; title: string; description?: string }> =
-    [];
+  const sent: Array<{
+    entityRef: string;
+    title: string;
+    description?: string;
+  }> = [];
   let failures = options.failFirstSend ? 1 : 0;
   const deadlineQueries: Array<{ from: Date; to: Date }> = [];
   const deadlines: CampaignDeadlineSource = {
@@ -111,7 +115,7 @@ function setup(options: { failFirstSend?: boolean } = {}) {
 }
 
 describe('TeamDigestSender', () => {
-  it("sends a team its week: level changes, deadlines within 14 days, and who solved its gaps", async () => {
+  it('sends a team its week: level changes, deadlines within 14 days, and who solved its gaps', async () => {
     const { sender, sent, deadlineQueries } = setup();
     const outcome = await sender.sendDue();
     expect(outcome).toEqual({

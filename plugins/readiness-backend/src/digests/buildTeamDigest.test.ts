@@ -36,7 +36,9 @@ describe('buildTeamDigest', () => {
       scope: 'readiness-digest:group:default/team-a:2026-12-07',
       title: 'Readiness this week for team-a: 7 level changes',
     });
-    expect(payload.description).toContain('svc-0 dropped from Silver to Bronze');
+    expect(payload.description).toContain(
+      'svc-0 dropped from Silver to Bronze',
+    );
     expect(payload.description).not.toContain('svc-5');
     expect(payload.description).toContain('…and 2 more');
   });

@@ -56,8 +56,7 @@ export function buildTeamDigest(
   if (levelChanges.length + deadlines.length + exemplars.length === 0) {
     return undefined;
   }
-  const level = (id: string | undefined) =>
-    levelWord(id, pack.pack.levels);
+  const level = (id: string | undefined) => levelWord(id, pack.pack.levels);
   const sections: string[] = [];
   const counts: string[] = [];
   if (levelChanges.length > 0) {

@@ -98,8 +98,7 @@ export class EntityRollupModel {
       members: scope.members,
       entities: withFailing,
       totalEntities: Math.max(0, matching - selfInScope),
-      belowTarget: withFailing.filter(e => (e.levelsToTarget ?? 0) > 0)
-        .length,
+      belowTarget: withFailing.filter(e => (e.levelsToTarget ?? 0) > 0).length,
       meanScore: withFailing.length
         ? Math.round((scoreSum / withFailing.length) * 10) / 10
         : 0,

@@ -46,7 +46,10 @@ export interface CheckExplanation {
   /** Which evidence counts, and the weakest a pass may rest on. */
   evidenceRules: string;
   /** How to pass it (Markdown) and where to read more. */
-  remediation: { markdown: string; links: Array<{ title: string; url: string }> };
+  remediation: {
+    markdown: string;
+    links: Array<{ title: string; url: string }>;
+  };
 }
 
 /**

@@ -3,7 +3,7 @@ import { computeTargetGap, type TargetPackView } from './computeTargetGap';
 const pack: TargetPackView = {
   levelIds: ['bronze', 'silver', 'gold'],
   checkLevel: id =>
-    ({ 'b.one': 'bronze', 's.one': 'silver', 'g.one': 'gold' })[id],
+    ({ 'b.one': 'bronze', 's.one': 'silver', 'g.one': 'gold' }[id]),
 };
 const targets = { 'tier-1': 'gold', 'tier-2': 'silver' };
 
@@ -56,7 +56,9 @@ describe('computeTargetGap', () => {
   });
 
   it('gives no target without a tier, for an untargeted tier, or without an applicable level', () => {
-    expect(computeTargetGap(pack, targets, { level: 'bronze' })).toBeUndefined();
+    expect(
+      computeTargetGap(pack, targets, { level: 'bronze' }),
+    ).toBeUndefined();
     expect(computeTargetGap(pack, targets, { tier: 'tier-3' })).toBeUndefined();
     expect(
       computeTargetGap(pack, targets, {

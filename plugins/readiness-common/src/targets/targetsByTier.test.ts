@@ -19,6 +19,12 @@ describe('readTargetsByTier', () => {
     });
   });
 
+  it('keeps only the defaults whose level the pack has', () => {
+    expect(
+      readTargetsByTier(new ConfigReader({}), ['basic', 'silver', 'top']),
+    ).toEqual({ 'tier-2': 'silver' });
+  });
+
   it('normalises tiers and turns targets off with an empty map', () => {
     expect(read({ 'Tier 2': 'gold', critical: 'silver' })).toEqual({
       'tier-2': 'gold',

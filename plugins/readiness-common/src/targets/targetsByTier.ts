@@ -23,8 +23,8 @@ export const DEFAULT_TARGETS_BY_TIER: Readonly<Record<string, string>> = {
 /**
  * Reads `readiness.targets.byTier` (tier to target level id), tiers
  * normalised as everywhere (`Tier 1` → `tier-1`). Defaults to
- * {@link DEFAULT_TARGETS_BY_TIER} when absent; an empty object turns targets
- * off. A level that is not one of `levelIds` fails with an error naming the
+ * {@link DEFAULT_TARGETS_BY_TIER} when absent (those of its levels the pack
+ * has); an empty object turns targets off. A level that is not one of `levelIds` fails with an error naming the
  * key and the value. The backend and the CLI read it alike.
  *
  * @public
@@ -35,8 +35,13 @@ export function readTargetsByTier(
 ): Record<string, string> {
   // Read as plain JSON: tier names such as `Tier 1` are not valid config keys.
   const value = config.getOptional(TARGETS_BY_TIER_KEY);
+  // Defaults apply where the pack has their level (renamed levels: none).
   const entries =
-    value === undefined ? Object.entries(DEFAULT_TARGETS_BY_TIER) : undefined;
+    value === undefined
+      ? Object.entries(DEFAULT_TARGETS_BY_TIER).filter(([, level]) =>
+          levelIds.includes(level),
+        )
+      : undefined;
   if (
     !entries &&
     (typeof value !== 'object' || value === null || Array.isArray(value))

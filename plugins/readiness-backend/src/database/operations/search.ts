@@ -123,7 +123,9 @@ export async function search(
     db('entity_scores').select([
       ...SUMMARY_COLUMNS,
       'level_rank',
-      ...(byGap ? [db.raw(`${sortSql} as ??`, [...sortBindings, TARGET_GAP])] : []),
+      ...(byGap
+        ? [db.raw(`${sortSql} as ??`, [...sortBindings, TARGET_GAP])]
+        : []),
     ]),
     query,
     'exists',

@@ -51,15 +51,15 @@ describe('parseSearchFilters', () => {
       'tier-1': 'gold',
       'tier-2': 'silver',
     });
-    expect(
-      parseSearchFilters({ belowTarget: 'true' }, targeted),
-    ).toMatchObject({
-      belowTarget: true,
-      targetRanks: [
-        { tier: 'tier-1', rank: 3 },
-        { tier: 'tier-2', rank: 2 },
-      ],
-    });
+    expect(parseSearchFilters({ belowTarget: 'true' }, targeted)).toMatchObject(
+      {
+        belowTarget: true,
+        targetRanks: [
+          { tier: 'tier-1', rank: 3 },
+          { tier: 'tier-2', rank: 2 },
+        ],
+      },
+    );
     expect(
       parseSearchFilters({ belowTarget: 'false' }, targeted).belowTarget,
     ).toBeUndefined();
@@ -72,7 +72,10 @@ describe('parseSearchFilters', () => {
     [{ domain: ['domain:default/'] }, "Invalid domain 'domain:default/'"],
     [{ text: 'a\u0000b' }, "Invalid text 'a\\u0000b'"],
     [{ lifecycle: ['prod\u0000'] }, "Invalid lifecycle 'prod\\u0000'"],
-    [{ belowTarget: 'yes' }, "Invalid belowTarget 'yes': expected true or false"],
+    [
+      { belowTarget: 'yes' },
+      "Invalid belowTarget 'yes': expected true or false",
+    ],
   ])('names the parameter of a bad value %j', (params, message) => {
     expect(() => parseSearchFilters(params, pack)).toThrow(message);
   });
