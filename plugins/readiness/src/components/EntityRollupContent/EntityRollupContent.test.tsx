@@ -114,6 +114,9 @@ describe('EntityRollupContent', () => {
       ),
     ).toBeInTheDocument();
     expect(asked).toBe('group:default/platform');
+    expect(screen.getByTestId('rollup-below-target')).toHaveTextContent(
+      '1 entity is below the target of its tier',
+    );
     expect(
       within(screen.getByLabelText('Weakest links')).getByText('search-api'),
     ).toBeInTheDocument();
