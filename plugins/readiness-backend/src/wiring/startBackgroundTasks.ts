@@ -1,5 +1,6 @@
 import type { ReadinessBackendConfig } from '../config';
 import type { AttestationsStore } from '../attestations/AttestationsStore';
+import type { CampaignProgressRecorder } from '../campaigns/CampaignProgressRecorder';
 import type { ReadinessStore } from '../database/ReadinessStore';
 import { createOwnerResolver } from '../lib/createOwnerResolver';
 import { AttestationExpiryNotifier } from '../notifications/AttestationExpiryNotifier';
@@ -17,11 +18,14 @@ const SHARD_TASK_ID = 'readiness-rescore-shards';
 const DELTA_TASK_ID = 'readiness-delta';
 /** The global task that warns owners of attestations about to expire. */
 const ATTESTATION_EXPIRY_TASK_ID = 'readiness-attestation-expiry';
+/** The global task that records campaign progress even on quiet days. */
+const CAMPAIGN_PROGRESS_TASK_ID = 'readiness-campaign-progress';
 
 /**
  * Schedules the plugin's background work: full runs (sharded across replicas
- * when configured), the delta pass over new and changed entities, and the
- * attestation expiry reminders and the weekly team digests. Returns the full-run scheduler, which the
+ * when configured), the delta pass over new and changed entities, the
+ * attestation expiry reminders, the campaigns' daily progress and the weekly
+ * team digests. Returns the full-run scheduler, which the
  * runs API asks about the next run and triggers.
  *
  * @internal
@@ -42,6 +46,7 @@ export async function startBackgroundTasks(options: {
   pack: PackIndex;
   scoring: DefaultScoringService;
   attestations: AttestationsStore;
+  campaignRecorder: CampaignProgressRecorder;
 }): Promise<RescoreScheduler> {
   const { deps, settings, store, scoring } = options;
   const { scheduler, logger, catalog, auth } = deps;
@@ -125,6 +130,17 @@ export async function startBackgroundTasks(options: {
       },
     });
   }
+  // Scoring writes ask for passes too; this one keeps a point per day.
+  const recorder = options.campaignRecorder;
+  deps.lifecycle.addShutdownHook(() => recorder.stop());
+  await scheduler.scheduleTask({
+    id: CAMPAIGN_PROGRESS_TASK_ID,
+    frequency: { hours: 1 },
+    timeout: { minutes: 10 },
+    initialDelay: { minutes: 1 },
+    scope: 'global',
+    fn: () => recorder.record(),
+  });
   await scheduleTeamDigests({ deps, settings, pack: options.pack });
   return rescores;
 }
