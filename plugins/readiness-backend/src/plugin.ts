@@ -22,6 +22,7 @@ import {
 import { registerReadinessActions } from './actions/registerReadinessActions';
 import { DatabaseAttestationsStore } from './attestations/DatabaseAttestationsStore';
 import { DatabaseCampaignsStore } from './campaigns/DatabaseCampaignsStore';
+import { storeCampaignDeadlines } from './digests/storeCampaignDeadlines';
 import { registerCampaignActions } from './actions/registerCampaignActions';
 import { readReadinessBackendConfig } from './config';
 import { DatabaseReadinessStore } from './database/DatabaseReadinessStore';
@@ -184,6 +185,10 @@ export const readinessPlugin = createBackendPlugin({
           scoring,
           attestations,
           campaignRecorder: campaigns.recorder,
+          campaignDeadlines: storeCampaignDeadlines({
+            listCampaigns: () => campaigns.store.listCampaigns(),
+            configCampaigns: campaigns.configCampaigns,
+          }),
         });
 
         // Every caller, REST or action, goes through the authorized services.

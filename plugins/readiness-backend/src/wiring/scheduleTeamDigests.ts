@@ -16,8 +16,7 @@ const DIGEST_TASK_ID = 'readiness-team-digests';
 /**
  * Schedules the weekly team digests when `readiness.digests.enabled`: one
  * replica at a time, and once per team and week whatever the schedule.
- * Campaign deadlines come from `deadlines`; until the campaigns store is
- * wired here, none.
+ * Campaign deadlines come from `deadlines` (none when not given).
  *
  * @internal
  */

@@ -9,6 +9,7 @@ import { CatalogDeltaPass } from '../scoring/CatalogDeltaPass';
 import type { DefaultScoringService } from '../scoring/DefaultScoringService';
 import { RescoreScheduler } from '../scoring/RescoreScheduler';
 import { ShardedRescore } from '../scoring/ShardedRescore';
+import type { CampaignDeadlineSource } from '../digests/CampaignDeadlineSource';
 import type { ReadinessInitDeps } from './ReadinessInitDeps';
 import { scheduleTeamDigests } from './scheduleTeamDigests';
 
@@ -47,6 +48,8 @@ export async function startBackgroundTasks(options: {
   scoring: DefaultScoringService;
   attestations: AttestationsStore;
   campaignRecorder: CampaignProgressRecorder;
+  /** Campaign deadlines the weekly team digests announce. */
+  campaignDeadlines?: CampaignDeadlineSource;
 }): Promise<RescoreScheduler> {
   const { deps, settings, store, scoring } = options;
   const { scheduler, logger, catalog, auth } = deps;
@@ -141,6 +144,11 @@ export async function startBackgroundTasks(options: {
     scope: 'global',
     fn: () => recorder.record(),
   });
-  await scheduleTeamDigests({ deps, settings, pack: options.pack });
+  await scheduleTeamDigests({
+    deps,
+    settings,
+    pack: options.pack,
+    deadlines: options.campaignDeadlines,
+  });
   return rescores;
 }
