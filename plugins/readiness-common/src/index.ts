@@ -18,3 +18,4 @@ export * from './engine';
 export * from './config';
 export * from './util';
 export * from './preview';
+export * from './targets';

@@ -9,6 +9,7 @@ import {
   failingResults,
   gateSentence,
   levelText,
+  targetText,
   levelsSentence,
   passingResults,
   reasonWithEvidence,
@@ -275,13 +276,15 @@ export function formatMarkdown(
     const name = entity.title
       ? `${cell(entity.title)} (${code(entity.entityRef)})`
       : code(entity.entityRef);
-    const row = `| ${name} | ${cell(levelText(entity, report.pack.levels))} | ${
-      entity.scorecard.score
-    } | ${counts.fail + counts.claimed} | ${counts.unknown} | ${
-      counts.pass + counts.exempt
-    } | ${counts['not-applicable']} | ${code(
-      `${entity.file}:${entity.line}`,
-    )} |`;
+    const target = targetText(entity);
+    const level = `${levelText(entity, report.pack.levels)}${
+      target ? `; ${target}` : ''
+    }`;
+    const row = `| ${name} | ${cell(level)} | ${entity.scorecard.score} | ${
+      counts.fail + counts.claimed
+    } | ${counts.unknown} | ${counts.pass + counts.exempt} | ${
+      counts['not-applicable']
+    } | ${code(`${entity.file}:${entity.line}`)} |`;
     if (out.used + row.length > tableBudget || !out.add(row)) {
       break;
     }

@@ -255,6 +255,9 @@ export const spec = {
             $ref: '#/components/parameters/text',
           },
           {
+            $ref: '#/components/parameters/belowTarget',
+          },
+          {
             $ref: '#/components/parameters/sort',
           },
           {
@@ -366,6 +369,9 @@ export const spec = {
           },
           {
             $ref: '#/components/parameters/text',
+          },
+          {
+            $ref: '#/components/parameters/belowTarget',
           },
           {
             $ref: '#/components/parameters/sort',
@@ -1408,6 +1414,16 @@ export const spec = {
           minLength: 1,
         },
       },
+      belowTarget: {
+        name: 'belowTarget',
+        in: 'query',
+        description:
+          '`true`: only entities below the target level of their tier (`readiness.targets.byTier`); `false`: no such restriction.',
+        schema: {
+          type: 'string',
+          enum: ['true', 'false'],
+        },
+      },
       text: {
         name: 'text',
         in: 'query',
@@ -1423,9 +1439,11 @@ export const spec = {
       sort: {
         name: 'sort',
         in: 'query',
+        description:
+          "`targetGap` sorts by levels to go to the target of the entity's tier; entities without a target sort as -1.",
         schema: {
           type: 'string',
-          enum: ['score', 'name', 'level', 'gaps', 'owner'],
+          enum: ['score', 'name', 'level', 'gaps', 'owner', 'targetGap'],
           default: 'name',
         },
       },
@@ -1893,6 +1911,20 @@ export const spec = {
           level: {
             type: 'string',
           },
+          nextLevel: {
+            type: 'string',
+            description:
+              'The next level to reach; absent at the top and when no level applies.',
+          },
+          target: {
+            type: 'string',
+            description: "Target level of the entity's tier; absent when none.",
+          },
+          levelsToTarget: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Levels still to reach the target; 0 when met.',
+          },
           gaps: {
             type: 'integer',
             description: 'Count of failing checks.',
@@ -2022,6 +2054,32 @@ export const spec = {
         required: ['checkId', 'state', 'reason', 'evidence', 'check'],
         additionalProperties: false,
       },
+      TargetGap: {
+        type: 'object',
+        description: "The gap to the target level of the entity's tier.",
+        properties: {
+          level: {
+            type: 'string',
+          },
+          tier: {
+            type: 'string',
+          },
+          levelsToGo: {
+            type: 'integer',
+            minimum: 0,
+          },
+          blockingCheckIds: {
+            type: 'array',
+            description:
+              'Checks of the target level and below that are not passing.',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        required: ['level', 'tier', 'levelsToGo', 'blockingCheckIds'],
+        additionalProperties: false,
+      },
       EntityScorecardResponse: {
         type: 'object',
         properties: {
@@ -2046,6 +2104,9 @@ export const spec = {
             items: {
               type: 'string',
             },
+          },
+          targetGap: {
+            $ref: '#/components/schemas/TargetGap',
           },
           categories: {
             type: 'array',
@@ -2141,6 +2202,10 @@ export const spec = {
           entities: {
             type: 'integer',
           },
+          belowTarget: {
+            type: 'integer',
+            description: 'Entities below the target level of their tier.',
+          },
           meanScore: {
             type: 'number',
           },
@@ -2159,7 +2224,14 @@ export const spec = {
             },
           },
         },
-        required: ['key', 'entities', 'meanScore', 'levels', 'categories'],
+        required: [
+          'key',
+          'entities',
+          'belowTarget',
+          'meanScore',
+          'levels',
+          'categories',
+        ],
         additionalProperties: false,
       },
       RollupResponse: {
@@ -2261,6 +2333,11 @@ export const spec = {
           },
           totalEntities: {
             type: 'integer',
+          },
+          belowTarget: {
+            type: 'integer',
+            description:
+              'Of `entities`, those below the target level of their tier.',
           },
           meanScore: {
             type: 'number',

@@ -1,5 +1,6 @@
 import type { Attestation, Contact, PushedFact } from './facts';
 import type { JsonValue } from '@backstage/types';
+import type { TargetGap } from '../targets/TargetGap';
 import type { CheckRemediation, LevelDefinition } from './checks';
 import type {
   CategorySummary,
@@ -106,6 +107,18 @@ export interface EntitySummary {
   score: number;
   /** Id of the highest level reached; absent below the lowest. */
   level?: string;
+  /**
+   * The next level to reach; absent at the top level and when no level
+   * applies (neither `level` nor `nextLevel`: an API, a System).
+   */
+  nextLevel?: string;
+  /**
+   * The target level of the entity's tier (`readiness.targets.byTier`);
+   * absent when its tier has none or no level applies.
+   */
+  target?: string;
+  /** Levels still to reach `target`; 0 when met; absent without a target. */
+  levelsToTarget?: number;
   /** Count of failing checks. */
   gaps: number;
   /** When the entity was last scored (ISO 8601). */
@@ -197,6 +210,11 @@ export interface EntityScorecardResponse {
   nextLevel?: string;
   /** Checks of `nextLevel` (and lower) still standing in the way. */
   blockingCheckIds: string[];
+  /**
+   * The gap to the target level of the entity's tier, with the checks in
+   * the way; absent without a target (see `entity.target`).
+   */
+  targetGap?: TargetGap;
   /** Per-category counts and scores. */
   categories: CategorySummary[];
   /**
@@ -260,6 +278,8 @@ export interface RollupGroup {
   key: string;
   /** Scored entities in the group that the caller may read. */
   entities: number;
+  /** Entities below the target level of their tier. */
+  belowTarget: number;
   /** Mean score of those entities, 0–100. */
   meanScore: number;
   /** Entities per level id; `none` counts those below the lowest level. */
@@ -476,6 +496,8 @@ export interface EntityRollup {
   entities: EntitySummary[];
   /** Scored entities in scope; more than `entities` holds when capped. */
   totalEntities: number;
+  /** Of `entities`, those below the target level of their tier. */
+  belowTarget: number;
   /** Mean score, 0–100, of the entities counted. */
   meanScore: number;
   /** Entities per level id; `none` counts those below the lowest level. */

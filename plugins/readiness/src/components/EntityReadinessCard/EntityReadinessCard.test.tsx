@@ -76,6 +76,32 @@ describe('EntityReadinessCard', () => {
     );
   });
 
+  it('shows the target of the tier and the levels to go', async () => {
+    server.use(
+      http.get(checkoutScorecardUrl, () =>
+        HttpResponse.json({
+          ...checkoutScorecard,
+          entity: {
+            ...checkoutScorecard.entity,
+            tier: 'tier-1',
+            target: 'gold',
+            levelsToTarget: 2,
+          },
+        }),
+      ),
+    );
+    await renderCard();
+    expect(await screen.findByTestId('readiness-target')).toHaveTextContent(
+      'Target Gold (tier-1) — 2 levels to go',
+    );
+  });
+
+  it('shows no target for a tier without one', async () => {
+    await renderCard();
+    await screen.findByLabelText('Score 60 of 100');
+    expect(screen.queryByTestId('readiness-target')).toBeNull();
+  });
+
   it('says when nothing fails', async () => {
     server.use(
       http.get(checkoutScorecardUrl, () =>
