@@ -48,7 +48,7 @@ describe('readiness actions', () => {
         'readiness:explain-check',
       ].includes(a.id),
     );
-    expect(reads).toHaveLength(3);
+    expect(reads).toHaveLength(4);
     for (const action of reads) {
       expect(action.attributes.readOnly).toBe(true);
     }
