@@ -398,7 +398,7 @@ export const spec = {
         operationId: 'GetRollups',
         tags: ['Search'],
         description:
-          'Scored entities grouped by owner, system or domain: count, mean score, level counts and pass rate per category.',
+          'Scored entities grouped by owner, system or domain: count, mean score, level counts and pass rate per category. With `includeChildren=true` (only with `groupBy=owner`), each owner group also counts the entities of every group below it in the catalog (child teams, transitively, among the groups the caller may read), and parent groups that own nothing themselves appear too.',
         parameters: [
           {
             name: 'groupBy',
@@ -407,6 +407,14 @@ export const spec = {
             schema: {
               type: 'string',
               enum: ['owner', 'system', 'domain'],
+            },
+          },
+          {
+            name: 'includeChildren',
+            in: 'query',
+            schema: {
+              type: 'boolean',
+              default: false,
             },
           },
         ],
@@ -1818,6 +1826,11 @@ export const spec = {
           groupBy: {
             type: 'string',
             enum: ['owner', 'system', 'domain'],
+          },
+          includeChildren: {
+            type: 'boolean',
+            description:
+              "True when owner groups also count their child teams' entities.",
           },
           groups: {
             type: 'array',

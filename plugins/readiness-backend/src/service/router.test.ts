@@ -479,6 +479,46 @@ describe('GET /rollups', () => {
     expect(levelTotal).toBe(3);
   });
 
+  it('counts child teams in their parent with includeChildren, each entity once in the total', async () => {
+    const res = await api()
+      .get(`${base}/rollups?groupBy=owner&includeChildren=true`)
+      .set('Authorization', userAuth);
+    expect(res.status).toBe(200);
+    expect(res.body.includeChildren).toBe(true);
+    const byKey = new Map<string, { entities: number }>(
+      res.body.groups.map((g: { key: string; entities: number }) => [
+        g.key,
+        g,
+      ]),
+    );
+    // engineering owns nothing itself; team-a is its child.
+    expect(byKey.get('group:default/engineering')?.entities).toBe(3);
+    expect(byKey.get('group:default/team-a')?.entities).toBe(3);
+    expect(byKey.get('group:default/team-b')?.entities).toBe(2);
+    expect(res.body.total.entities).toBe(5);
+
+    const plain = await api()
+      .get(`${base}/rollups?groupBy=owner&includeChildren=false`)
+      .set('Authorization', userAuth);
+    expect(
+      plain.body.groups.map((g: { key: string }) => g.key).sort(),
+    ).toEqual(['group:default/team-a', 'group:default/team-b']);
+  });
+
+  it('refuses includeChildren outside roll-ups by owner, naming the parameter', async () => {
+    const res = await api()
+      .get(`${base}/rollups?groupBy=system&includeChildren=true`)
+      .set('Authorization', userAuth);
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('InputError');
+    expect(res.body.error.message).toMatch(/includeChildren 'true'.*system/);
+    const bad = await api()
+      .get(`${base}/rollups?groupBy=owner&includeChildren=maybe`)
+      .set('Authorization', userAuth);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/includeChildren/);
+  });
+
   it('counts only visible entities and validates groupBy', async () => {
     const restricted = await api()
       .get(`${base}/rollups?groupBy=system`)

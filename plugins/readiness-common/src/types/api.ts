@@ -201,12 +201,18 @@ export interface RollupGroup {
 }
 
 /**
- * `GET /rollups?groupBy=owner|system|domain`.
+ * `GET /rollups?groupBy=owner|system|domain[&includeChildren=true]`.
  *
  * @public
  */
 export interface RollupResponse {
   groupBy: 'owner' | 'system' | 'domain';
+  /**
+   * True when each owner group also counts the entities of every group below
+   * it (child teams, transitively), so that an entity counts in several
+   * groups; the total still counts each entity once.
+   */
+  includeChildren?: boolean;
   groups: RollupGroup[];
   total: RollupGroup;
 }

@@ -145,8 +145,9 @@ export class ReadinessClient implements ReadinessApi {
 
   async getRollups(
     groupBy: RollupResponse['groupBy'],
+    options?: { includeChildren?: boolean },
   ): Promise<RollupResponse> {
-    return this.client.getRollups(groupBy);
+    return this.client.getRollups(groupBy, options);
   }
 
   async getEntityRollup(entityRef: ReadinessEntityRef): Promise<EntityRollup> {

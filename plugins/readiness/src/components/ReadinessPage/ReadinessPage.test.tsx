@@ -13,6 +13,7 @@ import { AlertApiForwarder } from '@backstage/core-app-api';
 import { alertApiRef } from '@backstage/core-plugin-api';
 import {
   lastRun,
+  ownerRollups,
   searchResponse,
   secondSearchPage,
 } from '../../__testUtils__/fixtures';
@@ -318,6 +319,45 @@ describe('ReadinessPage', () => {
       ),
     );
     expect(screen.queryByText('No entity matches')).toBeNull();
+  });
+
+  it('rolls teams up with their child teams when asked', async () => {
+    const asked: Array<string | null> = [];
+    server.use(
+      http.get(`${readinessBase}/rollups`, ({ request }) => {
+        const children = new URL(request.url).searchParams.get(
+          'includeChildren',
+        );
+        asked.push(children);
+        const parent = {
+          ...ownerRollups.groups[0],
+          key: 'group:default/engineering',
+          entities: 7,
+        };
+        return HttpResponse.json(
+          children === 'true'
+            ? {
+                ...ownerRollups,
+                includeChildren: true,
+                groups: [parent, ...ownerRollups.groups],
+              }
+            : ownerRollups,
+        );
+      }),
+    );
+    await renderPage();
+    const heatmap = await screen.findByRole('table', {
+      name: 'Pass rate by owner and category',
+    });
+    expect(within(heatmap).queryByText('engineering')).not.toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'Include child teams' }),
+    );
+    expect(await screen.findByText('engineering')).toBeInTheDocument();
+    expect(asked).toEqual([null, 'true']);
+    expect(
+      screen.getByText(/its child teams' included/),
+    ).toBeInTheDocument();
   });
 
   it('filters the search by an owner picked in the heatmap', async () => {

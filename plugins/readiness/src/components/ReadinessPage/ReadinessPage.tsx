@@ -1,5 +1,7 @@
 import Button from '@material-ui/core/Button';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Grid from '@material-ui/core/Grid';
+import Switch from '@material-ui/core/Switch';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import {
   Content,
@@ -109,9 +111,14 @@ export function ReadinessPage(props: ReadinessPageProps) {
   // screen come first, and the browser's few connections per host go to them.
   const [overviewWanted, setOverviewWanted] = useState(false);
   const wantOverview = useCallback(() => setOverviewWanted(true), []);
+  // Teams counted with their child teams' entities in the heatmap.
+  const [includeChildren, setIncludeChildren] = useState(false);
   const owners = useAsync(
-    async () => (overviewWanted ? api.getRollups('owner') : undefined),
-    [api, overviewWanted, dataVersion],
+    async () =>
+      overviewWanted
+        ? api.getRollups('owner', includeChildren ? { includeChildren } : {})
+        : undefined,
+    [api, overviewWanted, dataVersion, includeChildren],
   );
   const trend = useAsync(
     async () =>
@@ -269,7 +276,25 @@ export function ReadinessPage(props: ReadinessPageProps) {
           <Grid item xs={12}>
             <InfoCard
               title="Owners × categories"
-              subheader="Share of passing checks of each owner's entities; lowest mean score first."
+              subheader={
+                includeChildren
+                  ? "Share of passing checks of each team's entities, its child teams' included; lowest mean score first."
+                  : "Share of passing checks of each owner's entities; lowest mean score first."
+              }
+              action={
+                <FormControlLabel
+                  control={
+                    <Switch
+                      checked={includeChildren}
+                      onChange={(_event, checked) =>
+                        setIncludeChildren(checked)
+                      }
+                      color="primary"
+                    />
+                  }
+                  label="Include child teams"
+                />
+              }
             >
               <Loadable state={owners}>
                 {value => (
