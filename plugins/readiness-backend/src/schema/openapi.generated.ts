@@ -1076,7 +1076,7 @@ export const spec = {
         in: 'query',
         allowReserved: true,
         description:
-          'Case-insensitive substring of the name, title, owner or system.',
+          'Case-insensitive substring of the name, title, owner or system. A text with a negation word (missing, no, without, lacking, lacks) also names gaps by check title or synonym, as Backstage Search does: `payments without rollback` searches `failing=delivery.rollback` with the text `payments`.',
         schema: {
           type: 'string',
           minLength: 1,
