@@ -1339,8 +1339,43 @@ export const spec = {
               $ref: '#/components/schemas/CheckInfo',
             },
           },
+          setup: {
+            $ref: '#/components/schemas/SetupNotice',
+          },
         },
         required: ['levels', 'categories', 'checks'],
+        additionalProperties: false,
+      },
+      SetupNotice: {
+        type: 'object',
+        description:
+          "What this installation cannot see: the fact namespaces that checks read and no provider fills, said once rather than in every check's reason.",
+        properties: {
+          missing: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                namespace: {
+                  type: 'string',
+                },
+                checkIds: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+                howTo: {
+                  type: 'string',
+                  description: 'How to configure it, in Markdown.',
+                },
+              },
+              required: ['namespace', 'checkIds', 'howTo'],
+              additionalProperties: false,
+            },
+          },
+        },
+        required: ['missing'],
         additionalProperties: false,
       },
       Contact: {

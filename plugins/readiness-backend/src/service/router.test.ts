@@ -77,6 +77,28 @@ describe('authentication', () => {
 });
 
 describe('GET /checks', () => {
+  it('says once what the installation cannot see: metrics, with the checks they leave unchecked and how to configure them', async () => {
+    const res = await api()
+      .get(`${base}/checks`)
+      .set('Authorization', userAuth);
+    expect(res.status).toBe(200);
+    const metrics = res.body.setup.missing.find(
+      (m: { namespace: string }) => m.namespace === 'metrics',
+    );
+    expect(metrics.checkIds).toContain('monitoring.latency');
+    expect(metrics.howTo).toMatch(/Prometheus module/);
+    // The check itself speaks of the service, without config keys.
+    const scorecard = await api()
+      .get(`${base}/entities/component/default/payments-api`)
+      .set('Authorization', userAuth);
+    const latency = scorecard.body.results.find(
+      (r: { checkId: string }) => r.checkId === 'monitoring.latency',
+    );
+    expect(latency.reason).toBe(
+      'Metrics are not collected in this installation',
+    );
+  });
+
   it('describes the pack: levels in order, categories and checks with remediation', async () => {
     const res = await api()
       .get(`${base}/checks`)
@@ -486,10 +508,7 @@ describe('GET /rollups', () => {
     expect(res.status).toBe(200);
     expect(res.body.includeChildren).toBe(true);
     const byKey = new Map<string, { entities: number }>(
-      res.body.groups.map((g: { key: string; entities: number }) => [
-        g.key,
-        g,
-      ]),
+      res.body.groups.map((g: { key: string; entities: number }) => [g.key, g]),
     );
     // engineering owns nothing itself; team-a is its child.
     expect(byKey.get('group:default/engineering')?.entities).toBe(3);
@@ -500,9 +519,9 @@ describe('GET /rollups', () => {
     const plain = await api()
       .get(`${base}/rollups?groupBy=owner&includeChildren=false`)
       .set('Authorization', userAuth);
-    expect(
-      plain.body.groups.map((g: { key: string }) => g.key).sort(),
-    ).toEqual(['group:default/team-a', 'group:default/team-b']);
+    expect(plain.body.groups.map((g: { key: string }) => g.key).sort()).toEqual(
+      ['group:default/team-a', 'group:default/team-b'],
+    );
   });
 
   it('refuses includeChildren outside roll-ups by owner, naming the parameter', async () => {

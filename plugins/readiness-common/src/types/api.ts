@@ -40,6 +40,32 @@ export interface CheckInfo {
 }
 
 /**
+ * A fact namespace that checks read but no provider of this installation
+ * fills, so that those checks cannot see it anywhere.
+ *
+ * @public
+ */
+export interface SetupGap {
+  /** e.g. `metrics`. */
+  namespace: string;
+  /** The checks that read it (required or optional), in pack order. */
+  checkIds: string[];
+  /** How to make the installation collect it, in Markdown. */
+  howTo: string;
+}
+
+/**
+ * What this installation cannot see, said once per page rather than in the
+ * reason of every check it affects.
+ *
+ * @public
+ */
+export interface SetupNotice {
+  /** Namespaces no provider fills; empty when nothing is missing. */
+  missing: SetupGap[];
+}
+
+/**
  * `GET /checks`.
  *
  * @public
@@ -48,6 +74,8 @@ export interface CheckPackResponse {
   levels: LevelDefinition[];
   categories: string[];
   checks: CheckInfo[];
+  /** What the installation cannot see (absent from offline packs). */
+  setup?: SetupNotice;
 }
 
 /**

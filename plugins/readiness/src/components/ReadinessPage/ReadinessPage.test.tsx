@@ -12,6 +12,7 @@ import { useLocation } from 'react-router-dom';
 import { AlertApiForwarder } from '@backstage/core-app-api';
 import { alertApiRef } from '@backstage/core-plugin-api';
 import {
+  checkPack,
   lastRun,
   ownerRollups,
   searchResponse,
@@ -321,6 +322,33 @@ describe('ReadinessPage', () => {
     expect(screen.queryByText('No entity matches')).toBeNull();
   });
 
+  it('says once what the installation cannot see, for the whole organisation', async () => {
+    server.use(
+      http.get(`${readinessBase}/checks`, () =>
+        HttpResponse.json({
+          ...checkPack,
+          setup: {
+            missing: [
+              {
+                namespace: 'metrics',
+                checkIds: [checkPack.checks[5].id],
+                howTo: 'Install the Prometheus module.',
+              },
+            ],
+          },
+        }),
+      ),
+    );
+    await renderPage();
+    expect(
+      await screen.findByRole('note', {
+        name: 'What this installation cannot see',
+      }),
+    ).toHaveTextContent(
+      `does not collect metrics facts: ${checkPack.checks[5].title} is not checked`,
+    );
+  });
+
   it('rolls teams up with their child teams when asked', async () => {
     const asked: Array<string | null> = [];
     server.use(
@@ -355,9 +383,7 @@ describe('ReadinessPage', () => {
     );
     expect(await screen.findByText('engineering')).toBeInTheDocument();
     expect(asked).toEqual([null, 'true']);
-    expect(
-      screen.getByText(/its child teams' included/),
-    ).toBeInTheDocument();
+    expect(screen.getByText(/its child teams' included/)).toBeInTheDocument();
   });
 
   it('filters the search by an owner picked in the heatmap', async () => {

@@ -35,6 +35,7 @@ import { GapSearch } from '../GapSearch';
 import { LevelDistributionChart } from '../LevelDistributionChart';
 import { OwnerHeatmap } from '../OwnerHeatmap';
 import { ReadinessTrendChart } from '../ReadinessTrendChart';
+import { SetupNotice } from '../SetupNotice';
 
 /**
  * Props of {@link ReadinessPage}.
@@ -235,6 +236,11 @@ export function ReadinessPage(props: ReadinessPageProps) {
           )}
         </ContentHeader>
         <Grid container spacing={3}>
+          {checkPack?.setup?.missing.length ? (
+            <Grid item xs={12}>
+              <SetupNotice setup={checkPack.setup} checks={checkPack.checks} />
+            </Grid>
+          ) : null}
           <Grid item xs={12} md={4}>
             <InfoCard title="Levels">
               <Loadable state={owners}>
