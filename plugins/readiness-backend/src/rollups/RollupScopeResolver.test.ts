@@ -113,7 +113,7 @@ describe('RollupScopeResolver', () => {
       group('engineering', { parentOf: ['group:default/payments'] }),
       group('payments', { children: ['payments-core', 'payments-web'] }),
       group('payments-core'),
-        group('payments-web', { children: ['engineering'] }),
+      group('payments-web', { children: ['engineering'] }),
       group('loner'),
     ];
     const resolver = RollupScopeResolver.create({

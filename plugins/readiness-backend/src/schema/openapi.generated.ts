@@ -651,8 +651,16 @@ export const spec = {
         operationId: 'ListExemptions',
         tags: ['Exemptions'],
         description:
-          'Active (not expired) exemptions of entities the caller may read.',
+          "Active (not expired) exemptions of entities the caller may read; with `includeExpired=true`, also the expired ones the history retention has kept (for the organisation's view of exemptions).",
         parameters: [
+          {
+            name: 'includeExpired',
+            in: 'query',
+            schema: {
+              type: 'boolean',
+              default: false,
+            },
+          },
           {
             name: 'entityRef',
             in: 'query',

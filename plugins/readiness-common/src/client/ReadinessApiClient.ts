@@ -91,6 +91,8 @@ export interface ReadinessChampionsOptions {
 export interface ReadinessExemptionsOptions {
   entityRef?: string;
   checkId?: string;
+  /** Also the expired exemptions the history retention has kept. */
+  includeExpired?: boolean;
 }
 
 /**
@@ -399,6 +401,7 @@ export class ReadinessApiClient {
       query: paramsOf({
         entityRef: exemptions.entityRef,
         checkId: exemptions.checkId,
+        includeExpired: exemptions.includeExpired ? 'true' : undefined,
       }),
     });
     return response.items;

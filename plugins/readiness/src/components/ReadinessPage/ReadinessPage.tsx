@@ -31,6 +31,7 @@ import {
 import { useSearchQueryState } from '../../hooks/useSearchQueryState';
 import { errorMessage } from '../../lib/errorMessage';
 import { ChampionsTable } from '../ChampionsTable';
+import { ExemptionsOverview } from '../ExemptionsOverview';
 import { GapSearch } from '../GapSearch';
 import { LevelDistributionChart } from '../LevelDistributionChart';
 import { OwnerHeatmap } from '../OwnerHeatmap';
@@ -316,6 +317,19 @@ export function ReadinessPage(props: ReadinessPageProps) {
                   />
                 )}
               </Loadable>
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12}>
+            <InfoCard
+              title="Exemptions"
+              subheader="Every exemption you can see, expired ones included: who granted it, why and until when."
+            >
+              {overviewWanted ? (
+                <ExemptionsOverview
+                  checks={checkPack?.checks ?? []}
+                  dataVersion={dataVersion}
+                />
+              ) : null}
             </InfoCard>
           </Grid>
           <Grid item xs={12}>
