@@ -128,6 +128,10 @@ export async function run(): Promise<BenchRow[]> {
       );
     }
     const sortedCard = [...toScorecard].sort((a, b) => a - b);
+    // Readiness' own share: from the catalog showing it to the scorecard.
+    const sortedOwn = toScorecard
+      .map((total, i) => total - toCatalog[i])
+      .sort((a, b) => a - b);
     const sortedCatalog = [...toCatalog].sort((a, b) => a - b);
     rows.push({
       benchmark: `${label}: new entity → catalog shows it`,
@@ -141,11 +145,18 @@ export async function run(): Promise<BenchRow[]> {
       entities: size,
       p50Ms: percentile(sortedCard, 50),
       p95Ms: percentile(sortedCard, 95),
-      note: `p95 ${(percentile(sortedCard, 95) / 1000).toFixed(
-        1,
-      )} s (target ≤ 10 s); max ${(
+      note: `from the file written; p95 ${(
+        percentile(sortedCard, 95) / 1000
+      ).toFixed(1)} s (target ≤ 10 s); max ${(
         sortedCard[sortedCard.length - 1] / 1000
       ).toFixed(1)} s`,
+    });
+    rows.push({
+      benchmark: `${label}: catalog shows it → scorecard (delta pass)`,
+      entities: size,
+      p50Ms: percentile(sortedOwn, 50),
+      p95Ms: percentile(sortedOwn, 95),
+      note: 'the delta pass runs every 5 s: at most one interval plus scoring',
     });
   } catch (error) {
     rows.push({

@@ -91,7 +91,7 @@ export async function addEntityAndWaitForScorecard(
       async () => {
         try {
           const card = await api.getEntityScorecard(entityRef);
-          score = card.score;
+          score = card.entity.score;
           return true;
         } catch {
           return false;
