@@ -362,7 +362,9 @@ describe('EntityReadinessContent', () => {
     const dialog = await screen.findByRole('dialog');
     expect(dialog).toHaveTextContent(/Remove the exemption from/);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Keep it' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), {
+      timeout: 5000, // the dialog's exit transition, on a loaded machine
+    });
     expect(deleted).toBe('');
     fireEvent.click(
       within(runbook).getByRole('button', { name: 'Remove exemption' }),
@@ -400,7 +402,9 @@ describe('EntityReadinessContent', () => {
         name: 'Remove',
       }),
     );
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), {
+      timeout: 5000, // the dialog's exit transition, on a loaded machine
+    });
     fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
     await waitFor(() =>
       expect(created).toEqual({
