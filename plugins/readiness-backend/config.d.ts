@@ -143,6 +143,24 @@ export interface Config {
       minimumLevelByTier?: { [tier: string]: string };
     };
 
+    /**
+     * The level each tier of service is expected to reach. Every scorecard
+     * and summary carries its target and the levels to go; search filters
+     * `belowTarget=true` and sorts by `targetGap`. Computed from stored
+     * scores at read time, so a change here needs no rescore.
+     */
+    targets?: {
+      /**
+       * Target level id per tier, e.g. `{ tier-1: gold, tier-2: silver }`;
+       * tiers are normalised as everywhere (`1`, `Tier 1`, `critical` →
+       * `tier-1`); other tiers have no target; `{}` turns targets off. A
+       * level that is not in the pack fails startup, naming the key.
+       * The CLI reads the same key.
+       * @default { tier-1: gold, tier-2: silver }
+       */
+      byTier?: { [tier: string]: string };
+    };
+
     /** Learn-from exemplars on the entity scorecard. */
     learnFrom?: {
       /**
@@ -172,6 +190,36 @@ export interface Config {
        * @default 50
        */
       maxPerBatch?: number;
+    };
+
+    /**
+     * A weekly readiness digest per team, as a Backstage notification to the
+     * team: its entities' level changes over the past week, campaign
+     * deadlines within 14 days, and entities of other teams that started
+     * passing a check the team fails (whom to ask). Opt-in per team. Sent
+     * once per team and week (recorded in the database), from one replica.
+     * Needs the Backstage notifications backend.
+     */
+    digests?: {
+      /**
+       * Send them. Default false.
+       * @default false
+       */
+      enabled?: boolean;
+      /**
+       * The teams that get one: Group entity refs (`team-a` reads as
+       * `group:default/team-a`), or `all` for every Group in the catalog.
+       * None by default.
+       * @default []
+       */
+      teams?: string[] | 'all';
+      /**
+       * When the task runs. Running it more often is harmless: each team
+       * gets one digest per week (Monday to Sunday, UTC), on the first run
+       * of the week. Default: Mondays at 08:00 UTC.
+       * @default { frequency: { cron: '0 8 * * 1' }, timeout: { minutes: 10 } }
+       */
+      schedule?: Partial<SchedulerServiceTaskScheduleDefinitionConfig>;
     };
 
     /**

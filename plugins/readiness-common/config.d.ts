@@ -128,6 +128,15 @@ export interface Config {
        * @default declared
        */
       minStrength?: 'observed' | 'declared';
+      /**
+       * Rolls the check out without a score cliff: an advisory check is
+       * evaluated, shown (marked "Advisory"), searched, exported and counted
+       * in campaigns, but not in levels or the score, and never blocks a
+       * level. Promote it by removing the key (or `false`); preview the
+       * promotion first with `GET /preview?promote=<id>` or `readiness plan`.
+       * @default false
+       */
+      advisory?: boolean;
       /** One-line reasons shown with the result. */
       messages?: {
         /** Shown when the check passes. */

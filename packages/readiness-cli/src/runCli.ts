@@ -6,6 +6,11 @@ import {
   runScoreCommand,
 } from './commands/scoreCommand';
 import { FixCommandOptions, runFixCommand } from './commands/fixCommand';
+import {
+  PLAN_FORMATS,
+  PlanCommandOptions,
+  runPlanCommand,
+} from './commands/planCommand';
 import { EXIT_CODES } from './exitCodes';
 import { formatCheckList } from './format/formatCheckList';
 import { formatExplain } from './format/formatExplain';
@@ -156,6 +161,54 @@ export async function runCli(
     )
     .action(async (options: FixCommandOptions) => {
       exitCode = await runFixCommand(options, context);
+    });
+
+  program
+    .command('plan')
+    .description(
+      'Preview a check-pack change: how many entities would change level, up or down, per level pair and per team, and who would be notified.',
+    )
+    .argument(
+      '[files...]',
+      'catalog files or globs to score offline with both packs (default ./catalog-info.yaml)',
+    )
+    .requiredOption(
+      '--pack <file>',
+      'app-config file with the proposed readiness.checks / readiness.levels',
+    )
+    .option(
+      '--base <file>',
+      'app-config file with the current readiness.checks / readiness.levels (default: the default pack)',
+    )
+    .option(
+      '--backend <url>',
+      'ask this Backstage backend instead (POST /preview over the entities it scores; token from READINESS_TOKEN)',
+    )
+    .option(
+      '--format <format>',
+      `output format: ${PLAN_FORMATS.join(', ')}`,
+      'table',
+    )
+    .option('--repo <dir>', 'the checkout repository facts come from')
+    .option('--no-repo', 'collect no repository facts')
+    .option(
+      '--context <files>',
+      'catalog files or globs that only resolve owners, systems and members; not scored (repeatable)',
+      collect,
+      [],
+    )
+    .option(
+      '--kind <kinds>',
+      'plan only entities of these kinds (comma-separated)',
+      collectList,
+      [],
+    )
+    .option(
+      '--no-follow-locations',
+      'do not load the files that Location entities point to',
+    )
+    .action(async (files: string[], options: PlanCommandOptions) => {
+      exitCode = await runPlanCommand(files, options, context);
     });
 
   program

@@ -30,7 +30,28 @@ describe('readReadinessBackendConfig', () => {
         minimumLevelByTier: { 'tier-1': 'silver' },
       },
       notifications: { enabled: false, maxPerBatch: 50 },
+      digests: {
+        enabled: false,
+        teams: [],
+        schedule: {
+          frequency: { cron: '0 8 * * 1' },
+          timeout: { minutes: 10 },
+          scope: 'global',
+        },
+      },
     });
+  });
+
+  it('reads digest teams as group refs, or all', () => {
+    const read = (teams: string[] | string) =>
+      readReadinessBackendConfig(
+        new ConfigReader({ readiness: { digests: { enabled: true, teams } } }),
+      ).digests.teams;
+    expect(read(['team-a', 'group:ops/sre', 'team-a'])).toEqual([
+      'group:default/team-a',
+      'group:ops/sre',
+    ]);
+    expect(read('all')).toBe('all');
   });
 
   it('reads every key, always scheduling globally', () => {
@@ -117,6 +138,14 @@ describe('readReadinessBackendConfig', () => {
     [
       { notifications: { enabled: 'sometimes' } },
       /readiness\.notifications\.enabled/,
+    ],
+    [
+      { digests: { teams: ['user:default/jane'] } },
+      /readiness\.digests\.teams\[0\]: "user:default\/jane"; expected a group ref/,
+    ],
+    [
+      { digests: { teams: 'everyone' } },
+      /readiness\.digests\.teams: "everyone"; expected a list of group refs or 'all'/,
     ],
   ])('names the key and value of invalid config %j', (readiness, message) => {
     expect(() =>

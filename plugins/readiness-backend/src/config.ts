@@ -1,5 +1,6 @@
 import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { normalizeTier } from '@prodready/plugin-readiness-common';
 import { readConfigValues } from '@prodready/plugin-readiness-node';
@@ -67,6 +68,14 @@ export interface ReadinessBackendConfig {
     /** More level changes than this in one write are logged, not sent. */
     maxPerBatch: number;
   };
+  /** The weekly digest per team. */
+  digests: {
+    enabled: boolean;
+    /** Group refs of the teams that opted in, or `all`. */
+    teams: string[] | 'all';
+    /** When the digest task runs; `scope` is always `global`. */
+    schedule: SchedulerServiceTaskScheduleDefinition;
+  };
 }
 
 /** Defaults of every key, documented in config.d.ts with `@default`. */
@@ -88,12 +97,62 @@ const DEFAULTS = {
   learnFromLimit: 3,
   cacheTtlMs: 30_000,
   notificationsMaxPerBatch: 50,
+  digestSchedule: {
+    frequency: { cron: '0 8 * * 1' },
+    timeout: { minutes: 10 },
+  },
   dependencies: {
     checkLevel: 'silver',
     minimumLevel: 'bronze',
     minimumLevelByTier: { 'tier-1': 'silver' } as Record<string, string>,
   },
 };
+
+/** `readiness.digests.teams`: group refs, or `all`. */
+function readDigestTeams(rootConfig: Config): string[] | 'all' {
+  const key = 'readiness.digests.teams';
+  const value = rootConfig.getOptional(key);
+  if (value === undefined) {
+    return [];
+  }
+  if (value === 'all') {
+    return 'all';
+  }
+  if (!Array.isArray(value)) {
+    throw new InputError(
+      `Invalid value at ${key}: ${JSON.stringify(
+        value,
+      )}; expected a list of group refs or 'all'`,
+    );
+  }
+  return [
+    ...new Set(
+      value.map((item, i) => {
+        try {
+          if (typeof item !== 'string') {
+            throw new TypeError('not a string');
+          }
+          const ref = parseEntityRef(item.trim(), {
+            defaultKind: 'group',
+            defaultNamespace: 'default',
+          });
+          if (ref.kind.toLocaleLowerCase('en-US') !== 'group') {
+            throw new TypeError('not a Group');
+          }
+          return stringifyEntityRef(ref);
+        } catch (error) {
+          throw new InputError(
+            `Invalid value at ${key}[${i}]: ${JSON.stringify(
+              item,
+            )}; expected a group ref such as group:default/team-a (${
+              (error as Error).message
+            })`,
+          );
+        }
+      }),
+    ),
+  ];
+}
 
 /** `readiness.dependencies.minimumLevelByTier`: tiers normalised as everywhere. */
 function readLevelsByTier(rootConfig: Config): Record<string, string> {
@@ -221,6 +280,14 @@ export function readReadinessBackendConfig(
         default: DEFAULTS.notificationsMaxPerBatch,
         max: 10_000,
       }),
+    },
+    digests: {
+      enabled: values.boolean('digests.enabled', { default: false }),
+      teams: readDigestTeams(rootConfig),
+      schedule: {
+        ...values.schedule('digests.schedule', DEFAULTS.digestSchedule),
+        scope: 'global',
+      },
     },
   };
 }

@@ -11,6 +11,7 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   readCheckPackFromConfig,
   readinessPermissions,
+  readTargetsByTier,
   type CheckDefinition,
 } from '@prodready/plugin-readiness-common';
 import {
@@ -21,6 +22,7 @@ import {
 import { registerReadinessActions } from './actions/registerReadinessActions';
 import { DatabaseAttestationsStore } from './attestations/DatabaseAttestationsStore';
 import { DatabaseCampaignsStore } from './campaigns/DatabaseCampaignsStore';
+import { storeCampaignDeadlines } from './digests/storeCampaignDeadlines';
 import { registerCampaignActions } from './actions/registerCampaignActions';
 import { readReadinessBackendConfig } from './config';
 import { DatabaseReadinessStore } from './database/DatabaseReadinessStore';
@@ -88,17 +90,19 @@ export const readinessPlugin = createBackendPlugin({
       async init(deps) {
         const { config, logger } = deps;
         const settings = readReadinessBackendConfig(config);
+        const extraChecks = settings.dependencies.enabled
+          ? [
+              ...moduleChecks,
+              dependencyRiskCheck({ level: settings.dependencies.checkLevel }),
+            ]
+          : moduleChecks;
+        const checkPack = readCheckPackFromConfig(config, { extraChecks });
         const pack = new PackIndex(
-          readCheckPackFromConfig(config, {
-            extraChecks: settings.dependencies.enabled
-              ? [
-                  ...moduleChecks,
-                  dependencyRiskCheck({
-                    level: settings.dependencies.checkLevel,
-                  }),
-                ]
-              : moduleChecks,
-          }),
+          checkPack,
+          readTargetsByTier(
+            config,
+            checkPack.levels.map(level => level.id),
+          ),
         );
         deps.permissionsRegistry.addPermissions(readinessPermissions);
         const metrics = ReadinessMetrics.create(deps.metricsService);
@@ -180,6 +184,10 @@ export const readinessPlugin = createBackendPlugin({
           scoring,
           attestations,
           campaignRecorder: campaigns.recorder,
+          campaignDeadlines: storeCampaignDeadlines({
+            listCampaigns: () => campaigns.store.listCampaigns(),
+            configCampaigns: campaigns.configCampaigns,
+          }),
         });
 
         // Every caller, REST or action, goes through the authorized services.
@@ -195,12 +203,17 @@ export const readinessPlugin = createBackendPlugin({
           pushedFacts,
           pushedFactKeys,
           attestations,
+          extraChecks,
           campaigns,
         });
         registerReadinessActions({
           actionsRegistry: deps.actionsRegistry,
           scorecards: services.scorecards,
           search: services.search,
+          preview: services.preview,
+          exemptions: services.exemptions,
+          auditor: deps.auditor,
+          pack,
         });
         registerCampaignActions({
           actionsRegistry: deps.actionsRegistry,

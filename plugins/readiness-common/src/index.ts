@@ -17,3 +17,5 @@ export * from './pack';
 export * from './engine';
 export * from './config';
 export * from './util';
+export * from './preview';
+export * from './targets';

@@ -12,6 +12,7 @@ import { formatMarkdown } from '../format/formatMarkdown';
 import { formatSarif } from '../format/formatSarif';
 import { formatTable } from '../format/formatTable';
 import { loadCheckPack } from '../pack/loadCheckPack';
+import { loadTargets } from '../pack/loadTargets';
 import {
   Baseline,
   baselineOfReport,
@@ -135,6 +136,8 @@ interface ScoreFilesOptions {
   options: ScoreCommandOptions;
   cwd: string;
   pack: CheckPack;
+  /** `readiness.targets.byTier` of the config files. */
+  targetsByTier: Record<string, string>;
   gate: GateOptions;
   repository: string | false | undefined;
   now?: Date;
@@ -148,6 +151,7 @@ async function scoreFiles(input: ScoreFilesOptions) {
     entities: read.entities,
     contextEntities: read.contextEntities,
     pack,
+    targetsByTier: input.targetsByTier,
     repository,
     cwd,
     kinds: options.kind,
@@ -238,6 +242,11 @@ export async function runScoreCommand(
     options,
     cwd,
     pack,
+    targetsByTier: await loadTargets(
+      options.config,
+      cwd,
+      pack.levels.map(level => level.id),
+    ),
     gate,
     repository,
     now: context.now,

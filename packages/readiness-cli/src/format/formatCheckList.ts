@@ -3,7 +3,8 @@ import { columns } from './columns';
 
 /**
  * Formats the checks of a pack for `readiness checks`: id, level, category
- * and title in aligned columns, lowest level first.
+ * and title in aligned columns, lowest level first; advisory checks are
+ * marked next to their level.
  *
  * @public
  */
@@ -17,7 +18,12 @@ export function formatCheckList(pack: CheckPack): string {
   );
   const rows = [
     ['ID', 'LEVEL', 'CATEGORY', 'TITLE'],
-    ...checks.map(c => [c.id, c.level, String(c.category), c.title]),
+    ...checks.map(c => [
+      c.id,
+      c.advisory ? `${c.level} (advisory)` : c.level,
+      String(c.category),
+      c.title,
+    ]),
   ];
   return `${columns(rows).join('\n')}\n`;
 }

@@ -1,7 +1,7 @@
-import type { CheckDefinition } from '@prodready/plugin-readiness-common';
-
-const STRENGTH_RULE =
-  'every piece of evidence has a strength. observed: seen in reality (a file in the repository, live series or alert rules). declared: an annotation, a field, or a link whose type names the kind or whose URL is a tool serving it (Grafana /d/, Datadog /dashboard/, PagerDuty...). hint: a link known only by its title or icon, or one pointing at a tool that does not serve the kind (Jira, Notion, a status page): it is listed as ignored and never passes. Placeholders (TODO, -, none, missing, <GUID>, true where an id is expected) and repository pointers alone never pass.';
+import {
+  explainCheck,
+  type CheckDefinition,
+} from '@prodready/plugin-readiness-common';
 
 /**
  * Formats one check for `--explain`: what it checks, where it sits in the
@@ -23,11 +23,8 @@ export function formatExplain(check: CheckDefinition): string {
   }
   lines.push(
     '',
-    `What counts: ${STRENGTH_RULE}${
-      check.minStrength === 'observed'
-        ? ' This check needs observed evidence: declared evidence alone fails it.'
-        : ''
-    }`,
+    // The same words as the readiness:explain-check action.
+    `What counts: ${explainCheck(check).evidenceRules}`,
   );
   lines.push('', 'How to pass it:', '', check.remediation.markdown.trim());
   const links = check.remediation.links ?? [];

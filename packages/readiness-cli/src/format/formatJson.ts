@@ -29,6 +29,8 @@ export function formatJson(report: ScoreReport): string {
         levelIfUnknownPass: entity.levelIfUnknownPass ?? null,
         nextLevel: scorecard.nextLevel ?? null,
         blockingCheckIds: scorecard.blockingCheckIds,
+        // null (not omitted) when the entity's tier has no target.
+        target: entity.target ?? null,
         counts: countStates(entity),
         categories: scorecard.categories,
         results: scorecard.results.map(result => {
@@ -38,6 +40,7 @@ export function formatJson(report: ScoreReport): string {
             title: check?.title,
             category: check?.category,
             level: check?.level,
+            ...(check?.advisory ? { advisory: true } : {}),
             state: result.state,
             ...(result.notConfigured ? { notConfigured: true } : {}),
             reason: result.reason,

@@ -9,6 +9,7 @@ import {
   failingResults,
   gateSentence,
   levelText,
+  targetText,
   levelsSentence,
   passingResults,
   reasonWithEvidence,
@@ -147,7 +148,9 @@ function gapLine(
 ): string[] {
   const check = checks.get(checkId);
   const lines = [
-    `- ${code(checkId)} (${check?.level ?? 'unknown level'}): ${cell(reason)}`,
+    `- ${code(checkId)} (${check?.level ?? 'unknown level'}${
+      check?.advisory ? ', advisory' : ''
+    }): ${cell(reason)}`,
   ];
   for (const exemplar of report.exemplars?.get(
     gapKey(entity.entityRef, checkId),
@@ -273,13 +276,15 @@ export function formatMarkdown(
     const name = entity.title
       ? `${cell(entity.title)} (${code(entity.entityRef)})`
       : code(entity.entityRef);
-    const row = `| ${name} | ${cell(levelText(entity, report.pack.levels))} | ${
-      entity.scorecard.score
-    } | ${counts.fail + counts.claimed} | ${counts.unknown} | ${
-      counts.pass + counts.exempt
-    } | ${counts['not-applicable']} | ${code(
-      `${entity.file}:${entity.line}`,
-    )} |`;
+    const target = targetText(entity);
+    const level = `${levelText(entity, report.pack.levels)}${
+      target ? `; ${target}` : ''
+    }`;
+    const row = `| ${name} | ${cell(level)} | ${entity.scorecard.score} | ${
+      counts.fail + counts.claimed
+    } | ${counts.unknown} | ${counts.pass + counts.exempt} | ${
+      counts['not-applicable']
+    } | ${code(`${entity.file}:${entity.line}`)} |`;
     if (out.used + row.length > tableBudget || !out.add(row)) {
       break;
     }

@@ -12,14 +12,21 @@ export interface FormatSarifOptions {
   version: string;
 }
 
-type SarifLevel = 'error' | 'warning';
+type SarifLevel = 'error' | 'warning' | 'note';
 
 /**
  * A check's SARIF level: `error` for checks at or below the bar
  * (`--min-level`, else the lowest level) and for `--fail-on` checks,
- * `warning` for the rest.
+ * `note` for advisory checks (they count in no level), `warning` for the
+ * rest.
  */
 function sarifLevel(report: ScoreReport, check: CheckDefinition): SarifLevel {
+  if (report.gate.failOn.includes(check.id)) {
+    return 'error';
+  }
+  if (check.advisory) {
+    return 'note';
+  }
   const levels = report.pack.levels.map(l => l.id);
   const bar = report.gate.minLevel ?? levels[0];
   const atOrBelowBar = levels.indexOf(check.level) <= levels.indexOf(bar);
@@ -71,7 +78,13 @@ export function formatSarif(
     properties: {
       category: check.category,
       level: check.level,
-      tags: ['readiness', check.category, check.level],
+      ...(check.advisory && { advisory: true }),
+      tags: [
+        'readiness',
+        check.category,
+        check.level,
+        ...(check.advisory ? ['advisory'] : []),
+      ],
     },
   }));
 

@@ -13,6 +13,7 @@ import {
   reasonWithEvidence,
   repositorySentence,
   sortedResults,
+  targetText,
 } from './reportSummary';
 
 /**
@@ -98,15 +99,21 @@ export function formatTable(
         }`
       : '';
     lines.push('');
+    const target = targetText(entity);
     lines.push(
       `${paint(entity.entityRef, '1', color)}: level ${levelText(
         entity,
         report.pack.levels,
-      )}, score ${scorecard.score}${next}`,
+      )}, score ${scorecard.score}${next}${target ? `; ${target}` : ''}`,
     );
     lines.push(`  ${repositorySentence(entity)}`);
     const results = sortedResults(report, entity);
-    const checkLevel = new Map(report.pack.checks.map(c => [c.id, c.level]));
+    const checkLevel = new Map(
+      report.pack.checks.map(c => [
+        c.id,
+        c.advisory ? `${c.level} (advisory)` : c.level,
+      ]),
+    );
     const rows = [
       ['STATE', 'LEVEL', 'CHECK', 'REASON'],
       ...results.map(result => [

@@ -179,6 +179,24 @@ export function levelText(
 }
 
 /**
+ * An entity's target for display, e.g. `target gold (tier-1): 2 levels to
+ * go` or `target silver (tier-2): met`; `undefined` without a target.
+ */
+export function targetText(entity: ScoredEntity): string | undefined {
+  const { target } = entity;
+  if (!target) {
+    return undefined;
+  }
+  const togo =
+    target.levelsToGo === 0
+      ? 'met'
+      : `${target.levelsToGo} ${
+          target.levelsToGo === 1 ? 'level' : 'levels'
+        } to go`;
+  return `target ${target.level} (${target.tier}): ${togo}`;
+}
+
+/**
  * Where an entity's repository facts came from, one phrase, e.g.
  * `repository facts from services/a (backstage.io/source-location dir:.)`.
  */

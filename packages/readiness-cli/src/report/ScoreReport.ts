@@ -2,6 +2,7 @@ import type {
   CheckPack,
   EntityScorecard,
   LearnFromExemplar,
+  TargetGap,
 } from '@prodready/plugin-readiness-common';
 import type { BaselineComparison } from './compareWithBaseline';
 
@@ -28,6 +29,12 @@ export interface ScoredEntity {
    * compares with `--min-level` (unless `--strict`).
    */
   levelIfUnknownPass?: string;
+  /**
+   * The gap to the target level of the entity's tier
+   * (`readiness.targets.byTier` of `--config`, as the backend reads it);
+   * absent without a target.
+   */
+  target?: TargetGap;
   /**
    * Where the entity's repository facts came from: the directory (relative
    * to the working directory) and why; no directory when none was read.

@@ -90,10 +90,13 @@ export function checksUpTo(
     ? state
     : [state as CheckState];
   const levelOf = new Map(pack.checks.map(c => [c.id, c.level]));
+  // Advisory checks count in no level, so they hold no entity below one.
+  const advisory = new Set(pack.checks.filter(c => c.advisory).map(c => c.id));
   return scorecard.results
     .filter(
       r =>
         states.includes(r.state) &&
+        !advisory.has(r.checkId) &&
         compareLevels(pack, levelOf.get(r.checkId) ?? level, level) <= 0,
     )
     .map(r => r.checkId);

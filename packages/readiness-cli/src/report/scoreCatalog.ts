@@ -6,7 +6,11 @@ import {
   FactNamespace,
   RepositoryFacts,
   compileCheckPack,
+  computeTargetGap,
+  DEFAULT_TARGETS_BY_TIER,
   evaluateEntity,
+  readEntityTier,
+  type TargetPackView,
 } from '@prodready/plugin-readiness-common';
 import type { CatalogFileEntity } from '../files/loadCatalogFiles';
 import {
@@ -64,6 +68,11 @@ export interface ScoreCatalogOptions {
   /** Score only these kinds (case-insensitive). */
   kinds?: string[];
   gate: GateOptions;
+  /**
+   * Target level per normalised tier (`readiness.targets.byTier`); absent:
+   * the defaults (tier-1 gold, tier-2 silver).
+   */
+  targetsByTier?: Readonly<Record<string, string>>;
   /** Evaluation time (for reproducible output). */
   now?: Date;
 }
@@ -91,6 +100,11 @@ export async function scoreCatalog(
 ): Promise<ScoreReport> {
   const { entities, pack, repository, kinds, gate, now } = options;
   const compiledPack = compileCheckPack(pack);
+  const checkLevels = new Map(pack.checks.map(c => [c.id, c.level]));
+  const targetView: TargetPackView = {
+    levelIds: pack.levels.map(level => level.id),
+    checkLevel: id => checkLevels.get(id),
+  };
   const catalog = new Map(
     [...(options.contextEntities ?? []), ...entities].map(e => [
       e.entityRef,
@@ -180,6 +194,16 @@ export async function scoreCatalog(
       owner: owner.namespace.data?.ownerRef ?? owner.missingRef,
       scorecard,
       levelIfUnknownPass: levelIfUnknownPass(pack, scorecard),
+      target: computeTargetGap(
+        targetView,
+        options.targetsByTier ?? DEFAULT_TARGETS_BY_TIER,
+        {
+          tier: readEntityTier(item.entity),
+          level: scorecard.level,
+          levelApplicable: scorecard.levelApplicable,
+        },
+        scorecard.results,
+      ),
       repository: {
         ...(scope.directory && { directory: display(scope.directory) }),
         reason: scope.reason,

@@ -42,6 +42,7 @@ export interface EntityOptions {
   score?: number;
   level?: string;
   levelRank?: number;
+  nextLevel?: string;
   traits?: string[];
   results?: CheckResult[];
   ownerContact?: TeamContact;
@@ -72,6 +73,7 @@ export function entity(name: string, o: EntityOptions = {}): EntityScoreWrite {
       gaps: results.filter(r => r.state === 'fail').length,
     },
     levelRank: o.levelRank ?? 0,
+    nextLevel: o.nextLevel,
     blockingCheckIds: [],
     categories: [
       {

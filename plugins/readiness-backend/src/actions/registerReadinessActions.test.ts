@@ -43,13 +43,19 @@ describe('readiness actions', () => {
     const reads = listed.filter(a =>
       [
         'readiness:get-entity-readiness',
+        'readiness:preview-pack-change',
         'readiness:search-readiness-gaps',
+        'readiness:explain-check',
       ].includes(a.id),
     );
-    expect(reads).toHaveLength(2);
+    expect(reads).toHaveLength(3);
     for (const action of reads) {
       expect(action.attributes.readOnly).toBe(true);
     }
+    const requestExemption = listed.find(
+      a => a.id === 'readiness:request-exemption',
+    );
+    expect(requestExemption?.attributes.readOnly).toBe(false);
     expect(
       Object.keys(
         listed.find(a => a.id === 'readiness:search-readiness-gaps')!.schema

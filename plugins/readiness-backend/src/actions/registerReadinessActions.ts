@@ -1,3 +1,4 @@
+import type { AuditorService } from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import type { z as zod } from 'zod/v3';
 import {
@@ -9,9 +10,15 @@ import {
   type TeamContact,
 } from '@prodready/plugin-readiness-common';
 import { parseEntityRefParam } from '../lib/parseEntityRefParam';
+import { registerPreviewPackChangeAction } from './registerPreviewPackChangeAction';
+import type { PreviewService } from '../service/authorized/PreviewService';
+import type { PackIndex } from '../pack/PackIndex';
+import type { ExemptionsService } from '../service/authorized/ExemptionsService';
 import type { ScorecardService } from '../service/authorized/ScorecardService';
 import type { SearchService } from '../service/authorized/SearchService';
 import { GAP_STATES } from '@prodready/plugin-readiness-common';
+import { registerExplainCheckAction } from './registerExplainCheckAction';
+import { registerRequestExemptionAction } from './registerRequestExemptionAction';
 
 /**
  * What the actions need: the same authorized services as the REST API, so
@@ -23,6 +30,10 @@ export interface ReadinessActionsOptions {
   actionsRegistry: ActionsRegistryService;
   scorecards: ScorecardService;
   search: SearchService;
+  preview: PreviewService;
+  exemptions: ExemptionsService;
+  auditor: AuditorService;
+  pack: PackIndex;
 }
 
 /** What each search filter of `search-readiness-gaps` means to a caller. */
@@ -39,6 +50,8 @@ const FILTER_DESCRIPTIONS: Record<SearchFilter, string> = {
   levelAtMost: 'Highest level id allowed',
   levelAtLeast: 'Lowest level id required',
   text: 'Text in the name, title, owner or system',
+  belowTarget:
+    '"true": only entities below the target level of their tier (tier-1: gold, tier-2: silver by default)',
 };
 
 /** An object with one value per key. */
@@ -76,6 +89,11 @@ function entitySummarySchema(z: typeof zod) {
     system: z.string().optional(),
     tier: z.string().optional(),
     level: z.string().optional(),
+    target: z
+      .string()
+      .optional()
+      .describe('Target level of the tier (tier-1: gold, tier-2: silver)'),
+    levelsToTarget: z.number().optional(),
     score: z.number(),
     gaps: z.number(),
   });
@@ -89,6 +107,8 @@ function summaryOf(entity: EntitySummary) {
     system: entity.system,
     tier: entity.tier,
     level: entity.level,
+    target: entity.target,
+    levelsToTarget: entity.levelsToTarget,
     score: entity.score,
     gaps: entity.gaps,
   };
@@ -111,6 +131,8 @@ function gapsOf(scorecard: EntityScorecardResponse) {
       category: r.check.category,
       level: r.check.level,
       blocksNextLevel: scorecard.blockingCheckIds.includes(r.checkId),
+      blocksTarget:
+        scorecard.targetGap?.blockingCheckIds.includes(r.checkId) ?? false,
       reason: r.reason,
       remediation: r.check.remediation.markdown,
       learnFrom: (r.learnFrom ?? []).map(e => ({
@@ -124,9 +146,10 @@ function gapsOf(scorecard: EntityScorecardResponse) {
 /**
  * Registers the readiness actions with the backend's actions registry, for
  * automation and AI assistants (the MCP actions backend serves them as
- * tools): one entity's gaps with whom to ask, and search by gaps. They answer
- * as the caller: what the caller may not read in the catalog, they do not
- * see.
+ * tools): one entity's gaps with whom to ask, search by gaps, explaining a
+ * check, and requesting an exemption (the last two in their own files). They
+ * answer as the caller: what the caller may not read in the catalog, they do
+ * not see; writes need the same permission as the UI and are audited.
  *
  * @internal
  */
@@ -167,6 +190,7 @@ export function registerReadinessActions(
               category: z.string(),
               level: z.string(),
               blocksNextLevel: z.boolean(),
+              blocksTarget: z.boolean(),
               reason: z.string(),
               remediation: z.string(),
               learnFrom: z.array(
@@ -228,4 +252,9 @@ export function registerReadinessActions(
       };
     },
   });
+
+  registerPreviewPackChangeAction(actionsRegistry, options.preview);
+
+  registerRequestExemptionAction(options);
+  registerExplainCheckAction(options);
 }

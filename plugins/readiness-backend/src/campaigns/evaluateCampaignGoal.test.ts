@@ -81,4 +81,28 @@ describe('evaluateCampaignGoal', () => {
       ),
     ).toEqual({ done: false, missingCheckIds: ['runbook.runbook'] });
   });
+
+  it('counts an advisory check in a checks goal, and not in a level goal', () => {
+    const advisory = new PackIndex(
+      readCheckPackFromConfig(
+        new ConfigReader({
+          readiness: { checks: [{ id: 'logging.logs', advisory: true }] },
+        }),
+      ),
+    );
+    expect(
+      evaluateCampaignGoal(
+        checks,
+        {},
+        states({ 'runbook.runbook': 'pass', 'logging.logs': 'fail' }),
+        advisory,
+      ),
+    ).toEqual({ done: false, missingCheckIds: ['logging.logs'] });
+    expect(
+      campaignGoalCheckIds({ type: 'level', level: 'bronze' }, advisory),
+    ).not.toContain('logging.logs');
+    expect(
+      campaignGoalCheckIds({ type: 'level', level: 'bronze' }, pack),
+    ).toContain('logging.logs');
+  });
 });

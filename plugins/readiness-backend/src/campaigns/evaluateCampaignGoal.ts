@@ -30,8 +30,9 @@ const BLOCKS_LEVEL: ReadonlySet<CheckState> = new Set<CheckState>([
 ]);
 
 /**
- * The checks whose states decide a goal: the goal's checks, or for a level
- * goal every check of that level and the levels below it.
+ * The checks whose states decide a goal: the goal's checks (advisory ones
+ * too), or for a level goal every counted check of that level and the levels
+ * below it (advisory checks hold no level back).
  *
  * @internal
  */
@@ -45,7 +46,9 @@ export function campaignGoalCheckIds(
   const rank = pack.levelRank(goal.level);
   return pack.checkIds().filter(id => {
     const info = pack.checkInfo(id);
-    return info !== undefined && pack.levelRank(info.level) <= rank;
+    return (
+      info !== undefined && !info.advisory && pack.levelRank(info.level) <= rank
+    );
   });
 }
 

@@ -47,6 +47,7 @@ import { removeEntities } from './operations/removeEntities';
 import { getScorecardDocument } from './operations/scorecardDocuments';
 import { getScoresVersion } from './operations/scoresVersion';
 import { listOwnerCheckCounts, listRollupRows } from './operations/rollups';
+import { listStoredLevels } from './operations/listStoredLevels';
 import {
   claimRequestedRun,
   createRun,
@@ -171,6 +172,10 @@ export class DatabaseReadinessStore implements ReadinessStore {
 
   countSearch(filters: StoreSearchFilters) {
     return countSearch(this.db, filters);
+  }
+
+  listStoredLevels(visibleEntityRefs: VisibleEntityRefs) {
+    return listStoredLevels(this.db, visibleEntityRefs);
   }
 
   listRollupRows(

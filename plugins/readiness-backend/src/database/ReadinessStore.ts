@@ -10,6 +10,7 @@ import type {
 import type {
   VisibleEntityRefs,
   StoredEntityScore,
+  StoredLevel,
   EntityScoreWrite,
   ScoreWriteStats,
   StoreSearchFilters,
@@ -36,6 +37,7 @@ import type {
 export type {
   VisibleEntityRefs,
   StoredEntityScore,
+  StoredLevel,
   EntityScoreWrite,
   LevelChange,
   ScoreWriteStats,
@@ -133,6 +135,14 @@ export interface ReadinessStore {
 
   /** Number of entities matching the filters. */
   countSearch(filters: StoreSearchFilters): Promise<number>;
+
+  /**
+   * Every visible scored entity's level, owner, blocking checks and latest
+   * result states, for a pack-change preview.
+   */
+  listStoredLevels(
+    visibleEntityRefs: VisibleEntityRefs,
+  ): Promise<StoredLevel[]>;
 
   /** Every visible scored entity's row for a roll-up by the given field. */
   listRollupRows(

@@ -24,6 +24,7 @@ const TABLES = [
   'campaign_history',
   'campaign_progress',
   'campaign_notifications',
+  'team_digests',
 ];
 
 describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
@@ -248,5 +249,32 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     });
     expect(await knex.schema.hasTable('pushed_facts')).toBe(false);
     expect(await knex.schema.hasTable('exemptions')).toBe(true);
+  });
+
+  it('team digests: up makes one digest per team and week; down removes the table', async () => {
+    const knex = await databases.init(databaseId);
+    const directory = DatabaseReadinessStore.migrationsDirectory;
+    await knex.migrate.latest({ directory });
+    const row = {
+      team_ref: 'group:default/team-a',
+      week: '2026-11-30',
+      claimed_at: '2026-11-30T08:00:00.000Z',
+      sent_at: null,
+      summary: null,
+    };
+    await knex('team_digests').insert(row);
+    await expect(
+      knex('team_digests').insert({ ...row, claimed_at: 'later' }),
+    ).rejects.toHaveProperty(
+      'message',
+      expect.stringMatching(CONSTRAINT_VIOLATION),
+    );
+    await knex('team_digests').insert({ ...row, week: '2026-12-07' });
+    await knex.migrate.down({
+      directory,
+      name: '20261205170000_team_digests.js',
+    });
+    expect(await knex.schema.hasTable('team_digests')).toBe(false);
+    expect(await knex.schema.hasTable('entity_scorecards')).toBe(true);
   });
 });

@@ -43,6 +43,7 @@ export const SUMMARY_COLUMNS = [
   'tier',
   'score',
   'level',
+  'next_level',
   'gaps',
   'evaluated_at',
 ] as const;
@@ -122,6 +123,7 @@ export function toSummary(row: SummaryRow): EntitySummary {
     tier: opt(row.tier),
     score: Number(row.score),
     level: opt(row.level),
+    nextLevel: opt(row.next_level),
     gaps: Number(row.gaps),
     evaluatedAt: row.evaluated_at,
   };
@@ -131,7 +133,6 @@ export function toSummary(row: SummaryRow): EntitySummary {
 export function toStoredScore(row: EntityScoreRow): StoredEntityScore {
   return {
     ...toSummary(row),
-    nextLevel: opt(row.next_level),
     blockingCheckIds: parseJson<string[]>(row.blocking, []),
     categories: parseJson<CategorySummary[]>(row.categories, []),
     traits: parseTraits(row.traits),

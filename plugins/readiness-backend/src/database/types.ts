@@ -6,6 +6,7 @@ import type {
   HistoryEvent,
   RunInfo,
   SearchListFilter,
+  StoredLevelInput,
   TeamContact,
 } from '@prodready/plugin-readiness-common';
 
@@ -51,6 +52,17 @@ export interface EntityScoreWrite {
   results: CheckResult[];
   /** Contacts of the owner, from the owner facts, when it resolved. */
   ownerContact?: TeamContact;
+}
+
+/**
+ * What a pack-change preview reads of a scored entity: its level with the
+ * current pack and the latest result states.
+ *
+ * @internal
+ */
+export interface StoredLevel extends StoredLevelInput {
+  /** Owner entity ref, when the entity has one. */
+  owner?: string;
 }
 
 /**
@@ -110,6 +122,14 @@ export interface StoreSearchFilters
   levelRankAtLeast?: number;
   /** Case-insensitive substring of name, title, owner or system. */
   text?: string;
+  /**
+   * The rank of the target level of each targeted tier: what `belowTarget`
+   * and the `targetGap` sort measure against (config, not stored, so a
+   * change of targets needs no rescore).
+   */
+  targetRanks?: Array<{ tier: string; rank: number }>;
+  /** Only entities below the target level of their tier. */
+  belowTarget?: boolean;
   visibleEntityRefs?: VisibleEntityRefs;
 }
 
@@ -118,7 +138,13 @@ export interface StoreSearchFilters
  *
  * @internal
  */
-export type StoreSortField = 'score' | 'name' | 'level' | 'gaps' | 'owner';
+export type StoreSortField =
+  | 'score'
+  | 'name'
+  | 'level'
+  | 'gaps'
+  | 'owner'
+  | 'targetGap';
 
 /**
  * The position after which a page starts: the sort value and entity ref of
@@ -164,6 +190,8 @@ export interface RollupEntityRow {
   key?: string;
   score: number;
   level?: string;
+  nextLevel?: string;
+  tier?: string;
   categories: CategorySummary[];
 }
 

@@ -79,7 +79,7 @@ export class EntityRollupModel {
       entities.map(e => e.entityRef),
     );
     const withFailing = entities.map(e => ({
-      ...e,
+      ...pack.withTarget(e),
       failingCheckIds: failing.get(e.entityRef) ?? [],
     }));
     const levels: Record<string, number> = {};
@@ -98,6 +98,7 @@ export class EntityRollupModel {
       members: scope.members,
       entities: withFailing,
       totalEntities: Math.max(0, matching - selfInScope),
+      belowTarget: withFailing.filter(e => (e.levelsToTarget ?? 0) > 0).length,
       meanScore: withFailing.length
         ? Math.round((scoreSum / withFailing.length) * 10) / 10
         : 0,

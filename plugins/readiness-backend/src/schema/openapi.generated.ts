@@ -51,6 +51,9 @@ export const spec = {
     {
       name: 'Campaigns',
     },
+    {
+      name: 'Preview',
+    },
   ],
   paths: {
     '/health': {
@@ -252,6 +255,9 @@ export const spec = {
             $ref: '#/components/parameters/text',
           },
           {
+            $ref: '#/components/parameters/belowTarget',
+          },
+          {
             $ref: '#/components/parameters/sort',
           },
           {
@@ -363,6 +369,9 @@ export const spec = {
           },
           {
             $ref: '#/components/parameters/text',
+          },
+          {
+            $ref: '#/components/parameters/belowTarget',
           },
           {
             $ref: '#/components/parameters/sort',
@@ -1145,6 +1154,80 @@ export const spec = {
         },
       },
     },
+    '/preview': {
+      get: {
+        operationId: 'GetPreview',
+        tags: ['Preview'],
+        description:
+          'What promoting advisory checks (making them count in levels and the score) would do: how many entities would change level, in which direction, per level pair and per owning team, which entities (only those the caller may read, which are also the only ones counted) and whose owners would be notified. Computed from the stored results. 400 naming `promote` and the value for a check that is not in the pack or not advisory.',
+        parameters: [
+          {
+            name: 'promote',
+            in: 'query',
+            required: true,
+            allowReserved: true,
+            description:
+              'Advisory check ids to promote. Repeatable and/or comma-separated.',
+            style: 'form',
+            explode: true,
+            schema: {
+              type: 'array',
+              minItems: 1,
+              items: {
+                type: 'string',
+                minLength: 1,
+              },
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The preview.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PackChangePreview',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'PostPreview',
+        tags: ['Preview'],
+        description:
+          'What a proposed check pack would do to levels, the pack given in the shape of the `readiness.checks` and `readiness.levels` configuration (the proposed configuration, not a difference: the default checks and those added in code, changed by these entries). Checks whose results the store cannot give (new checks, changed rules) are listed in `unevaluatedChecks`, and entities whose level depends on them are `undetermined` (facts are not stored). 400 naming the offending configuration path and value for an invalid pack.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/PreviewRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The preview.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PackChangePreview',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
@@ -1347,6 +1430,16 @@ export const spec = {
           minLength: 1,
         },
       },
+      belowTarget: {
+        name: 'belowTarget',
+        in: 'query',
+        description:
+          '`true`: only entities below the target level of their tier (`readiness.targets.byTier`); `false`: no such restriction.',
+        schema: {
+          type: 'string',
+          enum: ['true', 'false'],
+        },
+      },
       text: {
         name: 'text',
         in: 'query',
@@ -1362,9 +1455,11 @@ export const spec = {
       sort: {
         name: 'sort',
         in: 'query',
+        description:
+          "`targetGap` sorts by levels to go to the target of the entity's tier; entities without a target sort as -1.",
         schema: {
           type: 'string',
-          enum: ['score', 'name', 'level', 'gaps', 'owner'],
+          enum: ['score', 'name', 'level', 'gaps', 'owner', 'targetGap'],
           default: 'name',
         },
       },
@@ -1578,6 +1673,11 @@ export const spec = {
             },
             required: ['expiresAfterDays'],
             additionalProperties: false,
+          },
+          advisory: {
+            type: 'boolean',
+            description:
+              'Set on advisory checks: evaluated, shown and searched, not counted in levels or the score.',
           },
           remediation: {
             $ref: '#/components/schemas/CheckRemediation',
@@ -1862,6 +1962,20 @@ export const spec = {
           level: {
             type: 'string',
           },
+          nextLevel: {
+            type: 'string',
+            description:
+              'The next level to reach; absent at the top and when no level applies.',
+          },
+          target: {
+            type: 'string',
+            description: "Target level of the entity's tier; absent when none.",
+          },
+          levelsToTarget: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Levels still to reach the target; 0 when met.',
+          },
           gaps: {
             type: 'integer',
             description: 'Count of failing checks.',
@@ -1991,6 +2105,32 @@ export const spec = {
         required: ['checkId', 'state', 'reason', 'evidence', 'check'],
         additionalProperties: false,
       },
+      TargetGap: {
+        type: 'object',
+        description: "The gap to the target level of the entity's tier.",
+        properties: {
+          level: {
+            type: 'string',
+          },
+          tier: {
+            type: 'string',
+          },
+          levelsToGo: {
+            type: 'integer',
+            minimum: 0,
+          },
+          blockingCheckIds: {
+            type: 'array',
+            description:
+              'Checks of the target level and below that are not passing.',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        required: ['level', 'tier', 'levelsToGo', 'blockingCheckIds'],
+        additionalProperties: false,
+      },
       EntityScorecardResponse: {
         type: 'object',
         properties: {
@@ -2015,6 +2155,9 @@ export const spec = {
             items: {
               type: 'string',
             },
+          },
+          targetGap: {
+            $ref: '#/components/schemas/TargetGap',
           },
           categories: {
             type: 'array',
@@ -2110,6 +2253,10 @@ export const spec = {
           entities: {
             type: 'integer',
           },
+          belowTarget: {
+            type: 'integer',
+            description: 'Entities below the target level of their tier.',
+          },
           meanScore: {
             type: 'number',
           },
@@ -2128,7 +2275,14 @@ export const spec = {
             },
           },
         },
-        required: ['key', 'entities', 'meanScore', 'levels', 'categories'],
+        required: [
+          'key',
+          'entities',
+          'belowTarget',
+          'meanScore',
+          'levels',
+          'categories',
+        ],
         additionalProperties: false,
       },
       RollupResponse: {
@@ -2235,6 +2389,11 @@ export const spec = {
           },
           totalEntities: {
             type: 'integer',
+          },
+          belowTarget: {
+            type: 'integer',
+            description:
+              'Of `entities`, those below the target level of their tier.',
           },
           meanScore: {
             type: 'number',
@@ -3021,6 +3180,189 @@ export const spec = {
           },
         },
         required: ['items'],
+        additionalProperties: false,
+      },
+      PreviewRequest: {
+        type: 'object',
+        description:
+          "The proposed `readiness.checks` and `readiness.levels`, as in app-config (see the backend's config.d.ts).",
+        properties: {
+          checks: {
+            type: 'array',
+            maxItems: 1000,
+            items: {
+              type: 'object',
+            },
+          },
+          levels: {
+            type: 'array',
+            maxItems: 50,
+            items: {
+              type: 'object',
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      PackChangeEntity: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+          },
+          to: {
+            type: 'string',
+          },
+          direction: {
+            type: 'string',
+            enum: ['up', 'down'],
+          },
+        },
+        required: ['entityRef', 'direction'],
+        additionalProperties: false,
+      },
+      PackChangeUndetermined: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+        required: ['entityRef', 'reason'],
+        additionalProperties: false,
+      },
+      PackChangePreview: {
+        type: 'object',
+        properties: {
+          entities: {
+            type: 'integer',
+          },
+          changed: {
+            type: 'integer',
+          },
+          up: {
+            type: 'integer',
+          },
+          down: {
+            type: 'integer',
+          },
+          transitions: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                from: {
+                  type: 'string',
+                },
+                to: {
+                  type: 'string',
+                },
+                direction: {
+                  type: 'string',
+                  enum: ['up', 'down'],
+                },
+                entities: {
+                  type: 'integer',
+                },
+              },
+              required: ['direction', 'entities'],
+              additionalProperties: false,
+            },
+          },
+          teams: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                owner: {
+                  type: 'string',
+                },
+                up: {
+                  type: 'integer',
+                },
+                down: {
+                  type: 'integer',
+                },
+                undetermined: {
+                  type: 'integer',
+                },
+              },
+              required: ['up', 'down', 'undetermined'],
+              additionalProperties: false,
+            },
+          },
+          changes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PackChangeEntity',
+            },
+          },
+          undetermined: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PackChangeUndetermined',
+            },
+          },
+          unevaluatedChecks: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                checkId: {
+                  type: 'string',
+                },
+                reason: {
+                  type: 'string',
+                },
+              },
+              required: ['checkId', 'reason'],
+              additionalProperties: false,
+            },
+          },
+          notifications: {
+            type: 'object',
+            properties: {
+              enabled: {
+                type: 'boolean',
+              },
+              owners: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+            },
+            required: ['enabled', 'owners'],
+            additionalProperties: false,
+          },
+        },
+        required: [
+          'entities',
+          'changed',
+          'up',
+          'down',
+          'transitions',
+          'teams',
+          'changes',
+          'undetermined',
+          'unevaluatedChecks',
+          'notifications',
+        ],
         additionalProperties: false,
       },
     },

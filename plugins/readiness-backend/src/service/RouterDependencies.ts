@@ -12,6 +12,7 @@ import type { CampaignsService } from './authorized/CampaignsService';
 import type { ExemptionsService } from './authorized/ExemptionsService';
 import type { FactsService } from './authorized/FactsService';
 import type { InsightsService } from './authorized/InsightsService';
+import type { PreviewService } from './authorized/PreviewService';
 import type { RunsService } from './authorized/RunsService';
 import type { ScorecardService } from './authorized/ScorecardService';
 import type { SearchService } from './authorized/SearchService';
@@ -50,6 +51,8 @@ export interface RouterDependencies {
   facts: FactsService;
   /** Attestations of attested checks. */
   attestations: AttestationsService;
+  /** Previews of check-pack changes. */
+  preview: PreviewService;
   /** Campaigns: goals over a scope, with a deadline and progress. */
   campaigns: CampaignsService;
   /** Where the API records its request metrics. */

@@ -47,6 +47,7 @@ async function appWith() {
     },
     facts: { push: jest.fn(), list: jest.fn() },
     attestations: { list: jest.fn(), record: jest.fn() },
+    preview: { promote: jest.fn(), proposed: jest.fn() },
     campaigns: {
       list: jest.fn(),
       get: jest.fn(),
@@ -119,5 +120,36 @@ describe('createRouter', () => {
     expect(auditor.createEvent).toHaveBeenCalledWith(
       expect.objectContaining({ eventId: 'rescore' }),
     );
+  });
+
+  it('hands repeated and comma-separated promote ids to the preview service, audited', async () => {
+    const { app, services, auditor } = await appWith();
+    services.preview.promote.mockResolvedValue({ entities: 0 });
+    const res = await request(app)
+      .get(
+        '/preview?promote=runbook.runbook,delivery.ci&promote=tracing.instrumented',
+      )
+      .set('Authorization', auth);
+    expect(res.status).toBe(200);
+    expect(services.preview.promote).toHaveBeenCalledWith(
+      ['runbook.runbook', 'delivery.ci', 'tracing.instrumented'],
+      { credentials: mockCredentials.user(USER) },
+    );
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({ eventId: 'pack-change-preview' }),
+    );
+  });
+
+  it('answers 400 naming promote when it is missing, and 401 without a token', async () => {
+    const { app, services } = await appWith();
+    const missing = await request(app)
+      .get('/preview')
+      .set('Authorization', auth);
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.message).toMatch(/promote/);
+    const anonymous = await request(app).post('/preview').send({ checks: [] });
+    expect(anonymous.status).toBe(401);
+    expect(services.preview.promote).not.toHaveBeenCalled();
+    expect(services.preview.proposed).not.toHaveBeenCalled();
   });
 });

@@ -8,6 +8,7 @@ import { bindEntitiesEndpoints } from './endpoints/entities.router';
 import { bindExemptionsEndpoints } from './endpoints/exemptions.router';
 import { bindFactsEndpoints } from './endpoints/facts.router';
 import { bindInsightsEndpoints } from './endpoints/insights.router';
+import { bindPreviewEndpoints } from './endpoints/preview.router';
 import { bindRunsEndpoints } from './endpoints/runs.router';
 import { bindSearchEndpoints } from './endpoints/search.router';
 import type { RouterDependencies } from './RouterDependencies';
@@ -43,6 +44,7 @@ export async function createRouter(
   bindExemptionsEndpoints(api, deps);
   bindFactsEndpoints(api, deps);
   bindAttestationsEndpoints(api, deps);
+  bindPreviewEndpoints(api, deps);
   bindCampaignsEndpoints(api, deps);
   const router = express.Router();
   router.use(requestMetricsMiddleware(deps.metrics));

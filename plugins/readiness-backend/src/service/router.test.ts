@@ -444,7 +444,7 @@ describe('GET /export', () => {
     );
     const lines = res.text.split('\r\n');
     expect(lines[0]).toBe(
-      'entityRef,kind,namespace,name,title,type,lifecycle,owner,system,domain,tier,score,level,gaps,evaluatedAt,failingCheckIds,ownerContacts',
+      'entityRef,kind,namespace,name,title,type,lifecycle,owner,system,domain,tier,score,level,nextLevel,target,levelsToTarget,gaps,evaluatedAt,failingCheckIds,targetBlockingCheckIds,ownerContacts',
     );
     // The failing checks and the owner's contacts drive an outreach list.
     const ledger = lines.find(l => l.includes(',ledger,'))!;

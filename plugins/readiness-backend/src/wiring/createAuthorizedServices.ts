@@ -1,3 +1,4 @@
+import type { CheckDefinition } from '@prodready/plugin-readiness-common';
 import type { ReadinessBackendConfig } from '../config';
 import type { AttestationsStore } from '../attestations/AttestationsStore';
 import type { CampaignsWiring } from './createCampaigns';
@@ -16,6 +17,7 @@ import { AuthorizedCampaignsService } from '../service/authorized/AuthorizedCamp
 import { AuthorizedExemptionsService } from '../service/authorized/AuthorizedExemptionsService';
 import { AuthorizedFactsService } from '../service/authorized/AuthorizedFactsService';
 import { AuthorizedInsightsService } from '../service/authorized/AuthorizedInsightsService';
+import { AuthorizedPreviewService } from '../service/authorized/AuthorizedPreviewService';
 import { AuthorizedRunsService } from '../service/authorized/AuthorizedRunsService';
 import { AuthorizedScorecardService } from '../service/authorized/AuthorizedScorecardService';
 import { AuthorizedSearchService } from '../service/authorized/AuthorizedSearchService';
@@ -23,6 +25,7 @@ import { AttestationsModel } from '../service/models/AttestationsModel';
 import { CampaignsModel } from '../service/models/CampaignsModel';
 import { ExemptionsModel } from '../service/models/ExemptionsModel';
 import type { InsightsModel } from '../service/models/InsightsModel';
+import { PreviewModel } from '../service/models/PreviewModel';
 import { PushedFactsModel } from '../service/models/PushedFactsModel';
 import { RunsModel } from '../service/models/RunsModel';
 import { ScorecardModel } from '../service/models/ScorecardModel';
@@ -40,6 +43,7 @@ export type AuthorizedServices = Pick<
   | 'exemptions'
   | 'facts'
   | 'attestations'
+  | 'preview'
   | 'campaigns'
 >;
 
@@ -61,6 +65,8 @@ export function createAuthorizedServices(options: {
   pushedFacts: PushedFactsStore;
   pushedFactKeys: ReadonlyMap<string, PushedFactKey>;
   attestations: AttestationsStore;
+  /** The checks added in code, for previews of a proposed pack. */
+  extraChecks: CheckDefinition[];
   campaigns: CampaignsWiring;
 }): AuthorizedServices {
   const { deps, settings, store, pack, insights, scoring } = options;
@@ -132,6 +138,15 @@ export function createAuthorizedServices(options: {
       }),
       authorizer,
       auth,
+    ),
+    preview: new AuthorizedPreviewService(
+      new PreviewModel({
+        store,
+        pack,
+        extraChecks: options.extraChecks,
+        notificationsEnabled: settings.notifications.enabled,
+      }),
+      authorizer,
     ),
     campaigns: new AuthorizedCampaignsService(
       new CampaignsModel({

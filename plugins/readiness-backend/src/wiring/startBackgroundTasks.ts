@@ -9,7 +9,9 @@ import { CatalogDeltaPass } from '../scoring/CatalogDeltaPass';
 import type { DefaultScoringService } from '../scoring/DefaultScoringService';
 import { RescoreScheduler } from '../scoring/RescoreScheduler';
 import { ShardedRescore } from '../scoring/ShardedRescore';
+import type { CampaignDeadlineSource } from '../digests/CampaignDeadlineSource';
 import type { ReadinessInitDeps } from './ReadinessInitDeps';
+import { scheduleTeamDigests } from './scheduleTeamDigests';
 
 /** The local task of each replica that works on shards of full runs. */
 const SHARD_TASK_ID = 'readiness-rescore-shards';
@@ -23,7 +25,8 @@ const CAMPAIGN_PROGRESS_TASK_ID = 'readiness-campaign-progress';
 /**
  * Schedules the plugin's background work: full runs (sharded across replicas
  * when configured), the delta pass over new and changed entities, the
- * attestation expiry reminders and the campaigns' daily progress. Returns the full-run scheduler, which the
+ * attestation expiry reminders, the campaigns' daily progress and the weekly
+ * team digests. Returns the full-run scheduler, which the
  * runs API asks about the next run and triggers.
  *
  * @internal
@@ -31,7 +34,13 @@ const CAMPAIGN_PROGRESS_TASK_ID = 'readiness-campaign-progress';
 export async function startBackgroundTasks(options: {
   deps: Pick<
     ReadinessInitDeps,
-    'scheduler' | 'lifecycle' | 'logger' | 'catalog' | 'auth' | 'notifications'
+    | 'scheduler'
+    | 'lifecycle'
+    | 'logger'
+    | 'catalog'
+    | 'auth'
+    | 'notifications'
+    | 'database'
   >;
   settings: ReadinessBackendConfig;
   store: ReadinessStore;
@@ -39,6 +48,8 @@ export async function startBackgroundTasks(options: {
   scoring: DefaultScoringService;
   attestations: AttestationsStore;
   campaignRecorder: CampaignProgressRecorder;
+  /** Campaign deadlines the weekly team digests announce. */
+  campaignDeadlines?: CampaignDeadlineSource;
 }): Promise<RescoreScheduler> {
   const { deps, settings, store, scoring } = options;
   const { scheduler, logger, catalog, auth } = deps;
@@ -132,6 +143,12 @@ export async function startBackgroundTasks(options: {
     initialDelay: { minutes: 1 },
     scope: 'global',
     fn: () => recorder.record(),
+  });
+  await scheduleTeamDigests({
+    deps,
+    settings,
+    pack: options.pack,
+    deadlines: options.campaignDeadlines,
   });
   return rescores;
 }

@@ -117,4 +117,31 @@ describe('ReadinessApiClient', () => {
       ),
     ).resolves.toBe(`${BASE}/export?owner=team-a&format=json`);
   });
+
+  it('asks for a promotion preview with one promote parameter per check, and posts a proposed pack', async () => {
+    const { client, calls } = clientWith(() => json({ entities: 0 }));
+
+    await client.previewPromotion(['runbook.runbook', 'delivery.ci']);
+    await client.previewPackChange(
+      { checks: [{ id: 'delivery.ci', level: 'silver' }] },
+      { token: 't' },
+    );
+
+    expect(calls[0].url).toBe(
+      `${BASE}/preview?promote=runbook.runbook&promote=delivery.ci`,
+    );
+    expect(calls[1]).toEqual({
+      url: `${BASE}/preview`,
+      init: {
+        method: 'POST',
+        headers: {
+          Authorization: 'Bearer t',
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({
+          checks: [{ id: 'delivery.ci', level: 'silver' }],
+        }),
+      },
+    });
+  });
 });

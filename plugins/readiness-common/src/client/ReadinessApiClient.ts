@@ -1,7 +1,4 @@
-import {
-  parseEntityRef,
-  type CompoundEntityRef,
-} from '@backstage/catalog-model';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import type {
   ChampionsResponse,
@@ -29,97 +26,19 @@ import type {
   EntityCampaign,
 } from '../types/campaigns';
 import type { Attestation } from '../types/facts';
+import type { PackChangePreview } from '../types/preview';
 import type { Exemption } from '../types/results';
 import { searchQueryToParams } from '../search/searchQueryParams';
-
-/**
- * An entity named by its ref string (`component:default/payments-api`) or by
- * its parts.
- *
- * @public
- */
-export type ReadinessEntityRef = string | CompoundEntityRef;
-
-/**
- * The file format of an export of search results.
- *
- * @public
- */
-export type ReadinessExportFormat = 'csv' | 'json';
-
-/**
- * A downloaded export of search results.
- *
- * @public
- */
-export interface ReadinessExport {
-  /** The file's content. */
-  blob: Blob;
-  /** The file name the server proposed (Content-Disposition), or a default. */
-  filename: string;
-}
-
-/**
- * Options of `getTrend`.
- *
- * @public
- */
-export interface ReadinessTrendOptions {
-  /** How many days back; the server's default (90) when absent. */
-  days?: number;
-  /** Restrict to the entities of one owner (entity ref). */
-  owner?: string;
-}
-
-/**
- * Options of `getChampions`.
- *
- * @public
- */
-export interface ReadinessChampionsOptions {
-  /** Only this check. */
-  checkId?: string;
-  /** Champions per check. */
-  limit?: number;
-}
-
-/**
- * Options of `getExemptions`.
- *
- * @public
- */
-export interface ReadinessExemptionsOptions {
-  entityRef?: string;
-  checkId?: string;
-  /** Also the expired exemptions the history retention has kept. */
-  includeExpired?: boolean;
-}
-
-/**
- * Options of every request of {@link ReadinessApiClient}.
- *
- * @public
- */
-export interface ReadinessRequestOptions {
-  /**
-   * A Backstage token sent as `Authorization: Bearer`; backend callers pass a
-   * plugin request token. Frontend callers leave it out: their `fetchApi`
-   * adds the user's token.
-   */
-  token?: string;
-}
-
-/**
- * Options of {@link ReadinessApiClient}.
- *
- * @public
- */
-export interface ReadinessApiClientOptions {
-  /** Finds the readiness backend (`getBaseUrl('readiness')`). */
-  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
-  /** Sends the requests; the global `fetch` when absent. */
-  fetchApi?: { fetch: typeof fetch };
-}
+import type {
+  ReadinessEntityRef,
+  ReadinessExportFormat,
+  ReadinessExport,
+  ReadinessTrendOptions,
+  ReadinessChampionsOptions,
+  ReadinessExemptionsOptions,
+  ReadinessRequestOptions,
+  ReadinessApiClientOptions,
+} from './ReadinessApiClientOptions';
 
 /** The most refs `POST /summaries` accepts in one request. */
 export const MAX_SUMMARIES_PER_REQUEST = 500;
@@ -532,6 +451,39 @@ export class ReadinessApiClient {
       { ...options },
     );
     return response.items;
+  }
+
+  /**
+   * `GET /preview?promote=`: what promoting advisory checks would do to
+   * levels.
+   */
+  async previewPromotion(
+    checkIds: string[],
+    options?: ReadinessRequestOptions,
+  ): Promise<PackChangePreview> {
+    const params = new URLSearchParams();
+    for (const id of checkIds) {
+      params.append('promote', id);
+    }
+    return this.#request<PackChangePreview>('/preview', {
+      ...options,
+      query: params,
+    });
+  }
+
+  /**
+   * `POST /preview`: what a proposed `readiness.checks`/`readiness.levels`
+   * would do to levels.
+   */
+  async previewPackChange(
+    proposed: { checks?: unknown[]; levels?: unknown[] },
+    options?: ReadinessRequestOptions,
+  ): Promise<PackChangePreview> {
+    return this.#request<PackChangePreview>('/preview', {
+      ...options,
+      method: 'POST',
+      body: proposed,
+    });
   }
 
   /** Sends one request and decodes the answer. */

@@ -40,6 +40,7 @@ const ENTRY_KEYS = [
   'messages',
   'remediation',
   'minStrength',
+  'advisory',
 ];
 
 /** Keys that override the same key of an existing check. */
@@ -55,6 +56,7 @@ const OVERRIDE_KEYS = [
   'warn',
   'attested',
   'minStrength',
+  'advisory',
 ] as const;
 
 function validateOne(
@@ -158,6 +160,7 @@ function newCheck(
     'warn',
     'attested',
     'minStrength',
+    'advisory',
   ]) {
     if (entry[key] !== undefined) {
       check[key] = entry[key];

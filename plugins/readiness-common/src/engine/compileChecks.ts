@@ -77,6 +77,8 @@ export interface CompiledCheck {
   minStrength: number;
   /** Fact namespaces the rule reads (declarative rules). */
   namespaces: readonly string[];
+  /** Advisory: evaluated and shown, left out of levels and the score. */
+  advisory: boolean;
 }
 
 /**
@@ -173,6 +175,9 @@ export function validateCheckShape(
   }
   if (check.messages.warn !== undefined) {
     nonEmptyString(check.messages.warn, `${path}.messages.warn`, 'a message');
+  }
+  if (check.advisory !== undefined && typeof check.advisory !== 'boolean') {
+    invalid(`${path}.advisory`, 'expected true or false', check.advisory);
   }
   if (!isRecord(check.remediation)) {
     invalid(
@@ -351,6 +356,7 @@ export function compileChecks(
         attestedDays,
         minStrength: readMinStrength(check.minStrength, `${path}.minStrength`),
         namespaces,
+        advisory: check.advisory === true,
       });
     } catch (error) {
       if (options.strict) {
@@ -385,6 +391,7 @@ export function compileChecks(
         claimed: '',
         minStrength: 1,
         namespaces: [],
+        advisory: isRecord(raw) && raw.advisory === true,
       });
     }
   });

@@ -38,6 +38,11 @@ export function summarizeResults(
       continue;
     }
     const check = checks[i];
+    if (check.advisory) {
+      // Shown with its result, but a check being rolled out neither lowers
+      // the score nor blocks a level until it is promoted.
+      continue;
+    }
     if (!NON_OPERATIONAL_CATEGORIES.includes(check.category)) {
       operational = true;
     }
@@ -92,6 +97,7 @@ export function summarizeResults(
       const state = results[i].state;
       if (
         checks[i].levelIndex === firstBlocked &&
+        !checks[i].advisory &&
         (state === 'fail' ||
           state === 'claimed' ||
           state === 'warn' ||

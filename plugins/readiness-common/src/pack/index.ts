@@ -9,3 +9,4 @@ export * from './toCheckInfo';
 export * from './personalizeRemediation';
 export * from './levelWords';
 export * from './apiChecks';
+export * from './explainCheck';

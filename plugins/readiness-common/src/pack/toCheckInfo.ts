@@ -27,6 +27,9 @@ export function toCheckInfo(check: CheckDefinition): CheckInfo {
   if (check.description !== undefined) {
     info.description = check.description;
   }
+  if (check.advisory) {
+    info.advisory = true;
+  }
   if (check.attested) {
     info.attested = {
       expiresAfterDays:

@@ -8,14 +8,18 @@ import type { EntitySummary } from '../types/api';
  * @public
  */
 export interface ExportRow extends EntitySummary {
+  /** Ids of the checks the entity fails, always present in an export. */
   failingCheckIds: string[];
+  /** The failing checks of the target level and below; absent without a target. */
+  targetBlockingCheckIds?: string[];
   /** The owning team's contacts, `; `-separated; absent when none is known. */
   ownerContacts?: string;
 }
 
 /**
  * The columns of the CSV export (`GET /export?format=csv`), in order: every
- * field of {@link EntitySummary}, the failing check ids (space-separated)
+ * field of {@link EntitySummary} (with the next level, the target and levels
+ * to go), the failing check ids (space-separated), those that block the target,
  * and the owner's contacts.
  *
  * @public
@@ -34,8 +38,12 @@ export const EXPORT_CSV_COLUMNS: ReadonlyArray<keyof ExportRow> = [
   'tier',
   'score',
   'level',
+  'nextLevel',
+  'target',
+  'levelsToTarget',
   'gaps',
   'evaluatedAt',
   'failingCheckIds',
+  'targetBlockingCheckIds',
   'ownerContacts',
 ];

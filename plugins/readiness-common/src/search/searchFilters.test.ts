@@ -126,11 +126,15 @@ describe('the search vocabulary', () => {
     );
   });
 
-  it('exports every field of an entity summary, then the owner contacts, as CSV columns', () => {
+  it('exports every field of an entity summary, then the checks blocking the target and the owner contacts, as CSV columns', () => {
     const properties = Object.keys(
       spec.components.schemas.EntitySummary.properties,
     );
-    expect(EXPORT_CSV_COLUMNS).toEqual([...properties, 'ownerContacts']);
+    expect(EXPORT_CSV_COLUMNS).toEqual([
+      ...properties,
+      'targetBlockingCheckIds',
+      'ownerContacts',
+    ]);
     const summary: Required<EntitySummary> = {
       entityRef: 'component:default/a',
       kind: 'Component',
@@ -145,12 +149,19 @@ describe('the search vocabulary', () => {
       tier: 'tier-1',
       score: 50,
       level: 'bronze',
+      nextLevel: 'silver',
+      target: 'gold',
+      levelsToTarget: 2,
       gaps: 1,
       evaluatedAt: '2026-01-01T00:00:00.000Z',
       failingCheckIds: ['x.y'],
     };
     expect([...EXPORT_CSV_COLUMNS].sort()).toEqual(
-      [...Object.keys(summary), 'ownerContacts'].sort(),
+      [
+        ...Object.keys(summary),
+        'targetBlockingCheckIds',
+        'ownerContacts',
+      ].sort(),
     );
   });
 

@@ -40,7 +40,8 @@ export const SEARCH_LIST_FILTERS = [
 ] as const;
 
 /**
- * The single-valued filters of a search: level bounds and free text.
+ * The single-valued filters of a search: level bounds, free text, and
+ * `belowTarget` (`true`: below the target level of the entity's tier).
  *
  * @public
  */
@@ -48,6 +49,7 @@ export const SEARCH_VALUE_FILTERS = [
   'levelAtMost',
   'levelAtLeast',
   'text',
+  'belowTarget',
 ] as const;
 
 /**
@@ -71,6 +73,7 @@ export const SEARCH_SORTS = [
   'level',
   'gaps',
   'owner',
+  'targetGap',
 ] as const;
 
 /**

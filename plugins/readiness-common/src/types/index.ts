@@ -3,3 +3,4 @@ export * from './checks';
 export * from './results';
 export * from './api';
 export * from './campaigns';
+export * from './preview';

@@ -366,6 +366,7 @@ function rollupGroup(
   return {
     key,
     entities: 2,
+    belowTarget: 1,
     meanScore,
     levels: { none: 1, bronze: 1 },
     categories,
@@ -395,6 +396,7 @@ export const ownerRollups: RollupResponse = {
   total: {
     key: 'total',
     entities: 3,
+    belowTarget: 2,
     meanScore: 60,
     levels: { none: 1, bronze: 1, silver: 0, gold: 1 },
     categories: { monitoring: 0.5 },

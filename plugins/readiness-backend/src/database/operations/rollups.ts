@@ -24,6 +24,8 @@ export async function listRollupRows(
     key: string | null;
     score: number;
     level: string | null;
+    next_level: string | null;
+    tier: string | null;
     categories: string;
   }> = await applyVisibility(
     db,
@@ -31,6 +33,8 @@ export async function listRollupRows(
       key: groupBy,
       score: 'score',
       level: 'level',
+      next_level: 'next_level',
+      tier: 'tier',
       categories: 'categories',
     }),
     'entity_ref',
@@ -40,6 +44,8 @@ export async function listRollupRows(
     key: r.key ? r.key : undefined,
     score: Number(r.score),
     level: opt(r.level),
+    nextLevel: opt(r.next_level),
+    tier: opt(r.tier),
     categories: parseJson<CategorySummary[]>(r.categories, []),
   }));
 }

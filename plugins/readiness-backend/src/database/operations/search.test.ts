@@ -245,4 +245,89 @@ describeEachDatabase('DatabaseReadinessStore: search', createStore => {
       ]);
     });
   });
+
+  describe('targets', () => {
+    const targetRanks = [
+      { tier: 'tier-1', rank: 3 },
+      { tier: 'tier-2', rank: 2 },
+    ];
+
+    async function seededTiers() {
+      const ctx = await createStore();
+      await ctx.store.writeScores(
+        [
+          // Two levels below gold.
+          entity('t1-bronze', {
+            tier: 'tier-1',
+            level: 'bronze',
+            levelRank: 1,
+            nextLevel: 'silver',
+          }),
+          // Three levels below gold: no level reached.
+          entity('t1-none', { tier: 'tier-1', nextLevel: 'bronze' }),
+          // At target.
+          entity('t2-silver', {
+            tier: 'tier-2',
+            level: 'silver',
+            levelRank: 2,
+            nextLevel: 'gold',
+          }),
+          // Above target: met, never negative.
+          entity('t2-gold', { tier: 'tier-2', level: 'gold', levelRank: 3 }),
+          // No level applies (neither level nor next level): no target.
+          entity('t1-api', { kind: 'API', tier: 'tier-1' }),
+          // Untargeted tier.
+          entity('t3-none', { tier: 'tier-3', nextLevel: 'bronze' }),
+        ],
+        T0,
+      );
+      return ctx;
+    }
+
+    const names = (page: { items: Array<{ name: string }> }) =>
+      page.items.map(i => i.name);
+
+    it('finds the entities below the target of their tier', async () => {
+      const { store } = await seededTiers();
+      const filters = { belowTarget: true, targetRanks };
+      expect(
+        names(
+          await store.search({
+            ...filters,
+            sort: 'name',
+            order: 'asc',
+            limit: 25,
+          }),
+        ),
+      ).toEqual(['t1-bronze', 't1-none']);
+      expect(await store.countSearch(filters)).toBe(2);
+      // Without targets nothing is below one.
+      expect(await store.countSearch({ belowTarget: true })).toBe(0);
+    });
+
+    it('sorts by levels to go, entities without a target last, across pages', async () => {
+      const { store } = await seededTiers();
+      const seen: Array<{ name: string }> = [];
+      let after;
+      do {
+        const page = await store.search({
+          targetRanks,
+          sort: 'targetGap',
+          order: 'desc',
+          limit: 2,
+          after,
+        });
+        seen.push(...page.items);
+        after = page.next;
+      } while (after);
+      expect(names({ items: seen })).toEqual([
+        't1-none',
+        't1-bronze',
+        't2-silver',
+        't2-gold',
+        't3-none',
+        't1-api',
+      ]);
+    });
+  });
 });

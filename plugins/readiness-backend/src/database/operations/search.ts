@@ -12,15 +12,19 @@ import {
 } from '../ReadinessStore';
 import { SUMMARY_COLUMNS, SummaryRow, toSummary } from '../rows';
 import { applyVisibility, escapeLike, LIKE_ESCAPE } from '../sql';
+import { targetGapSql } from './targetGapSql';
 import { GAP_STATES } from '@prodready/plugin-readiness-common';
 
-const SORT_COLUMNS: Record<StoreSortField, string> = {
+const SORT_COLUMNS: Record<Exclude<StoreSortField, 'targetGap'>, string> = {
   score: 'score',
   name: 'name',
   level: 'level_rank',
   gaps: 'gaps',
   owner: 'owner',
 };
+
+/** Alias of the computed sort value of the `targetGap` sort. */
+const TARGET_GAP = 'target_gap';
 
 /**
  * The catalog filters matched against their column as stored (`kind` is
@@ -87,6 +91,10 @@ function applyFilters(
   if (filters.levelRankAtLeast !== undefined) {
     qb.where('level_rank', '>=', filters.levelRankAtLeast);
   }
+  if (filters.belowTarget) {
+    const gap = targetGapSql(filters.targetRanks);
+    qb.whereRaw(`(${gap.sql}) > 0`, [...gap.bindings]);
+  }
   if (filters.text) {
     qb.whereRaw(`?? like ? escape '${LIKE_ESCAPE}'`, [
       'search_text',
@@ -101,11 +109,24 @@ export async function search(
   db: Knex,
   query: StoreSearchQuery,
 ): Promise<StoreSearchPage> {
-  const column = SORT_COLUMNS[query.sort];
+  const byGap = query.sort === 'targetGap';
+  const gap = targetGapSql(query.targetRanks);
+  // The sort value as SQL: a column, or the target gap expression.
+  const sortSql = byGap ? `(${gap.sql})` : '??';
+  const sortBindings = byGap
+    ? [...gap.bindings]
+    : [SORT_COLUMNS[query.sort as Exclude<StoreSortField, 'targetGap'>]];
+  const column = byGap ? TARGET_GAP : sortBindings[0];
   const desc = query.order === 'desc';
   const qb = applyFilters(
     db,
-    db('entity_scores').select([...SUMMARY_COLUMNS, 'level_rank']),
+    db('entity_scores').select([
+      ...SUMMARY_COLUMNS,
+      'level_rank',
+      ...(byGap
+        ? [db.raw(`${sortSql} as ??`, [...sortBindings, TARGET_GAP])]
+        : []),
+    ]),
     query,
     'exists',
   );
@@ -114,22 +135,25 @@ export async function search(
     const op = desc ? '<' : '>';
     qb.where(inner =>
       inner
-        .where(column, op, after.value)
+        .whereRaw(`${sortSql} ${op} ?`, [...sortBindings, after.value])
         .orWhere(tie =>
           tie
-            .where(column, '=', after.value)
+            .whereRaw(`${sortSql} = ?`, [...sortBindings, after.value])
             .andWhere('entity_ref', op, after.entityRef),
         ),
     );
   }
   const rows: Array<SummaryRow & { level_rank: number }> = await qb
-    .orderBy(column, query.order)
+    .orderByRaw(`${sortSql} ${desc ? 'desc' : 'asc'}`, sortBindings)
     .orderBy('entity_ref', query.order)
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   const valueOf = (row: SummaryRow & { level_rank: number }) => {
     const value = (row as unknown as Record<string, unknown>)[column];
+    if (byGap) {
+      return Number(value);
+    }
     return typeof value === 'number' ? value : String(value ?? '');
   };
   return {
@@ -153,6 +177,7 @@ export async function countSearch(
     !filters.text &&
     filters.levelRankAtMost === undefined &&
     filters.levelRankAtLeast === undefined &&
+    !filters.belowTarget &&
     SEARCH_CATALOG_FILTERS.every(key => !filters[key]?.length);
   // Every result row belongs to a scored entity: count on the gap index.
   const row = onlyOneGap

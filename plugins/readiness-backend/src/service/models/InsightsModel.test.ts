@@ -120,6 +120,7 @@ describe('InsightsModel', () => {
     expect(rollup.groups[0]).toEqual({
       key: 'group:default/x',
       entities: 2,
+      belowTarget: 0,
       meanScore: 60,
       levels: { none: 1, silver: 1 },
       categories: { tracing: 0.5, ownership: 1 },

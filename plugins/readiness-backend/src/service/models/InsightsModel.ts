@@ -34,13 +34,20 @@ function round(value: number, digits: number): number {
 
 interface GroupAccumulator {
   entities: number;
+  belowTarget: number;
   scoreSum: number;
   levels: Record<string, number>;
   categories: Map<string, { passed: number; failed: number }>;
 }
 
 function newAccumulator(): GroupAccumulator {
-  return { entities: 0, scoreSum: 0, levels: {}, categories: new Map() };
+  return {
+    entities: 0,
+    belowTarget: 0,
+    scoreSum: 0,
+    levels: {},
+    categories: new Map(),
+  };
 }
 
 /**
@@ -113,8 +120,17 @@ export class InsightsModel {
     const rows = await this.options.store.listRollupRows(groupBy, visible);
     const groups = new Map<string, GroupAccumulator>();
     const total = newAccumulator();
+    const { pack } = this.options;
     const add = (acc: GroupAccumulator, row: (typeof rows)[number]) => {
       acc.entities += 1;
+      const target = pack.targetGap({
+        tier: row.tier,
+        level: row.level,
+        levelApplicable: row.level !== undefined || !!row.nextLevel,
+      });
+      if (target && target.levelsToGo > 0) {
+        acc.belowTarget += 1;
+      }
       acc.scoreSum += row.score;
       const level = row.level ?? NO_LEVEL;
       acc.levels[level] = (acc.levels[level] ?? 0) + 1;
@@ -158,6 +174,7 @@ export class InsightsModel {
       return {
         key,
         entities: acc.entities,
+        belowTarget: acc.belowTarget,
         meanScore: acc.entities ? round(acc.scoreSum / acc.entities, 1) : 0,
         levels: acc.levels,
         categories,

@@ -77,4 +77,59 @@ describe.each(databases.eachSupportedId())('ScorecardModel on %p', id => {
       model.getScorecard('component:default/none', undefined),
     ).rejects.toThrow(/has not been scored/);
   });
+
+  it('carries the target of the tier of the entity with the checks in its way, from the document', async () => {
+    const knex = await databases.init(id);
+    const store = await DatabaseReadinessStore.create({
+      database: mockServices.database({ knex }),
+    });
+    const targeted = new PackIndex(createCheckPack({ checks: defaultChecks }), {
+      'tier-1': 'gold',
+    });
+    const model = new ScorecardModel({
+      store,
+      pack: targeted,
+      insights: new InsightsModel({ store, pack: targeted, cacheTtlMs: 0 }),
+      exemplars: { find: async () => [] },
+      learnFromLimit: 0,
+    });
+    await store.writeScores(
+      [
+        entity('t1', {
+          tier: 'tier-1',
+          level: 'bronze',
+          levelRank: 1,
+          nextLevel: 'silver',
+          results: [
+            result('ownership.owner-resolves', 'pass'),
+            result('monitoring.dashboard', 'fail'),
+            result('monitoring.slo', 'unknown'),
+            result('runbook.postmortems', 'pass'),
+          ],
+        }),
+        entity('t3', { tier: 'tier-3', level: 'bronze', levelRank: 1 }),
+      ],
+      T0,
+    );
+    const scorecard = await model.getScorecard(
+      'component:default/t1',
+      undefined,
+    );
+    expect(scorecard.targetGap).toEqual({
+      level: 'gold',
+      tier: 'tier-1',
+      levelsToGo: 2,
+      blockingCheckIds: ['monitoring.dashboard', 'monitoring.slo'],
+    });
+    expect(scorecard.entity).toMatchObject({
+      target: 'gold',
+      levelsToTarget: 2,
+    });
+    const untargeted = await model.getScorecard(
+      'component:default/t3',
+      undefined,
+    );
+    expect(untargeted.targetGap).toBeUndefined();
+    expect(untargeted.entity.target).toBeUndefined();
+  });
 });

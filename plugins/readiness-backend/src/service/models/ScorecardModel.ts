@@ -174,15 +174,34 @@ export class ScorecardModel {
       categories,
       ...summary
     } = score;
+    const applicability = levelApplicability(
+      results
+        .filter(r => r.state !== 'not-applicable')
+        .map(r => pack.checkInfo(r.checkId)?.category ?? ''),
+    );
+    // From the stored document and config alone: no query of its own, and a
+    // change of targets shows without a rescore.
+    const targetGap = pack.targetGap(
+      {
+        tier: summary.tier,
+        level: summary.level,
+        levelApplicable: applicability.levelApplicable,
+      },
+      results,
+    );
     return {
-      entity: summary,
-      ...levelApplicability(
-        results
-          .filter(r => r.state !== 'not-applicable')
-          .map(r => pack.checkInfo(r.checkId)?.category ?? ''),
-      ),
+      entity: targetGap
+        ? {
+            ...summary,
+            nextLevel,
+            target: targetGap.level,
+            levelsToTarget: targetGap.levelsToGo,
+          }
+        : { ...summary, nextLevel },
+      ...applicability,
       nextLevel,
       blockingCheckIds,
+      targetGap,
       categories,
       results: results.map(result => ({
         ...result,

@@ -28,8 +28,10 @@ import {
 /** A page of summaries with failing check ids and owner contacts. */
 async function withFailingAndContacts(
   store: ReadinessStore,
-  items: EntitySummary[],
+  pack: PackIndex,
+  summaries: EntitySummary[],
 ): Promise<ExportRow[]> {
+  const items = summaries.map(item => pack.withTarget(item));
   const owners = [
     ...new Set(items.flatMap(item => (item.owner ? [item.owner] : []))),
   ];
@@ -42,9 +44,19 @@ async function withFailingAndContacts(
   return items.map(item => {
     const owner = item.owner ? contacts.get(item.owner) : undefined;
     const labels = owner?.contacts.map(c => c.label) ?? [];
+    const failingCheckIds = failing.get(item.entityRef) ?? [];
     return {
       ...item,
-      failingCheckIds: failing.get(item.entityRef) ?? [],
+      failingCheckIds,
+      targetBlockingCheckIds: item.target
+        ? pack.targetGap(
+            {
+              tier: item.tier,
+              level: item.level,
+            },
+            failingCheckIds.map(checkId => ({ checkId, state: 'fail' })),
+          )?.blockingCheckIds
+        : undefined,
       ownerContacts: labels.length > 0 ? labels.join('; ') : undefined,
     };
   });
@@ -184,7 +196,7 @@ export class SearchModel {
         () => this.store.countSearch(filters),
       ),
     ]);
-    let items = page.items;
+    let items = page.items.map(item => this.pack.withTarget(item));
     if (query.include?.includes('failing')) {
       const failing = await this.store.listFailingCheckIds(
         items.map(item => item.entityRef),
@@ -218,7 +230,7 @@ export class SearchModel {
     };
     const sort: StoreSortField = params.sort ?? 'name';
     const order = params.order ?? 'asc';
-    const store = this.store;
+    const { store, pack } = this;
     return {
       async *[Symbol.asyncIterator]() {
         let after: StoreSearchAfter | undefined;
@@ -231,7 +243,7 @@ export class SearchModel {
             after,
           });
           if (page.items.length > 0) {
-            yield await withFailingAndContacts(store, page.items);
+            yield await withFailingAndContacts(store, pack, page.items);
           }
           after = page.next;
         } while (after);
@@ -270,6 +282,10 @@ export class SearchModel {
     visibleEntityRefs: VisibleEntityRefs,
   ): Promise<EntitySummary[]> {
     const refs = entityRefs.map(ref => parseEntityRefParam('entityRefs', ref));
-    return this.store.listSummaries([...new Set(refs)], visibleEntityRefs);
+    const summaries = await this.store.listSummaries(
+      [...new Set(refs)],
+      visibleEntityRefs,
+    );
+    return summaries.map(summary => this.pack.withTarget(summary));
   }
 }

@@ -41,7 +41,28 @@ describe('parseSearchFilters', () => {
       levelRankAtMost: 2,
       levelRankAtLeast: 1,
       text: 'checkout',
+      belowTarget: undefined,
+      targetRanks: [],
     });
+  });
+
+  it('measures belowTarget against the target ranks of the pack', () => {
+    const targeted = new PackIndex(createCheckPack({ checks: defaultChecks }), {
+      'tier-1': 'gold',
+      'tier-2': 'silver',
+    });
+    expect(parseSearchFilters({ belowTarget: 'true' }, targeted)).toMatchObject(
+      {
+        belowTarget: true,
+        targetRanks: [
+          { tier: 'tier-1', rank: 3 },
+          { tier: 'tier-2', rank: 2 },
+        ],
+      },
+    );
+    expect(
+      parseSearchFilters({ belowTarget: 'false' }, targeted).belowTarget,
+    ).toBeUndefined();
   });
 
   it.each([
@@ -51,6 +72,10 @@ describe('parseSearchFilters', () => {
     [{ domain: ['domain:default/'] }, "Invalid domain 'domain:default/'"],
     [{ text: 'a\u0000b' }, "Invalid text 'a\\u0000b'"],
     [{ lifecycle: ['prod\u0000'] }, "Invalid lifecycle 'prod\\u0000'"],
+    [
+      { belowTarget: 'yes' },
+      "Invalid belowTarget 'yes': expected true or false",
+    ],
   ])('names the parameter of a bad value %j', (params, message) => {
     expect(() => parseSearchFilters(params, pack)).toThrow(message);
   });

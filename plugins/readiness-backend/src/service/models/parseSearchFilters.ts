@@ -154,7 +154,24 @@ export function parseSearchFilters(
       ? pack.requireLevelRank('levelAtLeast', params.levelAtLeast)
       : undefined,
     text: text ? text : undefined,
+    belowTarget: parseBelowTarget(params.belowTarget),
+    targetRanks: pack.targetRanks(),
   };
+}
+
+/** `belowTarget`: `true` or `false`; anything else is refused. */
+function parseBelowTarget(value: string | undefined): boolean | undefined {
+  if (value === undefined || value === 'false') {
+    return undefined;
+  }
+  if (value === 'true') {
+    return true;
+  }
+  throw new InputError(
+    `Invalid belowTarget '${describeInputValue(
+      value,
+    )}': expected true or false`,
+  );
 }
 
 interface CursorPayload {
@@ -194,6 +211,7 @@ const NUMERIC_SORTS: Partial<
   score: { min: 0, max: 100, integer: false },
   gaps: { min: 0, max: 1_000_000, integer: true },
   level: { min: 0, max: 1_000, integer: true },
+  targetGap: { min: -1, max: 1_000, integer: true },
 };
 
 /** Longest text sort value (names and owner refs are far shorter). */

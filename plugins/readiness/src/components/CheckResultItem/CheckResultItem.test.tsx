@@ -59,4 +59,28 @@ describe('CheckResultItem', () => {
     expect(screen.getByText('Evidence')).toBeInTheDocument();
     expect(screen.getByTestId('evidence-strength-hint')).toBeInTheDocument();
   });
+
+  it('marks an advisory check, which blocks no level', async () => {
+    const result: ScorecardResult = {
+      checkId: 'delivery.ci',
+      state: 'fail',
+      reason: 'No CI',
+      check: { ...check, advisory: true },
+      evidence: [],
+    };
+    await renderInTestApp(<CheckResultItem result={result} />);
+    expect(screen.getByTestId('advisory-marker')).toHaveTextContent('Advisory');
+  });
+
+  it('shows no advisory marker on a counted check', async () => {
+    const result: ScorecardResult = {
+      checkId: 'delivery.ci',
+      state: 'fail',
+      reason: 'No CI',
+      check,
+      evidence: [],
+    };
+    await renderInTestApp(<CheckResultItem result={result} />);
+    expect(screen.queryByTestId('advisory-marker')).toBeNull();
+  });
 });

@@ -5,6 +5,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import Link from '@material-ui/core/Link';
+import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
@@ -147,6 +148,16 @@ export function CheckResultItem(props: CheckResultItemProps) {
             variant="outlined"
             label={levelTitle(check.level, levels)}
           />
+          {check.advisory && (
+            <Tooltip title="Advisory: shown and searched, not counted in levels or the score until it is promoted">
+              <Chip
+                size="small"
+                variant="outlined"
+                label="Advisory"
+                data-testid="advisory-marker"
+              />
+            </Tooltip>
+          )}
           {blocksLevel && (
             <Chip
               size="small"

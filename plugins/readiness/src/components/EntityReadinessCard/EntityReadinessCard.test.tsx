@@ -76,6 +76,32 @@ describe('EntityReadinessCard', () => {
     );
   });
 
+  it('shows the target of the tier and the levels to go', async () => {
+    server.use(
+      http.get(checkoutScorecardUrl, () =>
+        HttpResponse.json({
+          ...checkoutScorecard,
+          entity: {
+            ...checkoutScorecard.entity,
+            tier: 'tier-1',
+            target: 'gold',
+            levelsToTarget: 2,
+          },
+        }),
+      ),
+    );
+    await renderCard();
+    expect(await screen.findByTestId('readiness-target')).toHaveTextContent(
+      'Target Gold (tier-1) — 2 levels to go',
+    );
+  });
+
+  it('shows no target for a tier without one', async () => {
+    await renderCard();
+    await screen.findByLabelText('Score 60 of 100');
+    expect(screen.queryByTestId('readiness-target')).toBeNull();
+  });
+
   it('says when nothing fails', async () => {
     server.use(
       http.get(checkoutScorecardUrl, () =>
@@ -127,5 +153,31 @@ describe('topGaps', () => {
       'tracing.instrumented',
       'logging.central',
     ]);
+  });
+
+  it('ranks an advisory gap after the counted ones of any level', () => {
+    const results = [
+      ...checkoutScorecard.results,
+      {
+        checkId: 'logging.central',
+        state: 'fail' as const,
+        reason: 'No logs link',
+        evidence: [],
+        check: {
+          ...checkPack.checks[1],
+          id: 'logging.central',
+          title: 'Logs findable',
+          level: 'bronze',
+          advisory: true,
+        },
+      },
+    ];
+    const ids = topGaps(
+      { ...checkoutScorecard, results },
+      checkPack.levels,
+      10,
+    ).map(r => r.checkId);
+    expect(ids[ids.length - 1]).toBe('logging.central');
+    expect(ids.length).toBeGreaterThan(1);
   });
 });

@@ -24,6 +24,7 @@ import { useEntityScorecard } from '../../hooks/useEntityScorecard';
 import { NextScoring } from '../NextScoring';
 import { LevelBadge, levelTitle } from '../LevelBadge';
 import { StateIcon } from '../StateIcon';
+import { TargetText } from '../TargetText';
 import { topGaps } from './topGaps';
 import { asSentence, errorMessage } from '../../lib/errorMessage';
 
@@ -94,6 +95,9 @@ export function EntityReadinessCard(props: EntityReadinessCardProps) {
               / 100
             </Typography>
           </Typography>
+        </Box>
+        <Box mt={1}>
+          <TargetText entity={scorecard.entity} levels={levels} />
         </Box>
         <Box mt={2}>
           {gaps.length === 0 ? (

@@ -5,7 +5,8 @@ import type {
 
 /**
  * The failing checks most worth fixing first: those blocking the next level,
- * then lower levels before higher ones, then heavier checks first.
+ * then counted checks before advisory ones (which hold no level back), then
+ * lower levels before higher ones, then heavier checks first.
  */
 export function topGaps(
   scorecard: EntityScorecardResponse,
@@ -23,6 +24,7 @@ export function topGaps(
     .sort(
       (a, b) =>
         Number(blocking.has(b.checkId)) - Number(blocking.has(a.checkId)) ||
+        Number(!!a.check.advisory) - Number(!!b.check.advisory) ||
         rank(a.check.level) - rank(b.check.level) ||
         b.check.weight - a.check.weight ||
         a.check.title.localeCompare(b.check.title),

@@ -59,6 +59,7 @@ const teamRollup: EntityRollup = {
     summary('checkout-api', 'bronze', 55),
   ],
   totalEntities: 2,
+  belowTarget: 1,
   meanScore: 37.5,
   levels: { none: 1, bronze: 1 },
   weakest: [summary('search-api', undefined, 20)],
@@ -113,6 +114,9 @@ describe('EntityRollupContent', () => {
       ),
     ).toBeInTheDocument();
     expect(asked).toBe('group:default/platform');
+    expect(screen.getByTestId('rollup-below-target')).toHaveTextContent(
+      '1 entity is below the target of its tier',
+    );
     expect(
       within(screen.getByLabelText('Weakest links')).getByText('search-api'),
     ).toBeInTheDocument();
@@ -169,6 +173,7 @@ describe('EntityRollupContent', () => {
           ...teamRollup,
           entities: [],
           totalEntities: 0,
+          belowTarget: 0,
           levels: {},
           weakest: [],
           gaps: [],

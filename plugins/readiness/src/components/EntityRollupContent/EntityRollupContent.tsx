@@ -109,6 +109,15 @@ export function EntityRollupContent() {
           }/100`}
         >
           <LevelDistributionChart counts={rollup.levels} levels={levels} />
+          <Typography
+            variant="body2"
+            color={rollup.belowTarget > 0 ? 'textPrimary' : 'textSecondary'}
+            data-testid="rollup-below-target"
+          >
+            {rollup.belowTarget === 1
+              ? '1 entity is below the target of its tier'
+              : `${rollup.belowTarget} entities are below the target of their tier`}
+          </Typography>
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={ownCard ? 12 : 6}>

@@ -34,7 +34,7 @@ import {
 } from '../../api/ReadinessApi';
 import { errorMessage } from '../../lib/errorMessage';
 import { GapSearchFilters, refLabel } from '../GapSearchFilters';
-import { LevelBadge } from '../LevelBadge';
+import { LevelBadge, levelTitle } from '../LevelBadge';
 import { downloadBlob } from './downloadBlob';
 import { EntityPageLink } from './EntityPageLink';
 import { useFilterOptions } from './useFilterOptions';
@@ -68,6 +68,7 @@ const COLUMNS: Array<{
   { label: 'Tier' },
   { label: 'Lifecycle' },
   { label: 'Level', sort: 'level' },
+  { label: 'Target', sort: 'targetGap' },
   { label: 'Score', sort: 'score', align: 'right' },
   { label: 'Failing', sort: 'gaps', align: 'right' },
 ];
@@ -340,6 +341,15 @@ export function GapSearch(props: GapSearchProps) {
                         level={item.level}
                         levels={checkPack?.levels}
                       />
+                    </TableCell>
+                    <TableCell>
+                      {item.target
+                        ? `${levelTitle(item.target, checkPack?.levels)} · ${
+                            item.levelsToTarget
+                              ? `${item.levelsToTarget} to go`
+                              : 'met'
+                          }`
+                        : '—'}
                     </TableCell>
                     <TableCell align="right">
                       {Math.round(item.score)}

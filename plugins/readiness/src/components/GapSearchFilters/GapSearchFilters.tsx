@@ -1,4 +1,6 @@
 import Button from '@material-ui/core/Button';
+import Checkbox from '@material-ui/core/Checkbox';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Grid from '@material-ui/core/Grid';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
@@ -248,6 +250,20 @@ export function GapSearchFilters(props: GapSearchFiltersProps) {
           value={text}
           onChange={e => setText(e.target.value)}
           inputProps={{ maxLength: 200 }}
+        />
+      </Grid>
+      <Grid item xs={12} sm={6} md={3}>
+        <FormControlLabel
+          control={
+            <Checkbox
+              id="readiness-filter-below-target"
+              checked={query.belowTarget === 'true'}
+              onChange={e =>
+                update({ belowTarget: e.target.checked ? 'true' : undefined })
+              }
+            />
+          }
+          label="Below the target of their tier"
         />
       </Grid>
       {hasFilters && (

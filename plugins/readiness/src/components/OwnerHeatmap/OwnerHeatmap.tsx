@@ -105,6 +105,7 @@ export function OwnerHeatmap(props: OwnerHeatmapProps) {
               <TableCell>Owner</TableCell>
               <TableCell align="right">Entities</TableCell>
               <TableCell align="right">Mean score</TableCell>
+              <TableCell align="right">Below target</TableCell>
               {categories.map(category => (
                 <TableCell key={category} align="center">
                   {capitalize(category)}
@@ -123,6 +124,7 @@ export function OwnerHeatmap(props: OwnerHeatmapProps) {
                 <TableCell align="right">
                   {Math.round(group.meanScore)}
                 </TableCell>
+                <TableCell align="right">{group.belowTarget ?? 0}</TableCell>
                 {categories.map(category => {
                   const rate = group.categories[category];
                   if (rate === undefined) {

@@ -11,6 +11,7 @@ import type {
 } from '@prodready/plugin-readiness-common';
 import { FixNext } from '../FixNext';
 import { LevelBadge, levelTitle } from '../LevelBadge';
+import { TargetText } from '../TargetText';
 import { exemptedAtReachedLevel, levelProgress } from './levelProgress';
 
 const useStyles = makeStyles(theme => ({
@@ -120,6 +121,11 @@ export function ReadinessSummary(props: ReadinessSummaryProps) {
           {' · scored '}
           {new Date(entity.evaluatedAt).toLocaleString()}
         </Typography>
+        <TargetText
+          entity={entity}
+          levels={levels}
+          blockingCount={scorecard.targetGap?.blockingCheckIds.length}
+        />
         {onRescore && (
           <Button
             variant="outlined"

@@ -1,0 +1,3 @@
+export { TargetText } from './TargetText';
+export type { TargetTextProps } from './TargetText';
+export { targetLabel } from './targetLabel';
