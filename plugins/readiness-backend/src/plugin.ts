@@ -31,6 +31,7 @@ import { dependencyRiskCheck } from './dependencies/dependencyRiskCheck';
 import { LevelChangeNotifier } from './notifications/LevelChangeNotifier';
 import { ReadinessMetrics } from './observability/ReadinessMetrics';
 import { PackIndex } from './pack/PackIndex';
+import { describeSetup } from './pack/describeSetup';
 import { DatabasePushedFactsStore } from './pushedFacts/DatabasePushedFactsStore';
 import { readPushedFactsConfig } from './pushedFacts/readPushedFactsConfig';
 import { DefaultScoringService } from './scoring/DefaultScoringService';
@@ -145,22 +146,23 @@ export const readinessPlugin = createBackendPlugin({
               maxPerBatch: settings.notifications.maxPerBatch,
             })
           : undefined;
+        const collector = createFactCollector({
+          deps,
+          settings,
+          store,
+          pack,
+          metrics,
+          pushedFacts,
+          pushedFactKeys: new Set(pushedFactKeys.keys()),
+          attestations,
+          moduleProviders,
+        });
         const scoring = DefaultScoringService.create({
           store,
           catalog: deps.catalog,
           auth: deps.auth,
           logger,
-          collector: createFactCollector({
-            deps,
-            settings,
-            store,
-            pack,
-            metrics,
-            pushedFacts,
-            pushedFactKeys: new Set(pushedFactKeys.keys()),
-            attestations,
-            moduleProviders,
-          }),
+          collector,
           pack,
           metrics,
           kinds: settings.scoring.kinds,
@@ -230,6 +232,10 @@ export const readinessPlugin = createBackendPlugin({
             }),
             auditor: deps.auditor,
             pack,
+            setup: describeSetup(
+              pack.toResponse().checks,
+              collector.namespaces,
+            ),
             metrics,
           }),
         );

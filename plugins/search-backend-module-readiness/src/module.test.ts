@@ -29,7 +29,7 @@ describe('searchModuleReadinessCollator', () => {
       authorization: { resourceRef: 'component:default/payments-api' },
     });
     expect(paymentsApi.text).toBe(
-      'Missing: runbook linked (runbook), rollback documented or automated (delivery). Owner: team-payments. System: shop. Level: Below Bronze, score 50.',
+      'Missing: runbook linked, rollback documented or automated. Owner: team-payments. System: shop. Level: Below Bronze, score 50.',
     );
     expect(documents[2]).toMatchObject({
       title: 'checkout readiness: Silver',

@@ -1,6 +1,11 @@
 import type { Entity } from '@backstage/catalog-model';
 
-function group(name: string, email: string, chat?: string): Entity {
+function group(
+  name: string,
+  email: string,
+  chat?: string,
+  children: string[] = [],
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Group',
@@ -12,7 +17,7 @@ function group(name: string, email: string, chat?: string): Entity {
     spec: {
       type: 'team',
       profile: { displayName: name.toUpperCase(), email },
-      children: [],
+      children,
     },
   };
 }
@@ -34,13 +39,15 @@ function component(
  * A small organisation for router and scoring tests: two teams, a system in
  * a domain, and components of mixed readiness. `payments-api` has a runbook
  * and logs, `checkout-web` has neither (so it can learn from team-a), and
- * `secret-svc` is the one a restricted user may not see.
+ * `secret-svc` is the one a restricted user may not see. `engineering` owns
+ * nothing itself and is team-a's parent.
  *
  * @internal
  */
 export const testCatalog: Entity[] = [
   group('team-a', 'team-a@example.com', 'https://chat.example.com/team-a'),
   group('team-b', 'team-b@example.com'),
+  group('engineering', 'engineering@example.com', undefined, ['team-a']),
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'User',

@@ -298,7 +298,10 @@ export interface ReadinessStore {
   /** Deletes an exemption; false when there was none. */
   deleteExemption(id: string): Promise<boolean>;
 
-  /** Exemptions not expired at `activeAt`, newest first. */
+  /**
+   * Exemptions not expired at `activeAt` (with `includeExpired`, expired ones
+   * too), newest first.
+   */
   listExemptions(filter: ExemptionFilter): Promise<Exemption[]>;
 }
 

@@ -373,6 +373,11 @@ export interface ExemptionFilter {
   checkId?: string;
   /** Only exemptions not expired at this time. */
   activeAt: Date;
+  /**
+   * Expired ones too (those the history retention has kept), for the
+   * organisation's view of exemptions.
+   */
+  includeExpired?: boolean;
   visibleEntityRefs?: VisibleEntityRefs;
 }
 

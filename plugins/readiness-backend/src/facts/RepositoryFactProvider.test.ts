@@ -365,7 +365,7 @@ describe('RepositoryFactProvider', () => {
       expect(result.repository).toMatchObject({
         status: 'not-configured',
         reason: expect.stringContaining(
-          'set readiness.repository.allowLocalPaths: true',
+          'is a local path, which this installation does not read',
         ),
       });
     });
@@ -383,7 +383,7 @@ describe('RepositoryFactProvider', () => {
       expect(result.repository).toMatchObject({
         status: 'not-configured',
         reason: expect.stringContaining(
-          'is outside readiness.repository.localRoots',
+          'is outside the local directories this installation reads',
         ),
       });
       const escape = await provider.collect(

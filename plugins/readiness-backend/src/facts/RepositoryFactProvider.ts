@@ -149,7 +149,8 @@ export class RepositoryFactProvider implements ReadinessFactProvider {
       if (!this.#config.allowLocalPaths) {
         return {
           status: 'not-configured',
-          reason: `source location ${location.path} is a local path, and local paths are not read (set readiness.repository.allowLocalPaths: true in development)`,
+          // Said about the entity; the setup notice says how to read local paths.
+          reason: `source location ${location.path} is a local path, which this installation does not read`,
         };
       }
       const real = await this.#realLocalPath(location.path);
@@ -191,9 +192,7 @@ export class RepositoryFactProvider implements ReadinessFactProvider {
     if (!roots.some(root => isInside(root, real))) {
       return {
         ok: false,
-        reason: `source location ${path} is outside readiness.repository.localRoots (${roots.join(
-          ', ',
-        )})`,
+        reason: `source location ${path} is outside the local directories this installation reads`,
       };
     }
     return { ok: true, path: real };

@@ -107,4 +107,30 @@ describe('RollupScopeResolver', () => {
       "Invalid kind 'Component': roll-ups exist for Group, System and Domain entities",
     );
   });
+
+  it('lists the groups above each group, transitively, through relations and spec.children, with cycles cut', async () => {
+    const entities = [
+      group('engineering', { parentOf: ['group:default/payments'] }),
+      group('payments', { children: ['payments-core', 'payments-web'] }),
+      group('payments-core'),
+      group('payments-web', { children: ['engineering'] }),
+      group('loner'),
+    ];
+    const resolver = RollupScopeResolver.create({
+      catalog: catalogServiceMock({ entities }),
+    });
+    const ancestors = await resolver.ancestors(credentials);
+    // Through the cycle, payments-web is above engineering too.
+    expect(ancestors.get('group:default/payments-core')).toEqual([
+      'group:default/engineering',
+      'group:default/payments',
+      'group:default/payments-web',
+    ]);
+    // A group is never its own ancestor, even in a cycle.
+    expect(ancestors.get('group:default/payments')).toEqual([
+      'group:default/engineering',
+      'group:default/payments-web',
+    ]);
+    expect(ancestors.has('group:default/loner')).toBe(false);
+  });
 });

@@ -104,6 +104,51 @@ export class RollupScopeResolver {
   }
 
   /**
+   * For each group the caller may read, the groups above it (its parents,
+   * their parents, and so on; not itself), through `parentOf` relations and
+   * `spec.children` as {@link RollupScopeResolver.resolve} walks them: what a
+   * roll-up by team with child teams included counts each owner into.
+   */
+  async ancestors(
+    credentials: BackstageCredentials,
+  ): Promise<Map<string, string[]>> {
+    const parents = new Map<string, Set<string>>();
+    const { items } = await retryTransientErrors(() =>
+      this.catalog.getEntities(
+        { filter: { kind: 'group' }, fields: GROUP_FIELDS },
+        { credentials },
+      ),
+    );
+    const visible = new Set(items.map(group => stringifyEntityRef(group)));
+    for (const group of items) {
+      const parent = stringifyEntityRef(group);
+      for (const child of childRefs(group)) {
+        if (!visible.has(child) || child === parent) continue;
+        const set = parents.get(child) ?? new Set<string>();
+        set.add(parent);
+        parents.set(child, set);
+      }
+    }
+    const ancestors = new Map<string, string[]>();
+    for (const ref of visible) {
+      const found = new Set<string>();
+      let frontier = [...(parents.get(ref) ?? [])];
+      // Cycles and depth are bounded as in the walk down.
+      for (let depth = 0; depth < MAX_GROUP_DEPTH && frontier.length; depth++) {
+        const next: string[] = [];
+        for (const parent of frontier) {
+          if (parent === ref || found.has(parent)) continue;
+          found.add(parent);
+          next.push(...(parents.get(parent) ?? []));
+        }
+        frontier = next;
+      }
+      if (found.size) ancestors.set(ref, [...found].sort());
+    }
+    return ancestors;
+  }
+
+  /**
    * The group and every group below it that the caller may read, each once,
    * the group first.
    */

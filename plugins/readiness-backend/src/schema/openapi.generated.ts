@@ -410,7 +410,7 @@ export const spec = {
         operationId: 'GetRollups',
         tags: ['Search'],
         description:
-          'Scored entities grouped by owner, system or domain: count, mean score, level counts and pass rate per category.',
+          'Scored entities grouped by owner, system or domain: count, mean score, level counts and pass rate per category. With `includeChildren=true` (only with `groupBy=owner`), each owner group also counts the entities of every group below it in the catalog (child teams, transitively, among the groups the caller may read), and parent groups that own nothing themselves appear too.',
         parameters: [
           {
             name: 'groupBy',
@@ -419,6 +419,14 @@ export const spec = {
             schema: {
               type: 'string',
               enum: ['owner', 'system', 'domain'],
+            },
+          },
+          {
+            name: 'includeChildren',
+            in: 'query',
+            schema: {
+              type: 'boolean',
+              default: false,
             },
           },
         ],
@@ -655,8 +663,16 @@ export const spec = {
         operationId: 'ListExemptions',
         tags: ['Exemptions'],
         description:
-          'Active (not expired) exemptions of entities the caller may read.',
+          "Active (not expired) exemptions of entities the caller may read; with `includeExpired=true`, also the expired ones the history retention has kept (for the organisation's view of exemptions).",
         parameters: [
+          {
+            name: 'includeExpired',
+            in: 'query',
+            schema: {
+              type: 'boolean',
+              default: false,
+            },
+          },
           {
             name: 'entityRef',
             in: 'query',
@@ -1429,7 +1445,7 @@ export const spec = {
         in: 'query',
         allowReserved: true,
         description:
-          'Case-insensitive substring of the name, title, owner or system.',
+          'Case-insensitive substring of the name, title, owner or system. A text with a negation word (missing, no, without, lacking, lacks) also names gaps by check title or synonym, as Backstage Search does: `payments without rollback` searches `failing=delivery.rollback` with the text `payments`.',
         schema: {
           type: 'string',
           minLength: 1,
@@ -1699,8 +1715,43 @@ export const spec = {
               $ref: '#/components/schemas/CheckInfo',
             },
           },
+          setup: {
+            $ref: '#/components/schemas/SetupNotice',
+          },
         },
         required: ['levels', 'categories', 'checks'],
+        additionalProperties: false,
+      },
+      SetupNotice: {
+        type: 'object',
+        description:
+          "What this installation cannot see: the fact namespaces that checks read and no provider fills, said once rather than in every check's reason.",
+        properties: {
+          missing: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                namespace: {
+                  type: 'string',
+                },
+                checkIds: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+                howTo: {
+                  type: 'string',
+                  description: 'How to configure it, in Markdown.',
+                },
+              },
+              required: ['namespace', 'checkIds', 'howTo'],
+              additionalProperties: false,
+            },
+          },
+        },
+        required: ['missing'],
         additionalProperties: false,
       },
       Contact: {
@@ -2240,6 +2291,11 @@ export const spec = {
           groupBy: {
             type: 'string',
             enum: ['owner', 'system', 'domain'],
+          },
+          includeChildren: {
+            type: 'boolean',
+            description:
+              "True when owner groups also count their child teams' entities.",
           },
           groups: {
             type: 'array',

@@ -3,6 +3,7 @@ import type {
   HttpAuthService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
+import type { SetupNotice } from '@prodready/plugin-readiness-common';
 import type { createOpenApiRouter } from '../schema/openapi.generated';
 import type { ReadinessMetrics } from '../observability/ReadinessMetrics';
 import type { PackIndex } from '../pack/PackIndex';
@@ -39,6 +40,8 @@ export interface RouterDependencies {
   /** Records the write actions: exemptions, rescores, refreshes. */
   auditor: AuditorService;
   pack: PackIndex;
+  /** What the installation cannot see, answered with the pack. */
+  setup: SetupNotice;
   scorecards: ScorecardService;
   search: SearchService;
   insights: InsightsService;

@@ -77,6 +77,28 @@ describe('authentication', () => {
 });
 
 describe('GET /checks', () => {
+  it('says once what the installation cannot see: metrics, with the checks they leave unchecked and how to configure them', async () => {
+    const res = await api()
+      .get(`${base}/checks`)
+      .set('Authorization', userAuth);
+    expect(res.status).toBe(200);
+    const metrics = res.body.setup.missing.find(
+      (m: { namespace: string }) => m.namespace === 'metrics',
+    );
+    expect(metrics.checkIds).toContain('monitoring.latency');
+    expect(metrics.howTo).toMatch(/Prometheus module/);
+    // The check itself speaks of the service, without config keys.
+    const scorecard = await api()
+      .get(`${base}/entities/component/default/payments-api`)
+      .set('Authorization', userAuth);
+    const latency = scorecard.body.results.find(
+      (r: { checkId: string }) => r.checkId === 'monitoring.latency',
+    );
+    expect(latency.reason).toBe(
+      'Metrics are not collected in this installation',
+    );
+  });
+
   it('describes the pack: levels in order, categories and checks with remediation', async () => {
     const res = await api()
       .get(`${base}/checks`)
@@ -477,6 +499,43 @@ describe('GET /rollups', () => {
       teamA.levels as Record<string, number>,
     ).reduce((a, b) => a + b, 0);
     expect(levelTotal).toBe(3);
+  });
+
+  it('counts child teams in their parent with includeChildren, each entity once in the total', async () => {
+    const res = await api()
+      .get(`${base}/rollups?groupBy=owner&includeChildren=true`)
+      .set('Authorization', userAuth);
+    expect(res.status).toBe(200);
+    expect(res.body.includeChildren).toBe(true);
+    const byKey = new Map<string, { entities: number }>(
+      res.body.groups.map((g: { key: string; entities: number }) => [g.key, g]),
+    );
+    // engineering owns nothing itself; team-a is its child.
+    expect(byKey.get('group:default/engineering')?.entities).toBe(3);
+    expect(byKey.get('group:default/team-a')?.entities).toBe(3);
+    expect(byKey.get('group:default/team-b')?.entities).toBe(2);
+    expect(res.body.total.entities).toBe(5);
+
+    const plain = await api()
+      .get(`${base}/rollups?groupBy=owner&includeChildren=false`)
+      .set('Authorization', userAuth);
+    expect(plain.body.groups.map((g: { key: string }) => g.key).sort()).toEqual(
+      ['group:default/team-a', 'group:default/team-b'],
+    );
+  });
+
+  it('refuses includeChildren outside roll-ups by owner, naming the parameter', async () => {
+    const res = await api()
+      .get(`${base}/rollups?groupBy=system&includeChildren=true`)
+      .set('Authorization', userAuth);
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('InputError');
+    expect(res.body.error.message).toMatch(/includeChildren 'true'.*system/);
+    const bad = await api()
+      .get(`${base}/rollups?groupBy=owner&includeChildren=maybe`)
+      .set('Authorization', userAuth);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/includeChildren/);
   });
 
   it('counts only visible entities and validates groupBy', async () => {

@@ -209,14 +209,22 @@ export class ReadinessApiClient {
     });
   }
 
-  /** `GET /rollups`: scored entities grouped by owner, system or domain. */
+  /**
+   * `GET /rollups`: scored entities grouped by owner, system or domain; with
+   * `includeChildren` (owner only), each team also counts its child teams'
+   * entities.
+   */
   async getRollups(
     groupBy: RollupResponse['groupBy'],
-    options?: ReadinessRequestOptions,
+    options?: ReadinessRequestOptions & { includeChildren?: boolean },
   ): Promise<RollupResponse> {
+    const { includeChildren, ...requestOptions } = options ?? {};
     return this.#request<RollupResponse>('/rollups', {
-      ...options,
-      query: paramsOf({ groupBy }),
+      ...requestOptions,
+      query: paramsOf({
+        groupBy,
+        includeChildren: includeChildren ? 'true' : undefined,
+      }),
     });
   }
 
@@ -312,6 +320,7 @@ export class ReadinessApiClient {
       query: paramsOf({
         entityRef: exemptions.entityRef,
         checkId: exemptions.checkId,
+        includeExpired: exemptions.includeExpired ? 'true' : undefined,
       }),
     });
     return response.items;

@@ -66,6 +66,8 @@ export interface ReadinessExemptionsOptions {
   entityRef?: string;
   /** Only the exemptions from this check. */
   checkId?: string;
+  /** Also the expired exemptions the history retention has kept. */
+  includeExpired?: boolean;
 }
 
 /**

@@ -126,7 +126,9 @@ describe('evaluateEntity with pushed facts and a warning band', () => {
     );
     const offline = evaluateEntity(pack, facts(undefined), { now: NOW });
     expect(offline.results[0]).toMatchObject({ state: 'fail' });
-    expect(offline.results[0].reason).toContain('pushed facts not configured');
+    expect(offline.results[0].reason).toContain(
+      'pushed facts are not collected in this installation',
+    );
   });
 
   it('refuses a warning band on a code rule', () => {

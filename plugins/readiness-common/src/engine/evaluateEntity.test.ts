@@ -382,7 +382,7 @@ describe('evaluateEntity: code checks', () => {
     const rule = jest.fn(() => ({ state: 'pass' as const }));
     expect(evaluateWith(rule, ['security'])).toMatchObject({
       state: 'unknown',
-      reason: 'Security facts not configured: no provider fills it',
+      reason: 'Security facts are not collected in this installation',
     });
     expect(rule).not.toHaveBeenCalled();
   });

@@ -880,8 +880,13 @@ for (const signal of ['latency', 'traffic', 'errors', 'saturation']) {
     unknown: [
       [
         'no metrics provider',
+        { ...baseInput(), metrics: { status: 'not-configured' } },
+        /^metrics are not collected in this installation$/i,
+      ],
+      [
+        'metrics not configured for the entity',
         unavailable(baseInput(), 'metrics', 'not-configured'),
-        /no metrics provider is configured: install the Prometheus module/i,
+        /^metrics facts not configured: provider timed out$/i,
       ],
       [
         'metrics unavailable',

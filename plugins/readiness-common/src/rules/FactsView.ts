@@ -175,7 +175,8 @@ export class FactsView {
       return {
         state: NS_NOT_CONFIGURED,
         data: undefined,
-        reason: entry === undefined ? 'no provider fills it' : 'malformed',
+        // Absent: no provider fills it, which the reason texts say as such.
+        reason: entry === undefined ? undefined : 'malformed',
       };
     }
     const reason = typeof entry.reason === 'string' ? entry.reason : undefined;

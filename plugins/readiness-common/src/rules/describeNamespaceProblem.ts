@@ -18,13 +18,14 @@ function problemTexts(
   reason: string | undefined,
 ): [string, string] {
   const detail = reason ? truncate(reason) : undefined;
-  if (state === NS_NOT_CONFIGURED && namespace === 'metrics') {
-    return [
-      `no metrics provider is configured: install the Prometheus module (@prodready/plugin-readiness-backend-module-prometheus) to verify this live${
-        detail ? ` (${detail})` : ''
-      }`,
-      'no metrics provider is configured',
-    ];
+  if (state === NS_NOT_CONFIGURED && !detail) {
+    // No provider fills the namespace: a fact of the installation, said once
+    // per page by the setup notice (GET /checks `setup`), not per check.
+    const text =
+      namespace === 'metrics'
+        ? 'metrics are not collected in this installation'
+        : `${namespace} facts are not collected in this installation`;
+    return [text, text];
   }
   if (state === NS_NOT_CONFIGURED) {
     const text = `${namespace} facts not configured${

@@ -382,7 +382,7 @@ describe('evaluateReadinessRule: three-valued logic', () => {
     expect(evaluateReadinessRule({ anyOf: [F, A] }, unavailable)).toEqual({
       state: 'fail',
       evidence: [],
-      reason: 'not checked: no metrics provider is configured',
+      reason: 'not checked: metrics are not collected in this installation',
     });
   });
 
@@ -394,7 +394,7 @@ describe('evaluateReadinessRule: three-valued logic', () => {
       state: 'fail',
       evidence: [],
       reason:
-        'not checked: security facts not configured: no provider fills it',
+        'not checked: security facts are not collected in this installation',
     });
   });
 
@@ -488,7 +488,7 @@ describe('evaluateReadinessRule: needsFacts', () => {
     ).toEqual({
       state: 'unknown',
       reason:
-        'a pointer alone does not show CI (repository facts not configured)',
+        'a pointer alone does not show CI (repository facts are not collected in this installation)',
     });
   });
 

@@ -24,3 +24,6 @@ export {
   searchQueryFromParams,
   searchQueryToParams,
 } from './searchQueryParams';
+export { CHECK_SYNONYMS } from './CHECK_SYNONYMS';
+export { checksNamedIn } from './checksNamedIn';
+export type { ChecksNamedInText } from './checksNamedIn';

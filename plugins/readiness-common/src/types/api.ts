@@ -62,6 +62,32 @@ export interface CheckInfo {
 }
 
 /**
+ * A fact namespace that checks read but no provider of this installation
+ * fills, so that those checks cannot see it anywhere.
+ *
+ * @public
+ */
+export interface SetupGap {
+  /** e.g. `metrics`. */
+  namespace: string;
+  /** The checks that read it (required or optional), in pack order. */
+  checkIds: string[];
+  /** How to make the installation collect it, in Markdown. */
+  howTo: string;
+}
+
+/**
+ * What this installation cannot see, said once per page rather than in the
+ * reason of every check it affects.
+ *
+ * @public
+ */
+export interface SetupNotice {
+  /** Namespaces no provider fills; empty when nothing is missing. */
+  missing: SetupGap[];
+}
+
+/**
  * `GET /checks`.
  *
  * @public
@@ -73,6 +99,8 @@ export interface CheckPackResponse {
   categories: string[];
   /** Every check of the pack, without its rule. */
   checks: CheckInfo[];
+  /** What the installation cannot see (absent from offline packs). */
+  setup?: SetupNotice;
 }
 
 /**
@@ -289,13 +317,19 @@ export interface RollupGroup {
 }
 
 /**
- * `GET /rollups?groupBy=owner|system|domain`.
+ * `GET /rollups?groupBy=owner|system|domain[&includeChildren=true]`.
  *
  * @public
  */
 export interface RollupResponse {
   /** The catalog field the entities are grouped by. */
   groupBy: 'owner' | 'system' | 'domain';
+  /**
+   * True when each owner group also counts the entities of every group below
+   * it (child teams, transitively), so that an entity counts in several
+   * groups; the total still counts each entity once.
+   */
+  includeChildren?: boolean;
   /** One group per value of the field, largest first. */
   groups: RollupGroup[];
   /** All readable scored entities together, grouped or not. */

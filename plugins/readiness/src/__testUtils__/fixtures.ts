@@ -279,7 +279,7 @@ export const checkoutScorecard: EntityScorecardResponse = {
     {
       checkId: 'monitoring.latency',
       state: 'unknown',
-      reason: 'No metrics provider is configured',
+      reason: 'Metrics are not collected in this installation',
       evidence: [],
       check: checkPack.checks[5],
     },

@@ -79,4 +79,7 @@ export const readinessHandlers = [
   http.get(`${readinessBase}/runs`, () =>
     HttpResponse.json({ items: [lastRun] }),
   ),
+  http.get(`${readinessBase}/exemptions`, () =>
+    HttpResponse.json({ items: [] }),
+  ),
 ];

@@ -91,8 +91,14 @@ export interface ReadinessApi {
     format: ReadinessExportFormat,
   ): Promise<ReadinessExport>;
 
-  /** Scores rolled up by owner, system or domain. */
-  getRollups(groupBy: RollupResponse['groupBy']): Promise<RollupResponse>;
+  /**
+   * Scores rolled up by owner, system or domain; with `includeChildren`
+   * (owner only), each team also counts its child teams' entities.
+   */
+  getRollups(
+    groupBy: RollupResponse['groupBy'],
+    options?: { includeChildren?: boolean },
+  ): Promise<RollupResponse>;
 
   /**
    * The readiness of what a team (with every group below it), a system or a

@@ -163,8 +163,9 @@ export class ReadinessClient implements ReadinessApi {
   /** {@inheritDoc ReadinessApi.getRollups} */
   async getRollups(
     groupBy: RollupResponse['groupBy'],
+    options?: { includeChildren?: boolean },
   ): Promise<RollupResponse> {
-    return this.client.getRollups(groupBy);
+    return this.client.getRollups(groupBy, options);
   }
 
   /** {@inheritDoc ReadinessApi.getEntityRollup} */

@@ -30,4 +30,14 @@ export interface ReadinessDocument extends IndexableDocument {
   failingCheckTitles: string[];
   /** Categories with at least one failing check. */
   categories: string[];
+  /**
+   * One field per check of the pack, `gap_` and the check id with its dots
+   * as underscores (`gap_runbook_runbook`): the failing check's title and
+   * synonyms ("runbook linked; runbook, playbook"), or an empty string when
+   * the check does not fail. Every document has every field, as the Lunr
+   * engine takes its fields from the first document. A short field of its
+   * own lets a gap's words weigh the same however many other gaps the entity
+   * has, and more than the owner's or the level's words.
+   */
+  [gapField: `gap_${string}`]: string;
 }

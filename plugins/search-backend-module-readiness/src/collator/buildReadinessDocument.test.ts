@@ -17,9 +17,44 @@ describe('buildReadinessDocument', () => {
       'custom.sbom',
     ]);
     expect(document.text).toBe(
-      'Missing: dashboard linked (monitoring), custom.sbom. Owner: team-payments. System: shop. Level: Bronze, score 75.',
+      'Missing: dashboard linked, custom.sbom. Owner: team-payments. System: shop. Level: Bronze, score 75.',
     );
     expect(document.categories).toEqual(['monitoring']);
+  });
+
+  it('gives every check of the pack its own field, filled with the words of a failing one and whose gap it is', () => {
+    const document = buildReadinessDocument({
+      entity: testEntities[0].summary,
+      failingCheckIds: ['runbook.linked', 'delivery.rollback'],
+      pack: { ...testPack, checks: [...testPack.checks] },
+      locationTemplate: template,
+    });
+
+    expect(document.gap_delivery_rollback).toBe(
+      'rollback documented or automated; rollback; roll back; revert; Payments API; team-payments; shop',
+    );
+    // A check without synonyms still has its title; passing checks are empty.
+    expect(document.gap_runbook_linked).toBe(
+      'runbook linked; Payments API; team-payments; shop',
+    );
+    expect(document.gap_monitoring_dashboard).toBe('');
+    expect(document.gap_ownership_contact).toBe('');
+    // The same fields in every document, as the Lunr engine needs.
+    const passing = buildReadinessDocument({
+      entity: testEntities[2].summary,
+      failingCheckIds: [],
+      pack: testPack,
+      locationTemplate: template,
+    });
+    expect(
+      Object.keys(passing)
+        .filter(k => k.startsWith('gap_'))
+        .sort(),
+    ).toEqual(
+      Object.keys(document)
+        .filter(k => k.startsWith('gap_'))
+        .sort(),
+    );
   });
 
   it('fills the location template with the encoded, lower-cased ref parts', () => {

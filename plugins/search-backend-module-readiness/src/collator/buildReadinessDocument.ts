@@ -1,5 +1,6 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
+  CHECK_SYNONYMS,
   levelWord,
   type CheckInfo,
   type CheckPackResponse,
@@ -37,6 +38,25 @@ function shortName(ref: string | undefined): string | undefined {
   }
 }
 
+/** The document field of one check's gap. */
+export function gapField(checkId: string): `gap_${string}` {
+  return `gap_${checkId.replace(/[^\p{L}\p{N}]+/gu, '_')}`;
+}
+
+/**
+ * A failing check's words: its title and the words people use for it, then
+ * whose gap it is (entity, owner, system), so that "payments rollback" finds
+ * the payments service lacking a rollback in one field.
+ */
+function gapWords(check: CheckInfo, whose: Array<string | undefined>): string {
+  const synonyms = CHECK_SYNONYMS[check.id] ?? [];
+  return [
+    check.title.toLocaleLowerCase('en-US'),
+    ...synonyms,
+    ...whose.filter(Boolean),
+  ].join('; ');
+}
+
 function levelTitle(pack: CheckPackResponse, level?: string): string {
   return levelWord(level, pack.levels);
 }
@@ -44,11 +64,16 @@ function levelTitle(pack: CheckPackResponse, level?: string): string {
 /**
  * Builds the search document of one scored entity.
  *
- * The text lists the gaps first ("Missing: runbook linked (runbook),
- * rollback documented (delivery)."), then the owner, system, level and
- * score, so that the words of a gap query ("missing runbook", "rollback")
- * and of a team ("payments") all hit it. Passing checks are not mentioned,
- * so a query for a gap does not find the entities that have closed it.
+ * The text lists the gaps first ("Missing: runbook linked, rollback is
+ * documented or automated."), then the owner, system, level and score, so
+ * that the words of a gap query ("missing runbook", "rollback") and of a
+ * team ("payments") all hit it. Each failing check also fills its own
+ * `gap_…` field with its title and synonyms ("playbook", "revert"), which
+ * weighs a gap's words above the rest. Category words are left out of the
+ * text (a query for "runbook" must not find the services missing
+ * postmortems, of the runbook category), and passing checks are not
+ * mentioned, so a query for a gap does not find the entities that have
+ * closed it.
  *
  * @public
  */
@@ -66,14 +91,19 @@ export function buildReadinessDocument(
 
   const name = entity.title ?? entity.name;
   const level = levelTitle(pack, entity.level);
-  const gaps = [
-    ...failing.map(
-      check => `${check.title.toLocaleLowerCase('en-US')} (${check.category})`,
-    ),
-    ...unknownIds,
-  ];
   const owner = shortName(entity.owner);
   const system = shortName(entity.system);
+  const gaps = [
+    ...failing.map(check => check.title.toLocaleLowerCase('en-US')),
+    ...unknownIds,
+  ];
+  const gapFields: Record<`gap_${string}`, string> = {};
+  for (const check of pack.checks) {
+    gapFields[gapField(check.id)] = '';
+  }
+  for (const check of failing) {
+    gapFields[gapField(check.id)] = gapWords(check, [name, owner, system]);
+  }
 
   const sentences = [
     gaps.length > 0
@@ -105,6 +135,7 @@ export function buildReadinessDocument(
     failingChecks: [...failing.map(c => c.id), ...unknownIds],
     failingCheckTitles: [...failing.map(c => c.title), ...unknownIds],
     categories: Array.from(new Set(failing.map(c => String(c.category)))),
+    ...gapFields,
     authorization: { resourceRef: entity.entityRef },
   };
 }

@@ -100,6 +100,13 @@ describeEachDatabase('DatabaseReadinessStore: exemptions', createStore => {
         );
       expect(await ids({})).toEqual(['e2', 'e3', 'e1']);
       expect(await ids({ activeAt: T1 })).toEqual(['e3', 'e1']);
+      // The organisation's view lists expired ones too.
+      expect(await ids({ activeAt: T2, includeExpired: true })).toEqual([
+        'e2',
+        'e3',
+        'e1',
+      ]);
+      expect(await ids({ activeAt: T2 })).toEqual(['e1']);
       expect(await ids({ checkId: 'c1' })).toEqual(['e3', 'e1']);
       expect(await ids({ entityRef: 'component:default/b' })).toEqual(['e3']);
       expect(await ids({ visibleEntityRefs: ['component:default/a'] })).toEqual(

@@ -98,13 +98,14 @@ export async function listExemptions(
   db: Knex,
   filter: ExemptionFilter,
 ): Promise<Exemption[]> {
-  const qb = db('exemptions')
-    .select('*')
-    .where(inner =>
+  const qb = db('exemptions').select('*');
+  if (!filter.includeExpired) {
+    qb.where(inner =>
       inner
         .whereNull('expires_at')
         .orWhere('expires_at', '>', filter.activeAt.toISOString()),
     );
+  }
   if (filter.entityRef) {
     qb.andWhere('entity_ref', filter.entityRef);
   }

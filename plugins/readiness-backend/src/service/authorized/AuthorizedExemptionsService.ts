@@ -26,7 +26,7 @@ export class AuthorizedExemptionsService implements ExemptionsService {
   ) {}
 
   async list(
-    filter: { entityRef?: string; checkId?: string },
+    filter: { entityRef?: string; checkId?: string; includeExpired?: boolean },
     { credentials }: CallerOptions,
   ): Promise<Exemption[]> {
     const visible = await this.authorizer.getVisibleEntityRefs(credentials);

@@ -4,6 +4,7 @@ import type {
   RollupResponse,
   TrendPoint,
 } from '@prodready/plugin-readiness-common';
+import { InputError } from '@backstage/errors';
 import type { ReadinessAuthorizer } from '../../permissions/ReadinessAuthorizer';
 import type { EntityRollupModel } from '../../rollups/EntityRollupModel';
 import type { RollupScopeResolver } from '../../rollups/RollupScopeResolver';
@@ -29,10 +30,21 @@ export class AuthorizedInsightsService implements InsightsService {
 
   async rollups(
     groupBy: RollupResponse['groupBy'],
+    request: { includeChildren: boolean },
     { credentials }: CallerOptions,
   ): Promise<RollupResponse> {
+    if (request.includeChildren && groupBy !== 'owner') {
+      throw new InputError(
+        `Invalid includeChildren 'true' with groupBy '${groupBy}': child teams are counted only in roll-ups by owner`,
+      );
+    }
     const visible = await this.authorizer.getVisibleEntityRefs(credentials);
-    return this.model.rollups(groupBy, visible);
+    if (!request.includeChildren) {
+      return this.model.rollups(groupBy, visible);
+    }
+    // The group tree as the caller may read it: hidden groups add nothing.
+    const ancestors = await this.entityRollups.scopes.ancestors(credentials);
+    return this.model.rollups(groupBy, visible, { ancestors });
   }
 
   async trend(

@@ -12,9 +12,9 @@ import type { CallerOptions } from './CallerOptions';
  * @internal
  */
 export interface ExemptionsService {
-  /** Active exemptions, newest first. */
+  /** Active exemptions (expired ones too when asked), newest first. */
   list(
-    filter: { entityRef?: string; checkId?: string },
+    filter: { entityRef?: string; checkId?: string; includeExpired?: boolean },
     options: CallerOptions,
   ): Promise<Exemption[]>;
 

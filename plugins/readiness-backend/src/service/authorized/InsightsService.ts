@@ -14,9 +14,14 @@ import type { CallerOptions } from './CallerOptions';
  * @internal
  */
 export interface InsightsService {
-  /** Scored entities grouped by owner, system or domain. */
+  /**
+   * Scored entities grouped by owner, system or domain; with
+   * `includeChildren`, owner groups also count their child teams' entities
+   * (InputError for other groupings).
+   */
   rollups(
     groupBy: RollupResponse['groupBy'],
+    request: { includeChildren: boolean },
     options: CallerOptions,
   ): Promise<RollupResponse>;
 

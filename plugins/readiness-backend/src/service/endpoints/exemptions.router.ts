@@ -23,7 +23,11 @@ export function bindExemptionsEndpoints(
       : undefined;
     res.json({
       items: await exemptions.list(
-        { entityRef, checkId: req.query.checkId },
+        {
+          entityRef,
+          checkId: req.query.checkId,
+          includeExpired: req.query.includeExpired ?? false,
+        },
         { credentials },
       ),
     });

@@ -19,7 +19,14 @@ export function bindInsightsEndpoints(
 
   router.get('/rollups', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    sendJson(res, await insights.rollups(req.query.groupBy, { credentials }));
+    sendJson(
+      res,
+      await insights.rollups(
+        req.query.groupBy,
+        { includeChildren: req.query.includeChildren ?? false },
+        { credentials },
+      ),
+    );
   });
 
   router.get('/rollups/:kind/:namespace/:name', async (req, res) => {

@@ -94,9 +94,9 @@ export class ExemptionsModel {
     return this.options.now ? this.options.now() : new Date();
   }
 
-  /** Active exemptions, newest first. */
+  /** Active exemptions (expired ones too when asked), newest first. */
   async list(
-    filter: { entityRef?: string; checkId?: string },
+    filter: { entityRef?: string; checkId?: string; includeExpired?: boolean },
     visible: VisibleEntityRefs,
   ): Promise<Exemption[]> {
     return this.options.store.listExemptions({

@@ -93,11 +93,20 @@ export class InsightsModel {
     return this.#cache.get(key, compute) as Promise<T>;
   }
 
-  /** Scored entities grouped by owner, system or domain. */
+  /**
+   * Scored entities grouped by owner, system or domain. With `ancestors`
+   * (the groups above each group), an entity also counts in every group
+   * above its owner, once per group.
+   */
   async rollups(
     groupBy: RollupResponse['groupBy'],
     visible: VisibleEntityRefs,
+    options?: { ancestors: Map<string, string[]> },
   ): Promise<RollupResponse> {
+    if (options) {
+      // The tree is the caller's view of the catalog: not cached with it.
+      return this.computeRollups(groupBy, visible, options.ancestors);
+    }
     return this.cached(`rollups:${groupBy}:${visibilityKey(visible)}`, () =>
       this.computeRollups(groupBy, visible),
     );
@@ -106,6 +115,7 @@ export class InsightsModel {
   private async computeRollups(
     groupBy: RollupResponse['groupBy'],
     visible: VisibleEntityRefs,
+    ancestors?: Map<string, string[]>,
   ): Promise<RollupResponse> {
     const rows = await this.options.store.listRollupRows(groupBy, visible);
     const groups = new Map<string, GroupAccumulator>();
@@ -137,12 +147,14 @@ export class InsightsModel {
     for (const row of rows) {
       add(total, row);
       if (row.key) {
-        let acc = groups.get(row.key);
-        if (!acc) {
-          acc = newAccumulator();
-          groups.set(row.key, acc);
+        for (const key of [row.key, ...(ancestors?.get(row.key) ?? [])]) {
+          let acc = groups.get(key);
+          if (!acc) {
+            acc = newAccumulator();
+            groups.set(key, acc);
+          }
+          add(acc, row);
         }
-        add(acc, row);
       }
     }
     const order = this.options.pack.pack.categories;
@@ -170,6 +182,7 @@ export class InsightsModel {
     };
     return {
       groupBy,
+      ...(ancestors ? { includeChildren: true } : {}),
       groups: [...groups.entries()]
         .map(([key, acc]) => toGroup(key, acc))
         .sort((a, b) => b.entities - a.entities || a.key.localeCompare(b.key)),

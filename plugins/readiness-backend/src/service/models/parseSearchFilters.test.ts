@@ -81,6 +81,30 @@ describe('parseSearchFilters', () => {
   });
 });
 
+describe('parseSearchFilters: gaps named in the text', () => {
+  it('reads "payments without rollback" as the failing check and the words left, as the search collator does', () => {
+    expect(
+      parseSearchFilters(
+        { text: 'payments without rollback', failing: ['runbook.runbook'] },
+        pack,
+      ),
+    ).toMatchObject({
+      failing: ['runbook.runbook', 'delivery.rollback'],
+      text: 'payments',
+    });
+    expect(parseSearchFilters({ text: 'missing runbook' }, pack)).toMatchObject(
+      { failing: ['runbook.runbook'], text: undefined },
+    );
+  });
+
+  it('keeps a text without a negation word as a catalog substring', () => {
+    expect(parseSearchFilters({ text: 'rollback-tool' }, pack)).toMatchObject({
+      failing: undefined,
+      text: 'rollback-tool',
+    });
+  });
+});
+
 describe('search cursors', () => {
   it('round-trips and refuses cursors of another sort or garbage', () => {
     const cursor = encodeSearchCursor('score', 'desc', {

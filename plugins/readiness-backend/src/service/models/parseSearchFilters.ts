@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import {
+  checksNamedIn,
   normalizeTier,
   type SearchQuery,
 } from '@prodready/plugin-readiness-common';
@@ -122,7 +123,15 @@ export function parseSearchFilters(
   if (params.text) {
     refuseControlCharacters('text', params.text);
   }
-  const text = params.text?.trim();
+  // "payments without rollback" reads as the gap and the words left, as the
+  // search collator indexes gaps.
+  const named = params.text
+    ? checksNamedIn(params.text, pack.pack.checks)
+    : undefined;
+  const text = named?.rest.trim();
+  for (const checkId of named?.checkIds ?? []) {
+    if (!failing.includes(checkId)) failing.push(checkId);
+  }
   return {
     failing: nonEmpty(failing),
     passing: nonEmpty(passing),

@@ -4,11 +4,6 @@ import AccordionSummary from '@material-ui/core/AccordionSummary';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogContentText from '@material-ui/core/DialogContentText';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import Link from '@material-ui/core/Link';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
@@ -36,6 +31,7 @@ import {
 import { LearnFromList } from '../LearnFromList';
 import { levelTitle } from '../LevelBadge';
 import { RemediationContent } from '../RemediationContent';
+import { RemoveExemptionDialog } from '../RemoveExemptionDialog';
 import { StateIcon } from '../StateIcon';
 
 /**
@@ -251,42 +247,20 @@ export function CheckResultItem(props: CheckResultItemProps) {
               </Button>
             )}
             {onRemoveExemption && (
-              <Dialog
+              <RemoveExemptionDialog
                 open={confirmRemove}
+                checkTitle={check.title}
+                idBase={headingId}
                 onClose={() => setConfirmRemove(false)}
-                aria-labelledby={`${headingId}-remove-title`}
-              >
-                <DialogTitle id={`${headingId}-remove-title`}>
-                  Remove the exemption from “{check.title}”?
-                </DialogTitle>
-                <DialogContent>
-                  <DialogContentText>
-                    The check counts by its own result again, and the level may
-                    drop. You can undo this right after.
-                  </DialogContentText>
-                </DialogContent>
-                <DialogActions>
-                  <Button onClick={() => setConfirmRemove(false)}>
-                    Keep it
-                  </Button>
-                  <Button
-                    color="secondary"
-                    variant="contained"
-                    disabled={removing}
-                    onClick={async () => {
-                      setRemoving(true);
-                      try {
-                        await onRemoveExemption(exemption.id);
-                        setConfirmRemove(false);
-                      } finally {
-                        setRemoving(false);
-                      }
-                    }}
-                  >
-                    Remove
-                  </Button>
-                </DialogActions>
-              </Dialog>
+                onRemove={async () => {
+                  setRemoving(true);
+                  try {
+                    await onRemoveExemption(exemption.id);
+                  } finally {
+                    setRemoving(false);
+                  }
+                }}
+              />
             )}
           </Box>
         )}

@@ -3,6 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
+  checkPack,
   checkoutScorecard,
   newExemption,
   paymentsScorecard,
@@ -31,6 +32,43 @@ async function renderContent() {
 describe('EntityReadinessContent', () => {
   const server = setupServer(...readinessHandlers);
   registerMswTestHooks(server);
+
+  it('says once, below the checks, what the installation cannot see of this entity', async () => {
+    server.use(
+      http.get(`${readinessBase}/checks`, () =>
+        HttpResponse.json({
+          ...checkPack,
+          setup: {
+            missing: [
+              {
+                namespace: 'metrics',
+                checkIds: ['monitoring.latency'],
+                howTo: 'Install the Prometheus module.',
+              },
+              {
+                namespace: 'security',
+                checkIds: ['security.sbom'],
+                howTo: 'Install a security module.',
+              },
+            ],
+          },
+        }),
+      ),
+    );
+    await renderContent();
+    const notice = await screen.findByRole('note', {
+      name: 'What this installation cannot see',
+    });
+    expect(notice).toHaveTextContent(
+      `does not collect metrics facts: ${checkPack.checks[5].title} is not checked`,
+    );
+    // The entity has no check reading security facts.
+    expect(notice).not.toHaveTextContent('security');
+    // The check itself speaks of the service only.
+    expect(
+      screen.getByText('Metrics are not collected in this installation'),
+    ).toBeInTheDocument();
+  });
 
   it('shows progress while the scorecard loads', async () => {
     server.use(http.get(checkoutScorecardUrl, () => neverAnswer()));
@@ -135,7 +173,9 @@ describe('EntityReadinessContent', () => {
     const latency = within(monitoring).getByTestId('check-monitoring.latency');
     expect(within(latency).getByText('Unknown')).toBeInTheDocument();
     expect(
-      within(latency).getByText('No metrics provider is configured'),
+      within(latency).getByText(
+        'Metrics are not collected in this installation',
+      ),
     ).toBeInTheDocument();
 
     const ci = screen.getByTestId('check-delivery.ci');
@@ -322,7 +362,9 @@ describe('EntityReadinessContent', () => {
     const dialog = await screen.findByRole('dialog');
     expect(dialog).toHaveTextContent(/Remove the exemption from/);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Keep it' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), {
+      timeout: 5000, // the dialog's exit transition, on a loaded machine
+    });
     expect(deleted).toBe('');
     fireEvent.click(
       within(runbook).getByRole('button', { name: 'Remove exemption' }),
@@ -360,7 +402,9 @@ describe('EntityReadinessContent', () => {
         name: 'Remove',
       }),
     );
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), {
+      timeout: 5000, // the dialog's exit transition, on a loaded machine
+    });
     fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
     await waitFor(() =>
       expect(created).toEqual({

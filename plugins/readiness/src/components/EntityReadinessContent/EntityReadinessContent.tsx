@@ -25,6 +25,7 @@ import { readinessApiRef } from '../../api/ReadinessApi';
 import { asSentence, errorMessage } from '../../lib/errorMessage';
 import { catalogEditUrl } from '../../lib/catalogEditUrl';
 import { useCheckPack } from '../../hooks/useCheckPack';
+import { SetupNotice } from '../SetupNotice';
 import { useEntityScorecard } from '../../hooks/useEntityScorecard';
 import { useReadinessPermissions } from '../../hooks/useReadinessPermissions';
 import { CheckResultItem, type ScorecardResult } from '../CheckResultItem';
@@ -340,6 +341,20 @@ function ReadinessContentForEntity(props: {
           </Grid>
         );
       })}
+      <Grid item xs={12}>
+        {/* Below the checks: "Fix next" stays above the fold. */}
+        <SetupNotice
+          setup={checkPack?.setup}
+          checks={checkPack?.checks ?? []}
+          relevantCheckIds={
+            new Set(
+              scorecard.results
+                .filter(r => r.state === 'unknown' || r.state === 'fail')
+                .map(r => r.checkId),
+            )
+          }
+        />
+      </Grid>
       <Grid item xs={12}>
         <InfoCard title="Change history">
           <ReadinessHistory

@@ -12,7 +12,9 @@ import { useLocation } from 'react-router-dom';
 import { AlertApiForwarder } from '@backstage/core-app-api';
 import { alertApiRef } from '@backstage/core-plugin-api';
 import {
+  checkPack,
   lastRun,
+  ownerRollups,
   searchResponse,
   secondSearchPage,
 } from '../../__testUtils__/fixtures';
@@ -318,6 +320,70 @@ describe('ReadinessPage', () => {
       ),
     );
     expect(screen.queryByText('No entity matches')).toBeNull();
+  });
+
+  it('says once what the installation cannot see, for the whole organisation', async () => {
+    server.use(
+      http.get(`${readinessBase}/checks`, () =>
+        HttpResponse.json({
+          ...checkPack,
+          setup: {
+            missing: [
+              {
+                namespace: 'metrics',
+                checkIds: [checkPack.checks[5].id],
+                howTo: 'Install the Prometheus module.',
+              },
+            ],
+          },
+        }),
+      ),
+    );
+    await renderPage();
+    expect(
+      await screen.findByRole('note', {
+        name: 'What this installation cannot see',
+      }),
+    ).toHaveTextContent(
+      `does not collect metrics facts: ${checkPack.checks[5].title} is not checked`,
+    );
+  });
+
+  it('rolls teams up with their child teams when asked', async () => {
+    const asked: Array<string | null> = [];
+    server.use(
+      http.get(`${readinessBase}/rollups`, ({ request }) => {
+        const children = new URL(request.url).searchParams.get(
+          'includeChildren',
+        );
+        asked.push(children);
+        const parent = {
+          ...ownerRollups.groups[0],
+          key: 'group:default/engineering',
+          entities: 7,
+        };
+        return HttpResponse.json(
+          children === 'true'
+            ? {
+                ...ownerRollups,
+                includeChildren: true,
+                groups: [parent, ...ownerRollups.groups],
+              }
+            : ownerRollups,
+        );
+      }),
+    );
+    await renderPage();
+    const heatmap = await screen.findByRole('table', {
+      name: 'Pass rate by owner and category',
+    });
+    expect(within(heatmap).queryByText('engineering')).not.toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'Include child teams' }),
+    );
+    expect(await screen.findByText('engineering')).toBeInTheDocument();
+    expect(asked).toEqual([null, 'true']);
+    expect(screen.getByText(/its child teams' included/)).toBeInTheDocument();
   });
 
   it('filters the search by an owner picked in the heatmap', async () => {

@@ -1,5 +1,7 @@
 import Button from '@material-ui/core/Button';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Grid from '@material-ui/core/Grid';
+import Switch from '@material-ui/core/Switch';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import {
   Content,
@@ -29,10 +31,12 @@ import {
 import { useSearchQueryState } from '../../hooks/useSearchQueryState';
 import { errorMessage } from '../../lib/errorMessage';
 import { ChampionsTable } from '../ChampionsTable';
+import { ExemptionsOverview } from '../ExemptionsOverview';
 import { GapSearch } from '../GapSearch';
 import { LevelDistributionChart } from '../LevelDistributionChart';
 import { OwnerHeatmap } from '../OwnerHeatmap';
 import { ReadinessTrendChart } from '../ReadinessTrendChart';
+import { SetupNotice } from '../SetupNotice';
 
 /**
  * Props of {@link ReadinessPage}.
@@ -110,9 +114,14 @@ export function ReadinessPage(props: ReadinessPageProps) {
   // screen come first, and the browser's few connections per host go to them.
   const [overviewWanted, setOverviewWanted] = useState(false);
   const wantOverview = useCallback(() => setOverviewWanted(true), []);
+  // Teams counted with their child teams' entities in the heatmap.
+  const [includeChildren, setIncludeChildren] = useState(false);
   const owners = useAsync(
-    async () => (overviewWanted ? api.getRollups('owner') : undefined),
-    [api, overviewWanted, dataVersion],
+    async () =>
+      overviewWanted
+        ? api.getRollups('owner', includeChildren ? { includeChildren } : {})
+        : undefined,
+    [api, overviewWanted, dataVersion, includeChildren],
   );
   const trend = useAsync(
     async () =>
@@ -229,6 +238,11 @@ export function ReadinessPage(props: ReadinessPageProps) {
           )}
         </ContentHeader>
         <Grid container spacing={3}>
+          {checkPack?.setup?.missing.length ? (
+            <Grid item xs={12}>
+              <SetupNotice setup={checkPack.setup} checks={checkPack.checks} />
+            </Grid>
+          ) : null}
           <Grid item xs={12} md={4}>
             <InfoCard title="Levels">
               <Loadable state={owners}>
@@ -270,7 +284,25 @@ export function ReadinessPage(props: ReadinessPageProps) {
           <Grid item xs={12}>
             <InfoCard
               title="Owners × categories"
-              subheader="Share of passing checks of each owner's entities; lowest mean score first."
+              subheader={
+                includeChildren
+                  ? "Share of passing checks of each team's entities, its child teams' included; lowest mean score first."
+                  : "Share of passing checks of each owner's entities; lowest mean score first."
+              }
+              action={
+                <FormControlLabel
+                  control={
+                    <Switch
+                      checked={includeChildren}
+                      onChange={(_event, checked) =>
+                        setIncludeChildren(checked)
+                      }
+                      color="primary"
+                    />
+                  }
+                  label="Include child teams"
+                />
+              }
             >
               <Loadable state={owners}>
                 {value => (
@@ -286,6 +318,19 @@ export function ReadinessPage(props: ReadinessPageProps) {
                   />
                 )}
               </Loadable>
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12}>
+            <InfoCard
+              title="Exemptions"
+              subheader="Every exemption you can see, expired ones included: who granted it, why and until when."
+            >
+              {overviewWanted ? (
+                <ExemptionsOverview
+                  checks={checkPack?.checks ?? []}
+                  dataVersion={dataVersion}
+                />
+              ) : null}
             </InfoCard>
           </Grid>
           <Grid item xs={12}>

@@ -1,0 +1,2 @@
+export { ExemptionsOverview } from './ExemptionsOverview';
+export type { ExemptionsOverviewProps } from './ExemptionsOverview';

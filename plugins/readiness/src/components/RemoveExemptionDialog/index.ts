@@ -1,0 +1,2 @@
+export { RemoveExemptionDialog } from './RemoveExemptionDialog';
+export type { RemoveExemptionDialogProps } from './RemoveExemptionDialog';

@@ -1,0 +1,2 @@
+export { SetupNotice } from './SetupNotice';
+export type { SetupNoticeProps } from './SetupNotice';
