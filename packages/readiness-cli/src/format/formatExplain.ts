@@ -1,4 +1,7 @@
-import type { CheckDefinition } from '@prodready/plugin-readiness-common';
+import {
+  describeMinStrength,
+  type CheckDefinition,
+} from '@prodready/plugin-readiness-common';
 
 const STRENGTH_RULE =
   'every piece of evidence has a strength. observed: seen in reality (a file in the repository, live series or alert rules). declared: an annotation, a field, or a link whose type names the kind or whose URL is a tool serving it (Grafana /d/, Datadog /dashboard/, PagerDuty...). hint: a link known only by its title or icon, or one pointing at a tool that does not serve the kind (Jira, Notion, a status page): it is listed as ignored and never passes. Placeholders (TODO, -, none, missing, <GUID>, true where an id is expected) and repository pointers alone never pass.';
@@ -23,11 +26,11 @@ export function formatExplain(check: CheckDefinition): string {
   }
   lines.push(
     '',
-    `What counts: ${STRENGTH_RULE}${
-      check.minStrength === 'observed'
-        ? ' This check needs observed evidence: declared evidence alone fails it.'
-        : ''
-    }`,
+    `What counts: ${STRENGTH_RULE}`,
+    '',
+    `Minimum evidence strength: ${
+      check.minStrength ?? 'declared'
+    }. ${describeMinStrength(check.minStrength)}`,
   );
   lines.push('', 'How to pass it:', '', check.remediation.markdown.trim());
   const links = check.remediation.links ?? [];

@@ -1295,6 +1295,12 @@ export const spec = {
             required: ['expiresAfterDays'],
             additionalProperties: false,
           },
+          minStrength: {
+            type: 'string',
+            enum: ['observed', 'declared'],
+            description:
+              'The weakest evidence a pass may rest on; declared unless the check needs observed evidence (a repository file, live series).',
+          },
           remediation: {
             $ref: '#/components/schemas/CheckRemediation',
           },
@@ -1306,6 +1312,7 @@ export const spec = {
           'level',
           'weight',
           'requires',
+          'minStrength',
           'remediation',
         ],
         additionalProperties: false,

@@ -96,6 +96,7 @@ describe('GET /checks', () => {
     expect(runbook).toMatchObject({
       category: 'runbook',
       level: 'bronze',
+      minStrength: 'declared',
       remediation: { markdown: expect.stringContaining('runbook') },
     });
     expect(runbook.rule).toBeUndefined();

@@ -36,6 +36,11 @@ export interface CheckInfo {
   optional?: string[];
   /** Set on attested checks: days an attestation stays valid. */
   attested?: { expiresAfterDays: number };
+  /**
+   * The weakest evidence a pass may rest on (`CheckDefinition.minStrength`,
+   * `declared` when the check does not set it).
+   */
+  minStrength: 'observed' | 'declared';
   remediation: CheckRemediation;
 }
 

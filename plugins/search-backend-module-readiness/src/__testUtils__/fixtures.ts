@@ -18,6 +18,7 @@ function check(
     level,
     weight: 1,
     requires: ['entity'],
+    minStrength: 'declared',
     remediation: { markdown: `Do what ${title} asks.` },
   };
 }
