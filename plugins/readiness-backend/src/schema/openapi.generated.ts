@@ -210,13 +210,16 @@ export const spec = {
         operationId: 'Search',
         tags: ['Search'],
         description:
-          'Search scored entities by gaps and catalog fields. Filters of one kind are alternatives (any of the values); different filters all apply; `failing` and `passing` require every listed check. Cursor pagination with a total count.',
+          'Search scored entities by gaps and catalog fields. Filters of one kind are alternatives (any of the values); different filters all apply; `failing`, `passing` and `declaredOnly` require every listed check. Cursor pagination with a total count.',
         parameters: [
           {
             $ref: '#/components/parameters/failing',
           },
           {
             $ref: '#/components/parameters/passing',
+          },
+          {
+            $ref: '#/components/parameters/declaredOnly',
           },
           {
             $ref: '#/components/parameters/owner',
@@ -330,6 +333,9 @@ export const spec = {
           },
           {
             $ref: '#/components/parameters/passing',
+          },
+          {
+            $ref: '#/components/parameters/declaredOnly',
           },
           {
             $ref: '#/components/parameters/owner',
@@ -923,6 +929,22 @@ export const spec = {
         allowReserved: true,
         description:
           'Check ids the entity passes or is exempt from (all of them). Repeatable and/or comma-separated.',
+        style: 'form',
+        explode: true,
+        schema: {
+          type: 'array',
+          items: {
+            type: 'string',
+            minLength: 1,
+          },
+        },
+      },
+      declaredOnly: {
+        name: 'declaredOnly',
+        in: 'query',
+        allowReserved: true,
+        description:
+          'Check ids the entity passes on declared evidence only, none of it observed (all of them). Repeatable and/or comma-separated.',
         style: 'form',
         explode: true,
         schema: {
