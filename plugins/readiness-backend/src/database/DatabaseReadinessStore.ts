@@ -37,6 +37,7 @@ import { listHistory } from './operations/listHistory';
 import { optimize, purgeBefore } from './operations/maintenance';
 import {
   getScore,
+  listDeclaredOnlyCheckIds,
   listFailingCheckIds,
   listResults,
   listScoredEntityRefs,
@@ -162,6 +163,10 @@ export class DatabaseReadinessStore implements ReadinessStore {
 
   listFailingCheckIds(entityRefs: string[]) {
     return listFailingCheckIds(this.db, entityRefs);
+  }
+
+  listDeclaredOnlyCheckIds(entityRefs: string[]) {
+    return listDeclaredOnlyCheckIds(this.db, entityRefs);
   }
 
   countSearch(filters: StoreSearchFilters) {

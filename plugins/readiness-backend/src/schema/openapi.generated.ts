@@ -272,14 +272,14 @@ export const spec = {
             name: 'include',
             in: 'query',
             description:
-              'Extra fields of each item: `failing` adds `failingCheckIds`. Repeatable and/or comma-separated.',
+              'Extra fields of each item: `failing` adds `failingCheckIds`, `declaredOnly` adds `declaredOnlyCheckIds`. Repeatable and/or comma-separated.',
             style: 'form',
             explode: true,
             schema: {
               type: 'array',
               items: {
                 type: 'string',
-                enum: ['failing'],
+                enum: ['failing', 'declaredOnly'],
               },
             },
           },
@@ -1584,6 +1584,14 @@ export const spec = {
             type: 'array',
             description:
               'Ids of the failing checks; only with `include=failing` on `/search`.',
+            items: {
+              type: 'string',
+            },
+          },
+          declaredOnlyCheckIds: {
+            type: 'array',
+            description:
+              'Ids of the checks passed on declared evidence only, nothing observed; only with `include=declaredOnly` on `/search`.',
             items: {
               type: 'string',
             },

@@ -9,14 +9,17 @@ import type { EntitySummary } from '../types/api';
  */
 export interface ExportRow extends EntitySummary {
   failingCheckIds: string[];
+  /** Checks passed on declared evidence only, nothing observed. */
+  declaredOnlyCheckIds: string[];
   /** The owning team's contacts, `; `-separated; absent when none is known. */
   ownerContacts?: string;
 }
 
 /**
  * The columns of the CSV export (`GET /export?format=csv`), in order: every
- * field of {@link EntitySummary}, the failing check ids (space-separated)
- * and the owner's contacts.
+ * field of {@link EntitySummary}, the failing check ids and the checks
+ * passed on declared evidence only (space-separated), and the owner's
+ * contacts.
  *
  * @public
  */
@@ -37,5 +40,6 @@ export const EXPORT_CSV_COLUMNS: ReadonlyArray<keyof ExportRow> = [
   'gaps',
   'evaluatedAt',
   'failingCheckIds',
+  'declaredOnlyCheckIds',
   'ownerContacts',
 ];

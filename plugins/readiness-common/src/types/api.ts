@@ -82,6 +82,12 @@ export interface EntitySummary {
    * asks for them with `include=failing`.
    */
   failingCheckIds?: string[];
+  /**
+   * Ids of the checks passed on declared evidence only, nothing observed.
+   * Only in `GET /search` items when the request asks for them with
+   * `include=declaredOnly`.
+   */
+  declaredOnlyCheckIds?: string[];
 }
 
 /**
@@ -176,8 +182,11 @@ export interface SearchQuery extends SearchFilters {
   order?: SearchOrder;
   limit?: number;
   cursor?: string;
-  /** `failing`: add `failingCheckIds` to each item. */
-  include?: Array<'failing'>;
+  /**
+   * `failing`: add `failingCheckIds` to each item; `declaredOnly`: add
+   * `declaredOnlyCheckIds`.
+   */
+  include?: Array<'failing' | 'declaredOnly'>;
 }
 
 /**

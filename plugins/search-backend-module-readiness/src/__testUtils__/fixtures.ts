@@ -91,6 +91,7 @@ export const testEntities: FakeScoredEntity[] = [
   {
     summary: summary('checkout', 'team-payments', 'silver', 100, 0),
     failing: [],
+    declaredOnly: ['runbook.linked'],
   },
   {
     summary: summary('ledger', 'team-finance', undefined, 75, 1),

@@ -27,4 +27,6 @@ export interface ReadinessDocument extends IndexableDocument {
   failingCheckTitles: string[];
   /** Categories with at least one failing check. */
   categories: string[];
+  /** Ids of the checks passed on declared evidence only, nothing observed. */
+  declaredOnlyChecks: string[];
 }

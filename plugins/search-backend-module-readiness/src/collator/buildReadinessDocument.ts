@@ -16,6 +16,8 @@ export interface BuildReadinessDocumentOptions {
   entity: EntitySummary;
   /** Ids of the entity's failing checks. */
   failingCheckIds: string[];
+  /** Ids of the checks it passes on declared evidence only (nothing observed). */
+  declaredOnlyCheckIds?: string[];
   /** The check pack, for titles, categories and level titles. */
   pack: CheckPackResponse;
   /**
@@ -46,7 +48,9 @@ function levelTitle(pack: CheckPackResponse, level?: string): string {
  * The text lists the gaps first ("Missing: runbook linked (runbook),
  * rollback documented (delivery)."), then the owner, system, level and
  * score, so that the words of a gap query ("missing runbook", "rollback")
- * and of a team ("payments") all hit it. Passing checks are not mentioned,
+ * and of a team ("payments") all hit it. Checks passed on declared evidence
+ * only are named too ("declared evidence only: ci configured"), so claims
+ * that nothing observed backs can be found. Passing checks are not mentioned,
  * so a query for a gap does not find the entities that have closed it.
  *
  * @public
@@ -73,11 +77,25 @@ export function buildReadinessDocument(
   ];
   const owner = shortName(entity.owner);
   const system = shortName(entity.system);
+  const declaredOnly = (options.declaredOnlyCheckIds ?? []).map(id => {
+    const check = checksById.get(id);
+    return {
+      id,
+      text: check
+        ? `${check.title.toLocaleLowerCase('en-US')} (${check.category})`
+        : id,
+    };
+  });
 
   const sentences = [
     gaps.length > 0
       ? `Missing: ${gaps.join(', ')}.`
       : 'Every applicable readiness check passes.',
+    declaredOnly.length > 0
+      ? `Passes on declared evidence only, nothing observed: ${declaredOnly
+          .map(d => d.text)
+          .join(', ')}.`
+      : undefined,
     owner ? `Owner: ${owner}.` : undefined,
     system ? `System: ${system}.` : undefined,
     `Level: ${level}, score ${entity.score}.`,
@@ -104,6 +122,7 @@ export function buildReadinessDocument(
     failingChecks: [...failing.map(c => c.id), ...unknownIds],
     failingCheckTitles: [...failing.map(c => c.title), ...unknownIds],
     categories: Array.from(new Set(failing.map(c => String(c.category)))),
+    declaredOnlyChecks: declaredOnly.map(d => d.id),
     authorization: { resourceRef: entity.entityRef },
   };
 }

@@ -11,7 +11,12 @@ import {
   StoreSortField,
 } from '../ReadinessStore';
 import { SUMMARY_COLUMNS, SummaryRow, toSummary } from '../rows';
-import { applyVisibility, escapeLike, LIKE_ESCAPE } from '../sql';
+import {
+  applyVisibility,
+  escapeLike,
+  LIKE_ESCAPE,
+  OBSERVED_EVIDENCE,
+} from '../sql';
 import { GAP_STATES } from '@prodready/plugin-readiness-common';
 
 const SORT_COLUMNS: Record<StoreSortField, string> = {
@@ -29,13 +34,6 @@ const SORT_COLUMNS: Record<StoreSortField, string> = {
 const EXACT_FILTERS = SEARCH_CATALOG_FILTERS.filter(
   (filter): filter is Exclude<SearchCatalogFilter, 'kind'> => filter !== 'kind',
 );
-
-/**
- * Evidence JSON holding an observed piece. Evidence is stored as
- * `JSON.stringify(Evidence[])`, where a value's own quotes are escaped, so
- * only a `strength` key matches; evidence without a strength is declared.
- */
-const OBSERVED_EVIDENCE = '%"strength":"observed"%';
 
 /** A gap filter: a check, the states it must be in, and whether nothing observed. */
 interface GapFilter {
