@@ -2,6 +2,13 @@ import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { isInside } from '@prodready/plugin-readiness-node';
 
+async function hasGit(directory: string): Promise<boolean> {
+  return stat(join(directory, '.git')).then(
+    () => true,
+    () => false,
+  );
+}
+
 /**
  * The nearest directory at or above `path` that holds `.git` (a work tree's
  * top), looking no higher than the allowed roots; undefined when there is
@@ -15,21 +22,15 @@ export async function findRepositoryRoot(
   path: string,
   allowedRoots: readonly string[],
 ): Promise<string | undefined> {
-  let current = path;
-  while (allowedRoots.some(root => isInside(root, current))) {
-    if (
-      await stat(join(current, '.git')).then(
-        () => true,
-        () => false,
-      )
-    ) {
+  const allowed = (directory: string) =>
+    allowedRoots.some(root => isInside(root, directory));
+  for (let current = path; allowed(current); current = dirname(current)) {
+    if (await hasGit(current)) {
       return current;
     }
-    const parent = dirname(current);
-    if (parent === current) {
+    if (dirname(current) === current) {
       return undefined;
     }
-    current = parent;
   }
   return undefined;
 }
