@@ -20,6 +20,7 @@ export interface JudgeRootCiFileOptions {
  * @public
  */
 export interface RootCiFileJudgement {
+  /** Whether the file is evidence for the subdirectory. */
   counts: boolean;
   /** Why, for the check's evidence or for the list of ignored files. */
   reason: string;
