@@ -71,7 +71,7 @@ describe('CheckResultItem', () => {
       evidence: [],
     };
     await renderInTestApp(<CheckResultItem result={result} defaultExpanded />);
-    expect(screen.getByTestId('check-min-strength')).toHaveTextContent(
+    expect(screen.getByTestId('readiness-min-strength')).toHaveTextContent(
       'Passes on observed evidence only (a repository file, live series or alert rules); declared evidence alone does not count.',
     );
   });
@@ -85,7 +85,7 @@ describe('CheckResultItem', () => {
       evidence: [],
     };
     await renderInTestApp(<CheckResultItem result={result} defaultExpanded />);
-    expect(screen.getByTestId('check-min-strength')).toHaveTextContent(
+    expect(screen.getByTestId('readiness-min-strength')).toHaveTextContent(
       'Passes on declared or observed evidence; a title or an icon alone never counts.',
     );
   });

@@ -182,7 +182,7 @@ export function CheckResultItem(props: CheckResultItemProps) {
         <Typography
           variant="body2"
           color="textSecondary"
-          data-testid="check-min-strength"
+          data-testid="readiness-min-strength"
         >
           {describeMinStrength(check.minStrength)}
         </Typography>
