@@ -45,7 +45,7 @@ describe('searchModuleReadinessCollator', () => {
     // then scorecards were read only for entities with gaps.
     expect(new Set(calls.callers)).toEqual(new Set(['plugin:search']));
     expect(calls.paths.filter(p => p.startsWith('/search'))).toEqual([
-      '/search?limit=500&include=failing',
+      '/search?limit=500&include=failing&include=declaredOnly',
       '/search?limit=500',
       '/search?cursor=2&limit=500',
       '/search?cursor=4&limit=500',
@@ -66,6 +66,12 @@ describe('searchModuleReadinessCollator', () => {
     expect(calls.paths.some(p => p.startsWith('/entities'))).toBe(false);
     expect(documents.map(d => d.failingChecks)).toEqual(
       testEntities.map(e => e.failing),
+    );
+    expect(documents.map(d => d.declaredOnlyChecks)).toEqual(
+      testEntities.map(e => e.declaredOnly ?? []),
+    );
+    expect(documents[2].text).toContain(
+      'Passes on declared evidence only, nothing observed: runbook linked (runbook).',
     );
   });
 

@@ -1,9 +1,13 @@
 import path from 'node:path';
 import {
   RepositoryFacts,
+  RepositoryRootSource,
   buildRepositoryFacts,
 } from '@prodready/plugin-readiness-common';
-import { readLocalRepository as walkLocalRepository } from '@prodready/plugin-readiness-node';
+import {
+  readLocalRepository as walkLocalRepository,
+  readRepositoryRoot,
+} from '@prodready/plugin-readiness-node';
 
 /**
  * Bounds of {@link readLocalRepository}; the defaults are the backend's.
@@ -18,6 +22,11 @@ export interface ReadLocalRepositoryOptions {
   maxFiles?: number;
   /** The `location` written to the facts; default the absolute directory. */
   location?: string;
+  /**
+   * The repository root when `directory` is a subdirectory of it: its CI
+   * files are judged for the subdirectory, as the backend does.
+   */
+  root?: string;
 }
 
 /**
@@ -25,7 +34,8 @@ export interface ReadLocalRepositoryOptions {
  * repository provider reads a repository on disk: the walk is
  * `readLocalRepository` of `@prodready/plugin-readiness-node` (ignored
  * folders skipped, symbolic links never followed, no read outside the
- * directory), and `buildRepositoryFacts` turns the files into facts.
+ * directory), and `buildRepositoryFacts` turns the files into facts. With
+ * `root`, the root's CI files are judged for the subdirectory.
  *
  * @param directory - the repository root
  * @throws NotFoundError when `directory` is not a readable directory
@@ -38,10 +48,23 @@ export async function readLocalRepository(
   const { maxFiles = 2000 } = options;
   const root = path.resolve(directory);
   const snapshot = await walkLocalRepository(root, { maxFiles });
+  let rootSource: RepositoryRootSource | undefined;
+  if (options.root) {
+    const top = path.resolve(options.root);
+    const subdirectory = path.relative(top, root).split(path.sep).join('/');
+    if (subdirectory && !subdirectory.startsWith('..')) {
+      rootSource = {
+        location: top,
+        subdirectory,
+        ...(await readRepositoryRoot(top, subdirectory)),
+      };
+    }
+  }
   return buildRepositoryFacts({
     location: options.location ?? root,
     files: snapshot.files,
     truncated: snapshot.truncated,
     readFile: file => snapshot.readFile(file),
+    root: rootSource,
   });
 }

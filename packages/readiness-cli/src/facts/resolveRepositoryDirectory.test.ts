@@ -107,11 +107,37 @@ describe('resolveRepositoryDirectory', () => {
     ).toBe(path.join(root, 'plugins', 'api'));
   });
 
+  it('names the work tree as the root of a subdirectory, so that its CI files are judged', () => {
+    expect(
+      resolveRepositoryDirectory(
+        withSourceLocation('url:https://github.com/o/r/tree/main/services/a/'),
+        catalogFile(),
+        { gitWorkTree: root },
+      ),
+    ).toEqual({
+      directory: path.join(root, 'services', 'a'),
+      reason:
+        'backstage.io/source-location url:https://github.com/o/r/tree/main/services/a/',
+      root,
+    });
+    expect(
+      resolveRepositoryDirectory(
+        withSourceLocation('url:https://github.com/o/r'),
+        catalogFile(),
+        { gitWorkTree: root },
+      ).root,
+    ).toBeUndefined();
+  });
+
   it('takes --repo instead of the work tree, narrowed by the source location', () => {
     const repo = path.join(root, 'plugins');
     expect(
       resolveRepositoryDirectory(withSourceLocation(), catalogFile(), { repo }),
     ).toEqual({ directory: repo, reason: '--repo' });
+    expect(
+      resolveRepositoryDirectory(withSourceLocation(), catalogFile(), { repo })
+        .root,
+    ).toBeUndefined();
     expect(
       resolveRepositoryDirectory(
         withSourceLocation('url:https://github.com/other/repo/tree/main/api'),

@@ -26,6 +26,11 @@ export interface RepositoryScope {
   directory?: string;
   /** Why this directory (or why none), for the output. */
   reason: string;
+  /**
+   * The repository root when `directory` is a subdirectory of it (a service
+   * in a monorepo): its CI files are judged for the subdirectory.
+   */
+  root?: string;
 }
 
 /**
@@ -131,7 +136,10 @@ function isDirectoryInside(directory: string, root: string): boolean {
  * - a `url:` source location into the same repository (`…/tree/<ref>/<path>`,
  *   GitLab `…/-/tree/…`, Bitbucket `…/src/…`) narrows it to that `<path>` of
  *   the work tree (of `--repo`) when it exists there; a `url:` into another
- *   repository gives no directory unless `--repo` is given.
+ *   repository gives no directory unless `--repo` is given;
+ * - when the directory is below the work tree's top (or `--repo`), that top
+ *   is the `root` whose CI files count where they concern the directory
+ *   (see `judgeRootCiFile`).
  *
  * @param entity - the entity
  * @param catalogFile - absolute path of the file the entity was read from
@@ -139,6 +147,24 @@ function isDirectoryInside(directory: string, root: string): boolean {
  * @public
  */
 export function resolveRepositoryDirectory(
+  entity: Entity,
+  catalogFile: string,
+  options: RepositoryScopeOptions,
+): RepositoryScope {
+  const scope = resolveDirectory(entity, catalogFile, options);
+  const root = options.repo ?? options.gitWorkTree;
+  if (
+    scope.directory &&
+    root &&
+    scope.directory !== root &&
+    scope.directory.startsWith(root + path.sep)
+  ) {
+    return { ...scope, root };
+  }
+  return scope;
+}
+
+function resolveDirectory(
   entity: Entity,
   catalogFile: string,
   options: RepositoryScopeOptions,

@@ -1,4 +1,5 @@
 import {
+  describeMinStrength,
   explainCheck,
   type CheckDefinition,
 } from '@prodready/plugin-readiness-common';
@@ -25,6 +26,10 @@ export function formatExplain(check: CheckDefinition): string {
     '',
     // The same words as the readiness:explain-check action.
     `What counts: ${explainCheck(check).evidenceRules}`,
+    '',
+    `Minimum evidence strength: ${
+      check.minStrength ?? 'declared'
+    }. ${describeMinStrength(check.minStrength)}`,
   );
   lines.push('', 'How to pass it:', '', check.remediation.markdown.trim());
   const links = check.remediation.links ?? [];

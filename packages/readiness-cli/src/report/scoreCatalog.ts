@@ -116,17 +116,18 @@ export async function scoreCatalog(
     string,
     Promise<FactNamespace<RepositoryFacts>>
   >();
-  const readRepository = (directory: string) => {
-    let facts = repositories.get(directory);
+  const readRepository = (directory: string, root: string | undefined) => {
+    const key = `${directory}\0${root ?? ''}`;
+    let facts = repositories.get(key);
     if (!facts) {
-      facts = readLocalRepository(directory).then(
+      facts = readLocalRepository(directory, { root }).then(
         (data): FactNamespace<RepositoryFacts> => ({ status: 'ok', data }),
         (error: Error): FactNamespace<RepositoryFacts> => ({
           status: 'unavailable',
           reason: `cannot read the repository at ${directory}: ${error.message}`,
         }),
       );
-      repositories.set(directory, facts);
+      repositories.set(key, facts);
     }
     return facts;
   };
@@ -162,7 +163,7 @@ export async function scoreCatalog(
     }
     const scope = scopeOf(item);
     const repositoryFacts: FactNamespace<RepositoryFacts> = scope.directory
-      ? await readRepository(scope.directory)
+      ? await readRepository(scope.directory, scope.root)
       : { status: 'unavailable', reason: scope.reason };
     const owner = buildOfflineOwnerFacts(item.entity, catalog);
     const system = buildOfflineSystemFacts(item.entity, catalog);

@@ -40,6 +40,8 @@ export interface ReadinessActionsOptions {
 const FILTER_DESCRIPTIONS: Record<SearchFilter, string> = {
   failing: 'Check ids the entities fail, all of them',
   passing: 'Check ids the entities pass, all of them',
+  declaredOnly:
+    'Check ids the entities pass on declared evidence only (nothing observed), all of them',
   owner: 'Owner entity refs, any of them',
   system: 'System entity refs, any of them',
   domain: 'Domain entity refs, any of them',

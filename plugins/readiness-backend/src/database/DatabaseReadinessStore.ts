@@ -38,6 +38,7 @@ import { optimize, purgeBefore } from './operations/maintenance';
 import {
   getScore,
   listCheckStates,
+  listDeclaredOnlyCheckIds,
   listFailingCheckIds,
   listResults,
   listScoredEntityRefs,
@@ -168,6 +169,10 @@ export class DatabaseReadinessStore implements ReadinessStore {
 
   listFailingCheckIds(entityRefs: string[]) {
     return listFailingCheckIds(this.db, entityRefs);
+  }
+
+  listDeclaredOnlyCheckIds(entityRefs: string[]) {
+    return listDeclaredOnlyCheckIds(this.db, entityRefs);
   }
 
   countSearch(filters: StoreSearchFilters) {

@@ -133,6 +133,14 @@ export interface ReadinessStore {
   /** The failing check ids of each of the given entities that has any. */
   listFailingCheckIds(entityRefs: string[]): Promise<Map<string, string[]>>;
 
+  /**
+   * The ids of checks each of the given entities passes on declared
+   * evidence only (nothing observed), for those that have any.
+   */
+  listDeclaredOnlyCheckIds(
+    entityRefs: string[],
+  ): Promise<Map<string, string[]>>;
+
   /** Number of entities matching the filters. */
   countSearch(filters: StoreSearchFilters): Promise<number>;
 

@@ -175,3 +175,13 @@ export async function upsertRows<T extends object>(
     );
   }
 }
+
+/**
+ * A `like` pattern of stored evidence that holds an observed piece. Evidence
+ * is stored as `JSON.stringify(Evidence[])`, where a value's own quotes are
+ * escaped, so only a `strength` key matches; evidence without a strength
+ * counts as declared.
+ *
+ * @internal
+ */
+export const OBSERVED_EVIDENCE = '%"strength":"observed"%';

@@ -9,20 +9,28 @@ import {
   describeError,
   FactNamespace,
   RepositoryFacts,
+  RepositoryRootSource,
 } from '@prodready/plugin-readiness-common';
 import {
   isInside,
   readLocalRepository,
+  readRepositoryRoot,
   type FactProviderContext,
   type ReadinessFactProvider,
   type RepositoryReadOptions,
   type RepositorySnapshot,
 } from '@prodready/plugin-readiness-node';
 import { realpath } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
+import { findRepositoryRoot } from './findRepositoryRoot';
 import { formatDuration } from './formatDuration';
 import { readRepositoryConfig, RepositoryConfig } from './readRepositoryConfig';
 import { readUrlRepository } from './readUrlRepository';
+import {
+  readUrlRepositoryRoot,
+  rootSnapshotFor,
+  UrlRepositoryRoot,
+} from './readUrlRepositoryRoot';
 import { resolveSourceLocation } from './resolveSourceLocation';
 import { TtlLruCache } from './TtlLruCache';
 
@@ -46,6 +54,9 @@ export interface RepositoryFactProviderOptions {
 }
 
 type RepositoryNamespace = FactNamespace<RepositoryFacts>;
+
+/** Reads the root of the repository a subdirectory location is in. */
+type RootLoader = (signal: AbortSignal) => Promise<RepositoryRootSource>;
 
 const MAX_REASON_LENGTH = 300;
 
@@ -72,9 +83,15 @@ class ReadTimeoutError extends Error {
  *   one of `readiness.repository.localRoots` (symbolic links resolved).
  * - Bounds: at most `maxFiles` files; one read may take `timeout` (its
  *   AbortSignal is passed to the reader, and the wait is cut regardless).
+ * - Monorepos: when the location is a subdirectory of a repository (a tree
+ *   URL with a path, or a local directory below a git work tree), the CI
+ *   files at the repository root are read too and judged by
+ *   `judgeRootCiFile` (they count only where they concern the subdirectory).
+ *   A failed root read leaves the facts of the subdirectory, with the reason.
  * - Cache: per location, successes for `cacheTtl`, failures for
  *   `failureCacheTtl`, at most `cacheSize` locations (least recently used
- *   dropped). Entities that share a repository share one read.
+ *   dropped). Entities that share a repository share one read; the services
+ *   of one monorepo share one read of its root.
  * - Results: no source location → `not-configured` with the reason; a read
  *   that fails or times out → `unavailable` with the reason, so only the
  *   checks that need the repository become `unknown`.
@@ -90,6 +107,7 @@ export class RepositoryFactProvider implements ReadinessFactProvider {
   readonly #config: RepositoryConfig;
   readonly #readLocal: NonNullable<RepositoryFactProviderOptions['readLocal']>;
   readonly #cache: TtlLruCache<RepositoryNamespace>;
+  readonly #rootCache: TtlLruCache<UrlRepositoryRoot | Error>;
   #resolvedRoots?: Promise<string[]>;
 
   /** Creates the provider from settings. */
@@ -119,11 +137,16 @@ export class RepositoryFactProvider implements ReadinessFactProvider {
       maxEntries: options.config.cacheSize,
       now: options.now,
     });
+    this.#rootCache = new TtlLruCache({
+      maxEntries: options.config.cacheSize,
+      now: options.now,
+    });
   }
 
   /** Forgets every cached repository (e.g. before a forced refresh). */
   clearCache(): void {
     this.#cache.clear();
+    this.#rootCache.clear();
   }
 
   async collect(
@@ -145,6 +168,7 @@ export class RepositoryFactProvider implements ReadinessFactProvider {
     let key: string;
     let display: string;
     let read: (options: RepositoryReadOptions) => Promise<RepositorySnapshot>;
+    let root: RootLoader | undefined;
     if (location.kind === 'local') {
       if (!this.#config.allowLocalPaths) {
         return {
@@ -160,16 +184,22 @@ export class RepositoryFactProvider implements ReadinessFactProvider {
       key = `local:${real.path}`;
       display = real.path;
       read = options => this.#readLocal(real.path, options);
+      root = await this.#localRootLoader(real.path);
     } else {
       key = `url:${location.url}`;
       display = location.url;
       read = options =>
         readUrlRepository(this.#urlReader, location.url, options);
+      const parts = location.root;
+      if (parts) {
+        root = signal =>
+          this.#readUrlRoot(parts.root, parts.subdirectory, signal);
+      }
     }
 
     const pending = this.#cache.getOrLoad(
       key,
-      () => this.#read(display, read, context),
+      () => this.#read(display, read, root, context),
       value =>
         value.status === 'ok'
           ? this.#config.cacheTtlMs
@@ -198,9 +228,62 @@ export class RepositoryFactProvider implements ReadinessFactProvider {
     return { ok: true, path: real };
   }
 
+  /**
+   * The root loader of a local directory below a git work tree that is
+   * itself under an allowed root; undefined for a repository root.
+   */
+  async #localRootLoader(path: string): Promise<RootLoader | undefined> {
+    const roots = await this.#resolvedRoots!;
+    const top = await findRepositoryRoot(path, roots);
+    if (!top || top === path) {
+      return undefined;
+    }
+    const subdirectory = relative(top, path).split(sep).join('/');
+    return async () => ({
+      location: top,
+      subdirectory,
+      ...(await readRepositoryRoot(top, subdirectory)),
+    });
+  }
+
+  /** Reads a remote root once for all its subdirectories (cached). */
+  async #readUrlRoot(
+    url: string,
+    subdirectory: string,
+    signal: AbortSignal,
+  ): Promise<RepositoryRootSource> {
+    const root = await this.#rootCache.getOrLoad(
+      `url:${url}`,
+      () =>
+        readUrlRepositoryRoot(this.#urlReader, url, signal).catch(
+          (error: unknown) => new Error(describeError(error)),
+        ),
+      value =>
+        value instanceof Error
+          ? this.#config.failureCacheTtlMs
+          : this.#config.cacheTtlMs,
+    );
+    if (root instanceof Error) {
+      return {
+        location: url,
+        subdirectory,
+        files: [],
+        siblings: [],
+        readFile: async () => undefined,
+        unavailable: oneLine(`reading ${url} failed: ${root.message}`),
+      };
+    }
+    return {
+      location: url,
+      subdirectory,
+      ...rootSnapshotFor(root, subdirectory),
+    };
+  }
+
   async #read(
     display: string,
     read: (options: RepositoryReadOptions) => Promise<RepositorySnapshot>,
+    root: RootLoader | undefined,
     context: FactProviderContext,
   ): Promise<RepositoryNamespace> {
     const started = Date.now();
@@ -220,15 +303,19 @@ export class RepositoryFactProvider implements ReadinessFactProvider {
     try {
       const facts = await Promise.race([
         (async () => {
-          const snapshot = await read({
-            maxFiles: this.#config.maxFiles,
-            signal: controller.signal,
-          });
+          const [snapshot, rootSource] = await Promise.all([
+            read({
+              maxFiles: this.#config.maxFiles,
+              signal: controller.signal,
+            }),
+            root?.(controller.signal),
+          ]);
           return buildRepositoryFacts({
             location: display,
             files: snapshot.files,
             truncated: snapshot.truncated,
             readFile: path => snapshot.readFile(path),
+            root: rootSource,
           });
         })(),
         timeout,

@@ -51,6 +51,28 @@ describe('resolveSourceLocation', () => {
     ).toEqual({
       kind: 'url',
       url: 'https://github.com/example/catalog/blob/main/payments/',
+      root: {
+        root: 'https://github.com/example/catalog/blob/main/',
+        subdirectory: 'payments',
+      },
+    });
+  });
+
+  it('gives the repository root of a monorepo service’s url: location', () => {
+    expect(
+      resolveSourceLocation(
+        component({
+          'backstage.io/source-location':
+            'url:https://github.com/org/repo/tree/main/services/cart/',
+        }),
+      ),
+    ).toEqual({
+      kind: 'url',
+      url: 'https://github.com/org/repo/tree/main/services/cart/',
+      root: {
+        root: 'https://github.com/org/repo/tree/main/',
+        subdirectory: 'services/cart',
+      },
     });
   });
 

@@ -5,25 +5,37 @@ import {
   getEntitySourceLocation,
   parseLocationRef,
 } from '@backstage/catalog-model';
-import { describeError } from '@prodready/plugin-readiness-common';
+import {
+  describeError,
+  RepositoryUrlParts,
+  splitRepositoryUrl,
+} from '@prodready/plugin-readiness-common';
 import { isAbsolute, posix, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
  * Where an entity's source repository is, as the repository provider reads it.
  *
- * - `url`: read through the UrlReader (GitHub, GitLab, … integrations).
+ * - `url`: read through the UrlReader (GitHub, GitLab, … integrations);
+ *   `root` is set when the URL is a subdirectory of a hosted repository (a
+ *   monorepo service), whose root CI files are read too.
  * - `local`: an absolute directory on this machine (`dir:` / `file:`).
  * - `none`: the entity has no usable source location; `reason` says why.
  *
  * @internal
  */
 export type ResolvedSourceLocation =
-  | { kind: 'url'; url: string }
+  | { kind: 'url'; url: string; root?: RepositoryUrlParts }
   | { kind: 'local'; path: string }
   | { kind: 'none'; reason: string };
 
 const CATALOG_INFO_FILE = /^catalog-info\.ya?ml$/i;
+
+/** A `url` location, with its repository root when it is a subdirectory. */
+function urlLocation(url: string): ResolvedSourceLocation {
+  const root = splitRepositoryUrl(url);
+  return root ? { kind: 'url', url, root } : { kind: 'url', url };
+}
 
 function localPath(target: string): string | undefined {
   if (/^file:\/\//i.test(target)) {
@@ -53,13 +65,12 @@ function resolveRelative(
         }
       }
       if (managed.type === 'url') {
-        return {
-          kind: 'url',
-          url: new URL(
+        return urlLocation(
+          new URL(
             target.endsWith('/') ? target : `${target}/`,
             managed.target,
           ).toString(),
-        };
+        );
       }
     } catch {
       // fall through to the reason below
@@ -114,7 +125,7 @@ export function resolveSourceLocation(entity: Entity): ResolvedSourceLocation {
             };
       }
       try {
-        return { kind: 'url', url: new URL(ref.target).toString() };
+        return urlLocation(new URL(ref.target).toString());
       } catch {
         return {
           kind: 'none',
@@ -145,7 +156,7 @@ export function resolveSourceLocation(entity: Entity): ResolvedSourceLocation {
   }
   if (fallback.type === 'url') {
     try {
-      return { kind: 'url', url: new URL('./', fallback.target).toString() };
+      return urlLocation(new URL('./', fallback.target).toString());
     } catch {
       return {
         kind: 'none',

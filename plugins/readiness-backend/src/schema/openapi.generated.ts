@@ -216,13 +216,16 @@ export const spec = {
         operationId: 'Search',
         tags: ['Search'],
         description:
-          'Search scored entities by gaps and catalog fields. Filters of one kind are alternatives (any of the values); different filters all apply; `failing` and `passing` require every listed check. Cursor pagination with a total count.',
+          'Search scored entities by gaps and catalog fields. Filters of one kind are alternatives (any of the values); different filters all apply; `failing`, `passing` and `declaredOnly` require every listed check. Cursor pagination with a total count.',
         parameters: [
           {
             $ref: '#/components/parameters/failing',
           },
           {
             $ref: '#/components/parameters/passing',
+          },
+          {
+            $ref: '#/components/parameters/declaredOnly',
           },
           {
             $ref: '#/components/parameters/owner',
@@ -278,14 +281,14 @@ export const spec = {
             name: 'include',
             in: 'query',
             description:
-              'Extra fields of each item: `failing` adds `failingCheckIds`. Repeatable and/or comma-separated.',
+              'Extra fields of each item: `failing` adds `failingCheckIds`, `declaredOnly` adds `declaredOnlyCheckIds`. Repeatable and/or comma-separated.',
             style: 'form',
             explode: true,
             schema: {
               type: 'array',
               items: {
                 type: 'string',
-                enum: ['failing'],
+                enum: ['failing', 'declaredOnly'],
               },
             },
           },
@@ -339,6 +342,9 @@ export const spec = {
           },
           {
             $ref: '#/components/parameters/passing',
+          },
+          {
+            $ref: '#/components/parameters/declaredOnly',
           },
           {
             $ref: '#/components/parameters/owner',
@@ -1300,6 +1306,22 @@ export const spec = {
           },
         },
       },
+      declaredOnly: {
+        name: 'declaredOnly',
+        in: 'query',
+        allowReserved: true,
+        description:
+          'Check ids the entity passes on declared evidence only, none of it observed (all of them). Repeatable and/or comma-separated.',
+        style: 'form',
+        explode: true,
+        schema: {
+          type: 'array',
+          items: {
+            type: 'string',
+            minLength: 1,
+          },
+        },
+      },
       owner: {
         name: 'owner',
         in: 'query',
@@ -1679,6 +1701,12 @@ export const spec = {
             description:
               'Set on advisory checks: evaluated, shown and searched, not counted in levels or the score.',
           },
+          minStrength: {
+            type: 'string',
+            enum: ['observed', 'declared'],
+            description:
+              'The weakest evidence a pass may rest on; declared unless the check needs observed evidence (a repository file, live series).',
+          },
           remediation: {
             $ref: '#/components/schemas/CheckRemediation',
           },
@@ -1690,6 +1718,7 @@ export const spec = {
           'level',
           'weight',
           'requires',
+          'minStrength',
           'remediation',
         ],
         additionalProperties: false,
@@ -1988,6 +2017,14 @@ export const spec = {
             type: 'array',
             description:
               'Ids of the failing checks; only with `include=failing` on `/search`.',
+            items: {
+              type: 'string',
+            },
+          },
+          declaredOnlyCheckIds: {
+            type: 'array',
+            description:
+              'Ids of the checks passed on declared evidence only, nothing observed; only with `include=declaredOnly` on `/search`.',
             items: {
               type: 'string',
             },

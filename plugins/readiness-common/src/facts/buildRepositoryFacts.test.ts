@@ -172,3 +172,71 @@ describe('buildRepositoryFacts', () => {
     });
   });
 });
+
+describe('buildRepositoryFacts of a subdirectory', () => {
+  it('judges the root CI files only, reading deploy steps of those that count', async () => {
+    const root: Record<string, string> = {
+      '.github/workflows/cart.yml':
+        'on:\n  push:\n    paths: [services/cart/**]\njobs: { d: { steps: [{ run: kubectl apply -f k8s/ }] } }',
+      '.github/workflows/search.yml':
+        'on:\n  push:\n    paths: [services/search/**]',
+      'services/payments/Jenkinsfile': 'pipeline {}',
+      'README.md': '# shop',
+    };
+    const facts = await buildRepositoryFacts({
+      location: 'https://github.com/acme/shop/tree/main/services/cart/',
+      files: [],
+      truncated: false,
+      readFile: async () => undefined,
+      root: {
+        location: 'https://github.com/acme/shop/tree/main/',
+        subdirectory: '/services/cart/',
+        files: Object.keys(root),
+        siblings: ['cart', 'search'],
+        readFile: async path => root[path],
+      },
+    });
+    expect(facts.root).toEqual({
+      location: 'https://github.com/acme/shop/tree/main/',
+      subdirectory: 'services/cart',
+      files: [
+        {
+          path: '.github/workflows/cart.yml',
+          kinds: ['ci', 'deploy'],
+          reason: "its paths filter 'services/cart/**' includes services/cart/",
+        },
+      ],
+      ignored: [
+        {
+          path: '.github/workflows/search.yml',
+          reason:
+            "its paths filter ('services/search/**') does not include services/cart/",
+        },
+      ],
+    });
+  });
+
+  it('keeps why the root could not be read', async () => {
+    const facts = await buildRepositoryFacts({
+      location: 'sub',
+      files: [],
+      truncated: false,
+      readFile: async () => undefined,
+      root: {
+        location: 'root',
+        subdirectory: 'sub',
+        files: [],
+        siblings: [],
+        readFile: async () => undefined,
+        unavailable: 'reading root failed: 404',
+      },
+    });
+    expect(facts.root).toEqual({
+      location: 'root',
+      subdirectory: 'sub',
+      files: [],
+      ignored: [],
+      unavailable: 'reading root failed: 404',
+    });
+  });
+});

@@ -2,11 +2,14 @@ import type {
   RepositoryDependency,
   RepositoryFacts,
   RepositoryFileKind,
+  RepositoryRootFacts,
 } from '../types';
 import {
   classifyRepositoryFile,
+  isRepositoryRootCiFile,
   normalizeRepositoryPath,
 } from './classifyRepositoryFile';
+import { judgeRootCiFile } from './judgeRootCiFile';
 import { parseDependencyManifest } from './parseDependencyManifest';
 import { mapWithConcurrency } from '../util/mapWithConcurrency';
 
@@ -27,6 +30,33 @@ export interface BuildRepositoryFactsOptions {
    * dependency manifests and CI files are read. A throw counts as unreadable.
    */
   readFile: (path: string) => Promise<string | undefined>;
+  /**
+   * The repository root, when `location` is a subdirectory of it: its CI
+   * files are judged with {@link judgeRootCiFile} and the ones that concern
+   * the subdirectory count for it.
+   */
+  root?: RepositoryRootSource;
+}
+
+/**
+ * The root of a repository whose subdirectory is being read: its CI files
+ * (see {@link isRepositoryRootCiFile}) and the subdirectory's siblings.
+ *
+ * @public
+ */
+export interface RepositoryRootSource {
+  /** Where the root is (URL or local path). */
+  location: string;
+  /** The subdirectory read, relative to the root, `/`-separated. */
+  subdirectory: string;
+  /** CI files at the root, relative to it; other paths are ignored. */
+  files: string[];
+  /** Names of the directories beside the subdirectory (other services). */
+  siblings: string[];
+  /** Reads one of `files`; `undefined` when it cannot be read. */
+  readFile: (path: string) => Promise<string | undefined>;
+  /** Why the root could not be read; then `files` is empty. */
+  unavailable?: string;
 }
 
 /** How many files are read at once. */
@@ -115,13 +145,81 @@ export async function buildRepositoryFacts(
       a.name.localeCompare(b.name),
   );
 
-  return {
+  const facts: RepositoryFacts = {
     location: options.location,
     files,
     truncated: options.truncated,
     dependencies,
     filesByKind,
   };
+  if (options.root) {
+    facts.root = await judgeRootFiles(options.root);
+  }
+  return facts;
+}
+
+/** Most root files listed as ignored (a monorepo may have hundreds). */
+const MAX_IGNORED_ROOT_FILES = 20;
+
+async function judgeRootFiles(
+  source: RepositoryRootSource,
+): Promise<RepositoryRootFacts> {
+  const subdirectory = normalizeRepositoryPath(source.subdirectory).replace(
+    /\/+$/,
+    '',
+  );
+  const candidates = Array.from(
+    new Set(source.files.map(normalizeRepositoryPath)),
+  )
+    .filter(isRepositoryRootCiFile)
+    .sort();
+  const root: RepositoryRootFacts = {
+    location: source.location,
+    subdirectory,
+    files: [],
+    ignored: [],
+  };
+  if (source.unavailable) {
+    root.unavailable = source.unavailable;
+  }
+  const judged = await mapWithConcurrency(
+    candidates,
+    READ_CONCURRENCY,
+    async path => {
+      const content = await safeRead(source.readFile, path);
+      if (content === undefined) {
+        const none: RepositoryFileKind[] = [];
+        return {
+          path,
+          kinds: none,
+          counts: false,
+          reason: 'it could not be read',
+        };
+      }
+      const judgement = judgeRootCiFile({
+        path,
+        content,
+        subdirectory,
+        siblings: source.siblings,
+      });
+      const kinds: RepositoryFileKind[] = ['ci'];
+      if (DEPLOY_CONTENT.test(content) || DEPLOY_JOB.test(content)) {
+        kinds.push('deploy');
+      }
+      if (ROLLBACK_CONTENT.test(content)) {
+        kinds.push('rollback');
+      }
+      return { path, kinds, ...judgement };
+    },
+  );
+  for (const { path, counts, reason, kinds } of judged) {
+    if (counts) {
+      root.files.push({ path, kinds, reason });
+    } else if (root.ignored.length < MAX_IGNORED_ROOT_FILES) {
+      root.ignored.push({ path, reason });
+    }
+  }
+  return root;
 }
 
 async function safeRead(

@@ -285,3 +285,20 @@ export function isIgnoredRepositoryDirectory(path: string): boolean {
   const normalized = normalizeRepositoryPath(path).replace(/\/?$/, '/');
   return IGNORED.test(normalized);
 }
+
+/**
+ * Whether a path is a CI file at a repository's root: a CI file directly at
+ * the root or in a dot-directory there (`.github/workflows/`, `.gitlab/ci/`,
+ * `.circleci/`, …), not one inside a project's directory. These are the files
+ * a monorepo's services share.
+ *
+ * @public
+ */
+export function isRepositoryRootCiFile(path: string): boolean {
+  const normalized = normalizeRepositoryPath(path);
+  const slash = normalized.indexOf('/');
+  return (
+    (slash < 0 || normalized.startsWith('.')) &&
+    classifyRepositoryFile(normalized).includes('ci')
+  );
+}

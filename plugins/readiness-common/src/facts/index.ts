@@ -4,3 +4,5 @@ export * from './parseDependencyManifest';
 export * from './readGroupContacts';
 export * from './readCatalogRefs';
 export * from './buildOwnerFacts';
+export * from './judgeRootCiFile';
+export * from './splitRepositoryUrl';

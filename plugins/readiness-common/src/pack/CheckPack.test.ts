@@ -152,6 +152,7 @@ describe('toCheckInfo', () => {
       level: 'bronze',
       weight: 3,
       requires: ['entity'],
+      minStrength: 'declared',
       optional: ['repository'],
       remediation: ci.remediation,
     });

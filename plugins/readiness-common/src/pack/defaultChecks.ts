@@ -311,7 +311,7 @@ spec:
     remediation: {
       markdown: `Build and test every change in CI, and let the catalog know. Any of these satisfies the check:
 
-- a CI file in the repository (what GitHub Actions and GitLab CI run): \`.github/workflows/*.yml\`, \`Jenkinsfile\`, \`.gitlab-ci.yml\`, \`.circleci/config.yml\`, \`.buildkite/pipeline.yml\`, \`azure-pipelines.yml\`, …;
+- a CI file in the repository (what GitHub Actions and GitLab CI run): \`.github/workflows/*.yml\`, \`Jenkinsfile\`, \`.gitlab-ci.yml\`, \`.circleci/config.yml\`, \`.buildkite/pipeline.yml\`, \`azure-pipelines.yml\`, …; for a service in a subdirectory of a monorepo, a CI file at the repository root counts when its paths filter includes the service's directory, or it names that directory, or it runs for the whole repository (one whose paths filter leaves the directory out, or that names only another service, does not);
 - a CI system's annotation: ${list(CI_ANNOTATIONS)};
 - a link of \`type: ci\`.
 

@@ -17,6 +17,7 @@ export function toCheckInfo(check: CheckDefinition): CheckInfo {
     level: check.level,
     weight: check.weight,
     requires: [...check.requires],
+    minStrength: check.minStrength ?? 'declared',
     remediation: {
       markdown: check.remediation.markdown,
       ...(check.remediation.links

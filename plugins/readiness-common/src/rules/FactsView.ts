@@ -15,6 +15,7 @@ import {
 } from './describeNamespaceProblem';
 import { classifyLinkUrl, LinkHostMatch } from './linkHosts';
 import { isRecord } from '../util/isRecord';
+import { readRootFiles, RootFilesView } from './readRootFiles';
 
 // Local copies of hot imported bindings: tsx and jest read an imported
 // binding through getters on every access (see RuleNode.ts).
@@ -133,6 +134,7 @@ export class FactsView {
   private tierCache: TierFinding | null | undefined;
   private filesCache: readonly string[] | undefined;
   private classifiedCache: Record<string, readonly string[]> | undefined;
+  private rootFilesCache: RootFilesView | undefined;
   private dependenciesCache: readonly DependencyView[] | undefined;
   private fileBaseCache: string | null | undefined;
 
@@ -327,6 +329,12 @@ export class FactsView {
       this.classifiedCache = index;
     }
     return this.classifiedCache[kind] ?? EMPTY;
+  }
+
+  /** Root CI files, judged for the subdirectory the facts were read from. */
+  rootFiles(): RootFilesView {
+    this.rootFilesCache ??= readRootFiles(this.repository());
+    return this.rootFilesCache;
   }
 
   dependencies(): readonly DependencyView[] {

@@ -12,6 +12,8 @@ export interface ExportRow extends EntitySummary {
   failingCheckIds: string[];
   /** The failing checks of the target level and below; absent without a target. */
   targetBlockingCheckIds?: string[];
+  /** Checks passed on declared evidence only, nothing observed. */
+  declaredOnlyCheckIds: string[];
   /** The owning team's contacts, `; `-separated; absent when none is known. */
   ownerContacts?: string;
 }
@@ -20,7 +22,7 @@ export interface ExportRow extends EntitySummary {
  * The columns of the CSV export (`GET /export?format=csv`), in order: every
  * field of {@link EntitySummary} (with the next level, the target and levels
  * to go), the failing check ids (space-separated), those that block the target,
- * and the owner's contacts.
+ * the checks passed on declared evidence only, and the owner's contacts.
  *
  * @public
  */
@@ -45,5 +47,6 @@ export const EXPORT_CSV_COLUMNS: ReadonlyArray<keyof ExportRow> = [
   'evaluatedAt',
   'failingCheckIds',
   'targetBlockingCheckIds',
+  'declaredOnlyCheckIds',
   'ownerContacts',
 ];

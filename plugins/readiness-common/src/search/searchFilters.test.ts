@@ -155,6 +155,7 @@ describe('the search vocabulary', () => {
       gaps: 1,
       evaluatedAt: '2026-01-01T00:00:00.000Z',
       failingCheckIds: ['x.y'],
+      declaredOnlyCheckIds: ['z.w'],
     };
     expect([...EXPORT_CSV_COLUMNS].sort()).toEqual(
       [

@@ -6,12 +6,18 @@
  */
 
 /**
- * Filters by check: ids of checks every match fails (`failing`) or passes or
- * is exempt from (`passing`).
+ * Filters by check: ids of checks every match fails (`failing`), passes or
+ * is exempt from (`passing`), or passes on declared evidence only, nothing
+ * observed (`declaredOnly`: a claim in the catalog that no repository file
+ * or live series backs).
  *
  * @public
  */
-export const SEARCH_CHECK_FILTERS = ['failing', 'passing'] as const;
+export const SEARCH_CHECK_FILTERS = [
+  'failing',
+  'passing',
+  'declaredOnly',
+] as const;
 
 /**
  * Filters by catalog field: any of the values matches.

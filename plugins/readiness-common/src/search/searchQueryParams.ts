@@ -100,12 +100,17 @@ export function searchQueryFromParams(params: URLSearchParams): SearchQuery {
   if (params.has('limit') && Number.isInteger(limit) && limit > 0) {
     query.limit = limit;
   }
-  const include = params
-    .getAll('include')
-    .flatMap(value => value.split(','))
-    .filter((value): value is 'failing' => value.trim() === 'failing');
+  const asked = new Set(
+    params
+      .getAll('include')
+      .flatMap(value => value.split(','))
+      .map(value => value.trim()),
+  );
+  const include = (['failing', 'declaredOnly'] as const).filter(value =>
+    asked.has(value),
+  );
   if (include.length) {
-    query.include = ['failing'];
+    query.include = include;
   }
   return query;
 }

@@ -57,6 +57,11 @@ export interface CheckInfo {
    * the score (see `CheckDefinition.advisory`).
    */
   advisory?: boolean;
+  /**
+   * The weakest evidence a pass may rest on (`CheckDefinition.minStrength`,
+   * `declared` when the check does not set it).
+   */
+  minStrength: 'observed' | 'declared';
   /** What a team should do when the check fails. */
   remediation: CheckRemediation;
 }
@@ -156,6 +161,12 @@ export interface EntitySummary {
    * asks for them with `include=failing`.
    */
   failingCheckIds?: string[];
+  /**
+   * Ids of the checks passed on declared evidence only, nothing observed.
+   * Only in `GET /search` items when the request asks for them with
+   * `include=declaredOnly`.
+   */
+  declaredOnlyCheckIds?: string[];
 }
 
 /**
@@ -278,8 +289,11 @@ export interface SearchQuery extends SearchFilters {
   limit?: number;
   /** Opaque `nextCursor` of the previous page, to read the next one. */
   cursor?: string;
-  /** `failing`: add `failingCheckIds` to each item. */
-  include?: Array<'failing'>;
+  /**
+   * `failing`: add `failingCheckIds` to each item; `declaredOnly`: add
+   * `declaredOnlyCheckIds`.
+   */
+  include?: Array<'failing' | 'declaredOnly'>;
 }
 
 /**

@@ -170,6 +170,44 @@ export interface RepositoryFacts {
    * `buildRepositoryFacts`; absent in documents from older collectors.
    */
   filesByKind?: Partial<Record<RepositoryFileKind, string[]>>;
+  /**
+   * Present when the location is a subdirectory of a repository (a service
+   * in a monorepo): the CI files at the repository root, judged one by one
+   * on whether they concern that subdirectory.
+   */
+  root?: RepositoryRootFacts;
+}
+
+/**
+ * The repository root's CI files, as seen from a subdirectory's facts.
+ *
+ * @public
+ */
+export interface RepositoryRootFacts {
+  /** Where the repository root was read from (URL or local path). */
+  location: string;
+  /** The entity's subdirectory, relative to the root, `/`-separated. */
+  subdirectory: string;
+  /** Root CI files that concern the subdirectory: evidence for it. */
+  files: RepositoryRootFile[];
+  /** Root CI files that do not (a paths filter excludes it, another service is named). */
+  ignored: Array<{ path: string; reason: string }>;
+  /** Why the root could not be read, when it could not. */
+  unavailable?: string;
+}
+
+/**
+ * A CI file at a repository's root that counts for one of its subdirectories.
+ *
+ * @public
+ */
+export interface RepositoryRootFile {
+  /** Path relative to the repository root, `/`-separated. */
+  path: string;
+  /** What the file tells (`ci`, and `deploy` / `rollback` from its content). */
+  kinds: RepositoryFileKind[];
+  /** Why it concerns the subdirectory, e.g. `its paths filter includes services/cart/`. */
+  reason: string;
 }
 
 /**

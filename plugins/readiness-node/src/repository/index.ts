@@ -4,3 +4,4 @@ export type {
   RepositorySnapshot,
   RepositoryReadOptions,
 } from './RepositorySnapshot';
+export * from './readRepositoryRoot';

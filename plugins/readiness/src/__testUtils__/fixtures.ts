@@ -28,6 +28,7 @@ function check(
     level,
     weight: 1,
     requires: ['entity'],
+    minStrength: 'declared',
     remediation: {
       markdown,
       links: [

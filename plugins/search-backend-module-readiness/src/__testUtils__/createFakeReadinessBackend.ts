@@ -14,6 +14,8 @@ import express from 'express';
 export interface FakeScoredEntity {
   summary: EntitySummary;
   failing: string[];
+  /** Checks passed on declared evidence only. */
+  declaredOnly?: string[];
 }
 
 /** How the fake backend behaves. */
@@ -76,7 +78,8 @@ export function createFakeReadinessBackend(
             res.json(options.pack);
           });
           router.get('/search', (req, res) => {
-            const includeFailing = req.query.include === 'failing';
+            const include = ([] as unknown[]).concat(req.query.include ?? []);
+            const includeFailing = include.length > 0;
             if (includeFailing && !options.supportsIncludeFailing) {
               res.status(400).json({
                 error: {
@@ -93,7 +96,13 @@ export function createFakeReadinessBackend(
             res.json({
               items: page.map(entity =>
                 includeFailing
-                  ? { ...entity.summary, failingCheckIds: entity.failing }
+                  ? {
+                      ...entity.summary,
+                      failingCheckIds: entity.failing,
+                      ...(include.includes('declaredOnly')
+                        ? { declaredOnlyCheckIds: entity.declaredOnly ?? [] }
+                        : {}),
+                    }
                   : summaryOnly(entity),
               ),
               totalCount: options.entities.length,

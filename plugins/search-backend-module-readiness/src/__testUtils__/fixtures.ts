@@ -18,6 +18,7 @@ function check(
     level,
     weight: 1,
     requires: ['entity'],
+    minStrength: 'declared',
     remediation: { markdown: `Do what ${title} asks.` },
   };
 }
@@ -90,6 +91,7 @@ export const testEntities: FakeScoredEntity[] = [
   {
     summary: summary('checkout', 'team-payments', 'silver', 100, 0),
     failing: [],
+    declaredOnly: ['runbook.linked'],
   },
   {
     summary: summary('ledger', 'team-finance', undefined, 75, 1),

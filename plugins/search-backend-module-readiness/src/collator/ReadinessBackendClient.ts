@@ -63,7 +63,8 @@ export class ReadinessBackendClient {
 
   /**
    * `GET /search`: one page of scored entities. With `includeFailing`, asks
-   * for the failing check ids of each item too (`include=failing`).
+   * for the failing check ids and the checks passed on declared evidence
+   * only of each item too (`include=failing,declaredOnly`).
    */
   async search(options: {
     limit: number;
@@ -74,7 +75,9 @@ export class ReadinessBackendClient {
       {
         limit: options.limit,
         cursor: options.cursor,
-        include: options.includeFailing ? ['failing'] : undefined,
+        include: options.includeFailing
+          ? ['failing', 'declaredOnly']
+          : undefined,
       },
       await this.requestOptions(),
     );

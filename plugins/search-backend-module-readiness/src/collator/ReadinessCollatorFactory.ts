@@ -140,6 +140,8 @@ export class ReadinessCollatorFactory implements DocumentCollatorFactory {
           return buildReadinessDocument({
             entity: item,
             failingCheckIds,
+            // an older backend without include=declaredOnly tells none
+            declaredOnlyCheckIds: item.declaredOnlyCheckIds ?? [],
             pack,
             locationTemplate: this.locationTemplate,
           });

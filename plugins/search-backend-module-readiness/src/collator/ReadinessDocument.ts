@@ -40,4 +40,6 @@ export interface ReadinessDocument extends IndexableDocument {
    * has, and more than the owner's or the level's words.
    */
   [gapField: `gap_${string}`]: string;
+  /** Ids of the checks passed on declared evidence only, nothing observed. */
+  declaredOnlyChecks: string[];
 }

@@ -78,4 +78,23 @@ describe('buildReadinessDocument', () => {
       'Every applicable readiness check passes. Level: Below Bronze, score 50.',
     );
   });
+
+  it('names the checks passed on declared evidence only, so that such claims can be found', () => {
+    const document = buildReadinessDocument({
+      entity: testEntities[1].summary,
+      failingCheckIds: [],
+      declaredOnlyCheckIds: ['monitoring.dashboard', 'custom.sbom'],
+      pack: testPack,
+      locationTemplate: template,
+    });
+
+    expect(document.declaredOnlyChecks).toEqual([
+      'monitoring.dashboard',
+      'custom.sbom',
+    ]);
+    expect(document.text).toBe(
+      'Every applicable readiness check passes. Passes on declared evidence only, nothing observed: dashboard linked (monitoring), custom.sbom. Owner: team-payments. System: shop. Level: Bronze, score 75.',
+    );
+    expect(document.failingChecks).toEqual([]);
+  });
 });

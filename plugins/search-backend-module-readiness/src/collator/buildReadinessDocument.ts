@@ -18,6 +18,8 @@ export interface BuildReadinessDocumentOptions {
   entity: EntitySummary;
   /** Ids of the entity's failing checks. */
   failingCheckIds: string[];
+  /** Ids of the checks it passes on declared evidence only (nothing observed). */
+  declaredOnlyCheckIds?: string[];
   /** The check pack, for titles, categories and level titles. */
   pack: CheckPackResponse;
   /**
@@ -71,7 +73,9 @@ function levelTitle(pack: CheckPackResponse, level?: string): string {
  * `gap_…` field with its title and synonyms ("playbook", "revert"), which
  * weighs a gap's words above the rest. Category words are left out of the
  * text (a query for "runbook" must not find the services missing
- * postmortems, of the runbook category), and passing checks are not
+ * postmortems, of the runbook category). Checks passed on declared evidence
+ * only are named too ("declared evidence only: ci configured"), so claims
+ * that nothing observed backs can be found. Passing checks are not otherwise
  * mentioned, so a query for a gap does not find the entities that have
  * closed it.
  *
@@ -104,11 +108,23 @@ export function buildReadinessDocument(
   for (const check of failing) {
     gapFields[gapField(check.id)] = gapWords(check, [name, owner, system]);
   }
+  const declaredOnly = (options.declaredOnlyCheckIds ?? []).map(id => {
+    const check = checksById.get(id);
+    return {
+      id,
+      text: check ? check.title.toLocaleLowerCase('en-US') : id,
+    };
+  });
 
   const sentences = [
     gaps.length > 0
       ? `Missing: ${gaps.join(', ')}.`
       : 'Every applicable readiness check passes.',
+    declaredOnly.length > 0
+      ? `Passes on declared evidence only, nothing observed: ${declaredOnly
+          .map(d => d.text)
+          .join(', ')}.`
+      : undefined,
     owner ? `Owner: ${owner}.` : undefined,
     system ? `System: ${system}.` : undefined,
     `Level: ${level}, score ${entity.score}.`,
@@ -136,6 +152,7 @@ export function buildReadinessDocument(
     failingCheckTitles: [...failing.map(c => c.title), ...unknownIds],
     categories: Array.from(new Set(failing.map(c => String(c.category)))),
     ...gapFields,
+    declaredOnlyChecks: declaredOnly.map(d => d.id),
     authorization: { resourceRef: entity.entityRef },
   };
 }

@@ -14,7 +14,7 @@ import {
   toStoredScore,
   toSummary,
 } from '../rows';
-import { applyVisibility, whereRefIn } from '../sql';
+import { applyVisibility, OBSERVED_EVIDENCE, whereRefIn } from '../sql';
 import type { CheckResultRow, EntityScoreRow, ExemptionRow } from '../tables';
 import { GAP_STATES } from '@prodready/plugin-readiness-common';
 
@@ -131,10 +131,11 @@ export async function listCheckStates(
   return out;
 }
 
-/** The failing check ids of each of the given entities that has any. */
-export async function listFailingCheckIds(
+/** Entity ref to the check ids of its result rows the query keeps. */
+async function listCheckIds(
   db: Knex,
   entityRefs: string[],
+  narrow: (qb: Knex.QueryBuilder) => Knex.QueryBuilder,
 ): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (entityRefs.length === 0) {
@@ -143,9 +144,7 @@ export async function listFailingCheckIds(
   const rows: Array<{ entity_ref: string; check_id: string }> =
     await whereRefIn(
       db,
-      db('check_results')
-        .select('entity_ref', 'check_id')
-        .whereIn('state', GAP_STATES),
+      narrow(db('check_results').select('entity_ref', 'check_id')),
       'entity_ref',
       entityRefs,
     ).orderBy(['entity_ref', 'check_id']);
@@ -155,4 +154,25 @@ export async function listFailingCheckIds(
     out.set(row.entity_ref, list);
   }
   return out;
+}
+
+/** The failing check ids of each of the given entities that has any. */
+export async function listFailingCheckIds(
+  db: Knex,
+  entityRefs: string[],
+): Promise<Map<string, string[]>> {
+  return listCheckIds(db, entityRefs, qb => qb.whereIn('state', GAP_STATES));
+}
+
+/**
+ * Entity ref to the ids of the checks it passes on declared evidence only
+ * (no observed piece in the stored evidence; see `OBSERVED_EVIDENCE`).
+ */
+export async function listDeclaredOnlyCheckIds(
+  db: Knex,
+  entityRefs: string[],
+): Promise<Map<string, string[]>> {
+  return listCheckIds(db, entityRefs, qb =>
+    qb.where('state', 'pass').whereNot('evidence', 'like', OBSERVED_EVIDENCE),
+  );
 }

@@ -78,6 +78,76 @@ describeEachDatabase('DatabaseReadinessStore: search', createStore => {
       expect(await store.countSearch({ failing: ['logging.logs'] })).toBe(2);
     });
 
+    it('finds entities passing a check on declared evidence only', async () => {
+      const ctx = await createStore();
+      const annotation = {
+        kind: 'annotation' as const,
+        label: 'buildkite.com/pipeline-slug',
+        value: 'acme/pay',
+        strength: 'declared' as const,
+      };
+      await ctx.store.writeScores(
+        [
+          entity('claims', {
+            results: [
+              result('delivery.ci', 'pass', { evidence: [annotation] }),
+            ],
+          }),
+          entity('unlabelled', {
+            // evidence stored before strengths counts as declared
+            results: [
+              result('delivery.ci', 'pass', {
+                evidence: [{ kind: 'link', label: 'CI' }],
+              }),
+            ],
+          }),
+          entity('builds', {
+            results: [
+              result('delivery.ci', 'pass', {
+                evidence: [
+                  annotation,
+                  {
+                    kind: 'file',
+                    label: '.github/workflows/ci.yml',
+                    strength: 'observed',
+                  },
+                ],
+              }),
+            ],
+          }),
+          entity('quoting', {
+            // a value that merely quotes the words is not observed evidence
+            results: [
+              result('delivery.ci', 'pass', {
+                evidence: [{ ...annotation, value: '"strength":"observed"' }],
+              }),
+            ],
+          }),
+          entity('failing', {
+            results: [
+              result('delivery.ci', 'fail', { evidence: [annotation] }),
+            ],
+          }),
+        ],
+        T0,
+      );
+      const query = { ...base, declaredOnly: ['delivery.ci'] };
+      expect((await ctx.store.search(query)).items.map(i => i.name)).toEqual([
+        'claims',
+        'quoting',
+        'unlabelled',
+      ]);
+      expect(
+        await ctx.store.countSearch({ declaredOnly: ['delivery.ci'] }),
+      ).toBe(3);
+      expect(
+        await ctx.store.countSearch({
+          declaredOnly: ['delivery.ci'],
+          text: 'claims',
+        }),
+      ).toBe(1);
+    });
+
     it('filters by catalog fields, level rank and text', async () => {
       const { store } = await seeded();
       const names = async (q: Record<string, unknown>) =>

@@ -11,7 +11,12 @@ import {
   StoreSortField,
 } from '../ReadinessStore';
 import { SUMMARY_COLUMNS, SummaryRow, toSummary } from '../rows';
-import { applyVisibility, escapeLike, LIKE_ESCAPE } from '../sql';
+import {
+  applyVisibility,
+  escapeLike,
+  LIKE_ESCAPE,
+  OBSERVED_EVIDENCE,
+} from '../sql';
 import { targetGapSql } from './targetGapSql';
 import { GAP_STATES } from '@prodready/plugin-readiness-common';
 
@@ -34,12 +39,33 @@ const EXACT_FILTERS = SEARCH_CATALOG_FILTERS.filter(
   (filter): filter is Exclude<SearchCatalogFilter, 'kind'> => filter !== 'kind',
 );
 
+/** A gap filter: a check, the states it must be in, and whether nothing observed. */
+interface GapFilter {
+  id: string;
+  states: readonly string[];
+  declaredOnly?: boolean;
+}
+
 /** The gap filters of a search: checks and the states they must be in. */
-function gapFilters(filters: StoreSearchFilters) {
+function gapFilters(filters: StoreSearchFilters): GapFilter[] {
   return [
     ...(filters.failing ?? []).map(id => ({ id, states: GAP_STATES })),
     ...(filters.passing ?? []).map(id => ({ id, states: PASSING_STATES })),
+    ...(filters.declaredOnly ?? []).map(id => ({
+      id,
+      states: ['pass'],
+      declaredOnly: true,
+    })),
   ];
+}
+
+/** Narrows a `check_results` query to passes with nothing observed. */
+function onlyDeclared(
+  qb: Knex.QueryBuilder,
+  gap: GapFilter,
+  column: string,
+): Knex.QueryBuilder {
+  return gap.declaredOnly ? qb.whereNot(column, 'like', OBSERVED_EVIDENCE) : qb;
 }
 
 /**
@@ -57,18 +83,26 @@ function applyFilters(
     if (gapJoin === 'in') {
       qb.whereIn(
         'entity_ref',
-        db('check_results')
-          .select('entity_ref')
-          .where('check_id', gap.id)
-          .whereIn('state', gap.states),
+        onlyDeclared(
+          db('check_results')
+            .select('entity_ref')
+            .where('check_id', gap.id)
+            .whereIn('state', gap.states),
+          gap,
+          'evidence',
+        ),
       );
     } else {
       qb.whereExists(
-        db('check_results as gap')
-          .select(db.raw('1'))
-          .whereRaw('?? = ??', ['gap.entity_ref', 'entity_scores.entity_ref'])
-          .andWhere('gap.check_id', gap.id)
-          .whereIn('gap.state', gap.states),
+        onlyDeclared(
+          db('check_results as gap')
+            .select(db.raw('1'))
+            .whereRaw('?? = ??', ['gap.entity_ref', 'entity_scores.entity_ref'])
+            .andWhere('gap.check_id', gap.id)
+            .whereIn('gap.state', gap.states),
+          gap,
+          'gap.evidence',
+        ),
       );
     }
   }
@@ -181,11 +215,14 @@ export async function countSearch(
     SEARCH_CATALOG_FILTERS.every(key => !filters[key]?.length);
   // Every result row belongs to a scored entity: count on the gap index.
   const row = onlyOneGap
-    ? await db('check_results')
-        .count({ n: '*' })
-        .where('check_id', gaps[0].id)
-        .whereIn('state', gaps[0].states)
-        .first()
+    ? await onlyDeclared(
+        db('check_results')
+          .count({ n: '*' })
+          .where('check_id', gaps[0].id)
+          .whereIn('state', gaps[0].states),
+        gaps[0],
+        'evidence',
+      ).first()
     : await applyFilters(
         db,
         db('entity_scores').count({ n: '*' }),

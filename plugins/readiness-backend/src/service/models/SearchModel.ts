@@ -25,7 +25,10 @@ import {
   type SearchFilterParams,
 } from './parseSearchFilters';
 
-/** A page of summaries with failing check ids and owner contacts. */
+/**
+ * A page of summaries with failing check ids, checks passed on declared
+ * evidence only, and owner contacts.
+ */
 async function withFailingAndContacts(
   store: ReadinessStore,
   pack: PackIndex,
@@ -35,8 +38,10 @@ async function withFailingAndContacts(
   const owners = [
     ...new Set(items.flatMap(item => (item.owner ? [item.owner] : []))),
   ];
-  const [failing, contacts] = await Promise.all([
-    store.listFailingCheckIds(items.map(item => item.entityRef)),
+  const refs = items.map(item => item.entityRef);
+  const [failing, declaredOnly, contacts] = await Promise.all([
+    store.listFailingCheckIds(refs),
+    store.listDeclaredOnlyCheckIds(refs),
     owners.length > 0
       ? store.getOwners(owners)
       : new Map<string, TeamContact>(),
@@ -57,6 +62,7 @@ async function withFailingAndContacts(
             failingCheckIds.map(checkId => ({ checkId, state: 'fail' })),
           )?.blockingCheckIds
         : undefined,
+      declaredOnlyCheckIds: declaredOnly.get(item.entityRef) ?? [],
       ownerContacts: labels.length > 0 ? labels.join('; ') : undefined,
     };
   });
@@ -197,13 +203,24 @@ export class SearchModel {
       ),
     ]);
     let items = page.items.map(item => this.pack.withTarget(item));
-    if (query.include?.includes('failing')) {
-      const failing = await this.store.listFailingCheckIds(
-        items.map(item => item.entityRef),
-      );
+    const refs = items.map(item => item.entityRef);
+    const [failing, declaredOnly] = await Promise.all([
+      query.include?.includes('failing')
+        ? this.store.listFailingCheckIds(refs)
+        : undefined,
+      query.include?.includes('declaredOnly')
+        ? this.store.listDeclaredOnlyCheckIds(refs)
+        : undefined,
+    ]);
+    if (failing || declaredOnly) {
       items = items.map(item => ({
         ...item,
-        failingCheckIds: failing.get(item.entityRef) ?? [],
+        ...(failing
+          ? { failingCheckIds: failing.get(item.entityRef) ?? [] }
+          : {}),
+        ...(declaredOnly
+          ? { declaredOnlyCheckIds: declaredOnly.get(item.entityRef) ?? [] }
+          : {}),
       }));
     }
     return {

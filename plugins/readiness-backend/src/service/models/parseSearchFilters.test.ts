@@ -31,6 +31,7 @@ describe('parseSearchFilters', () => {
     ).toEqual({
       failing: ['runbook.runbook', 'logging.logs', 'tracing.instrumented'],
       passing: undefined,
+      declaredOnly: undefined,
       owner: ['group:default/payments', 'user:default/jane'],
       system: ['system:default/pay'],
       domain: ['domain:default/money'],
@@ -68,6 +69,7 @@ describe('parseSearchFilters', () => {
   it.each([
     [{ failing: ['nope'] }, "Invalid failing 'nope'"],
     [{ passing: ['a,b'] }, "Invalid passing 'a'"],
+    [{ declaredOnly: ['a'] }, "Invalid declaredOnly 'a'"],
     [{ levelAtLeast: 'platinum' }, "Invalid levelAtLeast 'platinum'"],
     [{ domain: ['domain:default/'] }, "Invalid domain 'domain:default/'"],
     [{ text: 'a\u0000b' }, "Invalid text 'a\\u0000b'"],

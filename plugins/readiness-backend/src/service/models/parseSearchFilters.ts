@@ -118,8 +118,10 @@ export function parseSearchFilters(
 ): StoreSearchFilters {
   const failing = splitValues('failing', params.failing);
   const passing = splitValues('passing', params.passing);
+  const declaredOnly = splitValues('declaredOnly', params.declaredOnly);
   pack.requireChecks('failing', failing);
   pack.requireChecks('passing', passing);
+  pack.requireChecks('declaredOnly', declaredOnly);
   if (params.text) {
     refuseControlCharacters('text', params.text);
   }
@@ -135,6 +137,7 @@ export function parseSearchFilters(
   return {
     failing: nonEmpty(failing),
     passing: nonEmpty(passing),
+    declaredOnly: nonEmpty(declaredOnly),
     owner: splitRefs('owner', params.owner, 'group'),
     system: splitRefs('system', params.system, 'system'),
     domain: splitRefs('domain', params.domain, 'domain'),

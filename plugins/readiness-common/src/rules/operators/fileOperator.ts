@@ -13,7 +13,7 @@ import { RuleOperator } from './RuleOperator';
 // Local copies of hot imported bindings: tsx and jest read an imported
 // binding through getters on every access (see RuleNode.ts).
 const { isRecord, truncate } = factsView;
-const { FAIL, PASS } = ruleValues;
+const { FAIL, PASS, UNKNOWN } = ruleValues;
 const { MAX_LEAF_EVIDENCE } = ruleOperator;
 
 const REPOSITORY_FILE_KINDS: ReadonlySet<string> = new Set([
@@ -26,6 +26,13 @@ const REPOSITORY_FILE_KINDS: ReadonlySet<string> = new Set([
   'observability',
   'container',
   'catalog',
+]);
+
+/** Kinds a repository root CI file can give a subdirectory. */
+const ROOT_CI_KINDS: ReadonlySet<string> = new Set([
+  'ci',
+  'deploy',
+  'rollback',
 ]);
 
 /** Adds evidence for matching files; returns the new count found. */
@@ -62,8 +69,44 @@ function collectFiles(
 }
 
 /**
+ * Adds evidence for root CI files of a kind that concern the subdirectory
+ * (see `judgeRootCiFile`); returns the new count found.
+ */
+function collectRootFiles(
+  view: FactsView,
+  scratch: RuleScratch,
+  kind: RepositoryFileKind,
+  paths: GlobSet | undefined,
+  foundBefore: number,
+): number {
+  let found = foundBefore;
+  for (const file of view.rootFiles().files) {
+    if (found >= MAX_LEAF_EVIDENCE) {
+      break;
+    }
+    if (!file.kinds.includes(kind) || (paths && !paths.test(file.path))) {
+      continue;
+    }
+    const evidence: Evidence = {
+      kind: 'file',
+      label: truncate(file.path),
+      strength: 'observed',
+      value: truncate(`${kind} file at the repository root: ${file.reason}`),
+    };
+    if (file.url !== undefined) {
+      evidence.url = file.url;
+    }
+    scratch.evidence.push(evidence);
+    found += 1;
+  }
+  return found;
+}
+
+/**
  * `file: globs | { kind, path }`: the repository has a matching file (at most
- * three are given as evidence, linked when the location is a web URL).
+ * three are given as evidence, linked when the location is a web URL). With
+ * `kind`, CI files at the repository root count for a subdirectory when they
+ * concern it (`repository.root.files`, reason given in the evidence).
  *
  * @internal
  */
@@ -122,6 +165,34 @@ export const fileOperator: RuleOperator = {
             kind,
             found,
           );
+        }
+        // CI files at a monorepo's root, judged to concern this subdirectory
+        for (const kind of kinds) {
+          found = collectRootFiles(view, scratch, kind, paths, found);
+        }
+        const root = view.rootFiles();
+        if (
+          found === 0 &&
+          root.unavailable !== undefined &&
+          kinds.some(kind => ROOT_CI_KINDS.has(kind))
+        ) {
+          // the root's CI files could count; without them nothing is decided
+          scratch.notes.push(
+            truncate(
+              `the repository root's CI files are not known: ${root.unavailable}`,
+            ),
+          );
+          return UNKNOWN;
+        }
+        if (found === 0) {
+          for (const { path, reason } of root.ignored.slice(
+            0,
+            MAX_LEAF_EVIDENCE,
+          )) {
+            scratch.notes.push(
+              truncate(`root CI file ${path} not counted: ${reason}`),
+            );
+          }
         }
       } else {
         found = collectFiles(

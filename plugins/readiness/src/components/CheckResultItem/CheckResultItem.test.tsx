@@ -1,14 +1,16 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
+import type { CheckInfo } from '@prodready/plugin-readiness-common';
 import { CheckResultItem, type ScorecardResult } from './CheckResultItem';
 
-const check = {
+const check: CheckInfo = {
   id: 'delivery.ci',
   title: 'CI builds and tests it',
   category: 'delivery',
   level: 'bronze',
   weight: 3,
   requires: ['entity'],
+  minStrength: 'declared',
   remediation: { markdown: 'Add CI.' },
 };
 
@@ -82,5 +84,33 @@ describe('CheckResultItem', () => {
     };
     await renderInTestApp(<CheckResultItem result={result} />);
     expect(screen.queryByTestId('advisory-marker')).toBeNull();
+  });
+
+  it('says which evidence the check needs at least', async () => {
+    const result: ScorecardResult = {
+      checkId: 'delivery.ci',
+      state: 'fail',
+      reason: 'No CI',
+      check: { ...check, minStrength: 'observed' },
+      evidence: [],
+    };
+    await renderInTestApp(<CheckResultItem result={result} defaultExpanded />);
+    expect(screen.getByTestId('readiness-min-strength')).toHaveTextContent(
+      'Passes on observed evidence only (a repository file, live series or alert rules); declared evidence alone does not count.',
+    );
+  });
+
+  it('says a declared minimum in words too', async () => {
+    const result: ScorecardResult = {
+      checkId: 'delivery.ci',
+      state: 'pass',
+      reason: 'CI is configured',
+      check,
+      evidence: [],
+    };
+    await renderInTestApp(<CheckResultItem result={result} defaultExpanded />);
+    expect(screen.getByTestId('readiness-min-strength')).toHaveTextContent(
+      'Passes on declared or observed evidence; a title or an icon alone never counts.',
+    );
   });
 });

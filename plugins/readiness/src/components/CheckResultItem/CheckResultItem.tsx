@@ -12,6 +12,7 @@ import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import WarningIcon from '@material-ui/icons/Warning';
 import {
   describeEvidence,
+  describeMinStrength,
   isSafeUrl,
   passingEvidence,
   type EntityScorecardResponse,
@@ -185,6 +186,13 @@ export function CheckResultItem(props: CheckResultItemProps) {
         {check.description && (
           <Typography variant="body2">{check.description}</Typography>
         )}
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          data-testid="readiness-min-strength"
+        >
+          {describeMinStrength(check.minStrength)}
+        </Typography>
         {result.evidence.length > 0 && (
           <Box className={classes.section}>
             <Typography variant="subtitle2">

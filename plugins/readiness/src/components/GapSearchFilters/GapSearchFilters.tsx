@@ -150,7 +150,8 @@ const LIST_FILTERS = SEARCH_CATALOG_FILTERS.map(key => ({
 }));
 
 /**
- * The filters of the search by gaps: failing checks, level bounds, owner,
+ * The filters of the search by gaps: failing checks, level bounds, checks
+ * passing on declared evidence only (nothing observed backs them), owner,
  * system, domain, kind, type, lifecycle, tier and free text.
  *
  * @public
@@ -223,6 +224,20 @@ export function GapSearchFilters(props: GapSearchFiltersProps) {
           levels={levels}
           value={query.levelAtMost}
           onChange={levelAtMost => update({ levelAtMost })}
+        />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <MultiFilter
+          id="readiness-filter-declared-only"
+          label="Passing on declared evidence only"
+          values={query.declaredOnly ?? []}
+          options={checks.map(c => c.id)}
+          getLabel={id => checkTitles.get(id) ?? id}
+          onChange={declaredOnly =>
+            update({
+              declaredOnly: declaredOnly.length ? declaredOnly : undefined,
+            })
+          }
         />
       </Grid>
       {LIST_FILTERS.map(filter => (

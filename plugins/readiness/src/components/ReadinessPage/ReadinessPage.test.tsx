@@ -198,6 +198,28 @@ describe('ReadinessPage', () => {
     );
   });
 
+  it('finds checks that pass on declared evidence only, from the filter bar to the URL and the search', async () => {
+    const seen = recordSearches();
+    await renderPage();
+    await waitFor(() => expect(searchRows()).toHaveLength(2));
+    await userEvent.click(
+      screen.getByRole('textbox', {
+        name: 'Passing on declared evidence only',
+      }),
+    );
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'CI configured' }),
+    );
+    await waitFor(() =>
+      expect(urlParams().getAll('declaredOnly')).toEqual(['delivery.ci']),
+    );
+    await waitFor(() =>
+      expect(seen[seen.length - 1].getAll('declaredOnly')).toEqual([
+        'delivery.ci',
+      ]),
+    );
+  });
+
   it('searches by text after typing stops', async () => {
     const seen = recordSearches();
     await renderPage();

@@ -12,6 +12,7 @@ function check(id: string, title: string): CheckInfo {
     level: 'gold',
     weight: 1,
     requires: ['metrics'],
+    minStrength: 'declared',
     remediation: { markdown: '' },
   };
 }
