@@ -1,5 +1,6 @@
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
+import FlagIcon from '@material-ui/icons/Flag';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import {
   Content,
@@ -7,6 +8,7 @@ import {
   Header,
   HeaderLabel,
   InfoCard,
+  LinkButton,
   Page,
   Progress,
   ResponseErrorPanel,
@@ -20,6 +22,7 @@ import { useCallback, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { readinessApiRef } from '../../api/ReadinessApi';
+import { useCampaignLinks } from '../../hooks/useCampaignLinks';
 import { useCheckPack } from '../../hooks/useCheckPack';
 import { useReadinessPermissions } from '../../hooks/useReadinessPermissions';
 import {
@@ -97,6 +100,7 @@ export function ReadinessPage(props: ReadinessPageProps) {
   const alertApi = useApi(alertApiRef);
   const { checkPack } = useCheckPack();
   const { canRescoreAll } = useReadinessPermissions();
+  const campaignLinks = useCampaignLinks();
   const [query, setQuery] = useSearchQueryState();
   const [starting, setStarting] = useState(false);
   // Bumped when a run ends, so every view reloads what the run changed.
@@ -214,6 +218,16 @@ export function ReadinessPage(props: ReadinessPageProps) {
       </Header>
       <Content>
         <ContentHeader title="Organisation overview">
+          {campaignLinks.campaigns && (
+            <LinkButton
+              to={campaignLinks.campaigns}
+              variant="outlined"
+              startIcon={<FlagIcon />}
+              style={{ marginRight: 16 }}
+            >
+              Campaigns
+            </LinkButton>
+          )}
           {canRescoreAll && (
             <Button
               variant="outlined"
