@@ -79,4 +79,12 @@ export const readinessHandlers = [
   http.get(`${readinessBase}/runs`, () =>
     HttpResponse.json({ items: [lastRun] }),
   ),
+  // No campaigns unless a test serves some (campaignFixtures' handlers,
+  // listed before these).
+  http.get(`${readinessBase}/campaigns`, () =>
+    HttpResponse.json({ items: [] }),
+  ),
+  http.get(`${readinessBase}/entities/:kind/:namespace/:name/campaigns`, () =>
+    HttpResponse.json({ items: [] }),
+  ),
 ];

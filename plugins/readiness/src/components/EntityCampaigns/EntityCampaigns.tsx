@@ -80,7 +80,7 @@ export function EntityCampaigns(props: EntityCampaignsProps) {
                       {href ? (
                         <Link to={href}>{campaign.title}</Link>
                       ) : (
-                        campaign.title
+                        <span>{campaign.title}</span>
                       )}
                       {' · due '}
                       <CampaignDeadline
