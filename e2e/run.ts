@@ -30,6 +30,7 @@ import type {
 } from '@prodready/plugin-readiness-common';
 import { levelWord } from '@prodready/plugin-readiness-common';
 import { accessibilityViolations } from './accessibilityViolations';
+import { campaignJourney } from './campaignJourney';
 import { CHROMIUM_PATH, chromiumInstalled, launchBrowser } from './browser';
 import { csvRecords } from './csv';
 import { ReadinessTestApi, guestSession } from './readinessApi';
@@ -650,6 +651,8 @@ async function main(): Promise<void> {
         await screenshot(page, 'notifications.png', 1200);
       },
     );
+
+    await campaignJourney({ page, api, pack, step, screenshot });
 
     await step(
       'no serious accessibility violations on the Readiness tab and the org page',

@@ -52,19 +52,19 @@ describe('CampaignDialog', () => {
         onSubmit={onSubmit}
       />,
     );
-    type(/^Owner \*/, 'web-experience');
-    type(/^Systems/, 'commerce');
+    type(/^Owner \*/, 'component:default/web');
+    type(/^Systems/, 'a:b:c');
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     expect(
       await screen.findByText('A campaign needs a title.'),
     ).toBeInTheDocument();
     expect(
       screen.getByText(
-        '"web-experience" is not a group or user ref such as group:default/web-experience.',
+        '"component:default/web" is not a group or user, such as group:default/web-experience.',
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('Choose at least one check.')).toBeInTheDocument();
-    expect(screen.getByText('Not system refs: commerce.')).toBeInTheDocument();
+    expect(screen.getByText('Not entity refs: a:b:c.')).toBeInTheDocument();
     expect(
       screen.getByText('A campaign needs a deadline.'),
     ).toBeInTheDocument();

@@ -27,10 +27,10 @@ describe('validateCampaignForm', () => {
       {
         ...valid,
         title: '  ',
-        owner: 'web-experience',
+        owner: 'component:default/web',
         checkIds: ['runbook.linked', 'no.such-check'],
-        owners: 'group:default/a, component:default/b',
-        systems: 'commerce',
+        owners: 'group:default/a, a:b:c',
+        systems: 'system:default/x/y',
         startsAt: '2031-02-30',
         deadline: '31/01/2031',
       },
@@ -39,10 +39,10 @@ describe('validateCampaignForm', () => {
     expect(errors).toEqual({
       title: 'A campaign needs a title.',
       owner:
-        '"web-experience" is not a group or user ref such as group:default/web-experience.',
+        '"component:default/web" is not a group or user, such as group:default/web-experience.',
       checkIds: 'Unknown check: no.such-check.',
-      owners: 'Not group or user refs: component:default/b.',
-      systems: 'Not system refs: commerce.',
+      owners: 'Not entity refs: a:b:c.',
+      systems: 'Not entity refs: system:default/x/y.',
       startsAt: '"2031-02-30" is not a day (yyyy-mm-dd).',
       deadline: '"31/01/2031" is not a day (yyyy-mm-dd).',
     });
@@ -71,7 +71,25 @@ describe('validateCampaignForm', () => {
     });
   });
 
-  it('limits the title', () => {
+  it('reads bare names as the server does: an owner name is a group', () => {
+    expect(
+      validateCampaignForm(
+        { ...valid, owner: 'web-experience', systems: 'commerce' },
+        checkPack,
+      ),
+    ).toEqual({});
+    expect(validateCampaignForm({ ...valid, owner: '' }, checkPack).owner).toBe(
+      '"" is not a group or user, such as group:default/web-experience.',
+    );
+  });
+
+  it('limits the title and the description', () => {
+    expect(
+      validateCampaignForm(
+        { ...valid, description: 'x'.repeat(20_001) },
+        checkPack,
+      ).description,
+    ).toBe('At most 20000 characters (this one has 20001).');
     expect(
       validateCampaignForm({ ...valid, title: 'x'.repeat(201) }, checkPack)
         .title,

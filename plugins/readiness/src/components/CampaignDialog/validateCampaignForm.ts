@@ -1,4 +1,7 @@
-import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  KubernetesValidatorFunctions,
+  parseEntityRef,
+} from '@backstage/catalog-model';
 import type {
   CampaignInput,
   CheckPackResponse,
@@ -32,6 +35,9 @@ export type CampaignFormErrors = Partial<
 /** The longest title the server accepts. */
 export const MAX_TITLE_LENGTH = 200;
 
+/** The longest description the server accepts. */
+export const MAX_DESCRIPTION_LENGTH = 20_000;
+
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The values of a comma-separated list, trimmed, without empties. */
@@ -50,25 +56,39 @@ function isIsoDay(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
-/** Whether `ref` is a full entity ref of one of `kinds` (`group:default/x`). */
-function refOfKind(ref: string, kinds: string[]): boolean {
+/**
+ * The kind of an entity ref, read as the server reads it (a bare name is a
+ * `defaultKind` in the default namespace), or `undefined` when it is no ref.
+ */
+function refKind(ref: string, defaultKind: string): string | undefined {
+  if (!ref) {
+    return undefined;
+  }
   try {
-    const parsed = parseEntityRef(ref);
-    return (
-      ref.includes(':') &&
-      kinds.includes(parsed.kind.toLocaleLowerCase('en-US'))
-    );
+    const parsed = parseEntityRef(ref, {
+      defaultKind,
+      defaultNamespace: 'default',
+    });
+    // The catalog's own rules for each part, as the server checks them.
+    const valid =
+      KubernetesValidatorFunctions.isValidKind(parsed.kind) &&
+      KubernetesValidatorFunctions.isValidNamespace(
+        parsed.namespace.toLocaleLowerCase('en-US'),
+      ) &&
+      KubernetesValidatorFunctions.isValidObjectName(parsed.name);
+    return valid ? parsed.kind.toLocaleLowerCase('en-US') : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
 /**
  * Checks the form as the server would, so that most mistakes show beside
- * their field before a request: the title, an owner group or user ref, a
- * goal the check pack knows, full refs in the owner and system scopes, and
- * real days with the deadline not before the start. The server stays the
- * judge: its 400 is shown too.
+ * their field before a request, with the server's rules: a title of at most
+ * 200 characters, an owner that is a group or user (a bare name is a
+ * group), a goal the check pack knows, refs in the owner and system scopes,
+ * and real days with the deadline not before the start. The server stays
+ * the judge (e.g. of tiers): its 400 is shown too.
  */
 export function validateCampaignForm(
   values: CampaignFormValues,
@@ -81,8 +101,12 @@ export function validateCampaignForm(
   } else if (title.length > MAX_TITLE_LENGTH) {
     errors.title = `At most ${MAX_TITLE_LENGTH} characters (this one has ${title.length}).`;
   }
-  if (!refOfKind(values.owner.trim(), ['group', 'user'])) {
-    errors.owner = `"${values.owner.trim()}" is not a group or user ref such as group:default/web-experience.`;
+  const ownerKind = refKind(values.owner.trim(), 'group');
+  if (ownerKind !== 'group' && ownerKind !== 'user') {
+    errors.owner = `"${values.owner.trim()}" is not a group or user, such as group:default/web-experience.`;
+  }
+  if (values.description.length > MAX_DESCRIPTION_LENGTH) {
+    errors.description = `At most ${MAX_DESCRIPTION_LENGTH} characters (this one has ${values.description.length}).`;
   }
   if (values.goalType === 'checks') {
     const known = new Set(checkPack?.checks.map(c => c.id));
@@ -100,16 +124,16 @@ export function validateCampaignForm(
     errors.level = `Unknown level "${values.level}".`;
   }
   const badOwners = splitList(values.owners).filter(
-    ref => !refOfKind(ref, ['group', 'user']),
+    ref => !refKind(ref, 'group'),
   );
   if (badOwners.length > 0) {
-    errors.owners = `Not group or user refs: ${badOwners.join(', ')}.`;
+    errors.owners = `Not entity refs: ${badOwners.join(', ')}.`;
   }
   const badSystems = splitList(values.systems).filter(
-    ref => !refOfKind(ref, ['system']),
+    ref => !refKind(ref, 'system'),
   );
   if (badSystems.length > 0) {
-    errors.systems = `Not system refs: ${badSystems.join(', ')}.`;
+    errors.systems = `Not entity refs: ${badSystems.join(', ')}.`;
   }
   if (values.startsAt && !isIsoDay(values.startsAt)) {
     errors.startsAt = `"${values.startsAt}" is not a day (yyyy-mm-dd).`;
