@@ -262,13 +262,11 @@ export function CampaignPage() {
           </Grid>
           <Grid item xs={12}>
             <InfoCard title="Change history">
-              {history.error ? (
-                <ResponseErrorPanel error={history.error} />
-              ) : history.value ? (
+              {history.error && <ResponseErrorPanel error={history.error} />}
+              {!history.error && history.value && (
                 <CampaignHistoryList events={history.value} />
-              ) : (
-                <Progress />
               )}
+              {!history.error && !history.value && <Progress />}
             </InfoCard>
           </Grid>
         </Grid>
