@@ -175,6 +175,55 @@ export interface Config {
     };
 
     /**
+     * Campaigns kept as code: each a goal over a scope of entities, with a
+     * start and a deadline. They are listed with the campaigns created
+     * through the API (`POST /campaigns`) but read-only there (409 on edits):
+     * change them here. An invalid campaign stops the backend with an error
+     * naming its key and value. None by default.
+     * @default []
+     */
+    campaigns?: Array<{
+      /** Stable id, a slug (`tier1-runbooks`): the campaign page's URL. */
+      id: string;
+      /** Short name, e.g. `Runbooks for every tier-1 service`. */
+      title: string;
+      /** Why and how, in Markdown. */
+      description?: string;
+      /** The group or user running the campaign (`group:default/sre`). */
+      owner: string;
+      /**
+       * What every entity in scope must achieve: pass (or be exempt from)
+       * each of `checks`, or reach `level` or above. Exactly one of them.
+       */
+      goal: {
+        /** Check ids of the check pack. */
+        checks?: string[];
+        /** A level id of the check pack. */
+        level?: string;
+      };
+      /**
+       * Which scored entities the campaign covers: every listed dimension
+       * must match, any value within one. Empty: every scored entity.
+       */
+      scope?: {
+        /** Owner refs; a group's child groups are included, transitively. */
+        owners?: string[];
+        /** System refs. */
+        systems?: string[];
+        /** Entity kinds (`component`). */
+        kinds?: string[];
+        /** Tiers (`tier-1`, `1`, `critical`), normalised as everywhere. */
+        tiers?: string[];
+        /** `spec.lifecycle` values. */
+        lifecycles?: string[];
+      };
+      /** The day it starts, `YYYY-MM-DD`. */
+      startsAt: string;
+      /** The day the scope should meet the goal, `YYYY-MM-DD`. */
+      deadline: string;
+    }>;
+
+    /**
      * Facts that may be pushed from outside Backstage (`POST /facts`, e.g.
      * `readiness push` in CI), by fact key (letters, digits, `-` and `_`).
      * Rules read them as `fact: pushed.<key>`. A key that is not declared

@@ -20,6 +20,8 @@ import {
 } from '@prodready/plugin-readiness-node';
 import { registerReadinessActions } from './actions/registerReadinessActions';
 import { DatabaseAttestationsStore } from './attestations/DatabaseAttestationsStore';
+import { DatabaseCampaignsStore } from './campaigns/DatabaseCampaignsStore';
+import { registerCampaignActions } from './actions/registerCampaignActions';
 import { readReadinessBackendConfig } from './config';
 import { DatabaseReadinessStore } from './database/DatabaseReadinessStore';
 import { checkDatabase } from './database/operations/checkDatabase';
@@ -36,6 +38,7 @@ import { InsightsModel } from './service/models/InsightsModel';
 import { SearchModel } from './service/models/SearchModel';
 import { ReadinessHealth } from './service/ReadinessHealth';
 import { createAuthorizedServices } from './wiring/createAuthorizedServices';
+import { createCampaigns } from './wiring/createCampaigns';
 import { createFactCollector } from './wiring/createFactCollector';
 import { startBackgroundTasks } from './wiring/startBackgroundTasks';
 
@@ -110,6 +113,15 @@ export const readinessPlugin = createBackendPlugin({
           database: deps.database,
         });
         const pushedFactKeys = readPushedFactsConfig(config);
+        const campaigns = createCampaigns({
+          deps,
+          settings,
+          store,
+          pack,
+          campaignsStore: await DatabaseCampaignsStore.create({
+            database: deps.database,
+          }),
+        });
 
         const insights = new InsightsModel({
           store,
@@ -154,6 +166,7 @@ export const readinessPlugin = createBackendPlugin({
           onWrite: () => {
             insights.invalidate();
             search.invalidate();
+            campaigns.recorder.requestRecord();
           },
           onLevelChanges: notifier && (changes => notifier.notify(changes)),
         });
@@ -164,6 +177,7 @@ export const readinessPlugin = createBackendPlugin({
           pack,
           scoring,
           attestations,
+          campaignRecorder: campaigns.recorder,
         });
 
         // Every caller, REST or action, goes through the authorized services.
@@ -179,11 +193,17 @@ export const readinessPlugin = createBackendPlugin({
           pushedFacts,
           pushedFactKeys,
           attestations,
+          campaigns,
         });
         registerReadinessActions({
           actionsRegistry: deps.actionsRegistry,
           scorecards: services.scorecards,
           search: services.search,
+        });
+        registerCampaignActions({
+          actionsRegistry: deps.actionsRegistry,
+          auditor: deps.auditor,
+          campaigns: services.campaigns,
         });
         deps.httpRouter.use(
           await createRouter({

@@ -1,5 +1,6 @@
 import {
   CHECK_STATES,
+  GAP_STATES,
   CheckDefinition,
   CheckResult,
   CheckState,
@@ -55,15 +56,15 @@ export function sortedResults(
 }
 
 /**
- * The failing results of an entity (`fail`, and `claimed`: claimed, not
- * observed), in display order.
+ * The failing results of an entity (the gap states: `fail`, `claimed`
+ * (claimed, not observed) and `warn`), in display order.
  */
 export function failingResults(
   report: ScoreReport,
   entity: ScoredEntity,
 ): CheckResult[] {
-  return sortedResults(report, entity).filter(
-    r => r.state === 'fail' || r.state === 'claimed',
+  return sortedResults(report, entity).filter(r =>
+    GAP_STATES.includes(r.state),
   );
 }
 

@@ -7,7 +7,11 @@ import {
 } from '@prodready/plugin-readiness-common';
 import type { GateResult, ScoredEntity } from './ScoreReport';
 
-/** States that fail a gate: a fail, and a claim reality does not show. */
+/**
+ * States that fail a gate on a named check (`--fail-on`): a fail, and a claim
+ * reality does not show. A warning does not fail a named check; it still holds
+ * the level back, so `--min-level` sees it through the engine's level.
+ */
 const FAILING: readonly CheckState[] = ['fail', 'claimed'];
 
 /**

@@ -37,6 +37,7 @@ import { listHistory } from './operations/listHistory';
 import { optimize, purgeBefore } from './operations/maintenance';
 import {
   getScore,
+  listCheckStates,
   listFailingCheckIds,
   listResults,
   listScoredEntityRefs,
@@ -158,6 +159,10 @@ export class DatabaseReadinessStore implements ReadinessStore {
 
   search(query: StoreSearchQuery) {
     return search(this.db, query);
+  }
+
+  listCheckStates(entityRefs: string[], checkIds: string[]) {
+    return listCheckStates(this.db, entityRefs, checkIds);
   }
 
   listFailingCheckIds(entityRefs: string[]) {

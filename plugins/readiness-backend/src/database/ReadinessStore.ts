@@ -119,6 +119,15 @@ export interface ReadinessStore {
   /** One page of a search. */
   search(query: StoreSearchQuery): Promise<StoreSearchPage>;
 
+  /**
+   * The state of each of `checkIds` for each of the given entities, where a
+   * result is stored (an entity or check without one is left out).
+   */
+  listCheckStates(
+    entityRefs: string[],
+    checkIds: string[],
+  ): Promise<Map<string, Map<string, CheckState>>>;
+
   /** The failing check ids of each of the given entities that has any. */
   listFailingCheckIds(entityRefs: string[]): Promise<Map<string, string[]>>;
 

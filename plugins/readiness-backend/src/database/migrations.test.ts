@@ -20,6 +20,10 @@ const TABLES = [
   'pushed_facts',
   'attestations',
   'entity_scorecards',
+  'campaigns',
+  'campaign_history',
+  'campaign_progress',
+  'campaign_notifications',
 ];
 
 describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {

@@ -48,6 +48,9 @@ export const spec = {
     {
       name: 'Attestations',
     },
+    {
+      name: 'Campaigns',
+    },
   ],
   paths: {
     '/health': {
@@ -871,9 +874,274 @@ export const spec = {
         },
       },
     },
+    '/campaigns': {
+      get: {
+        operationId: 'ListCampaigns',
+        tags: ['Campaigns'],
+        description:
+          'The campaigns (declared in config and created through the API) with their progress, counted only on entities the caller may read, newest first. With `owner`, only campaigns covering at least one entity of that owner (a group: its child groups too), progress counted on those.',
+        parameters: [
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['upcoming', 'active', 'closed'],
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The campaigns.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignsResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateCampaign',
+        tags: ['Campaigns'],
+        description:
+          'Creates a campaign: a goal (checks to pass, or a level to reach) over a scope, with a deadline. Unknown check ids or levels, malformed refs and dates, and a deadline before the start are refused (400 naming the field). Needs the permission `readiness.campaign.manage`; audited.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CampaignInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The campaign.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Campaign',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/campaigns/{id}': {
+      get: {
+        operationId: 'GetCampaign',
+        tags: ['Campaigns'],
+        description:
+          "A campaign's page: progress per team and per entity (only entities the caller may read), per day, and for each campaign check the entities that pass it with their owners' contacts.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The campaign.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignDetail',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      patch: {
+        operationId: 'UpdateCampaign',
+        tags: ['Campaigns'],
+        description:
+          'Edits a campaign created through the API (409 for campaigns declared in config). The changed fields are kept in its history. Needs the permission `readiness.campaign.manage`; audited.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CampaignChanges',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The campaign as changed.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Campaign',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/campaigns/{id}/close': {
+      post: {
+        operationId: 'CloseCampaign',
+        tags: ['Campaigns'],
+        description:
+          'Closes a campaign created through the API (409 for config ones). Needs the permission `readiness.campaign.manage`; audited.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The closed campaign.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Campaign',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/campaigns/{id}/reopen': {
+      post: {
+        operationId: 'ReopenCampaign',
+        tags: ['Campaigns'],
+        description:
+          'Reopens a closed campaign created through the API. Needs the permission `readiness.campaign.manage`; audited.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The reopened campaign.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Campaign',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/campaigns/{id}/history': {
+      get: {
+        operationId: 'GetCampaignHistory',
+        tags: ['Campaigns'],
+        description:
+          'Who created, changed, closed or reopened the campaign, oldest first.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The history.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignHistoryResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/campaigns': {
+      get: {
+        operationId: 'GetEntityCampaigns',
+        tags: ['Campaigns'],
+        description:
+          'The open campaigns whose scope holds the entity, with whether it meets each goal and the checks it still misses. 404 when the caller may not read the entity.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The campaigns, nearest deadline first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityCampaignsResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
+      campaignId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 64,
+        },
+      },
       kind: {
         name: 'kind',
         in: 'path',
@@ -2235,6 +2503,464 @@ export const spec = {
             type: 'array',
             items: {
               $ref: '#/components/schemas/Attestation',
+            },
+          },
+        },
+        required: ['items'],
+        additionalProperties: false,
+      },
+      CampaignGoal: {
+        type: 'object',
+        description:
+          '`{ type: checks, checkIds }` or `{ type: level, level }`.',
+        properties: {
+          type: {
+            type: 'string',
+            enum: ['checks', 'level'],
+          },
+          checkIds: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          level: {
+            type: 'string',
+          },
+        },
+        required: ['type'],
+        additionalProperties: false,
+      },
+      CampaignScope: {
+        type: 'object',
+        description: 'Every listed dimension must match; any value within one.',
+        properties: {
+          owners: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          systems: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          kinds: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          tiers: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          lifecycles: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      CampaignInput: {
+        type: 'object',
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          description: {
+            type: 'string',
+            maxLength: 20000,
+            description: 'Markdown.',
+          },
+          owner: {
+            type: 'string',
+            minLength: 1,
+          },
+          goal: {
+            $ref: '#/components/schemas/CampaignGoal',
+          },
+          scope: {
+            $ref: '#/components/schemas/CampaignScope',
+          },
+          startsAt: {
+            type: 'string',
+            description: 'ISO day (YYYY-MM-DD); today when left out.',
+          },
+          deadline: {
+            type: 'string',
+            description: 'ISO day (YYYY-MM-DD), not before startsAt.',
+          },
+        },
+        required: ['title', 'owner', 'goal', 'deadline'],
+        additionalProperties: false,
+      },
+      CampaignChanges: {
+        type: 'object',
+        minProperties: 1,
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          description: {
+            type: 'string',
+            maxLength: 20000,
+          },
+          owner: {
+            type: 'string',
+            minLength: 1,
+          },
+          goal: {
+            $ref: '#/components/schemas/CampaignGoal',
+          },
+          scope: {
+            $ref: '#/components/schemas/CampaignScope',
+          },
+          startsAt: {
+            type: 'string',
+          },
+          deadline: {
+            type: 'string',
+          },
+        },
+        additionalProperties: false,
+      },
+      Campaign: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          goal: {
+            $ref: '#/components/schemas/CampaignGoal',
+          },
+          scope: {
+            $ref: '#/components/schemas/CampaignScope',
+          },
+          startsAt: {
+            type: 'string',
+          },
+          deadline: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['upcoming', 'active', 'closed'],
+          },
+          source: {
+            type: 'string',
+            enum: ['api', 'config'],
+          },
+          createdAt: {
+            type: 'string',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+          },
+          closedAt: {
+            type: 'string',
+          },
+        },
+        required: [
+          'id',
+          'title',
+          'owner',
+          'goal',
+          'scope',
+          'startsAt',
+          'deadline',
+          'status',
+          'source',
+          'createdAt',
+          'updatedAt',
+        ],
+        additionalProperties: false,
+      },
+      CampaignProgress: {
+        type: 'object',
+        properties: {
+          entities: {
+            type: 'integer',
+          },
+          done: {
+            type: 'integer',
+          },
+        },
+        required: ['entities', 'done'],
+        additionalProperties: false,
+      },
+      CampaignSummary: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          goal: {
+            $ref: '#/components/schemas/CampaignGoal',
+          },
+          scope: {
+            $ref: '#/components/schemas/CampaignScope',
+          },
+          startsAt: {
+            type: 'string',
+          },
+          deadline: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['upcoming', 'active', 'closed'],
+          },
+          source: {
+            type: 'string',
+            enum: ['api', 'config'],
+          },
+          createdAt: {
+            type: 'string',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+          },
+          closedAt: {
+            type: 'string',
+          },
+          progress: {
+            $ref: '#/components/schemas/CampaignProgress',
+          },
+        },
+        required: [
+          'id',
+          'title',
+          'owner',
+          'goal',
+          'scope',
+          'startsAt',
+          'deadline',
+          'status',
+          'source',
+          'createdAt',
+          'updatedAt',
+          'progress',
+        ],
+        additionalProperties: false,
+      },
+      CampaignsResponse: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignSummary',
+            },
+          },
+        },
+        required: ['items'],
+        additionalProperties: false,
+      },
+      CampaignDetail: {
+        type: 'object',
+        properties: {
+          campaign: {
+            $ref: '#/components/schemas/CampaignSummary',
+          },
+          teams: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                owner: {
+                  type: 'string',
+                },
+                entities: {
+                  type: 'integer',
+                },
+                done: {
+                  type: 'integer',
+                },
+              },
+              required: ['owner', 'entities', 'done'],
+              additionalProperties: false,
+            },
+          },
+          entities: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                entity: {
+                  $ref: '#/components/schemas/EntitySummary',
+                },
+                done: {
+                  type: 'boolean',
+                },
+                missingCheckIds: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+              required: ['entity', 'done', 'missingCheckIds'],
+              additionalProperties: false,
+            },
+          },
+          history: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                date: {
+                  type: 'string',
+                },
+                entities: {
+                  type: 'integer',
+                },
+                done: {
+                  type: 'integer',
+                },
+              },
+              required: ['date', 'entities', 'done'],
+              additionalProperties: false,
+            },
+          },
+          checks: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                checkId: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                failing: {
+                  type: 'integer',
+                },
+                exemplars: {
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/LearnFromExemplar',
+                  },
+                },
+              },
+              required: ['checkId', 'title', 'failing', 'exemplars'],
+              additionalProperties: false,
+            },
+          },
+        },
+        required: ['campaign', 'teams', 'entities', 'history', 'checks'],
+        additionalProperties: false,
+      },
+      CampaignHistoryResponse: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                at: {
+                  type: 'string',
+                },
+                actor: {
+                  type: 'string',
+                },
+                action: {
+                  type: 'string',
+                  enum: ['created', 'updated', 'closed', 'reopened'],
+                },
+                changes: {
+                  type: 'object',
+                  additionalProperties: true,
+                },
+              },
+              required: ['at', 'action'],
+              additionalProperties: false,
+            },
+          },
+        },
+        required: ['items'],
+        additionalProperties: false,
+      },
+      EntityCampaignsResponse: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                owner: {
+                  type: 'string',
+                },
+                deadline: {
+                  type: 'string',
+                },
+                status: {
+                  type: 'string',
+                  enum: ['upcoming', 'active', 'closed'],
+                },
+                done: {
+                  type: 'boolean',
+                },
+                missingCheckIds: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+              required: [
+                'id',
+                'title',
+                'owner',
+                'deadline',
+                'status',
+                'done',
+                'missingCheckIds',
+              ],
+              additionalProperties: false,
             },
           },
         },

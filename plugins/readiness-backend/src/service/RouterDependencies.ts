@@ -7,6 +7,7 @@ import type { createOpenApiRouter } from '../schema/openapi.generated';
 import type { ReadinessMetrics } from '../observability/ReadinessMetrics';
 import type { PackIndex } from '../pack/PackIndex';
 import type { AttestationsService } from './authorized/AttestationsService';
+import type { CampaignsService } from './authorized/CampaignsService';
 import type { ExemptionsService } from './authorized/ExemptionsService';
 import type { FactsService } from './authorized/FactsService';
 import type { InsightsService } from './authorized/InsightsService';
@@ -46,6 +47,8 @@ export interface RouterDependencies {
   facts: FactsService;
   /** Attestations of attested checks. */
   attestations: AttestationsService;
+  /** Campaigns: goals over a scope, with a deadline and progress. */
+  campaigns: CampaignsService;
   /** Where the API records its request metrics. */
   metrics: ReadinessMetrics;
 }

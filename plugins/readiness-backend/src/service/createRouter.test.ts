@@ -47,6 +47,15 @@ async function appWith() {
     },
     facts: { push: jest.fn(), list: jest.fn() },
     attestations: { list: jest.fn(), record: jest.fn() },
+    campaigns: {
+      list: jest.fn(),
+      get: jest.fn(),
+      listHistory: jest.fn(),
+      listEntityCampaigns: jest.fn(),
+      create: jest.fn(),
+      update: jest.fn(),
+      setClosed: jest.fn(),
+    },
   };
   const auditor = mockServices.auditor.mock();
   const deps: RouterDependencies = {

@@ -2,6 +2,7 @@ import express from 'express';
 import { NotFoundError } from '@backstage/errors';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { bindAttestationsEndpoints } from './endpoints/attestations.router';
+import { bindCampaignsEndpoints } from './endpoints/campaigns.router';
 import { bindChecksEndpoints } from './endpoints/checks.router';
 import { bindEntitiesEndpoints } from './endpoints/entities.router';
 import { bindExemptionsEndpoints } from './endpoints/exemptions.router';
@@ -42,6 +43,7 @@ export async function createRouter(
   bindExemptionsEndpoints(api, deps);
   bindFactsEndpoints(api, deps);
   bindAttestationsEndpoints(api, deps);
+  bindCampaignsEndpoints(api, deps);
   const router = express.Router();
   router.use(requestMetricsMiddleware(deps.metrics));
   router.use(

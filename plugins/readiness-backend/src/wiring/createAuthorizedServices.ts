@@ -1,5 +1,6 @@
 import type { ReadinessBackendConfig } from '../config';
 import type { AttestationsStore } from '../attestations/AttestationsStore';
+import type { CampaignsWiring } from './createCampaigns';
 import type { ReadinessStore } from '../database/ReadinessStore';
 import { ExemplarFinder } from '../learnFrom/ExemplarFinder';
 import type { PackIndex } from '../pack/PackIndex';
@@ -11,6 +12,7 @@ import { RollupScopeResolver } from '../rollups/RollupScopeResolver';
 import type { DefaultScoringService } from '../scoring/DefaultScoringService';
 import type { RescoreScheduler } from '../scoring/RescoreScheduler';
 import { AuthorizedAttestationsService } from '../service/authorized/AuthorizedAttestationsService';
+import { AuthorizedCampaignsService } from '../service/authorized/AuthorizedCampaignsService';
 import { AuthorizedExemptionsService } from '../service/authorized/AuthorizedExemptionsService';
 import { AuthorizedFactsService } from '../service/authorized/AuthorizedFactsService';
 import { AuthorizedInsightsService } from '../service/authorized/AuthorizedInsightsService';
@@ -18,6 +20,7 @@ import { AuthorizedRunsService } from '../service/authorized/AuthorizedRunsServi
 import { AuthorizedScorecardService } from '../service/authorized/AuthorizedScorecardService';
 import { AuthorizedSearchService } from '../service/authorized/AuthorizedSearchService';
 import { AttestationsModel } from '../service/models/AttestationsModel';
+import { CampaignsModel } from '../service/models/CampaignsModel';
 import { ExemptionsModel } from '../service/models/ExemptionsModel';
 import type { InsightsModel } from '../service/models/InsightsModel';
 import { PushedFactsModel } from '../service/models/PushedFactsModel';
@@ -37,6 +40,7 @@ export type AuthorizedServices = Pick<
   | 'exemptions'
   | 'facts'
   | 'attestations'
+  | 'campaigns'
 >;
 
 /**
@@ -57,6 +61,7 @@ export function createAuthorizedServices(options: {
   pushedFacts: PushedFactsStore;
   pushedFactKeys: ReadonlyMap<string, PushedFactKey>;
   attestations: AttestationsStore;
+  campaigns: CampaignsWiring;
 }): AuthorizedServices {
   const { deps, settings, store, pack, insights, scoring } = options;
   const { logger, auth, catalog } = deps;
@@ -68,13 +73,16 @@ export function createAuthorizedServices(options: {
     kinds,
     cacheTtlMs: settings.cacheTtlMs,
   });
+  // One learn-from index per process, shared by scorecards and campaigns.
+  const exemplars = ExemplarFinder.create({ store, logger });
+  const { campaigns } = options;
   return {
     scorecards: new AuthorizedScorecardService(
       new ScorecardModel({
         store,
         pack,
         insights,
-        exemplars: ExemplarFinder.create({ store, logger }),
+        exemplars,
         learnFromLimit: settings.learnFromLimit,
       }),
       authorizer,
@@ -121,6 +129,20 @@ export function createAuthorizedServices(options: {
         pack,
         scoring,
         logger,
+      }),
+      authorizer,
+      auth,
+    ),
+    campaigns: new AuthorizedCampaignsService(
+      new CampaignsModel({
+        store: campaigns.store,
+        readiness: store,
+        pack,
+        evaluator: campaigns.evaluator,
+        exemplars,
+        configCampaigns: campaigns.configCampaigns,
+        learnFromLimit: settings.learnFromLimit,
+        onCreated: () => campaigns.recorder.requestRecord(),
       }),
       authorizer,
       auth,

@@ -1,5 +1,6 @@
 import type { ReadinessBackendConfig } from '../config';
 import type { AttestationsStore } from '../attestations/AttestationsStore';
+import type { CampaignProgressRecorder } from '../campaigns/CampaignProgressRecorder';
 import type { ReadinessStore } from '../database/ReadinessStore';
 import { createOwnerResolver } from '../lib/createOwnerResolver';
 import { AttestationExpiryNotifier } from '../notifications/AttestationExpiryNotifier';
@@ -16,11 +17,13 @@ const SHARD_TASK_ID = 'readiness-rescore-shards';
 const DELTA_TASK_ID = 'readiness-delta';
 /** The global task that warns owners of attestations about to expire. */
 const ATTESTATION_EXPIRY_TASK_ID = 'readiness-attestation-expiry';
+/** The global task that records campaign progress even on quiet days. */
+const CAMPAIGN_PROGRESS_TASK_ID = 'readiness-campaign-progress';
 
 /**
  * Schedules the plugin's background work: full runs (sharded across replicas
- * when configured), the delta pass over new and changed entities, and the
- * attestation expiry reminders. Returns the full-run scheduler, which the
+ * when configured), the delta pass over new and changed entities, the
+ * attestation expiry reminders and the campaigns' daily progress. Returns the full-run scheduler, which the
  * runs API asks about the next run and triggers.
  *
  * @internal
@@ -35,6 +38,7 @@ export async function startBackgroundTasks(options: {
   pack: PackIndex;
   scoring: DefaultScoringService;
   attestations: AttestationsStore;
+  campaignRecorder: CampaignProgressRecorder;
 }): Promise<RescoreScheduler> {
   const { deps, settings, store, scoring } = options;
   const { scheduler, logger, catalog, auth } = deps;
@@ -118,5 +122,16 @@ export async function startBackgroundTasks(options: {
       },
     });
   }
+  // Scoring writes ask for passes too; this one keeps a point per day.
+  const recorder = options.campaignRecorder;
+  deps.lifecycle.addShutdownHook(() => recorder.stop());
+  await scheduler.scheduleTask({
+    id: CAMPAIGN_PROGRESS_TASK_ID,
+    frequency: { hours: 1 },
+    timeout: { minutes: 10 },
+    initialDelay: { minutes: 1 },
+    scope: 'global',
+    fn: () => recorder.record(),
+  });
   return rescores;
 }

@@ -49,13 +49,15 @@ export const NON_OPERATIONAL_CATEGORIES: readonly string[] = [
 ];
 
 /**
- * The states that are gaps: what a team must fix. A plain `fail`, and
- * `claimed` (the catalog claims it, reality does not show it). Searches by
- * failing check, gap counts, learn-from and the CLI's gate use these.
+ * The states that are gaps: what a team must fix. A plain `fail`, `claimed`
+ * (the catalog claims it, reality does not show it), and `warn` (in the
+ * warning band: it blocks its level like a fail, so it is counted and found
+ * like one). Searches by failing check, gap counts, learn-from, level-change
+ * notices and the CLI's reports use these.
  *
  * @public
  */
-export const GAP_STATES: readonly CheckState[] = ['fail', 'claimed'];
+export const GAP_STATES: readonly CheckState[] = ['fail', 'claimed', 'warn'];
 
 /**
  * What a piece of evidence is, in display order. The OpenAPI spec's

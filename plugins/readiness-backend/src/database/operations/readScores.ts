@@ -1,5 +1,6 @@
 import type {
   CheckResult,
+  CheckState,
   EntitySummary,
   Exemption,
 } from '@prodready/plugin-readiness-common';
@@ -95,6 +96,39 @@ export async function listSummaries(
     visibleEntityRefs,
   );
   return rows.map(toSummary);
+}
+
+/**
+ * The state of each of `checkIds` for each of the given entities, where a
+ * result is stored.
+ */
+export async function listCheckStates(
+  db: Knex,
+  entityRefs: string[],
+  checkIds: string[],
+): Promise<Map<string, Map<string, CheckState>>> {
+  const out = new Map<string, Map<string, CheckState>>();
+  if (entityRefs.length === 0 || checkIds.length === 0) {
+    return out;
+  }
+  const rows: Array<{
+    entity_ref: string;
+    check_id: string;
+    state: CheckState;
+  }> = await whereRefIn(
+    db,
+    db('check_results')
+      .select('entity_ref', 'check_id', 'state')
+      .whereIn('check_id', checkIds),
+    'entity_ref',
+    entityRefs,
+  );
+  for (const row of rows) {
+    const states = out.get(row.entity_ref) ?? new Map<string, CheckState>();
+    states.set(row.check_id, row.state);
+    out.set(row.entity_ref, states);
+  }
+  return out;
 }
 
 /** The failing check ids of each of the given entities that has any. */

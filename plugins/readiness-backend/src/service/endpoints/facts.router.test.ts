@@ -172,6 +172,15 @@ describe('POST /facts', () => {
       state: 'warn',
       reason: 'Coverage below 80% (in the warning band: pushed.coverage is 70)',
     });
+    // A warning holds the level back like a fail, so it is a gap: found by
+    // a search for entities failing the check.
+    const found = await request(backend.server)
+      .get(`${base}/search?failing=quality.coverage`)
+      .set('Authorization', userAuth);
+    expect(found.status).toBe(200);
+    expect(
+      found.body.items.map((i: { entityRef: string }) => i.entityRef),
+    ).toContain(ENTITY);
 
     const listed = await request(backend.server)
       .get(`${base}/facts?entityRef=${ENTITY}`)
