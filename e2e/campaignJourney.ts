@@ -151,6 +151,15 @@ export async function campaignJourney(
           30_000,
           500,
         );
+        // The backend's first pass over the campaign tells the owners and
+        // records what is done already; what is done after it is news.
+        const announced = `New readiness campaign: ${title}`;
+        await waitFor(
+          `a notification "${announced}"`,
+          async () => (await notificationTitles(api)).includes(announced),
+          60_000,
+          1000,
+        );
         console.log(`    (progress ${done}/${entities})`);
         return detail.campaign.progress;
       },
