@@ -173,7 +173,9 @@ export async function campaignJourney(
           .getByTestId('entity-campaign')
           .filter({ hasText: title });
         await item.waitFor();
-        await item.getByRole('link', { name: check.title }).waitFor();
+        await item
+          .getByRole('link', { name: check.title, exact: true })
+          .waitFor();
         const [kind, rest] = team.split(':');
         const [namespace, name] = rest.split('/');
         await page.goto(
