@@ -1,4 +1,5 @@
 import { isError } from '@backstage/errors';
+import { isRecord } from '@prodready/plugin-readiness-common';
 
 /**
  * One series of an instant query result.
@@ -6,6 +7,7 @@ import { isError } from '@backstage/errors';
  * @public
  */
 export interface PrometheusSample {
+  /** The series' labels, `__name__` included when Prometheus sends it. */
   metric: Record<string, string>;
   /** The value as Prometheus formats it ("0.25", "NaN", "+Inf"). */
   value: string;
@@ -17,9 +19,13 @@ export interface PrometheusSample {
  * @public
  */
 export interface PrometheusAlertRule {
+  /** The alert's name (`alert:` in the rule file). */
   name: string;
+  /** The rule group it belongs to. */
   group: string;
+  /** Its PromQL expression, searched for the service's selector. */
   query: string;
+  /** Labels the rule adds to its alerts, e.g. `severity`. */
   labels: Record<string, string>;
   /** Annotations of the rule, e.g. `runbook_url`, `summary`. */
   annotations: Record<string, string>;
@@ -32,6 +38,7 @@ export interface PrometheusAlertRule {
  * @public
  */
 export class PrometheusQueryError extends Error {
+  /** Tells this error apart after serialisation, where `instanceof` is lost. */
   override name = 'PrometheusQueryError';
 }
 
@@ -42,6 +49,7 @@ export class PrometheusQueryError extends Error {
  * @public
  */
 export class PrometheusUnavailableError extends Error {
+  /** Tells this error apart after serialisation, where `instanceof` is lost. */
   override name = 'PrometheusUnavailableError';
 }
 
@@ -51,17 +59,19 @@ export class PrometheusUnavailableError extends Error {
  * @public
  */
 export interface PrometheusClientOptions {
+  /** Root URL of the Prometheus server, without `/api/v1`. */
   baseUrl: string;
+  /** Headers sent with every request, e.g. `Authorization`. */
   headers?: Record<string, string>;
+  /**
+   * Time a request may take before it is aborted and Prometheus counts as
+   * unavailable.
+   */
   timeoutMs: number;
   /** Most requests in flight at once. */
   maxConcurrent: number;
   /** The fetch to use (default: global fetch). */
   fetch?: typeof fetch;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function stringRecord(value: unknown): Record<string, string> {

@@ -40,7 +40,9 @@ const MAX_SERIES = 10;
  * @public
  */
 export interface PrometheusFactProviderOptions {
+  /** The module's settings, from `readiness.prometheus`. */
   config: PrometheusConfig;
+  /** Where failed templates and an unreachable Prometheus are reported. */
   logger: LoggerService;
   /** The fetch to use (tests). */
   fetch?: typeof fetch;
@@ -203,7 +205,9 @@ function describeTls(
  * @public
  */
 export class PrometheusFactProvider implements ReadinessFactProvider {
+  /** Unique among providers; names this one in logs and traces. */
   readonly id = 'prometheus';
+  /** The provider fills only the `metrics` namespace. */
   readonly namespaces = ['metrics'];
 
   readonly #config: PrometheusConfig;
@@ -235,6 +239,11 @@ export class PrometheusFactProvider implements ReadinessFactProvider {
     });
   }
 
+  /**
+   * Fills the `metrics` namespace of one entity: its golden signals, alert
+   * rules, probes, SLO and TLS series, or `not-configured` / `unavailable` with
+   * the reason.
+   */
   async collect(
     entity: Entity,
     context: FactProviderContext,

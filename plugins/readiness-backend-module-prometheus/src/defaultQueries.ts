@@ -10,11 +10,17 @@
  * @public
  */
 export interface PrometheusQueryTemplates {
+  /** Series of request duration, e.g. histogram buckets. */
   latency: string[];
+  /** Series of request rate. */
   traffic: string[];
+  /** Series of failed requests. */
   errors: string[];
+  /** Series of resource use: CPU, memory, queue depth. */
   saturation: string[];
+  /** Series of positive monitoring, e.g. blackbox `probe_success`. */
   probes: string[];
+  /** Series of SLO tooling, e.g. Sloth or Pyrra recording rules. */
   slos: string[];
   /** TLS certificate expiry series (value: the expiry as a Unix time). */
   tls: string[];

@@ -8,6 +8,7 @@ import type { FactNamespace } from '@prodready/plugin-readiness-common';
  * @public
  */
 export interface FactProviderContext {
+  /** Logger of the scoring run, with the run id and entity ref attached. */
   logger: LoggerService;
   /** Aborted when the run is cancelled or the provider's time budget is spent. */
   signal: AbortSignal;

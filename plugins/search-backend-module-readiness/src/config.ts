@@ -15,6 +15,7 @@ export const READINESS_COLLATOR_CONFIG_KEY = 'search.collators.readiness';
  * @public
  */
 export interface ReadinessCollatorConfig {
+  /** When the index is rebuilt; see {@link READINESS_COLLATOR_DEFAULTS}. */
   schedule: SchedulerServiceTaskScheduleDefinition;
   /** Where a document leads; default `/catalog/:namespace/:kind/:name/readiness`. */
   locationTemplate: string;

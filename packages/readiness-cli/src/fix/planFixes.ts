@@ -1,6 +1,7 @@
-import type {
-  CheckDefinition,
-  LearnFromExemplar,
+import {
+  isRecord,
+  type CheckDefinition,
+  type LearnFromExemplar,
 } from '@prodready/plugin-readiness-common';
 import { parse as parseYaml } from 'yaml';
 
@@ -44,10 +45,6 @@ export type CatalogEdit =
   | { kind: 'link'; link: { url: string; title?: string; type?: string } }
   | { kind: 'field'; path: string[]; value: string }
   | { kind: 'note'; text: string };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The first ```yaml block of a remediation, parsed; undefined if none. */
 function remediationSnippet(markdown: string): unknown {

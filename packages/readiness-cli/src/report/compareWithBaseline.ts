@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import type { CheckState } from '@prodready/plugin-readiness-common';
+import { isRecord, type CheckState } from '@prodready/plugin-readiness-common';
 import type { ScoreReport } from './ScoreReport';
 
 /**
@@ -68,10 +68,6 @@ export interface BaselineComparison {
 }
 
 const PASSING: ReadonlySet<string> = new Set(['pass', 'exempt']);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Reads a baseline from the text of a `readiness score --format json`

@@ -8,6 +8,7 @@ import { durationToMilliseconds } from '@backstage/types';
 import type { RunInfo } from '@prodready/plugin-readiness-common';
 import type { ReadinessStore } from '../database/ReadinessStore';
 import type { ScoringService } from './ScoringService';
+import { describeError } from './runErrors';
 
 /** The id of the scheduled task. */
 export const RESCORE_TASK_ID = 'readiness-rescore';
@@ -16,10 +17,6 @@ export const RESCORE_TASK_ID = 'readiness-rescore';
 const DEFAULT_HEARTBEAT_INTERVAL_MS = 10_000;
 /** Default time without a heartbeat after which a run counts as dead. */
 const DEFAULT_STALE_AFTER_MS = 60_000;
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * Options of {@link RescoreScheduler.create}.

@@ -3,24 +3,21 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import {
   catalogServiceRef,
   type CatalogService,
 } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import type { RunInfo } from '@prodready/plugin-readiness-common';
 import { readinessFactProvidersExtensionPoint } from '@prodready/plugin-readiness-node';
-import knexFactory, { type Knex } from 'knex';
-import type { Server } from 'node:http';
-import request from 'supertest';
-import { createTestDatabases } from '../__testUtils__/createTestDatabases';
-import { readinessPlugin } from '../plugin';
+import type { Knex } from 'knex';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  describeReplicas,
+  replicaTestEntities,
+  type ReadinessReplica,
+  type ReplicaTestContext,
+} from '../__testUtils__/describeReplicas';
 import { ShardedRescore } from './ShardedRescore';
 
 /*
@@ -36,15 +33,6 @@ import { ShardedRescore } from './ShardedRescore';
 
 jest.setTimeout(120_000);
 
-const databases = createTestDatabases();
-const postgresIds = databases
-  .eachSupportedId()
-  .map(([id]) => id)
-  .filter(id => id.startsWith('POSTGRES'));
-
-const base = '/api/readiness';
-const userAuth = mockCredentials.user.header('user:default/jane');
-
 /** Components in the catalog double (all scored). */
 const COMPONENTS = 400;
 /** Entities per shard: 16 shards. */
@@ -58,39 +46,9 @@ const FACT_DELAY_MS = 60;
 /** Lease of a shard in these tests (60 s by default). */
 const LEASE_MS = 2_000;
 
+/** The catalog at a version: each version flips a third's runbooks. */
 function entitiesAt(version: number): Entity[] {
-  return [
-    {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Group',
-      metadata: { name: 'team-a', namespace: 'default' },
-      spec: { type: 'team', children: [] },
-    },
-    ...Array.from(
-      { length: COMPONENTS },
-      (_, i): Entity => ({
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Component',
-        metadata: {
-          name: `svc-${String(i).padStart(3, '0')}`,
-          namespace: 'default',
-          // Every version flips the runbook of a third of them: history.
-          ...((i + version) % 3 === 0
-            ? {
-                links: [
-                  {
-                    url: `https://wiki.example.com/runbooks/svc-${i}`,
-                    title: 'Runbook',
-                    type: 'runbook',
-                  },
-                ],
-              }
-            : {}),
-        },
-        spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-      }),
-    ),
-  ];
+  return replicaTestEntities(COMPONENTS, i => (i + version) % 3 === 0);
 }
 
 /** The catalog double of all replicas; entity fetches can be held. */
@@ -167,74 +125,33 @@ const slowFacts = createBackendModule({
   },
 });
 
-interface Replica {
-  server: Server;
-  stop(): Promise<void>;
-}
-
-async function startReplica(
+/** Starts a replica with sharded full runs and the real scheduler. */
+function startReplica(
+  context: ReplicaTestContext,
   knex: Knex,
   catalog: SharedCatalog,
   holdable = false,
-): Promise<Replica> {
-  const backend = await startTestBackend({
-    features: [
-      readinessPlugin,
-      slowFacts,
-      catalog.factory(holdable),
-      mockServices.database.factory({ knex }),
-      // The real scheduler: global tasks are locked in the shared database.
-      schedulerServiceFactory,
-      mockServices.rootConfig.factory({
-        data: {
-          readiness: {
-            schedule: {
-              frequency: { trigger: 'manual' },
-              timeout: { minutes: 5 },
-            },
-            scoring: {
-              pageSize: 100,
-              concurrency: 4,
-              maxSettleRuns: 0,
-              shards: { enabled: true, size: SHARD_SIZE },
-              delta: { enabled: false },
-            },
-          },
-        },
-      }),
-    ],
-  });
-  let stopped = false;
-  return {
-    server: backend.server,
-    stop: async () => {
-      if (!stopped) {
-        stopped = true;
-        await backend.stop();
-      }
+): Promise<ReadinessReplica> {
+  return context.startReplica({
+    knex,
+    catalog: catalog.factory(holdable),
+    // The real scheduler: global tasks are locked in the shared database.
+    scheduler: schedulerServiceFactory,
+    features: [slowFacts],
+    readiness: {
+      schedule: {
+        frequency: { trigger: 'manual' },
+        timeout: { minutes: 5 },
+      },
+      scoring: {
+        pageSize: 100,
+        concurrency: 4,
+        maxSettleRuns: 0,
+        shards: { enabled: true, size: SHARD_SIZE },
+        delta: { enabled: false },
+      },
     },
-  };
-}
-
-function connectAgain(knex: Knex, maxConnections = 5): Knex {
-  const { client, connection } = knex.client.config as Knex.Config;
-  return knexFactory({
-    client,
-    connection: { ...(connection as Knex.PgConnectionConfig) },
-    pool: { min: 0, max: maxConnections },
   });
-}
-
-async function postRun(replica: Replica): Promise<RunInfo> {
-  const res = await request(replica.server)
-    .post(`${base}/runs`)
-    .set('Authorization', userAuth);
-  expect(res.status).toBe(202);
-  return res.body as RunInfo;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise(resolve => setTimeout(resolve, ms));
 }
 
 /**
@@ -281,159 +198,137 @@ async function duplicateHistoryRows(db: Knex): Promise<number> {
   return rows.length;
 }
 
-it(`runs the sharded replica tests on PostgreSQL only (here: ${
-  postgresIds.length > 0
-    ? postgresIds.join(', ')
-    : 'none, BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is not set'
-})`, () => {
-  expect(postgresIds.every(id => id.startsWith('POSTGRES'))).toBe(true);
-});
+describeReplicas('sharded runs over replicas', context => {
+  let observer: Knex;
+  let knexA: Knex;
+  let catalog: SharedCatalog;
 
-for (const databaseId of postgresIds) {
-  describe(`sharded runs over replicas on one ${databaseId} database`, () => {
-    const cleanups: Array<() => Promise<void>> = [];
-    let observer: Knex;
-    let knexA: Knex;
-    let catalog: SharedCatalog;
-
-    beforeEach(async () => {
-      let replicas = 0;
-      const create = ShardedRescore.create.bind(ShardedRescore);
-      jest.spyOn(ShardedRescore, 'create').mockImplementation(options => {
-        replicas += 1;
-        return create({
-          ...options,
-          owner: `replica-${replicas === 1 ? 'A' : 'B'}`,
-          heartbeatIntervalMs: 200,
-          leaseMs: LEASE_MS,
-        });
+  beforeEach(async () => {
+    let replicas = 0;
+    const create = ShardedRescore.create.bind(ShardedRescore);
+    jest.spyOn(ShardedRescore, 'create').mockImplementation(options => {
+      replicas += 1;
+      return create({
+        ...options,
+        owner: `replica-${replicas === 1 ? 'A' : 'B'}`,
+        heartbeatIntervalMs: 200,
+        leaseMs: LEASE_MS,
       });
-      knexA = await databases.init(databaseId);
-      observer = connectAgain(knexA, 1);
-      cleanups.push(() => observer.destroy());
-      catalog = new SharedCatalog();
     });
-
-    afterEach(async () => {
-      catalog.release();
-      for (const cleanup of cleanups.splice(0).reverse()) {
-        await cleanup().catch(() => undefined);
-      }
-      jest.restoreAllMocks();
-    });
-
-    it('shares a full rescore between two replicas, faster than one, with no duplicate history', async () => {
-      const a = await startReplica(knexA, catalog);
-      cleanups.push(() => a.stop());
-
-      // One replica.
-      const soloOwners = new Set<string>();
-      const solo = await untilEnded(
-        observer,
-        (
-          await postRun(a)
-        ).id,
-        soloOwners,
-      );
-      expect(solo).toMatchObject({
-        status: 'succeeded',
-        entities_done: COMPONENTS,
-      });
-      expect([...soloOwners]).toEqual(['replica-A']);
-
-      // A second replica joins; the catalog changed, so history is written.
-      const knexB = connectAgain(knexA);
-      cleanups.push(() => knexB.destroy());
-      const b = await startReplica(knexB, catalog);
-      cleanups.push(() => b.stop());
-      catalog.version = 1;
-      const pairOwners = new Set<string>();
-      const pair = await untilEnded(
-        observer,
-        (
-          await postRun(b)
-        ).id,
-        pairOwners,
-      );
-      expect(pair).toMatchObject({
-        status: 'succeeded',
-        entities_done: COMPONENTS,
-      });
-      expect([...pairOwners].sort()).toEqual(['replica-A', 'replica-B']);
-
-      const seconds = (run: { started_at: string; finished_at: string }) =>
-        (Date.parse(run.finished_at) - Date.parse(run.started_at)) / 1000;
-      const history = Number(
-        (await observer('check_history').count({ n: '*' }))[0].n,
-      );
-      // eslint-disable-next-line no-console
-      console.log(
-        `Full rescore of ${COMPONENTS} entities (${FACT_DELAY_MS} ms of remote facts each, shards of ${SHARD_SIZE}): one replica ${seconds(
-          solo,
-        ).toFixed(2)} s, two replicas ${seconds(pair).toFixed(
-          2,
-        )} s; history rows ${history}, duplicates ${await duplicateHistoryRows(
-          observer,
-        )}`,
-      );
-      expect(history).toBeGreaterThan(0);
-      expect(await duplicateHistoryRows(observer)).toBe(0);
-      expect(
-        Number((await observer('entity_scores').count({ n: '*' }))[0].n),
-      ).toBe(COMPONENTS);
-    });
-
-    it('takes over the shard of a replica killed mid-shard: the run completes on the other with every entity', async () => {
-      const a = await startReplica(knexA, catalog, true);
-      cleanups.push(() => a.stop());
-      const knexB = connectAgain(knexA);
-      cleanups.push(() => knexB.destroy());
-      const b = await startReplica(knexB, catalog);
-      cleanups.push(() => b.stop());
-
-      // A's entity fetches hang: A holds a shard mid-way when it is killed.
-      catalog.hold();
-      const run = await postRun(b);
-      const deadline = Date.now() + 60_000;
-      let held: { shard: number } | undefined;
-      while (!held && Date.now() < deadline) {
-        [held] = await observer('run_shards')
-          .where({ run_id: run.id, owner: 'replica-A', status: 'running' })
-          .andWhere('shard', '>=', 0);
-        await sleep(25);
-      }
-      expect(held).toBeDefined();
-
-      // Kill A: no more heartbeats or writes, then it goes away.
-      await knexA.destroy();
-      await a.stop();
-      catalog.release();
-
-      const owners = new Set<string>();
-      const ended = await untilEnded(observer, run.id, owners);
-      expect(ended).toMatchObject({
-        status: 'succeeded',
-        entities_done: COMPONENTS,
-      });
-      expect(
-        Number((await observer('entity_scores').count({ n: '*' }))[0].n),
-      ).toBe(COMPONENTS);
-      expect(await duplicateHistoryRows(observer)).toBe(0);
-      // The killed replica's shard was scored by B on a later attempt.
-      expect(JSON.parse(ended.errors)).toEqual([
-        expect.stringMatching(
-          new RegExp(`^Shard ${held!.shard} taken over from replica-A`),
-        ),
-      ]);
-      // eslint-disable-next-line no-console
-      console.log(
-        `Killed replica A held shard ${held!.shard}; the run took ${(
-          (Date.parse(ended.finished_at) - Date.parse(ended.started_at)) /
-          1000
-        ).toFixed(2)} s with a ${LEASE_MS / 1000} s lease; errors: ${
-          ended.errors
-        }`,
-      );
-    });
+    knexA = await context.createDatabase();
+    observer = context.connectAgain(knexA, 1);
+    catalog = new SharedCatalog();
   });
-}
+
+  afterEach(() => {
+    catalog.release();
+  });
+
+  it('shares a full rescore between two replicas, faster than one, with no duplicate history', async () => {
+    const a = await startReplica(context, knexA, catalog);
+
+    // One replica.
+    const soloOwners = new Set<string>();
+    const solo = await untilEnded(
+      observer,
+      (
+        await a.startRun()
+      ).id,
+      soloOwners,
+    );
+    expect(solo).toMatchObject({
+      status: 'succeeded',
+      entities_done: COMPONENTS,
+    });
+    expect([...soloOwners]).toEqual(['replica-A']);
+
+    // A second replica joins; the catalog changed, so history is written.
+    const knexB = context.connectAgain(knexA);
+    const b = await startReplica(context, knexB, catalog);
+    catalog.version = 1;
+    const pairOwners = new Set<string>();
+    const pair = await untilEnded(
+      observer,
+      (
+        await b.startRun()
+      ).id,
+      pairOwners,
+    );
+    expect(pair).toMatchObject({
+      status: 'succeeded',
+      entities_done: COMPONENTS,
+    });
+    expect([...pairOwners].sort()).toEqual(['replica-A', 'replica-B']);
+
+    const seconds = (run: { started_at: string; finished_at: string }) =>
+      (Date.parse(run.finished_at) - Date.parse(run.started_at)) / 1000;
+    const history = Number(
+      (await observer('check_history').count({ n: '*' }))[0].n,
+    );
+    // eslint-disable-next-line no-console
+    console.log(
+      `Full rescore of ${COMPONENTS} entities (${FACT_DELAY_MS} ms of remote facts each, shards of ${SHARD_SIZE}): one replica ${seconds(
+        solo,
+      ).toFixed(2)} s, two replicas ${seconds(pair).toFixed(
+        2,
+      )} s; history rows ${history}, duplicates ${await duplicateHistoryRows(
+        observer,
+      )}`,
+    );
+    expect(history).toBeGreaterThan(0);
+    expect(await duplicateHistoryRows(observer)).toBe(0);
+    expect(
+      Number((await observer('entity_scores').count({ n: '*' }))[0].n),
+    ).toBe(COMPONENTS);
+  });
+
+  it('takes over the shard of a replica killed mid-shard: the run completes on the other with every entity', async () => {
+    const a = await startReplica(context, knexA, catalog, true);
+    const knexB = context.connectAgain(knexA);
+    const b = await startReplica(context, knexB, catalog);
+
+    // A's entity fetches hang: A holds a shard mid-way when it is killed.
+    catalog.hold();
+    const run = await b.startRun();
+    const deadline = Date.now() + 60_000;
+    let held: { shard: number } | undefined;
+    while (!held && Date.now() < deadline) {
+      [held] = await observer('run_shards')
+        .where({ run_id: run.id, owner: 'replica-A', status: 'running' })
+        .andWhere('shard', '>=', 0);
+      await sleep(25);
+    }
+    expect(held).toBeDefined();
+
+    // Kill A: no more heartbeats or writes, then it goes away.
+    await knexA.destroy();
+    await a.stop();
+    catalog.release();
+
+    const owners = new Set<string>();
+    const ended = await untilEnded(observer, run.id, owners);
+    expect(ended).toMatchObject({
+      status: 'succeeded',
+      entities_done: COMPONENTS,
+    });
+    expect(
+      Number((await observer('entity_scores').count({ n: '*' }))[0].n),
+    ).toBe(COMPONENTS);
+    expect(await duplicateHistoryRows(observer)).toBe(0);
+    // The killed replica's shard was scored by B on a later attempt.
+    expect(JSON.parse(ended.errors)).toEqual([
+      expect.stringMatching(
+        new RegExp(`^Shard ${held!.shard} taken over from replica-A`),
+      ),
+    ]);
+    // eslint-disable-next-line no-console
+    console.log(
+      `Killed replica A held shard ${held!.shard}; the run took ${(
+        (Date.parse(ended.finished_at) - Date.parse(ended.started_at)) /
+        1000
+      ).toFixed(2)} s with a ${LEASE_MS / 1000} s lease; errors: ${
+        ended.errors
+      }`,
+    );
+  });
+});

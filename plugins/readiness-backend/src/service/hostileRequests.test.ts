@@ -1,4 +1,5 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { SEARCH_FILTERS } from '@prodready/plugin-readiness-common';
 import request from 'supertest';
 import { RESTRICTED_USER } from '../__testUtils__/catalogFixtures';
 import { createTestDatabases } from '../__testUtils__/createTestDatabases';
@@ -11,6 +12,7 @@ import {
   type HostileRequestCase,
   type HostileToken,
 } from './__fixtures__/hostileRequestCases';
+import { spec } from '../schema/openapi.generated';
 
 jest.setTimeout(120_000);
 
@@ -55,6 +57,45 @@ async function send(backend: ReadinessTestBackend, c: HostileRequestCase) {
   }
   return req;
 }
+
+describe('the hostile-request corpus', () => {
+  it('sends every operation of the OpenAPI spec but /health without a token and with a forged one', () => {
+    const operations = Object.entries(spec.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map(method => `${method} ${path}`),
+    );
+    const tried = (token: HostileToken) =>
+      new Set(
+        hostileRequestCases
+          .filter(c => c.token === token)
+          .map(c => `${c.method} ${c.path}`),
+      );
+    for (const token of ['none', 'forged'] as const) {
+      expect([...tried(token)].sort()).toEqual(
+        expect.arrayContaining([
+          'get /attestations',
+          'get /checks',
+          'get /entities/component/default/ledger',
+          'get /rollups/component/default/ledger',
+          'post /exemptions',
+          'post /facts',
+        ]),
+      );
+      expect(tried(token).size).toBe(operations.length - 1);
+      expect([...tried(token)].some(route => route.includes('health'))).toBe(
+        false,
+      );
+    }
+  });
+
+  it('tries every search filter of the common vocabulary on /search', () => {
+    const tried = new Set(
+      hostileRequestCases
+        .filter(c => c.path === '/search' && c.query)
+        .map(c => c.query!.split('=')[0]),
+    );
+    expect(SEARCH_FILTERS.filter(filter => !tried.has(filter))).toEqual([]);
+  });
+});
 
 describe.each(databases.eachSupportedId())(
   'hostile requests on %s',

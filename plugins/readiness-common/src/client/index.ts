@@ -11,4 +11,4 @@ export type {
   ReadinessTrendOptions,
   ReadinessChampionsOptions,
   ReadinessExemptionsOptions,
-} from './ReadinessApiClient';
+} from './ReadinessApiClientOptions';

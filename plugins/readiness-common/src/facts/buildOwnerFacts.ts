@@ -11,7 +11,9 @@ import { readDomainRef, readEntityRef } from './readCatalogRefs';
  * @public
  */
 export interface OwnerMember {
+  /** Full ref of the member, as the group lists it. */
   ref: string;
+  /** The member's User entity, when the catalog has it. */
   entity?: Entity;
 }
 

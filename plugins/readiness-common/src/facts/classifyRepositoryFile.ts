@@ -6,6 +6,7 @@ import type { RepositoryFileKind } from '../types';
  * @public
  */
 export interface RepositoryFilePattern {
+  /** What a matching file tells about the service. */
   kind: RepositoryFileKind;
   /** What the pattern finds, for docs and the CLI's `--explain`. */
   description: string;

@@ -18,6 +18,7 @@ export interface CheckPack {
   levels: LevelDefinition[];
   /** Categories that have checks, the default six first in their order. */
   categories: string[];
+  /** The checks, validated, each with a unique id. */
   checks: CheckDefinition[];
 }
 

@@ -2,10 +2,11 @@ import type { CheckDefinition } from '../types';
 
 /**
  * Attested checks of the default pack, for what no tool can see. They are
- * off unless enabled in config (`readiness.checks: [{ id:
- * resilience.dr-drill, enabled: true }]`); each passes while an
- * owner-team member's attestation, with an evidence link, is current
- * (`attested.expiresAfterDays`, default 180, may be overridden per check).
+ * off unless enabled in config, e.g.
+ * `readiness.checks: [{ id: resilience.dr-drill, enabled: true }]`; each
+ * passes while an owner-team member's attestation, with an evidence link, is
+ * current (`attested.expiresAfterDays`, default 180, may be overridden per
+ * check).
  *
  * @public
  */

@@ -53,11 +53,6 @@ export const readinessAttestationManagePermission = createPermission({
 });
 
 /**
- * Every permission of the readiness plugin, for registration.
- *
- * @public
- */
-/**
  * Creates, edits and closes readiness campaigns.
  *
  * @public
@@ -67,6 +62,11 @@ export const readinessCampaignManagePermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/**
+ * Every permission of the readiness plugin, for registration.
+ *
+ * @public
+ */
 export const readinessPermissions = [
   readinessEntityRefreshPermission,
   readinessExemptionManagePermission,

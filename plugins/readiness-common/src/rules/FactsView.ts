@@ -14,6 +14,7 @@ import {
   type NamespaceProblemCache,
 } from './describeNamespaceProblem';
 import { classifyLinkUrl, LinkHostMatch } from './linkHosts';
+import { isRecord } from '../util/isRecord';
 
 // Local copies of hot imported bindings: tsx and jest read an imported
 // binding through getters on every access (see RuleNode.ts).
@@ -93,10 +94,8 @@ export interface DependencyView {
   manifest?: string;
 }
 
-/** @internal */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+// Rules read it from here with the other fact helpers; one definition.
+export { isRecord };
 
 /** @internal */
 export function truncate(text: string): string {

@@ -48,6 +48,7 @@ export interface ValueCondition {
  * @public
  */
 export interface AnnotationRule extends ValueCondition {
+  /** Annotation keys or key patterns; any set one may satisfy the rule. */
   annotation: GlobPatterns;
 }
 
@@ -77,6 +78,7 @@ export interface LinkMatcher {
  * @public
  */
 export interface LinkRule {
+  /** Link kinds, or the conditions a link must meet. */
   link: string | string[] | LinkMatcher;
 }
 
@@ -86,6 +88,7 @@ export interface LinkRule {
  * @public
  */
 export interface LabelRule extends ValueCondition {
+  /** Label keys or key patterns; any set one may satisfy the rule. */
   label: GlobPatterns;
 }
 
@@ -95,6 +98,7 @@ export interface LabelRule extends ValueCondition {
  * @public
  */
 export interface TagRule {
+  /** Tag patterns; any matching tag satisfies the rule. */
   tag: GlobPatterns;
 }
 
@@ -105,6 +109,9 @@ export interface TagRule {
  * @public
  */
 export interface TierRule {
+  /**
+   * `true` for any tier, or the tiers accepted (normalised before comparing).
+   */
   tier: true | string | string[];
 }
 
@@ -114,6 +121,7 @@ export interface TierRule {
  * @public
  */
 export interface FieldRule extends ValueCondition {
+  /** Dot-separated path into the entity, e.g. `spec.lifecycle`. */
   field: string;
 }
 
@@ -124,6 +132,7 @@ export interface FieldRule extends ValueCondition {
  * @public
  */
 export interface FilterRule {
+  /** The predicate the entity must match. */
   filter: FilterPredicate;
 }
 
@@ -136,6 +145,7 @@ export interface FilterRule {
  * @public
  */
 export interface FileRule {
+  /** Path patterns, or file kinds narrowed by path patterns. */
   file:
     | GlobPatterns
     | {
@@ -151,6 +161,7 @@ export interface FileRule {
  * @public
  */
 export interface DependencyRule {
+  /** Name patterns, or name patterns narrowed to ecosystems. */
   dependency:
     | GlobPatterns
     | {
@@ -166,6 +177,7 @@ export interface DependencyRule {
  * @public
  */
 export interface OwnerRule {
+  /** Whether the owner must be resolved, and of which kind(s). */
   owner: {
     /** Default `true`. */
     resolved?: boolean;
@@ -181,6 +193,7 @@ export interface OwnerRule {
  * @public
  */
 export interface OwnerContactRule {
+  /** Contact types; the owner must have at least one of them. */
   ownerContact: OwnerContactType | OwnerContactType[];
 }
 
@@ -203,6 +216,7 @@ export type OwnerContactType =
  * @public
  */
 export interface SignalRule {
+  /** Golden signals; live data for any of them satisfies the rule. */
   signal: GoldenSignal | GoldenSignal[];
 }
 
@@ -220,6 +234,7 @@ export type GoldenSignal = 'latency' | 'traffic' | 'errors' | 'saturation';
  * @public
  */
 export interface MetricsRule {
+  /** The list of the `metrics` namespace that must not be empty. */
   metrics:
     | 'alertRules'
     | 'probes'
@@ -227,6 +242,7 @@ export interface MetricsRule {
     | 'alertRunbooks'
     | 'burnRateAlerts'
     | 'tlsProbes';
+  /** Patterns one entry of the list must match, e.g. an alert name. */
   matches?: GlobPatterns;
 }
 
@@ -237,6 +253,7 @@ export interface MetricsRule {
  * @public
  */
 export interface FactRule extends ValueCondition {
+  /** Path of the fact, namespace first, e.g. `pushed.coverage`. */
   fact: string;
 }
 
@@ -246,6 +263,7 @@ export interface FactRule extends ValueCondition {
  * @public
  */
 export interface AllOfRule {
+  /** The rules that must all hold. */
   allOf: ReadinessRule[];
 }
 
@@ -256,6 +274,7 @@ export interface AllOfRule {
  * @public
  */
 export interface AnyOfRule {
+  /** The rules of which at least one must hold. */
   anyOf: ReadinessRule[];
 }
 
@@ -265,6 +284,7 @@ export interface AnyOfRule {
  * @public
  */
 export interface NotRule {
+  /** The rule that must not hold. */
   not: ReadinessRule;
 }
 
@@ -277,7 +297,12 @@ export interface NotRule {
  * @public
  */
 export interface NeedsFactsRule {
+  /** The fact namespace whose facts would decide the matter. */
   needsFacts: string;
+  /**
+   * One line shown when the namespace's facts are missing, saying what they
+   * would confirm.
+   */
   reason: string;
 }
 

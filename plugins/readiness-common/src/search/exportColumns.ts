@@ -8,6 +8,7 @@ import type { EntitySummary } from '../types/api';
  * @public
  */
 export interface ExportRow extends EntitySummary {
+  /** Ids of the checks the entity fails, always present in an export. */
   failingCheckIds: string[];
   /** The owning team's contacts, `; `-separated; absent when none is known. */
   ownerContacts?: string;

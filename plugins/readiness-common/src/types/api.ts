@@ -25,17 +25,33 @@ import type {
  * @public
  */
 export interface CheckInfo {
+  /**
+   * Stable id, `category.name` (e.g. `delivery.rollback`); results, exemptions
+   * and searches refer to the check by it.
+   */
   id: string;
+  /** Short name shown in scorecards and filters. */
   title: string;
+  /** Why the check matters, in a sentence or two. */
   description?: string;
+  /**
+   * The category it counts towards (e.g. `monitoring`), for per-category
+   * scores.
+   */
   category: string;
+  /** Id of the lowest level that requires the check to pass. */
   level: string;
+  /** Relative weight of the check in the score. */
   weight: number;
+  /**
+   * Fact namespaces without which the check is `unknown` rather than decided.
+   */
   requires: string[];
   /** Namespaces read when available (see `CheckDefinition.optional`). */
   optional?: string[];
   /** Set on attested checks: days an attestation stays valid. */
   attested?: { expiresAfterDays: number };
+  /** What a team should do when the check fails. */
   remediation: CheckRemediation;
 }
 
@@ -45,8 +61,11 @@ export interface CheckInfo {
  * @public
  */
 export interface CheckPackResponse {
+  /** The levels, lowest first. */
   levels: LevelDefinition[];
+  /** Categories that have checks, in display order. */
   categories: string[];
+  /** Every check of the pack, without its rule. */
   checks: CheckInfo[];
 }
 
@@ -56,21 +75,35 @@ export interface CheckPackResponse {
  * @public
  */
 export interface EntitySummary {
+  /** Full ref of the entity, e.g. `component:default/payments-api`. */
   entityRef: string;
+  /** Catalog kind, lower-cased as in the ref. */
   kind: string;
+  /** Catalog namespace. */
   namespace: string;
+  /** Catalog name (`metadata.name`). */
   name: string;
+  /** `metadata.title`, when the entity has one. */
   title?: string;
+  /** `spec.type`, e.g. `service`. */
   type?: string;
+  /** `spec.lifecycle`, e.g. `production`. */
   lifecycle?: string;
+  /** Full ref of the owner (`spec.owner`). */
   owner?: string;
+  /** Full ref of the system the entity belongs to. */
   system?: string;
+  /** Full ref of the domain, through the system when there is one. */
   domain?: string;
+  /** The entity's tier, normalised (see `readEntityTier`), e.g. `tier-1`. */
   tier?: string;
+  /** Weighted share of passing applicable checks, 0–100. */
   score: number;
+  /** Id of the highest level reached; absent below the lowest. */
   level?: string;
   /** Count of failing checks. */
   gaps: number;
+  /** When the entity was last scored (ISO 8601). */
   evaluatedAt: string;
   /**
    * Ids of the failing checks. Only in `GET /search` items when the request
@@ -85,8 +118,11 @@ export interface EntitySummary {
  * @public
  */
 export interface TeamContact {
+  /** Full ref of the team (or user). */
   ref: string;
+  /** Name to show, from the profile or title. */
   displayName?: string;
+  /** Ways to reach the team: email, chat, on-call, pages. */
   contacts: Contact[];
 }
 
@@ -96,7 +132,9 @@ export interface TeamContact {
  * @public
  */
 export interface LearnFromExemplar {
+  /** The entity that passes the check. */
   entity: EntitySummary;
+  /** The team that owns it, to ask how they did it. */
   owner: TeamContact;
   /** Why it was picked, e.g. `same system`, `same type`, `shares tag java`. */
   similarity: string[];
@@ -110,9 +148,13 @@ export interface LearnFromExemplar {
  * @public
  */
 export interface HistoryEvent {
+  /** The check whose state changed. */
   checkId: string;
+  /** The state before; absent on the check's first result. */
   from?: CheckState;
+  /** The state after the change. */
   to: CheckState;
+  /** When the change was scored (ISO 8601). */
   at: string;
 }
 
@@ -136,6 +178,7 @@ export interface TrendPoint {
  * @public
  */
 export interface EntityScorecardResponse {
+  /** The entity's catalog fields, score and level. */
   entity: EntitySummary;
   /**
    * `false` when no operational check applies (e.g. an API or a System): the
@@ -145,9 +188,15 @@ export interface EntityScorecardResponse {
   levelApplicable?: boolean;
   /** Why no level is given, when `levelApplicable` is `false`. */
   levelReason?: string;
+  /** The next level to reach; absent at the top. */
   nextLevel?: string;
+  /** Checks of `nextLevel` (and lower) still standing in the way. */
   blockingCheckIds: string[];
+  /** Per-category counts and scores. */
   categories: CategorySummary[];
+  /**
+   * Every check's result, with the check and, when failing, who to learn from.
+   */
   results: Array<
     CheckResult & {
       check: CheckInfo;
@@ -155,8 +204,11 @@ export interface EntityScorecardResponse {
       learnFrom?: LearnFromExemplar[];
     }
   >;
+  /** The owning team and how to reach it, when the catalog knows it. */
   owner?: TeamContact;
+  /** Change-only history of the entity's check states, newest first. */
   history: HistoryEvent[];
+  /** The entity's daily score and level, oldest first. */
   trend: TrendPoint[];
 }
 
@@ -167,9 +219,13 @@ export interface EntityScorecardResponse {
  * @public
  */
 export interface SearchQuery extends SearchFilters {
+  /** Field to sort by; the server's default (`score`) when absent. */
   sort?: SearchSort;
+  /** Sort order; the server's default when absent. */
   order?: SearchOrder;
+  /** Page size; the server caps it. */
   limit?: number;
+  /** Opaque `nextCursor` of the previous page, to read the next one. */
   cursor?: string;
   /** `failing`: add `failingCheckIds` to each item. */
   include?: Array<'failing'>;
@@ -181,8 +237,11 @@ export interface SearchQuery extends SearchFilters {
  * @public
  */
 export interface SearchResponse {
+  /** The entities of this page. */
   items: EntitySummary[];
+  /** How many entities match in all, over every page. */
   totalCount: number;
+  /** Pass as `cursor` to read the next page; absent on the last. */
   nextCursor?: string;
 }
 
@@ -192,9 +251,13 @@ export interface SearchResponse {
  * @public
  */
 export interface RollupGroup {
+  /** The owner, system or domain ref grouped by; `total` for the total row. */
   key: string;
+  /** Scored entities in the group that the caller may read. */
   entities: number;
+  /** Mean score of those entities, 0–100. */
   meanScore: number;
+  /** Entities per level id; `none` counts those below the lowest level. */
   levels: Record<string, number>;
   /** Pass rate 0–1 per category, over applicable decided checks. */
   categories: Record<string, number>;
@@ -206,8 +269,11 @@ export interface RollupGroup {
  * @public
  */
 export interface RollupResponse {
+  /** The catalog field the entities are grouped by. */
   groupBy: 'owner' | 'system' | 'domain';
+  /** One group per value of the field, largest first. */
   groups: RollupGroup[];
+  /** All readable scored entities together, grouped or not. */
   total: RollupGroup;
 }
 
@@ -217,6 +283,7 @@ export interface RollupResponse {
  * @public
  */
 export interface ChampionsResponse {
+  /** Per check, the groups that pass it most, best first. */
   checks: Array<{
     checkId: string;
     champions: Array<{
@@ -234,13 +301,26 @@ export interface ChampionsResponse {
  * @public
  */
 export interface RunInfo {
+  /** Id of the run, for `GET /runs/{id}`. */
   id: string;
+  /**
+   * What started it: the schedule, a user (`POST /runs`), or one entity's
+   * rescore.
+   */
   trigger: 'schedule' | 'manual' | 'entity';
+  /** Whether it is still scoring, ended well, or ended with an error. */
   status: 'running' | 'succeeded' | 'failed';
+  /** When it started (ISO 8601). */
   startedAt: string;
+  /** When it ended (ISO 8601); absent while running. */
   finishedAt?: string;
+  /** Entities to score, once the run has counted them. */
   entitiesTotal?: number;
+  /** Entities scored so far. */
   entitiesDone: number;
+  /**
+   * What went wrong, one line each (capped, with a count of those left out).
+   */
   errors: string[];
 }
 
@@ -265,9 +345,13 @@ export interface RunSchedule {
  * @public
  */
 export interface ExemptionRequest {
+  /** Full ref of the entity to exempt. */
   entityRef: string;
+  /** The check it is exempted from. */
   checkId: string;
+  /** Why, shown with the result and kept for audit. */
   reason: string;
+  /** When it stops applying (ISO 8601); absent for no expiry. */
   expiresAt?: string;
 }
 
@@ -277,6 +361,7 @@ export interface ExemptionRequest {
  * @public
  */
 export interface ExemptionsResponse {
+  /** The exemptions the caller may read. */
   items: Exemption[];
 }
 
@@ -288,6 +373,7 @@ export interface ExemptionsResponse {
  * @public
  */
 export interface PushFactsRequest {
+  /** Full ref of the entity the facts are about. */
   entityRef: string;
   /** Fact key → value, e.g. `{ coverage: 83.5 }`. */
   facts: Record<string, JsonValue>;
@@ -301,7 +387,9 @@ export interface PushFactsRequest {
  * @public
  */
 export interface PushedFactsResponse {
+  /** Full ref of the entity the facts are about. */
   entityRef: string;
+  /** Its stored pushed facts, one per key. */
   items: PushedFact[];
   /**
    * On `POST /facts`: whether the entity was rescored with the new facts
@@ -316,10 +404,13 @@ export interface PushedFactsResponse {
  * @public
  */
 export interface AttestationRequest {
+  /** Full ref of the entity attested. */
   entityRef: string;
+  /** The attested check the statement is about. */
   checkId: string;
   /** An http(s) link to the evidence. */
   evidenceUrl: string;
+  /** What was done, e.g. `DR drill of 3 March, restore in 14 min`. */
   note?: string;
 }
 
@@ -329,6 +420,7 @@ export interface AttestationRequest {
  * @public
  */
 export interface AttestationsResponse {
+  /** The latest attestation of each check. */
   items: Attestation[];
 }
 
@@ -346,6 +438,7 @@ export type EntityRollupScope = 'team' | 'system' | 'domain';
  * @public
  */
 export interface EntityRollupGap {
+  /** The failing check. */
   checkId: string;
   /** Entities that fail it. */
   failing: number;
@@ -365,7 +458,9 @@ export interface EntityRollupGap {
  * @public
  */
 export interface EntityRollup {
+  /** Full ref of the team, system or domain rolled up. */
   entityRef: string;
+  /** What the roll-up covers, from the entity's kind. */
   scope: EntityRollupScope;
   /**
    * Whose entities are counted: for a team the group and every group below

@@ -43,6 +43,7 @@ export type CampaignStatus = 'upcoming' | 'active' | 'closed';
  * @public
  */
 export interface CampaignsQuery {
+  /** Only campaigns in this status; every status when absent. */
   status?: CampaignStatus;
   /**
    * A group or user entity ref: only campaigns covering at least one entity
@@ -58,12 +59,15 @@ export interface CampaignsQuery {
  * @public
  */
 export interface CampaignInput {
+  /** Name shown in lists and on the entities' Readiness tab. */
   title: string;
   /** Markdown. */
   description?: string;
   /** The group or user entity ref that runs the campaign. */
   owner: string;
+  /** What every entity in scope must achieve. */
   goal: CampaignGoal;
+  /** Which entities the campaign covers. */
   scope: CampaignScope;
   /** ISO date (day) the campaign starts; today when left out. */
   startsAt?: string;
@@ -79,13 +83,19 @@ export interface CampaignInput {
 export interface Campaign extends CampaignInput {
   /** Stable id: a slug for campaigns declared in config, generated otherwise. */
   id: string;
+  /** ISO date (day) the campaign starts. */
   startsAt: string;
+  /** Derived from the dates and from whether it was closed. */
   status: CampaignStatus;
   /** `config` campaigns are declared in app-config.yaml and read-only. */
   source: 'api' | 'config';
+  /** When it was created (ISO 8601). */
   createdAt: string;
+  /** User entity ref of who created it; absent for config campaigns. */
   createdBy?: string;
+  /** When it was last changed (ISO 8601). */
   updatedAt: string;
+  /** When it was closed (ISO 8601); absent while open. */
   closedAt?: string;
 }
 
@@ -96,7 +106,9 @@ export interface Campaign extends CampaignInput {
  * @public
  */
 export interface CampaignProgress {
+  /** Entities in scope that the caller may read. */
   entities: number;
+  /** Of those, how many meet the goal. */
   done: number;
 }
 
@@ -106,6 +118,7 @@ export interface CampaignProgress {
  * @public
  */
 export interface CampaignSummary extends Campaign {
+  /** How far the scope is towards the goal. */
   progress: CampaignProgress;
 }
 
@@ -125,7 +138,9 @@ export interface CampaignTeamProgress extends CampaignProgress {
  * @public
  */
 export interface CampaignEntityProgress {
+  /** The entity's catalog fields, score and level. */
   entity: EntitySummary;
+  /** Whether it meets the campaign's goal. */
   done: boolean;
   /** The goal's checks the entity does not pass yet (level goals: the checks of the levels up to it). */
   missingCheckIds: string[];
@@ -148,10 +163,13 @@ export interface CampaignProgressPoint extends CampaignProgress {
  * @public
  */
 export interface CampaignCheckHelp {
+  /** The check of the goal. */
   checkId: string;
+  /** Its title, for display. */
   title: string;
   /** Entities in scope still failing it. */
   failing: number;
+  /** Entities that pass it and whose owners could show how. */
   exemplars: LearnFromExemplar[];
 }
 
@@ -161,10 +179,15 @@ export interface CampaignCheckHelp {
  * @public
  */
 export interface CampaignDetail {
+  /** The campaign and its overall progress. */
   campaign: CampaignSummary;
+  /** Progress per owner of entities in scope. */
   teams: CampaignTeamProgress[];
+  /** Every readable entity in scope, with what it still misses. */
   entities: CampaignEntityProgress[];
+  /** Daily progress since the start, oldest first. */
   history: CampaignProgressPoint[];
+  /** Per check of the goal, who to learn from. */
   checks: CampaignCheckHelp[];
 }
 
@@ -174,9 +197,11 @@ export interface CampaignDetail {
  * @public
  */
 export interface CampaignHistoryEvent {
+  /** When the change was made (ISO 8601). */
   at: string;
   /** The user or service entity ref that made the change. */
   actor?: string;
+  /** What happened to the campaign. */
   action: 'created' | 'updated' | 'closed' | 'reopened';
   /** The fields changed, with their new values (`updated` only). */
   changes?: Partial<CampaignInput>;
@@ -188,11 +213,18 @@ export interface CampaignHistoryEvent {
  * @public
  */
 export interface EntityCampaign {
+  /** Id of the campaign, for its page. */
   id: string;
+  /** Name of the campaign. */
   title: string;
+  /** The group or user entity ref that runs it. */
   owner: string;
+  /** ISO date (day) by which the entity should meet the goal. */
   deadline: string;
+  /** Whether the campaign is upcoming, active or closed. */
   status: CampaignStatus;
+  /** Whether this entity meets the goal. */
   done: boolean;
+  /** The goal's checks this entity does not pass yet. */
   missingCheckIds: string[];
 }

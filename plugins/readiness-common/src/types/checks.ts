@@ -36,7 +36,9 @@ export const DEFAULT_LEVELS = ['bronze', 'silver', 'gold'] as const;
  * @public
  */
 export interface LevelDefinition {
+  /** Stable id, e.g. `silver`; checks and scores refer to it. */
   id: string;
+  /** Name shown in badges and reasons, e.g. `Silver`. */
   title: string;
   /** Optional colour for badges (CSS colour). */
   color?: string;
@@ -50,6 +52,7 @@ export interface LevelDefinition {
 export interface CheckRemediation {
   /** Markdown: what to do, and which annotation, link or file satisfies the check. */
   markdown: string;
+  /** Further reading: docs of the tool or the practice. */
   links?: Array<{ title: string; url: string }>;
 }
 
@@ -80,8 +83,11 @@ export type CodeRule = (facts: FactDocument) => RuleOutcome;
 export interface CheckDefinition {
   /** `category.name`, e.g. `delivery.rollback`. */
   id: string;
+  /** Short name shown in scorecards and filters. */
   title: string;
+  /** Why the check matters, in a sentence or two. */
   description?: string;
+  /** The category it counts towards, for per-category scores. */
   category: CheckCategory;
   /** Level id, e.g. `bronze`. */
   level: string;
@@ -150,6 +156,7 @@ export interface CheckDefinition {
    * observed: " and the fail message).
    */
   messages: { pass: string; fail: string; warn?: string; claimed?: string };
+  /** What a team should do when the check fails. */
   remediation: CheckRemediation;
   /**
    * The weakest evidence a pass may rest on: `declared` (the default: an

@@ -21,6 +21,9 @@ export type FactNamespaceStatus = 'ok' | 'not-configured' | 'unavailable';
  * @public
  */
 export interface FactNamespace<TData = JsonObject> {
+  /**
+   * Whether the namespace holds data, has no provider, or its provider failed.
+   */
   status: FactNamespaceStatus;
   /** Why the namespace is not `ok`, one line, shown to users. */
   reason?: string;
@@ -39,6 +42,7 @@ export interface FactNamespace<TData = JsonObject> {
 export interface FactDocument {
   /** The entity's ref, e.g. `component:default/payments-api`. */
   entityRef: string;
+  /** Each namespace's facts and status; absent means no provider filled it. */
   namespaces: Record<string, FactNamespace<unknown> | undefined>;
 }
 
@@ -48,6 +52,10 @@ export interface FactDocument {
  * @public
  */
 export interface Contact {
+  /**
+   * What kind of contact it is, so the UI can pick an icon and the checks a
+   * type.
+   */
   type: 'email' | 'chat' | 'url' | 'oncall';
   /** What to show, e.g. `#payments` or `payments@example.com`. */
   label: string;
@@ -70,7 +78,9 @@ export interface OwnerFacts {
   resolved: boolean;
   /** Kind of the resolved owner (`group` or `user`). */
   kind?: string;
+  /** Name of the owner from its profile or title. */
   displayName?: string;
+  /** Profile email of the owner. */
   email?: string;
   /** Team contacts: profile email, chat/email links, on-call links. */
   contacts: Contact[];
@@ -104,7 +114,9 @@ export interface SystemFacts {
  * @public
  */
 export interface RepositoryDependency {
+  /** The package ecosystem of the manifest it was read from. */
   ecosystem: 'npm' | 'go' | 'pypi' | 'maven' | 'gradle';
+  /** Package name as written in the manifest. */
   name: string;
   /** Manifest path relative to the repository root. */
   manifest: string;
@@ -150,6 +162,7 @@ export interface RepositoryFacts {
   files: string[];
   /** True when the file list hit the configured bound. */
   truncated: boolean;
+  /** Dependencies found in the manifests of `files`. */
   dependencies: RepositoryDependency[];
   /**
    * The files of `files` grouped by what they tell (a file may be in several
@@ -181,6 +194,9 @@ export interface SignalEvidence {
 export interface MetricsFacts {
   /** Which metrics backend answered, e.g. `prometheus`. */
   source: string;
+  /**
+   * Live evidence per golden signal; a signal absent here was not looked for.
+   */
   signals: Partial<
     Record<'latency' | 'traffic' | 'errors' | 'saturation', SignalEvidence>
   >;
@@ -228,7 +244,9 @@ export interface MetricsFacts {
  * @public
  */
 export interface LinkCheck {
+  /** The link fetched, as the entity declares it. */
   url: string;
+  /** What fetching it found. */
   state: 'answered' | 'dead' | 'unchecked';
   /** The HTTP status it answered with. */
   status?: number;
@@ -243,6 +261,7 @@ export interface LinkCheck {
  * @public
  */
 export interface LinksFacts {
+  /** One result per link fetched. */
   checks: LinkCheck[];
 }
 
@@ -299,8 +318,11 @@ export const ATTESTATIONS_NAMESPACE = 'attestations';
  * @public
  */
 export interface Attestation {
+  /** Id of the attestation. */
   id: string;
+  /** Full ref of the entity attested. */
   entityRef: string;
+  /** The attested check the statement is about. */
   checkId: string;
   /** An http(s) link to the evidence (report, ticket, recording). */
   evidenceUrl: string;
@@ -308,7 +330,12 @@ export interface Attestation {
   note?: string;
   /** User entity ref of who attested. */
   author: string;
+  /** When it was recorded (ISO 8601). */
   createdAt: string;
+  /**
+   * When it stops carrying the check (ISO 8601): `createdAt` plus the check's
+   * `expiresAfterDays`.
+   */
   expiresAt: string;
 }
 
@@ -321,14 +348,17 @@ export interface Attestation {
 export interface DependencyFact {
   /** Full entity ref of the dependency. */
   ref: string;
+  /** How the entity depends on it: `spec.dependsOn`, or an API it consumes. */
   relation: 'dependsOn' | 'consumesApi';
   /** Whether it has a stored score; unscored dependencies are not judged. */
   scored: boolean;
+  /** Its `metadata.title`, for reasons. */
   title?: string;
   /** Its level id; absent below the lowest level or when not scored. */
   level?: string;
   /** Title of that level, for reasons. */
   levelTitle?: string;
+  /** Its stored score, 0–100, when scored. */
   score?: number;
   /** Its owning team and how to reach it. */
   owner?: TeamContact;
@@ -345,5 +375,6 @@ export interface DependencyFact {
  * @public
  */
 export interface DependencyFacts {
+  /** Every dependency of the entity, scored or not. */
   dependencies: DependencyFact[];
 }

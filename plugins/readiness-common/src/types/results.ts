@@ -109,6 +109,7 @@ export type EvidenceStrength = (typeof EVIDENCE_STRENGTHS)[number];
  * @public
  */
 export interface Evidence {
+  /** Where it was found, for display and filtering. */
   kind: EvidenceKind;
   /** What it is, e.g. `pagerduty.com/service-id` or `runbook link "Runbook"`. */
   label: string;
@@ -126,12 +127,17 @@ export interface Evidence {
  * @public
  */
 export interface Exemption {
+  /** Id of the exemption, for `DELETE /exemptions/{id}`. */
   id: string;
+  /** Full ref of the exempted entity. */
   entityRef: string;
+  /** The check it is exempted from. */
   checkId: string;
+  /** Why, as the granter wrote it. */
   reason: string;
   /** User entity ref of who granted it. */
   author: string;
+  /** When it was granted (ISO 8601). */
   createdAt: string;
   /** ISO timestamp; absent means no expiry. Expired exemptions stop applying. */
   expiresAt?: string;
@@ -143,10 +149,13 @@ export interface Exemption {
  * @public
  */
 export interface CheckResult {
+  /** The check this result is of. */
   checkId: string;
+  /** What the check concluded for the entity. */
   state: CheckState;
   /** One line, shown to users. */
   reason: string;
+  /** What made it pass, or what was looked at. */
   evidence: Evidence[];
   /** The exemption that applies when `state` is `exempt`. */
   exemption?: Exemption;
@@ -164,11 +173,13 @@ export interface CheckResult {
  * @public
  */
 export interface CategorySummary {
+  /** The category summed up. */
   category: string;
   /** Passing or exempt. */
   passed: number;
   /** Failing or warning, including `claimed` (claimed, not observed). */
   failed: number;
+  /** Checks that could not be decided (facts missing). */
   unknown: number;
   /** Checks that apply (everything but not-applicable). */
   applicable: number;
@@ -182,6 +193,7 @@ export interface CategorySummary {
  * @public
  */
 export interface EntityScorecard {
+  /** Full ref of the entity scored. */
   entityRef: string;
   /** Weighted share of passing applicable checks, 0–100, exempt counting as passing. */
   score: number;
@@ -200,7 +212,10 @@ export interface EntityScorecard {
   nextLevel?: string;
   /** Checks of `nextLevel` (and lower) still standing in the way. */
   blockingCheckIds: string[];
+  /** One result per check of the pack. */
   results: CheckResult[];
+  /** Per-category counts and scores, in the pack's category order. */
   categories: CategorySummary[];
+  /** When the facts were evaluated (ISO 8601). */
   evaluatedAt: string;
 }

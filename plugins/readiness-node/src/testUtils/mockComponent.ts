@@ -6,7 +6,9 @@ import type { Entity, EntityLink } from '@backstage/catalog-model';
  * @public
  */
 export interface MockComponentOptions {
+  /** `metadata.name`, default `test-service`. */
   name?: string;
+  /** `metadata.namespace`, default `default`. */
   namespace?: string;
   /** Default `Component`. */
   kind?: string;
@@ -16,10 +18,15 @@ export interface MockComponentOptions {
   lifecycle?: string;
   /** `spec.owner`, default `group:default/team-a`. */
   owner?: string;
+  /** `spec.system`; none by default. */
   system?: string;
+  /** `metadata.annotations`; none by default. */
   annotations?: Record<string, string>;
+  /** `metadata.labels`; none by default. */
   labels?: Record<string, string>;
+  /** `metadata.tags`; none by default. */
   tags?: string[];
+  /** `metadata.links`; none by default. */
   links?: EntityLink[];
 }
 

@@ -41,7 +41,9 @@ import type {
  * @public
  */
 export interface ReadinessClientOptions {
+  /** Finds the readiness backend's base URL. */
   discoveryApi: DiscoveryApi;
+  /** Sends the requests with the signed-in user's token. */
   fetchApi: FetchApi;
   /**
    * How long single summary lookups wait to be batched together, in
@@ -90,6 +92,10 @@ export class ReadinessClient implements ReadinessApi {
     this.checkPackCacheMs = options.checkPackCacheMs ?? 5 * 60 * 1000;
   }
 
+  /**
+   * The check pack: levels, categories and checks. Kept for `checkPackCacheMs`
+   * so that every badge does not fetch it; a failed fetch is not kept.
+   */
   async getCheckPack(): Promise<CheckPackResponse> {
     const now = Date.now();
     if (!this.checkPack || now - this.checkPack.at > this.checkPackCacheMs) {
@@ -105,30 +111,40 @@ export class ReadinessClient implements ReadinessApi {
     return this.checkPack.promise;
   }
 
+  /** {@inheritDoc ReadinessApi.getEntityScorecard} */
   async getEntityScorecard(
     entityRef: ReadinessEntityRef,
   ): Promise<EntityScorecardResponse> {
     return this.client.getEntityScorecard(entityRef);
   }
 
+  /** {@inheritDoc ReadinessApi.refreshEntity} */
   async refreshEntity(
     entityRef: ReadinessEntityRef,
   ): Promise<EntityScorecardResponse> {
     return this.client.refreshEntity(entityRef);
   }
 
+  /** {@inheritDoc ReadinessApi.getSummaries} */
   async getSummaries(entityRefs: string[]): Promise<EntitySummary[]> {
     return this.client.getSummaries(entityRefs);
   }
 
+  /**
+   * The summary of one entity, or `undefined` when it is not scored. Lookups
+   * within `summaryBatchWindowMs` share one `POST /summaries`, and answers are
+   * kept for `summaryCacheMs`.
+   */
   async getSummary(entityRef: string): Promise<EntitySummary | undefined> {
     return this.summaryBatcher.get(entityRef);
   }
 
+  /** {@inheritDoc ReadinessApi.search} */
   async search(query: SearchQuery): Promise<SearchResponse> {
     return this.client.search(query);
   }
 
+  /** {@inheritDoc ReadinessApi.getExportUrl} */
   async getExportUrl(
     query: SearchQuery,
     format: ReadinessExportFormat,
@@ -136,6 +152,7 @@ export class ReadinessClient implements ReadinessApi {
     return this.client.getExportUrl(query, format);
   }
 
+  /** {@inheritDoc ReadinessApi.exportEntities} */
   async exportEntities(
     query: SearchQuery,
     format: ReadinessExportFormat,
@@ -143,72 +160,88 @@ export class ReadinessClient implements ReadinessApi {
     return this.client.exportEntities(query, format);
   }
 
+  /** {@inheritDoc ReadinessApi.getRollups} */
   async getRollups(
     groupBy: RollupResponse['groupBy'],
   ): Promise<RollupResponse> {
     return this.client.getRollups(groupBy);
   }
 
+  /** {@inheritDoc ReadinessApi.getEntityRollup} */
   async getEntityRollup(entityRef: ReadinessEntityRef): Promise<EntityRollup> {
     return this.client.getEntityRollup(entityRef);
   }
 
+  /** {@inheritDoc ReadinessApi.getTrend} */
   async getTrend(options: ReadinessTrendOptions = {}): Promise<TrendPoint[]> {
     return this.client.getTrend(options);
   }
 
+  /** {@inheritDoc ReadinessApi.getChampions} */
   async getChampions(
     options: ReadinessChampionsOptions = {},
   ): Promise<ChampionsResponse> {
     return this.client.getChampions(options);
   }
 
+  /** {@inheritDoc ReadinessApi.getRuns} */
   async getRuns(options: { limit?: number } = {}): Promise<RunInfo[]> {
     return this.client.getRuns(options);
   }
 
+  /** {@inheritDoc ReadinessApi.getRunSchedule} */
   async getRunSchedule(): Promise<RunSchedule> {
     return this.client.getRunSchedule();
   }
 
+  /** {@inheritDoc ReadinessApi.getRun} */
   async getRun(id: string): Promise<RunInfo> {
     return this.client.getRun(id);
   }
 
+  /** {@inheritDoc ReadinessApi.startRun} */
   async startRun(): Promise<RunInfo> {
     return this.client.startRun();
   }
 
+  /** {@inheritDoc ReadinessApi.getExemptions} */
   async getExemptions(
     options: ReadinessExemptionsOptions = {},
   ): Promise<Exemption[]> {
     return this.client.getExemptions(options);
   }
 
+  /** {@inheritDoc ReadinessApi.createExemption} */
   async createExemption(request: ExemptionRequest): Promise<Exemption> {
     return this.client.createExemption(request);
   }
 
+  /** {@inheritDoc ReadinessApi.deleteExemption} */
   async deleteExemption(id: string): Promise<void> {
     return this.client.deleteExemption(id);
   }
 
+  /** {@inheritDoc ReadinessApi.recordAttestation} */
   async recordAttestation(request: AttestationRequest): Promise<Attestation> {
     return this.client.recordAttestation(request);
   }
 
+  /** {@inheritDoc ReadinessApi.getCampaigns} */
   async getCampaigns(query?: CampaignsQuery): Promise<CampaignSummary[]> {
     return this.client.getCampaigns(query);
   }
 
+  /** {@inheritDoc ReadinessApi.getCampaign} */
   async getCampaign(id: string): Promise<CampaignDetail> {
     return this.client.getCampaign(id);
   }
 
+  /** {@inheritDoc ReadinessApi.createCampaign} */
   async createCampaign(input: CampaignInput): Promise<Campaign> {
     return this.client.createCampaign(input);
   }
 
+  /** {@inheritDoc ReadinessApi.updateCampaign} */
   async updateCampaign(
     id: string,
     changes: Partial<CampaignInput>,
@@ -216,14 +249,17 @@ export class ReadinessClient implements ReadinessApi {
     return this.client.updateCampaign(id, changes);
   }
 
+  /** {@inheritDoc ReadinessApi.setCampaignClosed} */
   async setCampaignClosed(id: string, closed: boolean): Promise<Campaign> {
     return this.client.setCampaignClosed(id, closed);
   }
 
+  /** {@inheritDoc ReadinessApi.getCampaignHistory} */
   async getCampaignHistory(id: string): Promise<CampaignHistoryEvent[]> {
     return this.client.getCampaignHistory(id);
   }
 
+  /** {@inheritDoc ReadinessApi.getEntityCampaigns} */
   async getEntityCampaigns(
     entityRef: ReadinessEntityRef,
   ): Promise<EntityCampaign[]> {

@@ -12,7 +12,9 @@ import { errorMessage } from '../lib/errorMessage';
  * @public
  */
 export interface EntityScorecardState {
+  /** The scorecard once loaded; kept while reloading. */
   scorecard?: EntityScorecardResponse;
+  /** True while the scorecard is being fetched. */
   loading: boolean;
   /** The load error; a `ResponseError` with status 404 means "not scored". */
   error?: Error;
@@ -20,6 +22,7 @@ export interface EntityScorecardState {
   reload(): void;
   /** Rescores the entity now and shows the new scorecard. */
   rescore(): Promise<void>;
+  /** True while a rescore requested by `rescore` runs. */
   rescoring: boolean;
 }
 

@@ -26,7 +26,9 @@ export type ReadinessSearchItem = EntitySummary & {
  * @public
  */
 export interface ReadinessBackendClientOptions {
+  /** Finds the readiness backend's URL. */
   discovery: DiscoveryService;
+  /** Issues the plugin-to-plugin tokens the requests carry. */
   auth: AuthService;
 }
 

@@ -29,8 +29,11 @@ import type { ReadinessDocument } from './ReadinessDocument';
  * @public
  */
 export interface ReadinessCollatorFactoryOptions {
+  /** Finds the readiness backend's URL. */
   discovery: DiscoveryService;
+  /** Issues the search plugin's tokens for the readiness backend. */
   auth: AuthService;
+  /** Where skipped entities and failed pages are reported. */
   logger: LoggerService;
 }
 
@@ -49,7 +52,12 @@ export interface ReadinessCollatorFactoryOptions {
  * @public
  */
 export class ReadinessCollatorFactory implements DocumentCollatorFactory {
+  /** The document type, by which search results are filtered and rendered. */
   readonly type = 'readiness';
+  /**
+   * Results are filtered by the caller's catalog read permission, so no one
+   * finds the readiness of an entity they cannot see.
+   */
   readonly visibilityPermission = catalogEntityReadPermission;
 
   private readonly client: ReadinessBackendClient;

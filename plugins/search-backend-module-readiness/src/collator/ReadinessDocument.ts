@@ -10,8 +10,11 @@ import type { IndexableDocument } from '@backstage/plugin-search-common';
 export interface ReadinessDocument extends IndexableDocument {
   /** e.g. `component:default/payments-api`. */
   entityRef: string;
+  /** Catalog kind of the entity, lower case. */
   kind: string;
+  /** Catalog namespace of the entity. */
   namespace: string;
+  /** Catalog name of the entity. */
   name: string;
   /** Level id reached, or an empty string below the lowest level. */
   level: string;

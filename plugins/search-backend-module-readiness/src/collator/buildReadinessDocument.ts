@@ -13,6 +13,7 @@ import type { ReadinessDocument } from './ReadinessDocument';
  * @public
  */
 export interface BuildReadinessDocumentOptions {
+  /** The entity's summary as `GET /search` returns it. */
   entity: EntitySummary;
   /** Ids of the entity's failing checks. */
   failingCheckIds: string[];

@@ -1,3 +1,7 @@
+import { SEARCH_QUERY_KEYS } from '@prodready/plugin-readiness-common';
+import { spec } from '../../schema/openapi.generated';
+import { FORGED_CURSORS, HOSTILE_TEXT, HOSTILE_VALUES } from './hostileValues';
+
 /**
  * Who sends a hostile request: a user who may do everything, the restricted
  * user of the test catalog (no readiness permission, some entities hidden),
@@ -26,187 +30,68 @@ export interface HostileRequestCase {
   status?: number;
 }
 
-/** Values that have broken servers before, percent-encoded for a URL. */
-const HOSTILE_VALUES: string[] = [
-  '..',
-  '%2E%2E',
-  '.',
-  'a%2Fb',
-  '..%2F..%2Fentities',
-  '%00',
-  'a%00b',
-  '%0A',
-  'a%0D%0Ab',
-  '%1F',
-  '%7F',
-  '%C2%85',
-  '%25',
-  '%',
-  '%C3%28',
-  '%FF%FE',
-  '%E2%80%AE',
-  '%F0%9F%92%A9',
-  "'%20OR%201=1--",
-  '%22%3B%20DROP%20TABLE%20readiness_scores%3B--',
-  '%25%25%25',
-  '_',
-  '%5C',
-  '%3Cscript%3Ealert(1)%3C%2Fscript%3E',
-  '%7B%22%24ne%22%3Anull%7D',
-  'x'.repeat(300),
-];
-
-/** Hostile text for JSON bodies (not URL-encoded). */
-const HOSTILE_TEXT: string[] = [
-  '..',
-  '../../entities',
-  'a/b',
-  '\u0000',
-  'a\u0000b',
-  '\u001f',
-  '\r\n',
-  "' OR 1=1 --",
-  '"; DROP TABLE readiness_scores; --',
-  '%',
-  '\ud800',
-  '\u202e',
-  'x'.repeat(3000),
-];
-
 const ENTITY = 'component/default/ledger';
 
-/** Forged search cursors: base64url JSON of the wrong shape or types. */
-function cursor(payload: unknown): string {
-  return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
-}
-
-const FORGED_CURSORS: Array<{ query: string }> = [
-  {
-    query: `sort=score&cursor=${cursor({
-      s: 'score',
-      o: 'asc',
-      v: 'x',
-      r: 'a',
-    })}`,
-  },
-  {
-    query: `sort=level&cursor=${cursor({
-      s: 'level',
-      o: 'asc',
-      v: 'gold',
-      r: 'a',
-    })}`,
-  },
-  {
-    query: `sort=gaps&cursor=${cursor({
-      s: 'gaps',
-      o: 'asc',
-      v: '1; --',
-      r: 'a',
-    })}`,
-  },
-  {
-    query: `sort=name&cursor=${cursor({ s: 'name', o: 'asc', v: 5, r: 'a' })}`,
-  },
-  {
-    query: `sort=evaluatedAt&cursor=${cursor({
-      s: 'evaluatedAt',
-      o: 'asc',
-      v: 'yesterday',
-      r: 'a',
-    })}`,
-  },
-  {
-    query: `sort=score&cursor=${cursor({
-      s: 'score',
-      o: 'asc',
-      v: 1e308,
-      r: 'a',
-    })}`,
-  },
-  {
-    query: `sort=score&cursor=${cursor({
-      s: 'score',
-      o: 'asc',
-      v: 1,
-      r: '\u0000',
-    })}`,
-  },
-  {
-    query: `sort=name&cursor=${cursor({
-      s: 'name',
-      o: 'asc',
-      v: 'a\u0000',
-      r: 'a',
-    })}`,
-  },
-  { query: `cursor=${cursor({ s: 'name', o: 'sideways', v: 'a', r: 'a' })}` },
-  { query: `cursor=${cursor([1, 2, 3])}` },
-  { query: `cursor=${cursor('name')}` },
-  { query: `cursor=${cursor(null)}` },
-  { query: 'cursor=%00' },
-  { query: `cursor=${'A'.repeat(5000)}` },
-];
-
-/** Query parameters of `/search` that take text. */
-const SEARCH_PARAMS = [
-  'failing',
-  'passing',
-  'owner',
-  'system',
-  'domain',
-  'kind',
-  'type',
-  'lifecycle',
-  'tier',
-  'levelAtMost',
-  'levelAtLeast',
-  'text',
-  'sort',
-  'order',
-  'limit',
-  'include',
-];
+/**
+ * Query parameters of `/search`: every one it understands, from the single
+ * source of the search vocabulary (forged cursors have their own cases).
+ */
+const SEARCH_PARAMS = SEARCH_QUERY_KEYS.filter(key => key !== 'cursor');
 
 function manyValues(count: number, prefix: string): string {
   return Array.from({ length: count }, (_, i) => `${prefix}${i}`).join(',');
 }
 
-/** Routes that need a token, each as one plain request. */
-const AUTHENTICATED_ROUTES: Array<
-  Pick<HostileRequestCase, 'method' | 'path' | 'query' | 'body'>
-> = [
-  { method: 'get', path: '/checks' },
-  { method: 'get', path: `/entities/${ENTITY}` },
-  { method: 'post', path: `/entities/${ENTITY}/refresh` },
-  { method: 'post', path: '/summaries', body: { entityRefs: [] } },
-  { method: 'get', path: '/search' },
-  { method: 'get', path: '/export' },
-  { method: 'get', path: '/rollups', query: 'groupBy=owner' },
-  { method: 'get', path: '/trend' },
-  { method: 'get', path: '/champions' },
-  { method: 'get', path: '/runs' },
-  { method: 'post', path: '/runs' },
-  { method: 'get', path: '/runs/some-id' },
-  { method: 'get', path: '/exemptions' },
-  {
-    method: 'post',
-    path: '/exemptions',
+/** Query or body that makes a plain request of a route valid. */
+const PLAIN_REQUESTS: Record<
+  string,
+  Pick<HostileRequestCase, 'query' | 'body'>
+> = {
+  'post /summaries': { body: { entityRefs: [] } },
+  'get /rollups': { query: 'groupBy=owner' },
+  'post /exemptions': {
     body: {
       entityRef: 'component:default/ledger',
       checkId: 'runbook.runbook',
       reason: 'x',
     },
   },
-  { method: 'delete', path: '/exemptions/some-id' },
-];
+};
+
+const PATH_PARAMS: Record<string, string> = {
+  kind: 'component',
+  namespace: 'default',
+  name: 'ledger',
+};
+
+/**
+ * Every operation of the OpenAPI spec that needs a token (all but those
+ * declaring `security: []`), each as one plain request: a route added to
+ * the spec is tried without a token and with a forged one.
+ */
+function authenticatedRoutes(): Array<
+  Pick<HostileRequestCase, 'method' | 'path' | 'query' | 'body'>
+> {
+  return Object.entries(spec.paths).flatMap(([template, operations]) =>
+    Object.entries(operations as Record<string, { security?: unknown[] }>)
+      .filter(([, operation]) => operation.security?.length !== 0)
+      .map(([method]) => ({
+        method: method as HostileRequestCase['method'],
+        path: template.replace(
+          /\{(\w+)\}/g,
+          (_, param: string) => PATH_PARAMS[param] ?? 'some-id',
+        ),
+        ...PLAIN_REQUESTS[`${method} ${template}`],
+      })),
+  );
+}
 
 function build(): HostileRequestCase[] {
   const cases: HostileRequestCase[] = [];
   const add = (c: HostileRequestCase) => cases.push(c);
 
   // Authentication: no token and forged tokens get 401 everywhere.
-  for (const route of AUTHENTICATED_ROUTES) {
+  for (const route of authenticatedRoutes()) {
     add({ ...route, token: 'none', status: 401 });
     add({ ...route, token: 'forged', status: 401 });
   }

@@ -16,6 +16,7 @@ import type {
 } from '../../database/ReadinessStore';
 import type { ScoringService } from '../../scoring/ScoringService';
 import type { PackIndex } from '../../pack/PackIndex';
+import { requireScoredKind } from './requireScoredKind';
 
 /**
  * Options of {@link ExemptionsModel}.
@@ -122,21 +123,7 @@ export class ExemptionsModel {
     if (!reason) {
       throw new InputError('Invalid reason: it must not be blank');
     }
-    const kinds = this.options.kinds;
-    if (
-      kinds &&
-      !kinds.some(
-        kind =>
-          kind.toLocaleLowerCase('en-US') ===
-          entity.kind.toLocaleLowerCase('en-US'),
-      )
-    ) {
-      throw new InputError(
-        `Invalid entityRef '${stringifyEntityRef(entity)}': entities of kind ${
-          entity.kind
-        } are not scored (scored kinds: ${kinds.join(', ')})`,
-      );
-    }
+    requireScoredKind(entity, this.options.kinds);
     const now = this.now();
     const expiresAt = request.expiresAt
       ? parseExpiry(request.expiresAt, now)

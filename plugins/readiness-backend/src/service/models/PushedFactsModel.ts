@@ -13,6 +13,7 @@ import type {
 } from '../../pushedFacts/PushedFactsStore';
 import type { PushedFactKey } from '../../pushedFacts/readPushedFactsConfig';
 import type { ScoringService } from '../../scoring/ScoringService';
+import { requireScoredKind } from './requireScoredKind';
 
 /**
  * Options of {@link PushedFactsModel}.
@@ -64,7 +65,7 @@ export class PushedFactsModel {
     pushedBy: string,
   ): Promise<PushedFactsResponse> {
     const { store, keys } = this.options;
-    this.requireScoredKind(entity);
+    requireScoredKind(entity, this.options.kinds);
     const now = this.now();
     const observedAt = this.readObservedAt(request.observedAt, now);
     const entityRef = stringifyEntityRef(entity);
@@ -121,24 +122,6 @@ export class PushedFactsModel {
         .filter(fact => this.options.keys.has(fact.key))
         .map(fact => toPushedFact(fact, now)),
     };
-  }
-
-  private requireScoredKind(entity: Entity): void {
-    const kinds = this.options.kinds;
-    if (
-      kinds &&
-      !kinds.some(
-        kind =>
-          kind.toLocaleLowerCase('en-US') ===
-          entity.kind.toLocaleLowerCase('en-US'),
-      )
-    ) {
-      throw new InputError(
-        `Invalid entityRef '${stringifyEntityRef(entity)}': entities of kind ${
-          entity.kind
-        } are not scored (scored kinds: ${kinds.join(', ')})`,
-      );
-    }
   }
 
   private readObservedAt(value: string | undefined, now: Date): Date {

@@ -61,6 +61,7 @@ export function contactHref(contact: Contact): string | undefined {
  * @public
  */
 export interface ContactLinksProps {
+  /** The contacts to show, in the given order. */
   contacts: Contact[];
   /** Shown when there is no contact; nothing is shown when absent. */
   emptyText?: string;

@@ -1,13 +1,6 @@
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogContentText from '@material-ui/core/DialogContentText';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
-import Alert from '@material-ui/lab/Alert';
-import { FormEvent, useState } from 'react';
-import { errorMessage } from '../../lib/errorMessage';
+import { useState } from 'react';
+import { FormDialog } from '../FormDialog';
 
 /**
  * What {@link ExemptionDialog} submits.
@@ -50,84 +43,54 @@ export function ExemptionDialog(props: ExemptionDialogProps) {
   const { open, checkTitle, onCancel, onSubmit } = props;
   const [reason, setReason] = useState('');
   const [expiry, setExpiry] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<Error>();
 
-  const handleSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaving(true);
-    setError(undefined);
-    try {
-      await onSubmit({
-        reason: reason.trim(),
-        expiresAt: expiry
-          ? new Date(`${expiry}T23:59:59`).toISOString()
-          : undefined,
-      });
-      setReason('');
-      setExpiry('');
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setSaving(false);
-    }
+  const submit = async () => {
+    await onSubmit({
+      reason: reason.trim(),
+      expiresAt: expiry
+        ? new Date(`${expiry}T23:59:59`).toISOString()
+        : undefined,
+    });
+    setReason('');
+    setExpiry('');
   };
 
   return (
-    <Dialog open={open} onClose={onCancel} aria-labelledby="exemption-title">
-      <form onSubmit={handleSubmit}>
-        <DialogTitle id="exemption-title">
-          Exempt from “{checkTitle}”
-        </DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            An exempt check counts as passing. Say why it does not apply, so
-            that others can judge it later.
-          </DialogContentText>
-          {error && (
-            <Alert severity="error" role="alert">
-              Could not save the exemption: {errorMessage(error)}
-            </Alert>
-          )}
-          <TextField
-            id="readiness-exemption-reason"
-            label="Reason"
-            value={reason}
-            onChange={e => setReason(e.target.value)}
-            required
-            multiline
-            minRows={2}
-            fullWidth
-            margin="normal"
-            inputProps={{ maxLength: 2000 }}
-          />
-          <TextField
-            id="readiness-exemption-expiry"
-            label="Expires on (optional)"
-            type="date"
-            value={expiry}
-            onChange={e => setExpiry(e.target.value)}
-            fullWidth
-            margin="normal"
-            InputLabelProps={{ shrink: true }}
-            inputProps={{ min: today() }}
-            helperText="Without a date the exemption stays until removed."
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onCancel} disabled={saving}>
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={saving || !reason.trim()}
-          >
-            Exempt
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      open={open}
+      titleId="exemption-title"
+      title={`Exempt from “${checkTitle}”`}
+      intro="An exempt check counts as passing. Say why it does not apply, so that others can judge it later."
+      submitLabel="Exempt"
+      canSubmit={reason.trim() !== ''}
+      failure="save the exemption"
+      onCancel={onCancel}
+      onSubmit={submit}
+    >
+      <TextField
+        id="readiness-exemption-reason"
+        label="Reason"
+        value={reason}
+        onChange={e => setReason(e.target.value)}
+        required
+        multiline
+        minRows={2}
+        fullWidth
+        margin="normal"
+        inputProps={{ maxLength: 2000 }}
+      />
+      <TextField
+        id="readiness-exemption-expiry"
+        label="Expires on (optional)"
+        type="date"
+        value={expiry}
+        onChange={e => setExpiry(e.target.value)}
+        fullWidth
+        margin="normal"
+        InputLabelProps={{ shrink: true }}
+        inputProps={{ min: today() }}
+        helperText="Without a date the exemption stays until removed."
+      />
+    </FormDialog>
   );
 }

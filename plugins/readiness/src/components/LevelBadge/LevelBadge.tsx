@@ -16,6 +16,7 @@ export interface LevelBadgeProps {
   level?: string;
   /** The pack's levels, for titles and colours; defaults apply without. */
   levels?: LevelDefinition[];
+  /** Chip size; `small` fits table cells and headers. */
   size?: 'small' | 'medium';
 }
 

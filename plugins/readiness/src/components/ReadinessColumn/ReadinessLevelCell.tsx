@@ -17,6 +17,10 @@ import { rememberScore } from './shownScores';
  * @public
  */
 export interface ReadinessLevelCellProps {
+  /**
+   * Full ref of the row's entity; its summary is fetched in a batch with the
+   * other rows'.
+   */
   entityRef: string;
   /** Show the score beside the badge; default true. */
   showScore?: boolean;

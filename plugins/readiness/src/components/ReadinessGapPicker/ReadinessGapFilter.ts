@@ -30,6 +30,11 @@ export class ReadinessGapFilter implements EntityFilter {
     this.refs = new Set(entityRefs.map(ref => ref.toLocaleLowerCase('en-US')));
   }
 
+  /**
+   * Narrows the catalog request to the failing entities' names, so the catalog
+   * sends fewer entities; nothing when the list is too long to send (the
+   * frontend filter then applies alone).
+   */
   getCatalogQuery(): CatalogQuery {
     if (this.refs.size === 0) {
       // An empty alternative matches nothing.
@@ -44,10 +49,14 @@ export class ReadinessGapFilter implements EntityFilter {
     return { 'metadata.name': { $in: Array.from(names) } };
   }
 
+  /**
+   * Keeps an entity when its ref is among the failing ones (case-insensitive).
+   */
   filterEntity(entity: Entity): boolean {
     return this.refs.has(stringifyEntityRef(entity).toLocaleLowerCase('en-US'));
   }
 
+  /** The check id, which is what the URL keeps for this filter. */
   toQueryValue(): string {
     return this.checkId;
   }

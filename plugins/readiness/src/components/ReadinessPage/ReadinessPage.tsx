@@ -45,6 +45,7 @@ import { ReadinessTrendChart } from '../ReadinessTrendChart';
 export interface ReadinessPageProps {
   /** Page title; default `Production readiness`. */
   title?: string;
+  /** Line under the title; none by default. */
   subtitle?: string;
   /** Days of history in the trend chart; default 90. */
   trendDays?: number;

@@ -63,6 +63,7 @@ export function stateLabel(state: CheckState): string {
  * @public
  */
 export interface StateIconProps {
+  /** The check state shown. */
   state: CheckState;
   /** Hide the text label (it stays available to screen readers). */
   hideLabel?: boolean;
