@@ -31,6 +31,7 @@ import type {
 import { levelWord } from '@prodready/plugin-readiness-common';
 import { accessibilityViolations } from './accessibilityViolations';
 import { addEntityAndWaitForScorecard } from './addedEntity';
+import { campaignJourney } from './campaignJourney';
 import { CHROMIUM_PATH, chromiumInstalled, launchBrowser } from './browser';
 import { csvRecords } from './csv';
 import { ReadinessTestApi, guestSession } from './readinessApi';
@@ -682,6 +683,8 @@ async function main(): Promise<void> {
         await screenshot(page, 'notifications.png', 1200);
       },
     );
+
+    await campaignJourney({ page, api, pack, step, screenshot });
 
     await step(
       'no serious accessibility violations on the Readiness tab and the org page',

@@ -1,5 +1,5 @@
 import readinessPlugin from './alpha';
-import { rootRouteRef } from './routes';
+import { campaignRouteRef, campaignsRouteRef, rootRouteRef } from './routes';
 
 describe('readiness plugin for the new frontend system', () => {
   it.each([
@@ -19,5 +19,7 @@ describe('readiness plugin for the new frontend system', () => {
   it('exposes the page route', () => {
     expect(readinessPlugin.pluginId).toBe('readiness');
     expect(readinessPlugin.routes.root).toBe(rootRouteRef);
+    expect(readinessPlugin.routes.campaigns).toBe(campaignsRouteRef);
+    expect(readinessPlugin.routes.campaign).toBe(campaignRouteRef);
   });
 });

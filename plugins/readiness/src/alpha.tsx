@@ -14,7 +14,7 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { readinessApiRef } from './api/ReadinessApi';
 import { ReadinessClient } from './api/ReadinessClient';
-import { rootRouteRef } from './routes';
+import { campaignRouteRef, campaignsRouteRef, rootRouteRef } from './routes';
 
 /** The kinds that get a readiness tab and card unless configured otherwise. */
 function isScoredKind(entity: Entity): boolean {
@@ -44,7 +44,7 @@ export const readinessApi = ApiBlueprint.make({
 });
 
 /**
- * The organisation-wide page at `/readiness`.
+ * The organisation-wide page at `/readiness`, with the campaigns below it.
  *
  * @alpha
  */
@@ -57,7 +57,7 @@ export const readinessPage = PageBlueprint.make({
     // The page draws its own header with run and score labels.
     noHeader: true,
     loader: () =>
-      import('./components/ReadinessPage').then(m => <m.ReadinessPage />),
+      import('./components/ReadinessRouter').then(m => <m.ReadinessRouter />),
   },
 });
 
@@ -137,7 +137,11 @@ export default createFrontendPlugin({
   pluginId: 'readiness',
   title: 'Readiness',
   icon: <AssessmentIcon fontSize="inherit" />,
-  routes: { root: rootRouteRef },
+  routes: {
+    root: rootRouteRef,
+    campaigns: campaignsRouteRef,
+    campaign: campaignRouteRef,
+  },
   extensions: [
     readinessApi,
     readinessPage,

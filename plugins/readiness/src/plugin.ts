@@ -8,7 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { readinessApiRef } from './api/ReadinessApi';
 import { ReadinessClient } from './api/ReadinessClient';
-import { rootRouteRef } from './routes';
+import { campaignRouteRef, campaignsRouteRef, rootRouteRef } from './routes';
 
 /**
  * The readiness frontend plugin (legacy frontend system): the API client,
@@ -28,11 +28,14 @@ export const readinessPlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    campaigns: campaignsRouteRef,
+    campaign: campaignRouteRef,
   },
 });
 
 /**
- * The organisation-wide readiness page; mount it at `/readiness`.
+ * The organisation-wide readiness page with the campaigns below it
+ * (`/campaigns`, `/campaigns/:id`); mount it at `/readiness`.
  *
  * @public
  */
@@ -40,7 +43,7 @@ export const ReadinessPage = readinessPlugin.provide(
   createRoutableExtension({
     name: 'ReadinessPage',
     component: () =>
-      import('./components/ReadinessPage').then(m => m.ReadinessPage),
+      import('./components/ReadinessRouter').then(m => m.ReadinessRouter),
     mountPoint: rootRouteRef,
   }),
 );

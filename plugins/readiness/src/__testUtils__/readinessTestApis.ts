@@ -82,4 +82,12 @@ export const readinessHandlers = [
   http.get(`${readinessBase}/exemptions`, () =>
     HttpResponse.json({ items: [] }),
   ),
+  // No campaigns unless a test serves some (campaignFixtures' handlers,
+  // listed before these).
+  http.get(`${readinessBase}/campaigns`, () =>
+    HttpResponse.json({ items: [] }),
+  ),
+  http.get(`${readinessBase}/entities/:kind/:namespace/:name/campaigns`, () =>
+    HttpResponse.json({ items: [] }),
+  ),
 ];

@@ -1,5 +1,6 @@
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
+  readinessCampaignManagePermission,
   readinessEntityRefreshPermission,
   readinessExemptionManagePermission,
   readinessRescorePermission,
@@ -18,6 +19,8 @@ export interface ReadinessPermissions {
   canManageExemptions: boolean;
   /** Start a full rescore of the catalog (`readiness.rescore`). */
   canRescoreAll: boolean;
+  /** Create, edit, close and reopen campaigns (`readiness.campaign.manage`). */
+  canManageCampaigns: boolean;
 }
 
 /**
@@ -33,9 +36,13 @@ export function useReadinessPermissions(): ReadinessPermissions {
     permission: readinessExemptionManagePermission,
   });
   const rescore = usePermission({ permission: readinessRescorePermission });
+  const campaigns = usePermission({
+    permission: readinessCampaignManagePermission,
+  });
   return {
     canRefreshEntity: refresh.allowed,
     canManageExemptions: exemptions.allowed,
     canRescoreAll: rescore.allowed,
+    canManageCampaigns: campaigns.allowed,
   };
 }

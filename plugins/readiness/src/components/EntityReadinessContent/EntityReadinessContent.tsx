@@ -30,6 +30,7 @@ import { useEntityScorecard } from '../../hooks/useEntityScorecard';
 import { useReadinessPermissions } from '../../hooks/useReadinessPermissions';
 import { CheckResultItem, type ScorecardResult } from '../CheckResultItem';
 import { ContactLinks } from '../ContactLinks';
+import { EntityCampaigns } from '../EntityCampaigns';
 import { NextScoring } from '../NextScoring';
 import { ReadinessHistory } from '../ReadinessHistory';
 import { ReadinessSummary } from '../ReadinessSummary';
@@ -285,6 +286,11 @@ function ReadinessContentForEntity(props: {
           <ScoreSparkline points={scorecard.trend} />
         </InfoCard>
       </Grid>
+      <EntityCampaigns
+        entityRef={entityRef}
+        checkPack={checkPack}
+        version={scorecard.entity.evaluatedAt}
+      />
       {groups.map(group => {
         const summary = categorySummaries.get(group.category);
         return (

@@ -19,6 +19,7 @@ import { EntityReadinessCard } from '../EntityReadinessCard';
 import { EntityPageLink } from '../GapSearch/EntityPageLink';
 import { LevelBadge } from '../LevelBadge';
 import { LevelDistributionChart } from '../LevelDistributionChart';
+import { TeamCampaigns } from '../TeamCampaigns';
 import { RollupGapsTable } from './RollupGapsTable';
 
 /** Words for what a roll-up covers. */
@@ -151,6 +152,16 @@ export function EntityRollupContent() {
           />
         </InfoCard>
       </Grid>
+      {rollup.scope === 'team' && (
+        <Grid item xs={12}>
+          <InfoCard
+            title="Campaigns"
+            subheader="Open campaigns over this team's entities, with their deadlines and the team's progress"
+          >
+            <TeamCampaigns groupRef={entityRef} checkPack={checkPack} />
+          </InfoCard>
+        </Grid>
+      )}
       {rollup.scope === 'team' && (
         <Grid item xs={12}>
           <InfoCard

@@ -2,6 +2,7 @@ import Button from '@material-ui/core/Button';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Grid from '@material-ui/core/Grid';
 import Switch from '@material-ui/core/Switch';
+import FlagIcon from '@material-ui/icons/Flag';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import {
   Content,
@@ -9,6 +10,7 @@ import {
   Header,
   HeaderLabel,
   InfoCard,
+  LinkButton,
   Page,
   Progress,
   ResponseErrorPanel,
@@ -22,6 +24,7 @@ import { useCallback, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { readinessApiRef } from '../../api/ReadinessApi';
+import { useCampaignLinks } from '../../hooks/useCampaignLinks';
 import { useCheckPack } from '../../hooks/useCheckPack';
 import { useReadinessPermissions } from '../../hooks/useReadinessPermissions';
 import {
@@ -102,6 +105,7 @@ export function ReadinessPage(props: ReadinessPageProps) {
   const alertApi = useApi(alertApiRef);
   const { checkPack } = useCheckPack();
   const { canRescoreAll } = useReadinessPermissions();
+  const campaignLinks = useCampaignLinks();
   const [query, setQuery] = useSearchQueryState();
   const [starting, setStarting] = useState(false);
   // Bumped when a run ends, so every view reloads what the run changed.
@@ -224,6 +228,16 @@ export function ReadinessPage(props: ReadinessPageProps) {
       </Header>
       <Content>
         <ContentHeader title="Organisation overview">
+          {campaignLinks.campaigns && (
+            <LinkButton
+              to={campaignLinks.campaigns}
+              variant="outlined"
+              startIcon={<FlagIcon />}
+              style={{ marginRight: 16 }}
+            >
+              Campaigns
+            </LinkButton>
+          )}
           {canRescoreAll && (
             <Button
               variant="outlined"

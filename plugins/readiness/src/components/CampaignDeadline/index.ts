@@ -1,0 +1,2 @@
+export { CampaignDeadline } from './CampaignDeadline';
+export type { CampaignDeadlineProps } from './CampaignDeadline';

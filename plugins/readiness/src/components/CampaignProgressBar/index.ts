@@ -1,0 +1,2 @@
+export { CampaignProgressBar } from './CampaignProgressBar';
+export type { CampaignProgressBarProps } from './CampaignProgressBar';

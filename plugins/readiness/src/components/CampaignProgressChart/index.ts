@@ -1,0 +1,2 @@
+export { CampaignProgressChart } from './CampaignProgressChart';
+export type { CampaignProgressChartProps } from './CampaignProgressChart';

@@ -1,0 +1,2 @@
+export { EntityCampaigns } from './EntityCampaigns';
+export type { EntityCampaignsProps } from './EntityCampaigns';

@@ -1,0 +1,1 @@
+export { ReadinessRouter } from './ReadinessRouter';

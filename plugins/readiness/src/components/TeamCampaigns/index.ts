@@ -1,0 +1,2 @@
+export { TeamCampaigns } from './TeamCampaigns';
+export type { TeamCampaignsProps } from './TeamCampaigns';
