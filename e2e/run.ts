@@ -349,14 +349,31 @@ async function main(): Promise<void> {
     );
 
     await step(`a ${top.title} service's Readiness tab`, async () => {
-      const [gold] = (
-        await api.search({
-          levelAtLeast: top.id,
-          kind: ['component'],
-          sort: 'name',
-          limit: 1,
-        })
-      ).items;
+      // A level can still move after the first full run: a service scored
+      // before its dependencies gets its dependency check on the next run.
+      // Take a service whose own scorecard agrees with the search.
+      let gold = undefined as EntitySummary | undefined;
+      await waitFor(
+        `a ${top.title} component whose scorecard agrees with the search`,
+        async () => {
+          const { items } = await api.search({
+            levelAtLeast: top.id,
+            kind: ['component'],
+            sort: 'name',
+            limit: 5,
+          });
+          for (const item of items) {
+            const card = await api.getEntityScorecard(item.entityRef);
+            if (card.entity.level === top.id) {
+              gold = card.entity;
+              return true;
+            }
+          }
+          return false;
+        },
+        120_000,
+        3000,
+      );
       assert.ok(gold, `no component reached ${top.title}`);
       await page.goto(`${APP_URL}${entityPath(gold)}/readiness`);
       await page.getByLabel(`Readiness level ${top.title}`).first().waitFor();

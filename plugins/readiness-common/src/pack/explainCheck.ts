@@ -32,10 +32,15 @@ const CATEGORY_PURPOSE: Record<string, string> = {
  * @public
  */
 export interface CheckExplanation {
+  /** The check's id, e.g. `delivery.rollback`. */
   id: string;
+  /** The check's title as the pages show it. */
   title: string;
+  /** The category the check belongs to, e.g. `monitoring`. */
   category: string;
+  /** Id of the lowest level that requires the check to pass. */
   level: string;
+  /** The check's weight in the score. */
   weight: number;
   /** What the check asks of an entity. */
   asks: string;

@@ -20,7 +20,9 @@ export interface TargetPackView {
  * @public
  */
 export interface TargetSubject {
+  /** The entity's tier as the pack normalises it (`tier-1`). */
   tier?: string;
+  /** Id of the highest level reached; absent below the lowest. */
   level?: string;
   /** `false` when no operational check applies: no level, so no target. */
   levelApplicable?: boolean;
