@@ -1,15 +1,11 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import type {
-  ChampionsResponse,
   CheckPackResponse,
-  EntityRollup,
   EntityScorecardResponse,
   EntitySummary,
   ExemptionRequest,
   AttestationRequest,
   ExemptionsResponse,
-  RollupResponse,
   RunInfo,
   RunSchedule,
   SearchQuery,
@@ -26,8 +22,19 @@ import type {
   EntityCampaign,
 } from '../types/campaigns';
 import type { Attestation } from '../types/facts';
+import type {
+  ChampionsResponse,
+  EntityRollup,
+  RollupResponse,
+} from '../types/rollups';
 import type { PackChangePreview } from '../types/preview';
 import type { Exemption } from '../types/results';
+import {
+  entityPath,
+  exportParams,
+  filenameFromDisposition,
+  paramsOf,
+} from './requestParts';
 import { searchQueryToParams } from '../search/searchQueryParams';
 import type {
   ReadinessEntityRef,
@@ -50,60 +57,6 @@ interface RequestInit extends ReadinessRequestOptions {
   query?: URLSearchParams;
   body?: unknown;
   responseType?: ResponseType;
-}
-
-/** Reads the file name out of a Content-Disposition header. */
-function filenameFromDisposition(
-  header: string | null,
-  fallback: string,
-): string {
-  const match = header?.match(/filename\*?=(?:UTF-8'')?"?([^";]+)"?/i);
-  return match ? decodeURIComponent(match[1]) : fallback;
-}
-
-/** The API path of one entity: `/entities/{kind}/{namespace}/{name}`. */
-function entityPath(
-  entityRef: ReadinessEntityRef,
-  root: '/entities' | '/rollups' = '/entities',
-): string {
-  const ref =
-    typeof entityRef === 'string' ? parseEntityRef(entityRef) : entityRef;
-  return `${root}/${[
-    ref.kind.toLocaleLowerCase('en-US'),
-    ref.namespace ?? 'default',
-    ref.name,
-  ]
-    .map(part => encodeURIComponent(part))
-    .join('/')}`;
-}
-
-/** The query of `GET /export`: the search filters plus the format. */
-function exportParams(
-  query: SearchQuery,
-  format: ReadinessExportFormat,
-): URLSearchParams {
-  const {
-    cursor: _cursor,
-    limit: _limit,
-    include: _include,
-    ...filters
-  } = query;
-  const params = searchQueryToParams(filters);
-  params.set('format', format);
-  return params;
-}
-
-/** Sets the parameters whose value is defined. */
-function paramsOf(
-  values: Record<string, string | number | undefined>,
-): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined && value !== '') {
-      params.set(key, String(value));
-    }
-  }
-  return params;
 }
 
 /**
