@@ -8,12 +8,24 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
-import knexFactory, { type Knex } from 'knex';
+import type { Knex } from 'knex';
 import { stringify } from 'yaml';
 import type { Entity } from '@backstage/catalog-model';
 import type { BenchRow } from './run';
 import { generateSyntheticCatalog } from './syntheticCatalog';
+import {
+  cpuMsOf,
+  load,
+  percentile,
+  rssOf,
+  sleep,
+  type LoadRequest,
+  type LoadResult,
+} from './loadGenerator';
+import { postgresSetup, sqliteSetup, writeConfig } from './stackDatabase';
+
+export { cpuMsOf, load, percentile, rssOf, sleep };
+export type { LoadRequest, LoadResult };
 
 export const PORT = Number(process.env.BENCH_STACK_PORT ?? 7150);
 export const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -21,284 +33,6 @@ export const WARM_UP_SECONDS = 2;
 export const GAP_CHECK = 'runbook.runbook';
 const INGESTION_TIMEOUT_MS = 60 * 60 * 1000;
 const RUN_TIMEOUT_MS = 30 * 60 * 1000;
-
-export interface LoadResult {
-  latencies: number[];
-  errors: number;
-  requests: number;
-  seconds: number;
-}
-
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) {
-    return NaN;
-  }
-  const index = Math.min(
-    sorted.length - 1,
-    Math.max(0, Math.ceil((p / 100) * sorted.length) - 1),
-  );
-  return sorted[index];
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise(resolve => setTimeout(resolve, ms));
-}
-
-/** Resident set size (now and peak) of a process, in MB, from /proc. */
-export function rssOf(pid: number): { rssMb: number; peakMb: number } {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (key: string) =>
-      Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
-    return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
-  } catch {
-    return { rssMb: NaN, peakMb: NaN };
-  }
-}
-
-/**
- * CPU time (user + system) a process has used so far, in ms, from /proc: on
- * a shared machine, CPU per request tells more than latency.
- */
-export function cpuMsOf(pid: number): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces), from field 3.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
-  } catch {
-    return NaN;
-  }
-}
-
-/** `getconf CLK_TCK` on Linux. */
-const CLOCK_TICKS_PER_SECOND = 100;
-
-/**
- * autocannon in a worker thread, so the load generator does not share this
- * event loop; every response's latency comes back for exact percentiles.
- * `paths` are requested in turn, one per request.
- */
-const LOAD_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const autocannon = require(workerData.autocannon);
-const latencies = [];
-let failed = 0;
-let next = 0;
-const paths = workerData.paths;
-const started = Date.now();
-autocannon(
-  {
-    url: workerData.origin,
-    connections: workerData.connections,
-    overallRate: workerData.overallRate,
-    duration: workerData.seconds,
-    headers: { authorization: workerData.authorization },
-    requests: [
-      {
-        setupRequest: req => {
-          const target = paths[next++ % paths.length];
-          if (typeof target === 'string') {
-            req.path = target;
-            return req;
-          }
-          return {
-            ...req,
-            method: target.method,
-            path: target.path,
-            body: target.body,
-            headers: { ...req.headers, 'content-type': 'application/json' },
-          };
-        },
-      },
-    ],
-  },
-  (error, result) => {
-    parentPort.postMessage({
-      error: error ? String(error) : undefined,
-      latencies,
-      errors: failed + (result ? result.errors + result.timeouts : 0),
-      requests: latencies.length,
-      seconds: (Date.now() - started) / 1000,
-    });
-  },
-).on('response', (_client, statusCode, _bytes, time) => {
-  if (statusCode !== 200) failed += 1;
-  latencies.push(time);
-});
-`;
-
-/** A request other than a GET: method, path and JSON body. */
-export interface LoadRequest {
-  method: string;
-  path: string;
-  body: string;
-}
-
-export async function load(options: {
-  origin: string;
-  /** GET paths, or other requests, sent in turn. */
-  paths: Array<string | LoadRequest>;
-  authorization: string;
-  connections: number;
-  seconds: number;
-  /** Requests per second over all connections; unbounded when absent. */
-  overallRate?: number;
-}): Promise<LoadResult> {
-  const worker = new Worker(LOAD_WORKER, {
-    eval: true,
-    workerData: { ...options, autocannon: require.resolve('autocannon') },
-  });
-  const message = await new Promise<LoadResult & { error?: string }>(
-    (resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    },
-  );
-  await worker.terminate();
-  if (message.error) {
-    throw new Error(message.error);
-  }
-  return { ...message, latencies: message.latencies.sort((a, b) => a - b) };
-}
-
-interface DatabaseSetup {
-  label: string;
-  /** `backend.database` config. */
-  config: Record<string, unknown>;
-  /** A knex client on the readiness plugin's database (after startup). */
-  readinessKnex(): Knex;
-  cleanUp(): Promise<void>;
-}
-
-function sqliteSetup(dir: string): DatabaseSetup {
-  const directory = path.join(dir, 'sqlite');
-  let knex: Knex | undefined;
-  return {
-    label: 'sqlite',
-    config: {
-      client: 'better-sqlite3',
-      connection: { directory },
-      // The catalog's own database in memory: on a SQLite file its
-      // ingestion of 10,000 entities takes over an hour on a busy 2-core
-      // machine. Readiness keeps its SQLite file.
-      plugin:
-        process.env.BENCH_CATALOG_SQLITE_FILE === 'true'
-          ? {}
-          : { catalog: { connection: ':memory:' } },
-    },
-    readinessKnex() {
-      knex ??= knexFactory({
-        client: 'better-sqlite3',
-        connection: { filename: path.join(directory, 'readiness.sqlite') },
-        useNullAsDefault: true,
-      });
-      return knex;
-    },
-    async cleanUp() {
-      await knex?.destroy();
-    },
-  };
-}
-
-function postgresSetup(connectionString: string): DatabaseSetup {
-  const url = new URL(connectionString);
-  const prefix = `perf_stack_${Date.now()}_`;
-  let knex: Knex | undefined;
-  return {
-    label: 'postgres',
-    config: {
-      client: 'pg',
-      prefix,
-      connection: {
-        host: url.hostname,
-        port: Number(url.port || 5432),
-        user: decodeURIComponent(url.username || 'postgres'),
-        password: decodeURIComponent(url.password) || undefined,
-      },
-    },
-    readinessKnex() {
-      const own = new URL(connectionString);
-      own.pathname = `/${prefix}readiness`;
-      knex ??= knexFactory({ client: 'pg', connection: own.toString() });
-      return knex;
-    },
-    async cleanUp() {
-      await knex?.destroy();
-      const admin = knexFactory({ client: 'pg', connection: connectionString });
-      try {
-        const { rows } = await admin.raw(
-          'select datname from pg_database where datname like ?',
-          [`${prefix}%`],
-        );
-        for (const { datname } of rows as Array<{ datname: string }>) {
-          await admin.raw(`drop database if exists "${datname}" with (force)`);
-        }
-      } finally {
-        await admin.destroy();
-      }
-    },
-  };
-}
-
-function writeConfig(
-  file: string,
-  catalogFile: string,
-  database: Record<string, unknown>,
-): void {
-  const config = {
-    app: { baseUrl: `http://127.0.0.1:${PORT}` },
-    backend: {
-      baseUrl: `http://127.0.0.1:${PORT}`,
-      listen: { port: PORT, host: '127.0.0.1' },
-      database,
-    },
-    auth: {
-      environment: 'production',
-      providers: { guest: { dangerouslyAllowOutsideDevelopment: true } },
-    },
-    permission: { enabled: true },
-    catalog: {
-      // The catalog reprocesses every entity this often (production default
-      // 100–150 s). At 10,000 entities on 2 shared cores that reprocessing
-      // never finishes, and each pass re-parses the whole YAML file in one
-      // blocking step (seconds at 50,000): it would measure the catalog, not
-      // readiness. Ingestion is unaffected (new entities are processed at
-      // once); the catalog-change step refreshes the location explicitly.
-      processingInterval: {
-        minutes: Number(process.env.BENCH_CATALOG_PROCESSING_MINUTES ?? 60),
-      },
-      rules: [
-        {
-          allow: [
-            'Component',
-            'System',
-            'API',
-            'Resource',
-            'Location',
-            'Group',
-            'User',
-            'Domain',
-          ],
-        },
-      ],
-      locations: [{ type: 'file', target: catalogFile }],
-    },
-    readiness: {
-      // Rescores only when the benchmark asks.
-      schedule: {
-        frequency: { hours: 24 },
-        timeout: { minutes: 30 },
-        // The scheduler polls for triggers only after the initial delay: a
-        // short one, the first run sees an empty catalog.
-        initialDelay: { seconds: 1 },
-      },
-      scoring: { maxSettleRuns: 0 },
-    },
-  };
-  fs.writeFileSync(file, stringify(config));
-}
 
 export function writeCatalog(file: string, entities: Entity[]): void {
   fs.writeFileSync(
@@ -547,7 +281,7 @@ export async function startStack(
   const catalogFile = path.join(dir, 'catalog.yaml');
   writeCatalog(catalogFile, entities);
   const configFile = path.join(dir, 'app-config.yaml');
-  writeConfig(configFile, catalogFile, database.config);
+  writeConfig(configFile, catalogFile, database.config, PORT);
   const logFile = path.join(dir, 'backend.log');
   const out = fs.openSync(logFile, 'a');
   log(`${size} entities, ${database.label}, backend log ${logFile}`);
