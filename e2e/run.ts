@@ -146,11 +146,15 @@ async function waitForScoring(api: ReadinessTestApi): Promise<void> {
         seen = `${totalItems} in the catalog, runs scored ${runs
           .map(r => `${r.entitiesDone} (${r.status})`)
           .join(', ')}`;
+        // Two full runs: the backend reruns once after its first run (the
+        // catalog may still be ingesting, and a service scored before its
+        // dependencies gets its dependency check on the rerun), so levels
+        // hold still only after the second.
         return (
           stable &&
-          runs.some(
+          runs.filter(
             r => r.status === 'succeeded' && r.entitiesDone >= totalItems,
-          )
+          ).length >= 2
         );
       } catch {
         return false;
