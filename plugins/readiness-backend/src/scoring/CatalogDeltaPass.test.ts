@@ -172,6 +172,27 @@ describe('CatalogDeltaPass', () => {
     expect(await pass()).toMatchObject({ seen: 2, changed: 0 });
   });
 
+  it('removes the scores of entities gone from the catalog, but not on an empty listing', async () => {
+    const a = component('a', 'a1');
+    const b = component('b', 'b1');
+    const { store, pass, setCatalog } = await setup([...groups, a, b]);
+    expect(await pass()).toMatchObject({ scored: 2, removed: 0 });
+
+    setCatalog([...groups, a]);
+    expect(await pass()).toMatchObject({ seen: 1, changed: 0, removed: 1 });
+    expect(await store.listScoredEntityRefs()).toEqual(['component:default/a']);
+    expect(await store.getScore('component:default/b')).toBeUndefined();
+
+    // An empty listing may be an outage: nothing is removed.
+    setCatalog([...groups]);
+    expect(await pass()).toMatchObject({ seen: 0, removed: 0 });
+    expect(await store.listScoredEntityRefs()).toEqual(['component:default/a']);
+
+    // Back in the catalog: scored again as new.
+    setCatalog([...groups, a, b]);
+    expect(await pass()).toMatchObject({ changed: 1, scored: 1 });
+  });
+
   it('leaves entities without an etag to the full run', async () => {
     const noEtag = component('a', 'x');
     delete noEtag.metadata.etag;

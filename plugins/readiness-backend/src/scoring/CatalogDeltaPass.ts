@@ -50,6 +50,8 @@ export interface DeltaPassOutcome {
   changed: number;
   /** Entities scored and written in this pass. */
   scored: number;
+  /** Entities gone from the catalog whose scores this pass removed. */
+  removed: number;
   errors: string[];
 }
 
@@ -83,6 +85,7 @@ export class CatalogDeltaPass {
     const credentials = await auth.getOwnServiceCredentials();
     const stored = await store.listEntityEtags();
     const changed: string[] = [];
+    const present = new Set<string>();
     let seen = 0;
     let cursor: string | undefined;
     do {
@@ -102,6 +105,7 @@ export class CatalogDeltaPass {
       for (const entity of page.items) {
         seen += 1;
         const ref = stringifyEntityRef(entity);
+        present.add(ref);
         const etag = entity.metadata.etag;
         // Without an etag (catalog doubles) changes cannot be told: the full
         // run covers those.
@@ -112,10 +116,20 @@ export class CatalogDeltaPass {
       cursor = page.pageInfo.nextCursor;
     } while (cursor);
 
+    // Entities scored before and no longer listed left the catalog: their
+    // scores go now rather than at the next full run, so that no page or
+    // campaign counts an entity that is gone. An empty listing may be a
+    // catalog outage, not an empty catalog; the full run judges that.
+    const gone =
+      seen > 0 ? [...stored.keys()].filter(ref => !present.has(ref)) : [];
+    const removed =
+      gone.length > 0 ? await store.removeEntities(gone, new Date()) : 0;
+
     const outcome: DeltaPassOutcome = {
       seen,
       changed: changed.length,
       scored: 0,
+      removed,
       errors: [],
     };
     const todo = changed.slice(0, this.options.maxPerPass ?? 2000);
@@ -134,9 +148,9 @@ export class CatalogDeltaPass {
       outcome.scored += batch.seen.length - batch.errors.length;
       outcome.errors.push(...batch.errors);
     }
-    if (outcome.changed > 0) {
+    if (outcome.changed > 0 || outcome.removed > 0) {
       logger.info(
-        `Delta pass: ${outcome.changed} new or changed of ${seen} entities, ${outcome.scored} scored, ${outcome.errors.length} errors`,
+        `Delta pass: ${outcome.changed} new or changed of ${seen} entities, ${outcome.scored} scored, ${outcome.removed} removed, ${outcome.errors.length} errors`,
       );
     }
     return outcome;
