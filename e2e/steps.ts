@@ -1,0 +1,53 @@
+/*
+ * How the e2e journeys report: each step printed with its outcome and time,
+ * and screenshots of whole pages saved to docs/screenshots/.
+ */
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { ROOT } from './stack';
+
+/** Where the journeys save their screenshots (the README shows them). */
+export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+
+/**
+ * Saves a screenshot of the whole page content: the viewport is made as tall
+ * as the content (Backstage scrolls an inner element, so `fullPage` alone
+ * would stop at the viewport), the pointer is moved off the sidebar so that
+ * it is collapsed.
+ */
+export async function screenshot(page: Page, name: string, maxHeight = 3000) {
+  const viewport = page.viewportSize()!;
+  const height = await page.evaluate(() =>
+    Math.max(
+      ...Array.from(
+        document.querySelectorAll('main, main *'),
+        e => e.scrollHeight,
+      ),
+      document.documentElement.scrollHeight,
+    ),
+  );
+  await page.setViewportSize({
+    width: viewport.width,
+    height: Math.min(Math.max(height, viewport.height), maxHeight),
+  });
+  await page.mouse.move(viewport.width - 20, 20);
+  await page.waitForTimeout(800);
+  // fullPage also takes in content wider than the viewport.
+  await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
+  await page.setViewportSize(viewport);
+}
+
+/** Runs one step, printing its outcome and duration. */
+export async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  try {
+    const result = await run();
+    console.log(
+      `  ✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
+    return result;
+  } catch (error) {
+    console.log(`  ✗ ${name}`);
+    throw error;
+  }
+}
