@@ -63,14 +63,6 @@ describe('ranking gap queries over the example organisation', () => {
       .sort();
   }
 
-  /** The first results are exactly the entities failing the check. */
-  async function expectGapFirst(query: string, checkId: string) {
-    const expected = failing(checkId);
-    expect(expected.length).toBeGreaterThan(0);
-    const names = await search(query);
-    expect(names.slice(0, expected.length).sort()).toEqual(expected);
-  }
-
   it.each([
     ['missing runbook', 'runbook.runbook'],
     ['no playbook', 'runbook.runbook'],
@@ -82,7 +74,11 @@ describe('ranking gap queries over the example organisation', () => {
     ['missing tracing', 'tracing.instrumented'],
     ['no sentry', 'logging.error-tracking'],
   ])('"%s" ranks the entities failing %s first', async (query, checkId) => {
-    await expectGapFirst(query, checkId);
+    // The first results are exactly the entities failing the check.
+    const expected = failing(checkId);
+    expect(expected.length).toBeGreaterThan(0);
+    const names = await search(query);
+    expect(names.slice(0, expected.length).sort()).toEqual(expected);
   });
 
   it('"missing runbook" does not find services that only lack postmortems', async () => {
