@@ -71,7 +71,7 @@ describe('searchModuleReadinessCollator', () => {
       testEntities.map(e => e.declaredOnly ?? []),
     );
     expect(documents[2].text).toContain(
-      'Passes on declared evidence only, nothing observed: runbook linked (runbook).',
+      'Passes on declared evidence only, nothing observed: runbook linked.',
     );
   });
 

@@ -445,7 +445,7 @@ describe('GET /export', () => {
     );
     const lines = res.text.split('\r\n');
     expect(lines[0]).toBe(
-      'entityRef,kind,namespace,name,title,type,lifecycle,owner,system,domain,tier,score,level,nextLevel,target,levelsToTarget,gaps,evaluatedAt,failingCheckIds,targetBlockingCheckIds,declaredOnlyCheckIds,ownerContacts',
+      'entityRef,kind,namespace,name,title,type,lifecycle,owner,system,domain,tier,score,level,nextLevel,target,levelsToTarget,gaps,evaluatedAt,failingCheckIds,declaredOnlyCheckIds,targetBlockingCheckIds,ownerContacts',
     );
     // The failing checks and the owner's contacts drive an outreach list.
     const ledger = lines.find(l => l.includes(',ledger,'))!;

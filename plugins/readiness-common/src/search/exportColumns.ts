@@ -46,7 +46,7 @@ export const EXPORT_CSV_COLUMNS: ReadonlyArray<keyof ExportRow> = [
   'gaps',
   'evaluatedAt',
   'failingCheckIds',
-  'targetBlockingCheckIds',
   'declaredOnlyCheckIds',
+  'targetBlockingCheckIds',
   'ownerContacts',
 ];

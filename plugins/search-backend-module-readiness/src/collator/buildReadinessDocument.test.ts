@@ -93,7 +93,7 @@ describe('buildReadinessDocument', () => {
       'custom.sbom',
     ]);
     expect(document.text).toBe(
-      'Every applicable readiness check passes. Passes on declared evidence only, nothing observed: dashboard linked (monitoring), custom.sbom. Owner: team-payments. System: shop. Level: Bronze, score 75.',
+      'Every applicable readiness check passes. Passes on declared evidence only, nothing observed: dashboard linked, custom.sbom. Owner: team-payments. System: shop. Level: Bronze, score 75.',
     );
     expect(document.failingChecks).toEqual([]);
   });
