@@ -78,6 +78,7 @@ import {
   deleteEntityEtags,
   listEntityEtags,
   saveEntityEtags,
+  markEntityEtags,
 } from './operations/etags';
 
 const migrationsDir = resolvePackagePath(
@@ -295,6 +296,10 @@ export class DatabaseReadinessStore implements ReadinessStore {
 
   saveEntityEtags(etags: ReadonlyMap<string, string>) {
     return saveEntityEtags(this.db, etags);
+  }
+
+  markForRescore(entityRefs: string[]) {
+    return markEntityEtags(this.db, entityRefs);
   }
 
   createExemption(exemption: Exemption) {

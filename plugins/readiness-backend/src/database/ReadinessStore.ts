@@ -287,6 +287,12 @@ export interface ReadinessStore {
   /** Records the catalog etags of entities just scored. */
   saveEntityEtags(etags: ReadonlyMap<string, string>): Promise<void>;
 
+  /**
+   * Asks the next delta pass to rescore these already scored entities (a
+   * dependency's level moved); returns how many were marked.
+   */
+  markForRescore(entityRefs: string[]): Promise<number>;
+
   /** Creates an exemption. */
   createExemption(exemption: Exemption): Promise<void>;
 

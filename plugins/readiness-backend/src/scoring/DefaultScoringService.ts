@@ -55,6 +55,11 @@ export interface DefaultScoringServiceOptions {
    * their owners). Its failures are logged, never fail the scoring.
    */
   onLevelChanges?: (changes: LevelChange[]) => Promise<void>;
+  /**
+   * Whether the dependents of an entity whose level moved are rescored by
+   * the next delta pass (see `EntityScorerOptions.rescoreDependents`).
+   */
+  rescoreDependents?: boolean;
   /** The clock; tests pass their own. */
   now?: () => Date;
 }

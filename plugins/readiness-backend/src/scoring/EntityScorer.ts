@@ -19,6 +19,7 @@ import type {
 import type { ReadinessMetrics } from '../observability/ReadinessMetrics';
 import type { FactCollector } from '../facts';
 import type { PackIndex } from '../pack/PackIndex';
+import { dependentsToRescore } from '../dependencies/dependentsToRescore';
 import { describeError } from './runErrors';
 import { toEntityScoreWrite } from './toEntityScoreWrite';
 
@@ -37,6 +38,13 @@ export interface EntityScorerOptions {
   onWrite?: () => void;
   /** Called with the entities whose level changed in a write. */
   onLevelChanges?: (changes: LevelChange[]) => Promise<void>;
+  /**
+   * Whether the entities that depend on one whose level moved (or that was
+   * scored for the first time) are marked for the next delta pass, so that
+   * their dependency check reads the new level within seconds. On when the
+   * dependency check is (`readiness.dependencies.enabled`).
+   */
+  rescoreDependents?: boolean;
   now?: () => Date;
 }
 
@@ -177,8 +185,46 @@ export class EntityScorer {
       await store.saveEntityEtags(etags);
     }
     this.options.onWrite?.();
+    await this.markDependents(scored, stats);
     await this.reportLevelChanges(stats.levelChanges);
     return stats;
+  }
+
+  /**
+   * Marks the dependents of the entities whose level moved in a write for
+   * the next delta pass (in the database: any replica's pass finds them).
+   * Bounded per write; a cycle stops where levels stop moving. Failures are
+   * only logged: the next full run rescores them anyway.
+   */
+  private async markDependents(
+    scored: Entity[],
+    stats: ScoreWriteStats,
+  ): Promise<void> {
+    if (!this.options.rescoreDependents) {
+      return;
+    }
+    const moved = new Set([
+      ...stats.levelChanges.map(change => change.entityRef),
+      ...stats.firstScored,
+    ]);
+    const dependents = dependentsToRescore(scored, moved);
+    if (dependents.length === 0) {
+      return;
+    }
+    try {
+      const marked = await this.options.store.markForRescore(dependents);
+      if (marked > 0) {
+        this.options.logger.debug(
+          `${marked} dependents of ${moved.size} entities whose level moved are rescored by the next delta pass`,
+        );
+      }
+    } catch (error) {
+      this.options.logger.warn(
+        `Could not mark ${
+          dependents.length
+        } dependents for rescoring: ${describeError(error)}`,
+      );
+    }
   }
 
   /**
