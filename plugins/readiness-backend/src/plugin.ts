@@ -32,6 +32,8 @@ import { LevelChangeNotifier } from './notifications/LevelChangeNotifier';
 import { ReadinessMetrics } from './observability/ReadinessMetrics';
 import { PackIndex } from './pack/PackIndex';
 import { describeSetup } from './pack/describeSetup';
+import { readRepositoryConfig } from './facts/readRepositoryConfig';
+import { UnreadLocalPaths } from './facts/UnreadLocalPaths';
 import { DatabasePushedFactsStore } from './pushedFacts/DatabasePushedFactsStore';
 import { readPushedFactsConfig } from './pushedFacts/readPushedFactsConfig';
 import { DefaultScoringService } from './scoring/DefaultScoringService';
@@ -146,7 +148,11 @@ export const readinessPlugin = createBackendPlugin({
               maxPerBatch: settings.notifications.maxPerBatch,
             })
           : undefined;
+        const unreadLocalPaths = new UnreadLocalPaths(
+          readRepositoryConfig(deps.config).allowLocalPaths,
+        );
         const collector = createFactCollector({
+          unreadLocalPaths,
           deps,
           settings,
           store,
@@ -175,6 +181,7 @@ export const readinessPlugin = createBackendPlugin({
             campaigns.recorder.requestRecord();
           },
           onLevelChanges: notifier && (changes => notifier.notify(changes)),
+          rescoreDependents: settings.dependencies.enabled,
         });
         const rescores = await startBackgroundTasks({
           deps,
@@ -220,6 +227,7 @@ export const readinessPlugin = createBackendPlugin({
           auditor: deps.auditor,
           campaigns: services.campaigns,
         });
+        const packChecks = pack.toResponse().checks;
         deps.httpRouter.use(
           await createRouter({
             ...services,
@@ -232,10 +240,8 @@ export const readinessPlugin = createBackendPlugin({
             }),
             auditor: deps.auditor,
             pack,
-            setup: describeSetup(
-              pack.toResponse().checks,
-              collector.namespaces,
-            ),
+            setup: () =>
+              describeSetup(packChecks, collector.namespaces, unreadLocalPaths),
             metrics,
           }),
         );

@@ -15,6 +15,7 @@ import type { ReadinessMetrics } from '../observability/ReadinessMetrics';
 import type { PackIndex } from '../pack/PackIndex';
 import { PushedFactProvider } from '../pushedFacts/PushedFactProvider';
 import type { PushedFactsStore } from '../pushedFacts/PushedFactsStore';
+import type { UnreadLocalPaths } from '../facts/UnreadLocalPaths';
 import type { ReadinessInitDeps } from './ReadinessInitDeps';
 
 /**
@@ -36,6 +37,8 @@ export function createFactCollector(options: {
   pushedFactKeys: ReadonlySet<string>;
   attestations: AttestationsStore;
   moduleProviders: ReadinessFactProvider[];
+  /** Where the repository provider records local paths it may not read. */
+  unreadLocalPaths?: UnreadLocalPaths;
 }): DefaultFactCollector {
   const { deps, settings, store, pack } = options;
   const { config, logger, auth, catalog } = deps;
@@ -46,6 +49,7 @@ export function createFactCollector(options: {
       RepositoryFactProvider.fromConfig(config, {
         urlReader: deps.urlReader,
         logger,
+        unreadLocalPaths: options.unreadLocalPaths,
       }),
       ...(linkVerify.enabled
         ? [LinkVerificationFactProvider.create({ config: linkVerify })]
