@@ -26,10 +26,11 @@ async function resultRefs(page: Page): Promise<string[]> {
   const hrefs = await page
     .locator('main a[href^="/catalog/"][href$="/readiness"]')
     .evaluateAll(links => links.map(a => a.getAttribute('href') ?? ''));
-  return hrefs.flatMap(href => {
+  const refs = hrefs.flatMap(href => {
     const ref = refFromHref(href.replace(/\/readiness$/, ''));
     return ref ? [ref] : [];
   });
+  return [...new Set(refs)];
 }
 
 /**
@@ -57,12 +58,18 @@ export async function searchMissingRunbook(options: {
       await page.goto(`${APP_URL}/search`);
       const bar = page.getByPlaceholder(/Search the catalog/);
       await bar.fill('missing runbook');
-      await page.getByText('Readiness gaps', { exact: true }).click();
-      await page.waitForURL(
-        url =>
-          url.searchParams.get('query') === 'missing runbook' &&
-          url.searchParams.getAll('types[]').includes('readiness'),
-      );
+      await page
+        .getByRole('button', { name: /Readiness gaps/ })
+        .first()
+        .click();
+      // The search page keeps its state in the address (history.replaceState).
+      await page.waitForFunction(() => {
+        const params = new URLSearchParams(window.location.search);
+        return (
+          params.get('query') === 'missing runbook' &&
+          params.getAll('types[]').includes('readiness')
+        );
+      });
       await page
         .locator('main a[href$="/readiness"]')
         .first()
