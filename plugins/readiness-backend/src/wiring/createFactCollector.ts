@@ -1,3 +1,4 @@
+import { readOwnerShareConfig } from '@prodready/plugin-readiness-common';
 import type { ReadinessFactProvider } from '@prodready/plugin-readiness-node';
 import type { ReadinessBackendConfig } from '../config';
 import type { ReadinessStore } from '../database/ReadinessStore';
@@ -42,7 +43,12 @@ export function createFactCollector(options: {
   const linkVerify = readLinkVerifyConfig(config);
   return DefaultFactCollector.create({
     providers: [
-      CatalogFactProvider.create({ catalog, auth, logger }),
+      CatalogFactProvider.create({
+        catalog,
+        auth,
+        logger,
+        ownerShare: readOwnerShareConfig(config),
+      }),
       RepositoryFactProvider.fromConfig(config, {
         urlReader: deps.urlReader,
         logger,
