@@ -28,6 +28,7 @@ import { readReadinessBackendConfig } from './config';
 import { DatabaseReadinessStore } from './database/DatabaseReadinessStore';
 import { checkDatabase } from './database/operations/checkDatabase';
 import { dependencyRiskCheck } from './dependencies/dependencyRiskCheck';
+import { rollupChecks } from './parts/rollupChecks';
 import { LevelChangeNotifier } from './notifications/LevelChangeNotifier';
 import { ReadinessMetrics } from './observability/ReadinessMetrics';
 import { PackIndex } from './pack/PackIndex';
@@ -96,7 +97,13 @@ export const readinessPlugin = createBackendPlugin({
               dependencyRiskCheck({ level: settings.dependencies.checkLevel }),
             ]
           : moduleChecks;
-        const checkPack = readCheckPackFromConfig(config, { extraChecks });
+        // One roll-up check per level of the configured levels.
+        const { levels } = readCheckPackFromConfig(config, { extraChecks });
+        const checkPack = readCheckPackFromConfig(config, {
+          extraChecks: settings.rollup.enabled
+            ? [...extraChecks, ...rollupChecks(levels)]
+            : extraChecks,
+        });
         const pack = new PackIndex(
           checkPack,
           readTargetsByTier(

@@ -14,6 +14,7 @@ import {
 import { LinkVerificationFactProvider, readLinkVerifyConfig } from '../links';
 import type { ReadinessMetrics } from '../observability/ReadinessMetrics';
 import type { PackIndex } from '../pack/PackIndex';
+import { PartsFactProvider } from '../parts/PartsFactProvider';
 import { PushedFactProvider } from '../pushedFacts/PushedFactProvider';
 import type { PushedFactsStore } from '../pushedFacts/PushedFactsStore';
 import type { ReadinessInitDeps } from './ReadinessInitDeps';
@@ -62,7 +63,10 @@ export function createFactCollector(options: {
       }),
       AttestationFactProvider.create({ store: options.attestations }),
       ...options.moduleProviders,
-      // Last: it reads the levels the other facts produced on earlier runs.
+      // Last: they read the levels the other facts produced on earlier runs.
+      ...(settings.rollup.enabled
+        ? [PartsFactProvider.create({ store, pack })]
+        : []),
       ...(settings.dependencies.enabled
         ? [
             DependencyFactProvider.create({
