@@ -35,7 +35,10 @@ export interface Config {
      * Changes to the check pack. An entry whose `id` is an existing check
      * (default or added in code) overrides the keys it gives or, with
      * `enabled: false`, removes the check. An entry with a new id adds a
-     * declarative check (`title`, `level` and `rule` required). Invalid
+     * declarative check (`title`, `level` and `rule` required). The
+     * opt-in checks of the pack are turned on by naming them: the attested
+     * checks and the API checks (`api.definition`, `api.docs`,
+     * `api.consumer-contact`: an API's own check set). Invalid
      * entries stop the backend at startup with an error naming the path,
      * e.g. `readiness.checks[2].rule.anyOf[0]`, and the bad value.
      * @default [] (the default check pack unchanged)
