@@ -130,6 +130,13 @@ export async function run(): Promise<BenchRow[]> {
         .orderBy('owner')
         .limit(200)
     ).map((r: { owner: string }) => r.owner);
+    const catalogGroups = new Set(
+      stack.entities
+        .filter(e => e.kind === 'Group')
+        .map(
+          e => `group:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`,
+        ),
+    );
     const routes: Array<{ name: string; paths: Array<string | LoadRequest> }> =
       [
         {
@@ -166,16 +173,20 @@ export async function run(): Promise<BenchRow[]> {
         },
         {
           name: 'GET /rollups/group/{namespace}/{name} (owning groups)',
-          paths: owners.flatMap(o => {
-            const [, namespace, name] = /^group:([^/]+)\/(.+)$/.exec(o) ?? [];
-            return name
-              ? [
-                  `/api/readiness/rollups/group/${namespace}/${encodeURIComponent(
-                    name,
-                  )}`,
-                ]
-              : [];
-          }),
+          // Owners that are groups of the catalog (the synthetic catalog
+          // also names owners it does not define: those answer 404).
+          paths: owners
+            .filter(o => catalogGroups.has(o))
+            .flatMap(o => {
+              const [, namespace, name] = /^group:([^/]+)\/(.+)$/.exec(o) ?? [];
+              return name
+                ? [
+                    `/api/readiness/rollups/group/${namespace}/${encodeURIComponent(
+                      name,
+                    )}`,
+                  ]
+                : [];
+            }),
         },
         {
           name: 'GET /rollups?groupBy=system',
