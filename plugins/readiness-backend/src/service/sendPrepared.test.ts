@@ -21,7 +21,7 @@ describe('sendPrepared', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual(large);
     expect(res.headers.etag).toBe(prepared.etag);
-    expect(res.headers['content-length']).toBe(String(prepared.bytes.length));
+    expect(res.headers['content-length']).toBe(String(prepared.length));
     expect(PreparedJson.of(large).etag).toBe(prepared.etag);
     expect(PreparedJson.of({ ...large, more: 1 }).etag).not.toBe(prepared.etag);
   });
@@ -49,6 +49,15 @@ describe('sendPrepared', () => {
     expect(res.headers.etag).toBe(prepared.gzipEtag);
     expect(res.body).toEqual(large);
     expect(await prepared.gzipped()).toBe(await prepared.gzipped());
+
+    await prepared.compact();
+    const inflated = await request(app)
+      .get('/')
+      .set('Accept-Encoding', 'identity');
+    expect(inflated.headers['content-encoding']).toBeUndefined();
+    expect(inflated.headers.etag).toBe(prepared.etag);
+    expect(inflated.body).toEqual(large);
+    expect(prepared.size).toBeLessThan(prepared.length);
 
     const small = appSending({ a: 1 });
     const plain = await request(small.app)

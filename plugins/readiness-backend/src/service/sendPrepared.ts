@@ -56,7 +56,7 @@ export async function sendPrepared(
     res.status(304).end();
     return;
   }
-  const body = gzip ? await prepared.gzipped() : prepared.bytes;
+  const body = gzip ? await prepared.gzipped() : await prepared.identity();
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   if (gzip) {
     res.setHeader('Content-Encoding', 'gzip');

@@ -1,7 +1,10 @@
 import type { PreparedJson } from '../PreparedJson';
 
-/** Bytes of prepared scorecards kept by default (about 1,500 of 43 KB). */
-const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/**
+ * Bytes of prepared scorecards kept by default: compacted (gzip only), a
+ * 50 KB scorecard takes about 6 KB, so some 20,000 scorecards.
+ */
+const DEFAULT_MAX_BYTES = 128 * 1024 * 1024;
 
 interface Entry {
   version: string;
@@ -11,20 +14,13 @@ interface Entry {
 }
 
 /**
- * Bytes counted for a body: its own and an allowance for the gzip copy made
- * later (JSON scorecards compress to well under a quarter).
- */
-function countedBytes(body: PreparedJson): number {
-  return body.bytes.length + Math.ceil(body.bytes.length / 4);
-}
-
-/**
  * Prepared scorecard bodies by entity and caller visibility, each with the
  * version of what it was built from (see `ScorecardModel.getScorecardJson`).
  * A body is served only while its version is the current one, so nothing
  * here goes stale: it is replaced at the next request after a change.
- * Least recently used bodies are dropped beyond `maxBytes` (with an
- * allowance for their gzip copies).
+ * Keep compacted bodies ({@link PreparedJson.compact}): their size does not
+ * change once kept. Least recently used bodies are dropped beyond
+ * `maxBytes`.
  *
  * @internal
  */
@@ -52,7 +48,7 @@ export class ScorecardBodyCache {
   /** Keeps `body`, built from `version`, for `key`. */
   set(key: string, version: string, body: PreparedJson): void {
     this.delete(key);
-    const bytes = countedBytes(body);
+    const bytes = body.size;
     if (bytes > this.#maxBytes) {
       return;
     }

@@ -128,7 +128,7 @@ export class ScorecardModel {
     const rankedOnCurrentIndex =
       indexBefore === indexAfter && indexAfter === stored.resultsVersion;
     if (learnFromLimit === 0 || rankedOnCurrentIndex) {
-      this.#bodies.set(key, version, body);
+      this.#bodies.set(key, version, await body.compact());
     }
     return body;
   }
