@@ -144,6 +144,22 @@ export interface Config {
     };
 
     /**
+     * The roll-up checks of Systems and Domains, one per level
+     * (`rollup.parts-bronze`, `rollup.parts-silver`…): a System reaches a
+     * level when every component and resource of it that has a level
+     * reaches that level (a Domain: every system of it), judged on their
+     * last stored scores. A System whose parts have no level yet gets no
+     * level, and its summary says what is scored and why.
+     */
+    rollup?: {
+      /**
+       * Whether the roll-up checks are in the pack.
+       * @default true
+       */
+      enabled?: boolean;
+    };
+
+    /**
      * The level each tier of service is expected to reach. Every scorecard
      * and summary carries its target and the levels to go; search filters
      * `belowTarget=true` and sorts by `targetGap`. Computed from stored

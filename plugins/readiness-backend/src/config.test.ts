@@ -29,6 +29,7 @@ describe('readReadinessBackendConfig', () => {
         minimumLevel: 'bronze',
         minimumLevelByTier: { 'tier-1': 'silver' },
       },
+      rollup: { enabled: true },
       notifications: { enabled: false, maxPerBatch: 50 },
       digests: {
         enabled: false,
@@ -76,6 +77,7 @@ describe('readReadinessBackendConfig', () => {
           learnFrom: { limit: 5 },
           cache: { ttl: { minutes: 1 } },
           notifications: { enabled: true, maxPerBatch: 10 },
+          rollup: { enabled: false },
           dependencies: {
             enabled: false,
             checkLevel: 'gold',
@@ -85,6 +87,7 @@ describe('readReadinessBackendConfig', () => {
         },
       }),
     );
+    expect(config.rollup).toEqual({ enabled: false });
     expect(config.dependencies).toEqual({
       enabled: false,
       checkLevel: 'gold',

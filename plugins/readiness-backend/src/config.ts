@@ -62,6 +62,10 @@ export interface ReadinessBackendConfig {
     /** Stricter levels per normalised tier (`tier-1`). */
     minimumLevelByTier: Record<string, string>;
   };
+  /** The roll-up checks of Systems and Domains (`rollup.parts-<level>`). */
+  rollup: {
+    enabled: boolean;
+  };
   /** Telling owners, through Backstage notifications, when a level changes. */
   notifications: {
     enabled: boolean;
@@ -273,6 +277,9 @@ export function readReadinessBackendConfig(
         default: DEFAULTS.dependencies.minimumLevel,
       }),
       minimumLevelByTier: readLevelsByTier(rootConfig),
+    },
+    rollup: {
+      enabled: values.boolean('rollup.enabled', { default: true }),
     },
     notifications: {
       enabled: values.boolean('notifications.enabled', { default: false }),

@@ -28,6 +28,7 @@ import { readReadinessBackendConfig } from './config';
 import { DatabaseReadinessStore } from './database/DatabaseReadinessStore';
 import { checkDatabase } from './database/operations/checkDatabase';
 import { dependencyRiskCheck } from './dependencies/dependencyRiskCheck';
+import { rollupChecks } from './parts/rollupChecks';
 import { LevelChangeNotifier } from './notifications/LevelChangeNotifier';
 import { ReadinessMetrics } from './observability/ReadinessMetrics';
 import { PackIndex } from './pack/PackIndex';
@@ -46,6 +47,7 @@ import { createAuthorizedServices } from './wiring/createAuthorizedServices';
 import { createCampaigns } from './wiring/createCampaigns';
 import { createFactCollector } from './wiring/createFactCollector';
 import { startBackgroundTasks } from './wiring/startBackgroundTasks';
+import { VerifiedTokenCache } from './service/VerifiedTokenCache';
 
 /**
  * The readiness backend plugin: collects facts, scores every catalog entity on
@@ -98,7 +100,13 @@ export const readinessPlugin = createBackendPlugin({
               dependencyRiskCheck({ level: settings.dependencies.checkLevel }),
             ]
           : moduleChecks;
-        const checkPack = readCheckPackFromConfig(config, { extraChecks });
+        // One roll-up check per level of the configured levels.
+        const { levels } = readCheckPackFromConfig(config, { extraChecks });
+        const checkPack = readCheckPackFromConfig(config, {
+          extraChecks: settings.rollup.enabled
+            ? [...extraChecks, ...rollupChecks(levels)]
+            : extraChecks,
+        });
         const pack = new PackIndex(
           checkPack,
           readTargetsByTier(
@@ -231,7 +239,9 @@ export const readinessPlugin = createBackendPlugin({
         deps.httpRouter.use(
           await createRouter({
             ...services,
-            httpAuth: deps.httpAuth,
+            // Each bearer token's signature is checked once a minute at most
+            // (see VerifiedTokenCache for why that is safe).
+            httpAuth: new VerifiedTokenCache(deps.httpAuth),
             logger,
             health: ReadinessHealth.create({
               checkDatabase: async () =>

@@ -1,3 +1,4 @@
+import { readOwnerShareConfig } from '@prodready/plugin-readiness-common';
 import type { ReadinessFactProvider } from '@prodready/plugin-readiness-node';
 import type { ReadinessBackendConfig } from '../config';
 import type { ReadinessStore } from '../database/ReadinessStore';
@@ -13,6 +14,7 @@ import {
 import { LinkVerificationFactProvider, readLinkVerifyConfig } from '../links';
 import type { ReadinessMetrics } from '../observability/ReadinessMetrics';
 import type { PackIndex } from '../pack/PackIndex';
+import { PartsFactProvider } from '../parts/PartsFactProvider';
 import { PushedFactProvider } from '../pushedFacts/PushedFactProvider';
 import type { PushedFactsStore } from '../pushedFacts/PushedFactsStore';
 import type { UnreadLocalPaths } from '../facts/UnreadLocalPaths';
@@ -45,7 +47,12 @@ export function createFactCollector(options: {
   const linkVerify = readLinkVerifyConfig(config);
   return DefaultFactCollector.create({
     providers: [
-      CatalogFactProvider.create({ catalog, auth, logger }),
+      CatalogFactProvider.create({
+        catalog,
+        auth,
+        logger,
+        ownerShare: readOwnerShareConfig(config),
+      }),
       RepositoryFactProvider.fromConfig(config, {
         urlReader: deps.urlReader,
         logger,
@@ -60,7 +67,10 @@ export function createFactCollector(options: {
       }),
       AttestationFactProvider.create({ store: options.attestations }),
       ...options.moduleProviders,
-      // Last: it reads the levels the other facts produced on earlier runs.
+      // Last: they read the levels the other facts produced on earlier runs.
+      ...(settings.rollup.enabled
+        ? [PartsFactProvider.create({ store, pack })]
+        : []),
       ...(settings.dependencies.enabled
         ? [
             DependencyFactProvider.create({

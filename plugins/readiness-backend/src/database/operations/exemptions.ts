@@ -4,6 +4,7 @@ import type { ExemptionFilter } from '../ReadinessStore';
 import { toExemption, toExemptionRow } from '../rows';
 import { applyVisibility } from '../sql';
 import { buildScorecardDocuments } from './scorecardDocuments';
+import { bumpScoresVersion } from './scoresVersion';
 import type { ExemptionRow } from '../tables';
 
 /*
@@ -57,8 +58,10 @@ export async function saveExemption(
       author: row.author,
       expires_at: row.expires_at,
     });
-    // Results show their exemption: the entity's scorecard changed.
+    // Results show their exemption: the entity's scorecard changed (its
+    // document time may not move within a millisecond; the counter does).
     await buildScorecardDocuments(tx, [row.entity_ref], new Date());
+    await bumpScoresVersion(tx);
     return { exemption: toExemption(row), updated: true };
   });
 }
@@ -87,8 +90,10 @@ export async function deleteExemption(db: Knex, id: string): Promise<boolean> {
       return false;
     }
     await tx('exemptions').where('id', id).delete();
-    // Results show their exemption: the entity's scorecard changed.
+    // Results show their exemption: the entity's scorecard changed (its
+    // document time may not move within a millisecond; the counter does).
     await buildScorecardDocuments(tx, [row.entity_ref], new Date());
+    await bumpScoresVersion(tx);
     return true;
   });
 }

@@ -90,7 +90,7 @@ describe.each(databases.eachSupportedId())('ScorecardModel on %p', id => {
       store,
       pack: targeted,
       insights: new InsightsModel({ store, pack: targeted, cacheTtlMs: 0 }),
-      exemplars: { find: async () => [] },
+      exemplars: { find: async () => [], indexVersion: undefined },
       learnFromLimit: 0,
     });
     await store.writeScores(
