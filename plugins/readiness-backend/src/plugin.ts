@@ -189,7 +189,10 @@ export const readinessPlugin = createBackendPlugin({
             campaigns.recorder.requestRecord();
           },
           onLevelChanges: notifier && (changes => notifier.notify(changes)),
-          rescoreDependents: settings.dependencies.enabled,
+          rescoreDependents: {
+            dependencies: settings.dependencies.enabled,
+            wholes: settings.rollup.enabled,
+          },
         });
         const rescores = await startBackgroundTasks({
           deps,

@@ -70,3 +70,40 @@ describe('dependentsToRescore', () => {
     ]);
   });
 });
+
+describe('dependentsToRescore with the roll-up', () => {
+  const cart = entity('cart', [
+    ['partOf', 'system:default/shop'],
+    ['dependencyOf', 'component:default/checkout'],
+  ]);
+  const shop: Entity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'shop', namespace: 'default' },
+    relations: [{ type: 'partOf', targetRef: 'domain:default/commerce' }],
+  };
+
+  it('takes the System a moved component is part of, and the Domain of a moved System', () => {
+    expect(
+      dependentsToRescore(
+        [cart, shop],
+        new Set(['component:default/cart', 'system:default/shop']),
+        undefined,
+        { dependencies: false, wholes: true },
+      ),
+    ).toEqual(['domain:default/commerce', 'system:default/shop']);
+  });
+
+  it('follows both kinds of relation when both checks are on, and neither by default for wholes', () => {
+    const moved = new Set(['component:default/cart']);
+    expect(
+      dependentsToRescore([cart], moved, undefined, {
+        dependencies: true,
+        wholes: true,
+      }),
+    ).toEqual(['component:default/checkout', 'system:default/shop']);
+    expect(dependentsToRescore([cart], moved)).toEqual([
+      'component:default/checkout',
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import {
   RELATION_API_CONSUMED_BY,
   RELATION_DEPENDENCY_OF,
+  RELATION_PART_OF,
   stringifyEntityRef,
   type Entity,
 } from '@backstage/catalog-model';
@@ -12,14 +13,27 @@ import {
  */
 export const MAX_DEPENDENTS_PER_WRITE = 500;
 
+/** Which of the relations that read another entity's level are followed. */
+export interface DependentRelations {
+  /**
+   * `dependencyOf` (others' `dependsOn`) and `apiConsumedBy` (others'
+   * `consumesApis`): what the dependency check reads.
+   */
+  dependencies: boolean;
+  /**
+   * `partOf`: the System or Domain whose roll-up check reads its parts'
+   * levels.
+   */
+  wholes: boolean;
+}
+
 /**
- * The entities to rescore because an entity they depend on moved: of the
- * entities just scored, those in `moved` (level changed, or scored for the
- * first time), and of each its catalog's reverse relations `dependencyOf`
- * (others' `dependsOn`) and `apiConsumedBy` (others' `consumesApis`), the
- * relations the dependency check reads. Sorted, without duplicates, at most
- * `max`; the moved entities themselves are included when they depend on
- * each other (their facts were collected before this write).
+ * The entities to rescore because an entity whose level they read moved: of
+ * the entities just scored, those in `moved` (level changed, or scored for
+ * the first time), and of each the targets of the followed relations.
+ * Sorted, without duplicates, at most `max`; the moved entities themselves
+ * are included when they read each other (their facts were collected before
+ * this write).
  *
  * @internal
  */
@@ -27,6 +41,7 @@ export function dependentsToRescore(
   scored: ReadonlyArray<Entity>,
   moved: ReadonlySet<string>,
   max: number = MAX_DEPENDENTS_PER_WRITE,
+  follow: DependentRelations = { dependencies: true, wholes: false },
 ): string[] {
   if (moved.size === 0) {
     return [];
@@ -37,10 +52,12 @@ export function dependentsToRescore(
       continue;
     }
     for (const relation of entity.relations ?? []) {
-      if (
-        relation.type === RELATION_DEPENDENCY_OF ||
-        relation.type === RELATION_API_CONSUMED_BY
-      ) {
+      const followed =
+        (follow.dependencies &&
+          (relation.type === RELATION_DEPENDENCY_OF ||
+            relation.type === RELATION_API_CONSUMED_BY)) ||
+        (follow.wholes && relation.type === RELATION_PART_OF);
+      if (followed) {
         dependents.add(relation.targetRef);
       }
     }

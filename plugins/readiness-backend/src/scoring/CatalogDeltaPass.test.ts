@@ -102,7 +102,10 @@ async function setup(
       logger,
     }),
     pack: scoringPack,
-    rescoreDependents: options.dependencies,
+    rescoreDependents: {
+      dependencies: options.dependencies ?? false,
+      wholes: false,
+    },
     metrics: ReadinessMetrics.create(otelMetrics.getMeter('test')),
     kinds: ['Component'],
     concurrency: 4,

@@ -10,6 +10,7 @@ import type { LevelChange, ReadinessStore } from '../database/ReadinessStore';
 import type { ReadinessMetrics } from '../observability/ReadinessMetrics';
 import type { FactCollector } from '../facts';
 import type { PackIndex } from '../pack/PackIndex';
+import type { DependentRelations } from '../dependencies/dependentsToRescore';
 import type { ScoringService } from './ScoringService';
 import { retryWithBackoff } from '../lib/retryWithBackoff';
 import { abortReason, untilAborted, withTimeout } from './deadlines';
@@ -56,10 +57,10 @@ export interface DefaultScoringServiceOptions {
    */
   onLevelChanges?: (changes: LevelChange[]) => Promise<void>;
   /**
-   * Whether the dependents of an entity whose level moved are rescored by
-   * the next delta pass (see `EntityScorerOptions.rescoreDependents`).
+   * Which entities reading the level of one whose level moved are rescored
+   * by the next delta pass (see `EntityScorerOptions.rescoreDependents`).
    */
-  rescoreDependents?: boolean;
+  rescoreDependents?: DependentRelations;
   /** The clock; tests pass their own. */
   now?: () => Date;
 }

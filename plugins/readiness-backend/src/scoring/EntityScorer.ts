@@ -19,7 +19,10 @@ import type {
 import type { ReadinessMetrics } from '../observability/ReadinessMetrics';
 import type { FactCollector } from '../facts';
 import type { PackIndex } from '../pack/PackIndex';
-import { dependentsToRescore } from '../dependencies/dependentsToRescore';
+import {
+  dependentsToRescore,
+  type DependentRelations,
+} from '../dependencies/dependentsToRescore';
 import { describeError } from './runErrors';
 import { toEntityScoreWrite } from './toEntityScoreWrite';
 
@@ -39,12 +42,14 @@ export interface EntityScorerOptions {
   /** Called with the entities whose level changed in a write. */
   onLevelChanges?: (changes: LevelChange[]) => Promise<void>;
   /**
-   * Whether the entities that depend on one whose level moved (or that was
+   * Which entities that read the level of one whose level moved (or that was
    * scored for the first time) are marked for the next delta pass, so that
-   * their dependency check reads the new level within seconds. On when the
-   * dependency check is (`readiness.dependencies.enabled`).
+   * their check reads the new level within seconds: its dependents when the
+   * dependency check is on (`readiness.dependencies.enabled`), the Systems
+   * and Domains it is part of when the roll-up check is
+   * (`readiness.rollup.enabled`). Nothing is marked when absent.
    */
-  rescoreDependents?: boolean;
+  rescoreDependents?: DependentRelations;
   now?: () => Date;
 }
 
@@ -200,14 +205,15 @@ export class EntityScorer {
     scored: Entity[],
     stats: ScoreWriteStats,
   ): Promise<void> {
-    if (!this.options.rescoreDependents) {
+    const follow = this.options.rescoreDependents;
+    if (!follow || (!follow.dependencies && !follow.wholes)) {
       return;
     }
     const moved = new Set([
       ...stats.levelChanges.map(change => change.entityRef),
       ...stats.firstScored,
     ]);
-    const dependents = dependentsToRescore(scored, moved);
+    const dependents = dependentsToRescore(scored, moved, undefined, follow);
     if (dependents.length === 0) {
       return;
     }
