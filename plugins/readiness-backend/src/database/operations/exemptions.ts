@@ -4,10 +4,17 @@ import type { ExemptionFilter } from '../ReadinessStore';
 import { toExemption, toExemptionRow } from '../rows';
 import { applyVisibility } from '../sql';
 import { buildScorecardDocuments } from './scorecardDocuments';
+import { bumpScoresVersion } from './scoresVersion';
 import type { ExemptionRow } from '../tables';
 
 /*
  * Exemptions of entities from checks.
+ */
+
+/*
+ * Every write of an exemption bumps the scores version in its transaction:
+ * exemptions show in scorecards and searches, so every replica's caches
+ * derived from the scores go stale with it.
  */
 
 /** Creates an exemption. */
@@ -15,7 +22,10 @@ export async function createExemption(
   db: Knex,
   exemption: Exemption,
 ): Promise<void> {
-  await db('exemptions').insert(toExemptionRow(exemption));
+  await db.transaction(async tx => {
+    await tx('exemptions').insert(toExemptionRow(exemption));
+    await bumpScoresVersion(tx);
+  });
 }
 
 /**
@@ -44,6 +54,7 @@ export async function saveExemption(
       .first();
     if (!active) {
       await tx('exemptions').insert(toExemptionRow(exemption));
+      await bumpScoresVersion(tx);
       return { exemption, updated: false };
     }
     const row: ExemptionRow = {
@@ -59,6 +70,7 @@ export async function saveExemption(
     });
     // Results show their exemption: the entity's scorecard changed.
     await buildScorecardDocuments(tx, [row.entity_ref], new Date());
+    await bumpScoresVersion(tx);
     return { exemption: toExemption(row), updated: true };
   });
 }
@@ -89,6 +101,7 @@ export async function deleteExemption(db: Knex, id: string): Promise<boolean> {
     await tx('exemptions').where('id', id).delete();
     // Results show their exemption: the entity's scorecard changed.
     await buildScorecardDocuments(tx, [row.entity_ref], new Date());
+    await bumpScoresVersion(tx);
     return true;
   });
 }
