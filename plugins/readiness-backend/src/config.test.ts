@@ -75,7 +75,10 @@ describe('readReadinessBackendConfig', () => {
           },
           history: { retentionDays: 30 },
           learnFrom: { limit: 5 },
-          cache: { ttl: { minutes: 1 }, versionCheckInterval: { milliseconds: 250 } },
+          cache: {
+            ttl: { minutes: 1 },
+            versionCheckInterval: { milliseconds: 250 },
+          },
           notifications: { enabled: true, maxPerBatch: 10 },
           dependencies: {
             enabled: false,
