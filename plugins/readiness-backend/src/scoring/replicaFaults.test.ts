@@ -92,9 +92,9 @@ class GatedCatalog {
       options,
     ) => {
       const listing =
-        'cursor' in req && req.cursor
+        req && 'cursor' in req && req.cursor
           ? this.#listingCursors.has(req.cursor)
-          : !!('fields' in req && req.fields);
+          : !!(req && 'fields' in req && req.fields);
       if (!listing) {
         await this.page();
       }

@@ -89,7 +89,8 @@ describeReplicas('caches over replicas', context => {
         '/search?failing=runbook.runbook&limit=5',
       ),
       rollups: await get<RollupResponse>(b.server, '/rollups?groupBy=owner'),
-      trend: await get<TrendPoint[]>(b.server, '/trend?days=1'),
+      trend: (await get<{ points: TrendPoint[] }>(b.server, '/trend?days=1'))
+        .points,
       csv: await get<string>(b.server, '/export?format=csv'),
     });
     const before = await views();
