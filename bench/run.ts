@@ -151,7 +151,7 @@ export function formatTable(rows: BenchRow[]): string {
 }
 
 /** Benchmarks that start a whole backend: only run when named. */
-const ON_REQUEST = ['stack', 'load', 'freshness', 'newEntity'];
+const ON_REQUEST = ['stack', 'load', 'freshness', 'newEntity', 'ingest'];
 
 /** Options passed on to benchmarks as environment variables. */
 const OPTIONS: Record<string, string> = { entities: 'BENCH_ENTITIES' };

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import { stringify } from 'yaml';
+import type { KeptCatalog } from './keptCatalog';
 
 export interface DatabaseSetup {
   label: string;
@@ -13,10 +14,13 @@ export interface DatabaseSetup {
   config: Record<string, unknown>;
   /** A knex client on the readiness plugin's database (after startup). */
   readinessKnex(): Knex;
+  /** True when the catalog's database was kept from an earlier run. */
+  catalogReused(): Promise<boolean>;
+  /** Drops what this run created; a kept catalog stays. */
   cleanUp(): Promise<void>;
 }
 
-export function sqliteSetup(dir: string): DatabaseSetup {
+export function sqliteSetup(dir: string, kept?: KeptCatalog): DatabaseSetup {
   const directory = path.join(dir, 'sqlite');
   let knex: Knex | undefined;
   return {
@@ -26,11 +30,19 @@ export function sqliteSetup(dir: string): DatabaseSetup {
       connection: { directory },
       // The catalog's own database in memory: on a SQLite file its
       // ingestion of 10,000 entities takes over an hour on a busy 2-core
-      // machine. Readiness keeps its SQLite file.
-      plugin:
-        process.env.BENCH_CATALOG_SQLITE_FILE === 'true'
-          ? {}
-          : { catalog: { connection: ':memory:' } },
+      // machine. Readiness keeps its SQLite file. A kept catalog
+      // (BENCH_KEEP_CATALOG) is a file in its own directory.
+      plugin: kept
+        ? { catalog: { connection: { directory: kept.dir } } }
+        : process.env.BENCH_CATALOG_SQLITE_FILE === 'true'
+        ? {}
+        : { catalog: { connection: ':memory:' } },
+    },
+    async catalogReused() {
+      return (
+        kept !== undefined &&
+        fs.existsSync(path.join(kept.dir, 'catalog.sqlite'))
+      );
     },
     readinessKnex() {
       knex ??= knexFactory({
@@ -46,10 +58,33 @@ export function sqliteSetup(dir: string): DatabaseSetup {
   };
 }
 
-export function postgresSetup(connectionString: string): DatabaseSetup {
+export function postgresSetup(
+  connectionString: string,
+  kept?: KeptCatalog,
+): DatabaseSetup {
   const url = new URL(connectionString);
   const prefix = `perf_stack_${Date.now()}_`;
   let knex: Knex | undefined;
+  // Asked before the backend starts (it creates the database).
+  let reused: Promise<boolean> | undefined;
+  const catalogReused = () => {
+    reused ??= (async () => {
+      if (!kept) {
+        return false;
+      }
+      const admin = knexFactory({ client: 'pg', connection: connectionString });
+      try {
+        const { rows } = await admin.raw(
+          'select 1 from pg_database where datname = ?',
+          [kept.pgDatabase],
+        );
+        return rows.length > 0;
+      } finally {
+        await admin.destroy();
+      }
+    })();
+    return reused;
+  };
   return {
     label: 'postgres',
     config: {
@@ -61,7 +96,11 @@ export function postgresSetup(connectionString: string): DatabaseSetup {
         user: decodeURIComponent(url.username || 'postgres'),
         password: decodeURIComponent(url.password) || undefined,
       },
+      ...(kept
+        ? { plugin: { catalog: { connection: { database: kept.pgDatabase } } } }
+        : {}),
     },
+    catalogReused,
     readinessKnex() {
       const own = new URL(connectionString);
       own.pathname = `/${prefix}readiness`;

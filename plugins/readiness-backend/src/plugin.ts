@@ -45,6 +45,7 @@ import { createAuthorizedServices } from './wiring/createAuthorizedServices';
 import { createCampaigns } from './wiring/createCampaigns';
 import { createFactCollector } from './wiring/createFactCollector';
 import { startBackgroundTasks } from './wiring/startBackgroundTasks';
+import { VerifiedTokenCache } from './service/VerifiedTokenCache';
 
 /**
  * The readiness backend plugin: collects facts, scores every catalog entity on
@@ -232,7 +233,9 @@ export const readinessPlugin = createBackendPlugin({
         deps.httpRouter.use(
           await createRouter({
             ...services,
-            httpAuth: deps.httpAuth,
+            // Each bearer token's signature is checked once a minute at most
+            // (see VerifiedTokenCache for why that is safe).
+            httpAuth: new VerifiedTokenCache(deps.httpAuth),
             logger,
             health: ReadinessHealth.create({
               checkDatabase: async () =>

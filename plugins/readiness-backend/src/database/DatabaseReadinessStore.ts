@@ -46,7 +46,10 @@ import {
   countResultsByState,
 } from './operations/readScores';
 import { removeEntities } from './operations/removeEntities';
-import { getScorecardDocument } from './operations/scorecardDocuments';
+import {
+  getScorecardDocument,
+  getScorecardVersion,
+} from './operations/scorecardDocuments';
 import { getScoresVersion } from './operations/scoresVersion';
 import { listOwnerCheckCounts, listRollupRows } from './operations/rollups';
 import { listStoredLevels } from './operations/listStoredLevels';
@@ -158,6 +161,10 @@ export class DatabaseReadinessStore implements ReadinessStore {
 
   getScorecardDocument(entityRef: string) {
     return getScorecardDocument(this.db, entityRef);
+  }
+
+  getScorecardVersion(entityRef: string) {
+    return getScorecardVersion(this.db, entityRef);
   }
 
   listSummaries(entityRefs: string[], visibleEntityRefs: VisibleEntityRefs) {

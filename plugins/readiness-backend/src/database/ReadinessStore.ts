@@ -25,6 +25,7 @@ import type {
   OwnerCheckCounts,
   ScoreSnapshot,
   ScorecardDocument,
+  ScorecardVersion,
   SnapshotFilter,
   CreateRunOptions,
   RunUpdate,
@@ -56,6 +57,7 @@ export type {
   OwnerCheckCounts,
   ScoreSnapshot,
   ScorecardDocument,
+  ScorecardVersion,
   SnapshotFilter,
   CreateRunOptions,
   RunUpdate,
@@ -114,6 +116,12 @@ export interface ReadinessStore {
   getScorecardDocument(
     entityRef: string,
   ): Promise<ScorecardDocument | undefined>;
+
+  /**
+   * What one entity's scorecard depends on in the store, without its
+   * document (one small read); `undefined` when it has no document.
+   */
+  getScorecardVersion(entityRef: string): Promise<ScorecardVersion | undefined>;
 
   /** Summaries of the given entities that are scored and visible. */
   listSummaries(

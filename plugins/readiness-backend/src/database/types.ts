@@ -326,6 +326,23 @@ export interface ScorecardDocument {
 }
 
 /**
+ * What one entity's scorecard depends on in the store (see
+ * `ReadinessStore.getScorecardVersion`): equal versions, equal scorecard.
+ *
+ * @internal
+ */
+export interface ScorecardVersion {
+  /** When the entity's document was last built. */
+  builtAt: string;
+  /** The entity's evaluation time (moves without a rebuild). */
+  evaluatedAt: string;
+  /** The store's results version (learn-from). */
+  resultsVersion: number;
+  /** The store's scores version (exemplars' summaries, owner contacts). */
+  scoresVersion: number;
+}
+
+/**
  * Which entities' snapshots to read.
  *
  * @internal

@@ -52,6 +52,15 @@ export class ExemplarFinder {
 
   private constructor(private readonly options: ExemplarFinderOptions) {}
 
+  /**
+   * The results version of the index requests rank on now (`undefined`
+   * before the first build): a scorecard ranked on it is current when it
+   * equals the store's results version.
+   */
+  get indexVersion(): number | undefined {
+    return this.#index?.version;
+  }
+
   private now(): number {
     return this.options.now ? this.options.now() : Date.now();
   }

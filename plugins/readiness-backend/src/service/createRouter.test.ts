@@ -10,6 +10,7 @@ import express from 'express';
 import request from 'supertest';
 import { ReadinessMetrics } from '../observability/ReadinessMetrics';
 import { PackIndex } from '../pack/PackIndex';
+import { PreparedJson } from './PreparedJson';
 import { createRouter } from './createRouter';
 import { ReadinessHealth } from './ReadinessHealth';
 import type { RouterDependencies } from './RouterDependencies';
@@ -21,7 +22,11 @@ const USER = 'user:default/jane';
 /** The router with every authorized service mocked: binders only parse, call and answer. */
 async function appWith() {
   const services = {
-    scorecards: { getScorecard: jest.fn(), refresh: jest.fn() },
+    scorecards: {
+      getScorecard: jest.fn(),
+      getScorecardJson: jest.fn(),
+      refresh: jest.fn(),
+    },
     search: {
       search: jest.fn(),
       exportBody: jest.fn(),
@@ -90,12 +95,15 @@ const auth = mockCredentials.user.header(USER);
 describe('createRouter', () => {
   it('hands the parsed ref and the caller credentials to the scorecard service', async () => {
     const { app, services } = await appWith();
-    services.scorecards.getScorecard.mockResolvedValue({ entity: {} });
+    services.scorecards.getScorecardJson.mockResolvedValue(
+      PreparedJson.of({ entity: {} }),
+    );
     const res = await request(app)
       .get('/entities/Component/default/Payments-API')
       .set('Authorization', auth);
     expect(res.status).toBe(200);
-    expect(services.scorecards.getScorecard).toHaveBeenCalledWith(
+    expect(res.body).toEqual({ entity: {} });
+    expect(services.scorecards.getScorecardJson).toHaveBeenCalledWith(
       'component:default/payments-api',
       { credentials: mockCredentials.user(USER) },
     );
@@ -109,7 +117,7 @@ describe('createRouter', () => {
     expect(bad.status).toBe(400);
     const anonymous = await request(app).get('/entities/component/default/x');
     expect(anonymous.status).toBe(401);
-    expect(services.scorecards.getScorecard).not.toHaveBeenCalled();
+    expect(services.scorecards.getScorecardJson).not.toHaveBeenCalled();
   });
 
   it('audits writes with their outcome, refusals included', async () => {

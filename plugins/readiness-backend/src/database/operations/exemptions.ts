@@ -68,7 +68,8 @@ export async function saveExemption(
       author: row.author,
       expires_at: row.expires_at,
     });
-    // Results show their exemption: the entity's scorecard changed.
+    // Results show their exemption: the entity's scorecard changed (its
+    // document time may not move within a millisecond; the counter does).
     await buildScorecardDocuments(tx, [row.entity_ref], new Date());
     await bumpScoresVersion(tx);
     return { exemption: toExemption(row), updated: true };
@@ -99,7 +100,8 @@ export async function deleteExemption(db: Knex, id: string): Promise<boolean> {
       return false;
     }
     await tx('exemptions').where('id', id).delete();
-    // Results show their exemption: the entity's scorecard changed.
+    // Results show their exemption: the entity's scorecard changed (its
+    // document time may not move within a millisecond; the counter does).
     await buildScorecardDocuments(tx, [row.entity_ref], new Date());
     await bumpScoresVersion(tx);
     return true;

@@ -193,5 +193,46 @@ describe.each(databases.eachSupportedId())(
         'component:default/b',
       ]);
     });
+
+    it('has a version that moves with its own writes, exemptions and the store counters, and not with reads', async () => {
+      const { store } = await createStore();
+      expect(await store.getScorecardVersion(A)).toBeUndefined();
+      await store.writeScores(
+        [
+          entity('a', { results: [result('tracing.instrumented', 'fail')] }),
+          entity('b', { results: [result('tracing.instrumented', 'pass')] }),
+        ],
+        T0,
+      );
+      const first = await store.getScorecardVersion(A);
+      expect(first).toEqual({
+        builtAt: expect.any(String),
+        evaluatedAt: T0.toISOString(),
+        resultsVersion: expect.any(Number),
+        scoresVersion: expect.any(Number),
+      });
+      expect(await store.getScorecardVersion(A)).toEqual(first);
+
+      // Another entity's change: the store counters move, A's document not.
+      await store.writeScores(
+        [entity('b', { results: [result('tracing.instrumented', 'fail')] })],
+        T1,
+      );
+      const second = (await store.getScorecardVersion(A))!;
+      expect(second.builtAt).toBe(first!.builtAt);
+      expect(second.resultsVersion).toBeGreaterThan(first!.resultsVersion);
+      expect(second.scoresVersion).toBeGreaterThan(first!.scoresVersion);
+
+      // A new exemption shows at the next rescore; an edited one at once.
+      await store.saveExemption(exemption(), T2);
+      expect(await store.getScorecardVersion(A)).toEqual(second);
+      await store.saveExemption(exemption({ reason: 'still migrating' }), T2);
+      const third = (await store.getScorecardVersion(A))!;
+      expect(third.builtAt).not.toBe(second.builtAt);
+      expect(third.scoresVersion).toBeGreaterThan(second.scoresVersion);
+      expect(await store.deleteExemption('e1')).toBe(true);
+      const fourth = (await store.getScorecardVersion(A))!;
+      expect(fourth.scoresVersion).toBeGreaterThan(third.scoresVersion);
+    });
   },
 );

@@ -4,7 +4,7 @@ import type {
   HistoryEvent,
 } from '@prodready/plugin-readiness-common';
 import type { Knex } from 'knex';
-import type { ScorecardDocument } from '../ReadinessStore';
+import type { ScorecardDocument, ScorecardVersion } from '../ReadinessStore';
 import { toExemption, toResults, toSnapshot, toStoredScore } from '../rows';
 import { chunk, INSERT_CHUNK, upsertRows, whereRefIn } from '../sql';
 import type {
@@ -190,4 +190,46 @@ export async function getScorecardDocument(
   const document = JSON.parse(row.document) as ScorecardDocument;
   document.score.evaluatedAt = row.evaluated_at;
   return document;
+}
+
+/**
+ * What one entity's scorecard depends on in the store, in one small read
+ * (not the document): the time its document was built (every write of its
+ * results, history, snapshots or exemptions rebuilds it), its evaluation
+ * time, and the store's results and scores versions (other entities' results
+ * and scores, which learn-from and owner contacts come from). `undefined`
+ * when the entity has no document.
+ */
+export async function getScorecardVersion(
+  db: Knex,
+  entityRef: string,
+): Promise<ScorecardVersion | undefined> {
+  const version = (name: string, as: string) =>
+    db('store_versions').select('version').where('name', name).as(as);
+  const row:
+    | {
+        built_at: string;
+        evaluated_at: string;
+        results_version: number | string | null;
+        scores_version: number | string | null;
+      }
+    | undefined = await db('entity_scorecards as d')
+    .join('entity_scores as s', 's.entity_ref', 'd.entity_ref')
+    .select(
+      'd.built_at',
+      's.evaluated_at',
+      version('results', 'results_version'),
+      version('scores', 'scores_version'),
+    )
+    .where('d.entity_ref', entityRef)
+    .first();
+  if (!row) {
+    return undefined;
+  }
+  return {
+    builtAt: row.built_at,
+    evaluatedAt: row.evaluated_at,
+    resultsVersion: Number(row.results_version ?? 0),
+    scoresVersion: Number(row.scores_version ?? 0),
+  };
 }

@@ -1,6 +1,9 @@
 import type { Knex } from 'knex';
 
-/** The `store_versions` row bumped by every write of `entity_scores`. */
+/**
+ * The `store_versions` row bumped by every write of `entity_scores`, and by
+ * exemption edits (they change scorecard documents).
+ */
 const SCORES_VERSION = 'scores';
 
 /**

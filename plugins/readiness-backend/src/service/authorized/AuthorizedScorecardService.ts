@@ -3,6 +3,7 @@ import type { EntityScorecardResponse } from '@prodready/plugin-readiness-common
 import { readinessEntityRefreshPermission } from '@prodready/plugin-readiness-common';
 import type { ReadinessAuthorizer } from '../../permissions/ReadinessAuthorizer';
 import type { ScorecardModel } from '../models/ScorecardModel';
+import type { PreparedJson } from '../PreparedJson';
 import type { CallerOptions } from './CallerOptions';
 import type { ScorecardService } from './ScorecardService';
 
@@ -38,6 +39,16 @@ export class AuthorizedScorecardService implements ScorecardService {
     // view): a hidden entity is a 404, as if it did not exist.
     const visible = await this.authorizer.assertVisible(credentials, entityRef);
     return this.model.getScorecard(entityRef, visible);
+  }
+
+  async getScorecardJson(
+    entityRef: string,
+    { credentials }: CallerOptions,
+  ): Promise<PreparedJson> {
+    // The same check as getScorecard, at every request: a kept body is
+    // never served to a caller who may not read the entity.
+    const visible = await this.authorizer.assertVisible(credentials, entityRef);
+    return this.model.getScorecardJson(entityRef, visible);
   }
 
   async refresh(

@@ -1,4 +1,5 @@
 import type { EntityScorecardResponse } from '@prodready/plugin-readiness-common';
+import type { PreparedJson } from '../PreparedJson';
 import type { CallerOptions } from './CallerOptions';
 
 /**
@@ -17,6 +18,15 @@ export interface ScorecardService {
     entityRef: string,
     options: CallerOptions,
   ): Promise<EntityScorecardResponse>;
+
+  /**
+   * The same scorecard as a prepared JSON body with its ETag, reused while
+   * nothing it was built from changed (the REST API's page view).
+   */
+  getScorecardJson(
+    entityRef: string,
+    options: CallerOptions,
+  ): Promise<PreparedJson>;
 
   /**
    * Collects facts and scores the entity now (needs

@@ -4,6 +4,7 @@ import type {
   RouterDependencies,
 } from '../RouterDependencies';
 import { audited } from '../audited';
+import { sendPrepared } from '../sendPrepared';
 
 /**
  * Binds one entity's scorecard, its refresh, and batch summaries.
@@ -19,7 +20,10 @@ export function bindEntitiesEndpoints(
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const entityRef = parseEntityRefParam('entity reference', req.params);
-    res.json(await scorecards.getScorecard(entityRef, { credentials }));
+    await sendPrepared(
+      res,
+      await scorecards.getScorecardJson(entityRef, { credentials }),
+    );
   });
 
   router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {

@@ -1,4 +1,5 @@
 import { parseEntityRefParam } from '../../lib/parseEntityRefParam';
+import type { TrendPoint } from '@prodready/plugin-readiness-common';
 import { sendJson } from '../sendJson';
 import type {
   ReadinessApiRouter,
@@ -15,11 +16,12 @@ export function bindInsightsEndpoints(
   router: ReadinessApiRouter,
   deps: RouterDependencies,
 ): void {
+  const trendBodies = new WeakMap<TrendPoint[], { points: TrendPoint[] }>();
   const { httpAuth, insights } = deps;
 
   router.get('/rollups', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    sendJson(
+    await sendJson(
       res,
       await insights.rollups(
         req.query.groupBy,
@@ -32,7 +34,10 @@ export function bindInsightsEndpoints(
   router.get('/rollups/:kind/:namespace/:name', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const entityRef = parseEntityRefParam('entity reference', req.params);
-    sendJson(res, await insights.entityRollup(entityRef, { credentials }));
+    await sendJson(
+      res,
+      await insights.entityRollup(entityRef, { credentials }),
+    );
   });
 
   router.get('/trend', async (req, res) => {
@@ -41,12 +46,18 @@ export function bindInsightsEndpoints(
       { days: req.query.days ?? 90, owner: req.query.owner },
       { credentials },
     );
-    res.json({ points });
+    // The model returns the same array while its trend is cached.
+    let body = trendBodies.get(points);
+    if (!body) {
+      body = { points };
+      trendBodies.set(points, body);
+    }
+    await sendJson(res, body);
   });
 
   router.get('/champions', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    sendJson(
+    await sendJson(
       res,
       await insights.champions(
         { checkId: req.query.checkId, limit: req.query.limit ?? 3 },

@@ -27,7 +27,7 @@ export function bindPreviewEndpoints(
   router.get('/preview', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const checkIds = splitIds(req.query.promote);
-    sendJson(
+    await sendJson(
       res,
       await audited(
         auditor,
@@ -46,7 +46,7 @@ export function bindPreviewEndpoints(
     const credentials = await httpAuth.credentials(req);
     // The spec validated the shape; the pack itself is validated as config.
     const body = req.body as ProposedPackConfig;
-    sendJson(
+    await sendJson(
       res,
       await audited(
         auditor,

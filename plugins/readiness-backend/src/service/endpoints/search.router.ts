@@ -26,7 +26,7 @@ export function bindSearchEndpoints(
 
   router.get('/search', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    sendJson(res, await search.search(req.query, { credentials }));
+    await sendJson(res, await search.search(req.query, { credentials }));
   });
 
   router.get('/export', async (req, res) => {

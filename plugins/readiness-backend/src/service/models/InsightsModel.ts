@@ -94,6 +94,11 @@ export class InsightsModel {
     this.#cache.clear();
   }
 
+  /** Today's day (`YYYY-MM-DD`, UTC), the last day of every trend. */
+  today(): string {
+    return dayOf(this.now());
+  }
+
   private now(): Date {
     return this.options.now ? this.options.now() : new Date();
   }

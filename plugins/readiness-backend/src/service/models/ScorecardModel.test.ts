@@ -108,7 +108,7 @@ describe.each(databases.eachSupportedId())('ScorecardModel on %p', id => {
         }),
         cacheTtlMs: 0,
       }),
-      exemplars: { find: async () => [] },
+      exemplars: { find: async () => [], indexVersion: undefined },
       learnFromLimit: 0,
     });
     await store.writeScores(

@@ -16,6 +16,9 @@ import { SCORECARD_HISTORY_LIMIT } from '../../database/operations/scorecardDocu
 import type { PackIndex } from '../../pack/PackIndex';
 import type { ExemplarFinder } from '../../learnFrom/ExemplarFinder';
 import type { InsightsModel } from './InsightsModel';
+import { PreparedJson } from '../PreparedJson';
+import { visibilityKey } from '../../lib/visibilityKey';
+import { ScorecardBodyCache } from './ScorecardBodyCache';
 import {
   GAP_STATES,
   levelApplicability,
@@ -36,9 +39,11 @@ export interface ScorecardModelOptions {
   pack: PackIndex;
   insights: InsightsModel;
   /** Ranks learn-from exemplars (in memory, see {@link ExemplarFinder}). */
-  exemplars: Pick<ExemplarFinder, 'find'>;
+  exemplars: Pick<ExemplarFinder, 'find' | 'indexVersion'>;
   /** Learn-from exemplars per failing check. */
   learnFromLimit: number;
+  /** Where prepared bodies are kept; default one of 64 MB. */
+  bodies?: ScorecardBodyCache;
 }
 
 function explainSimilarity(
@@ -78,7 +83,55 @@ function explainSimilarity(
  * @internal
  */
 export class ScorecardModel {
-  constructor(private readonly options: ScorecardModelOptions) {}
+  readonly #bodies: ScorecardBodyCache;
+
+  constructor(private readonly options: ScorecardModelOptions) {
+    this.#bodies = options.bodies ?? new ScorecardBodyCache();
+  }
+
+  /**
+   * The scorecard as a prepared JSON body, reused while nothing it was built
+   * from changed: a repeat request reads one small row (the entity's
+   * document time and evaluation time, the store's results and scores
+   * versions; see `ReadinessStore.getScorecardVersion`) and does no JSON
+   * work. The key adds the caller's visibility (learn-from exemplars differ)
+   * and the day (the trend ends today). A body ranked on a learn-from index
+   * older than the store's results is served but not kept. The caller must
+   * already have checked that the entity is visible.
+   */
+  async getScorecardJson(
+    entityRef: string,
+    visible: VisibleEntityRefs,
+  ): Promise<PreparedJson> {
+    const { store, exemplars, learnFromLimit } = this.options;
+    const stored = await store.getScorecardVersion(entityRef);
+    if (!stored) {
+      // Not scored (404), or scored before documents existed.
+      return PreparedJson.of(await this.getScorecard(entityRef, visible));
+    }
+    const day = this.options.insights.today();
+    const key = `${entityRef}\n${visibilityKey(visible)}`;
+    const version = [
+      stored.builtAt,
+      stored.evaluatedAt,
+      stored.resultsVersion,
+      stored.scoresVersion,
+      day,
+    ].join('|');
+    const kept = this.#bodies.get(key, version);
+    if (kept) {
+      return kept;
+    }
+    const indexBefore = exemplars.indexVersion;
+    const body = PreparedJson.of(await this.getScorecard(entityRef, visible));
+    const indexAfter = exemplars.indexVersion;
+    const rankedOnCurrentIndex =
+      indexBefore === indexAfter && indexAfter === stored.resultsVersion;
+    if (learnFromLimit === 0 || rankedOnCurrentIndex) {
+      this.#bodies.set(key, version, await body.compact());
+    }
+    return body;
+  }
 
   /**
    * The scorecard of a scored entity. The caller must already have checked
