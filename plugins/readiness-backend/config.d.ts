@@ -67,9 +67,10 @@ export interface Config {
       shards?: {
         /**
          * Split full runs into shards that every replica works on (each
-         * replica runs a local shard task every 2 seconds). Off: the replica
-         * that runs the scheduled task scores everything. Default false.
-         * @default false
+         * replica runs a local shard task every 2 seconds); a single replica
+         * simply claims every shard itself. Off: the replica that runs the
+         * scheduled task scores everything, page by page. Default true.
+         * @default true
          */
         enabled?: boolean;
         /**
@@ -316,13 +317,26 @@ export interface Config {
     /** In-memory caches of the API. */
     cache?: {
       /**
-       * How long a caller's catalog visibility, roll-ups, trends, champions
-       * and search counts are reused. Writes by the same replica drop the
-       * cached aggregates at once: milliseconds, a duration string ('30s')
-       * or an object; 0 turns the caches off. Default 30 seconds.
+       * How long a caller's catalog visibility (permission decisions) is
+       * reused, and the longest an unused roll-up, trend, champions list,
+       * search page or count is kept. Those aggregates are also keyed by the
+       * scores version in the database, so a write by any replica makes them
+       * stale on every replica (see `versionCheckInterval`): milliseconds, a
+       * duration string ('30s') or an object; 0 turns the caches off.
+       * Default 30 seconds.
        * @default { seconds: 30 }
        */
       ttl?: number | string | HumanDuration;
+      /**
+       * How often a replica reads the scores version (one primary-key lookup
+       * in `store_versions`) that its cached roll-ups, trends, champions,
+       * search pages, counts and export bodies are keyed by: another
+       * replica's write of scores or exemptions shows at most this much
+       * later; this replica's own writes show at once. 0 reads it at every
+       * request. Default 1 second.
+       * @default { seconds: 1 }
+       */
+      versionCheckInterval?: number | string | HumanDuration;
     };
 
     /**

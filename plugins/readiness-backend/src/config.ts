@@ -52,6 +52,12 @@ export interface ReadinessBackendConfig {
   learnFromLimit: number;
   /** How long a caller's catalog visibility and cached aggregates are reused. */
   cacheTtlMs: number;
+  /**
+   * How often a replica reads the scores version its caches of roll-ups,
+   * trends, search and exports are keyed by (another replica's write shows
+   * at most this much later).
+   */
+  cacheVersionCheckIntervalMs: number;
   /** The dependency-risk check (`dependencies.ready`). */
   dependencies: {
     enabled: boolean;
@@ -100,6 +106,7 @@ const DEFAULTS = {
   historyRetentionDays: 180,
   learnFromLimit: 3,
   cacheTtlMs: 30_000,
+  cacheVersionCheckIntervalMs: 1_000,
   notificationsMaxPerBatch: 50,
   digestSchedule: {
     frequency: { cron: '0 8 * * 1' },
@@ -238,7 +245,7 @@ export function readReadinessBackendConfig(
         max: 100,
       }),
       shards: {
-        enabled: values.boolean('scoring.shards.enabled', { default: false }),
+        enabled: values.boolean('scoring.shards.enabled', { default: true }),
         size: values.integer('scoring.shards.size', {
           default: DEFAULTS.shardSize,
           max: 5000,
@@ -268,6 +275,10 @@ export function readReadinessBackendConfig(
       default: DEFAULTS.cacheTtlMs,
       allowZero: true,
     }),
+    cacheVersionCheckIntervalMs: values.durationMs(
+      'cache.versionCheckInterval',
+      { default: DEFAULTS.cacheVersionCheckIntervalMs, allowZero: true },
+    ),
     dependencies: {
       enabled: values.boolean('dependencies.enabled', { default: true }),
       checkLevel: values.string('dependencies.checkLevel', {

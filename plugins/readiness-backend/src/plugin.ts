@@ -40,6 +40,7 @@ import { readPushedFactsConfig } from './pushedFacts/readPushedFactsConfig';
 import { DefaultScoringService } from './scoring/DefaultScoringService';
 import { apiRootPaths } from './service/apiRootPaths';
 import { createRouter } from './service/createRouter';
+import { ScoresVersionWatch } from './lib/ScoresVersionWatch';
 import { InsightsModel } from './service/models/InsightsModel';
 import { SearchModel } from './service/models/SearchModel';
 import { ReadinessHealth } from './service/ReadinessHealth';
@@ -138,14 +139,22 @@ export const readinessPlugin = createBackendPlugin({
           }),
         });
 
+        // One watch of the scores version for every cache derived from the
+        // stored scores: any replica's write makes them stale everywhere.
+        const scoresVersion = new ScoresVersionWatch({
+          read: () => store.getScoresVersion(),
+          intervalMs: settings.cacheVersionCheckIntervalMs,
+        });
         const insights = new InsightsModel({
           store,
           pack,
+          scoresVersion,
           cacheTtlMs: settings.cacheTtlMs,
         });
         const search = new SearchModel({
           store,
           pack,
+          scoresVersion,
           cacheTtlMs: settings.cacheTtlMs,
         });
         const notifier = settings.notifications.enabled

@@ -43,6 +43,7 @@ import {
   listResults,
   listScoredEntityRefs,
   listSummaries,
+  countResultsByState,
 } from './operations/readScores';
 import { removeEntities } from './operations/removeEntities';
 import {
@@ -131,6 +132,10 @@ export class DatabaseReadinessStore implements ReadinessStore {
 
   listScoredEntityRefs() {
     return listScoredEntityRefs(this.db);
+  }
+
+  countResultsByState() {
+    return countResultsByState(this.db);
   }
 
   async removeEntities(entityRefs: string[], now: Date) {

@@ -86,6 +86,9 @@ export interface ReadinessStore {
   /** Refs of every scored entity. */
   listScoredEntityRefs(): Promise<string[]>;
 
+  /** Stored results by state, over every scored entity. */
+  countResultsByState(): Promise<Partial<Record<CheckState, number>>>;
+
   /** Removes scores and results of entities gone from the catalog; history stays. */
   removeEntities(entityRefs: string[], now: Date): Promise<number>;
 

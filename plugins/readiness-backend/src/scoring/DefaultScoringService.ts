@@ -308,6 +308,16 @@ export class DefaultScoringService implements ScoringService {
   }
 
   /**
+   * Sets the `readiness.results` gauge from the stored results: after a
+   * sharded run, in which each replica scored only some of the entities.
+   */
+  async recordResultCounts(): Promise<void> {
+    this.options.metrics.setResultCounts(
+      await this.options.store.countResultsByState(),
+    );
+  }
+
+  /**
    * After a complete run: removes the entities gone from the catalog,
    * purges history past its retention and refreshes planner statistics
    * after large writes.
