@@ -325,7 +325,7 @@ export async function startStack(
       env: {
         ...process.env,
         NODE_ENV: 'production',
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
         BENCH_WITHOUT_READINESS: withReadiness ? 'false' : 'true',
       },
       stdio: ['ignore', out, out],

@@ -22,6 +22,11 @@ const OPTIMIZE_AFTER_ROWS = 1000;
 /** Longest wait to record a failed run's end. */
 const RECORD_FAILURE_TIMEOUT_MS = 10_000;
 
+/** Milliseconds as seconds for a log line. */
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)}s`;
+}
+
 /** What a full run has done so far. */
 interface RunProgress {
   done: number;
@@ -29,6 +34,26 @@ interface RunProgress {
   rowsWritten: number;
   errors: string[];
   errorCount: number;
+  /** Milliseconds spent in each stage (see {@link RunStageTimes}). */
+  stages: RunStageTimes;
+}
+
+/**
+ * Where a full run spent its time, in milliseconds. Waits are the time the
+ * run loop was blocked (the next page is fetched and the previous page
+ * written while a page is scored).
+ */
+interface RunStageTimes {
+  /** Waiting for a catalog page. */
+  catalogWaitMs: number;
+  /** Collecting facts and evaluating (the run loop's own work). */
+  scoreMs: number;
+  /** Writing pages (overlaps scoring). */
+  writeMs: number;
+  /** Waiting for the previous page's write. */
+  writeWaitMs: number;
+  /** Removing entities gone, purging history, planner statistics. */
+  cleanUpMs: number;
 }
 
 /**
@@ -163,7 +188,16 @@ export class DefaultScoringService implements ScoringService {
       rowsWritten: 0,
       errors: [],
       errorCount: 0,
+      stages: {
+        catalogWaitMs: 0,
+        scoreMs: 0,
+        writeMs: 0,
+        writeWaitMs: 0,
+        cleanUpMs: 0,
+      },
     };
+    const { stages } = progress;
+    const since = (started: number) => performance.now() - started;
     const addError = (message: string) => {
       progress.errorCount += 1;
       if (progress.errors.length < MAX_RUN_ERRORS) {
@@ -195,7 +229,9 @@ export class DefaultScoringService implements ScoringService {
 
       let next: Promise<QueryEntitiesResponse> | undefined = fetchPage();
       while (next) {
+        let started = performance.now();
         const page: QueryEntitiesResponse = await next;
+        stages.catalogWaitMs += since(started);
         progress.total ??= page.totalItems;
         const cursor = page.pageInfo.nextCursor;
         next = cursor ? fetchPage(cursor) : undefined;
@@ -203,6 +239,7 @@ export class DefaultScoringService implements ScoringService {
           throw abortReason(signal);
         }
 
+        started = performance.now();
         const batch = await this.scorer.scoreBatch(
           page.items,
           run.id,
@@ -210,6 +247,7 @@ export class DefaultScoringService implements ScoringService {
           this.options.concurrency,
           exemptions,
         );
+        stages.scoreMs += since(started);
         for (const ref of batch.seen) {
           seen.add(ref);
         }
@@ -219,20 +257,38 @@ export class DefaultScoringService implements ScoringService {
           stateCounts[key] = (stateCounts[key] ?? 0) + (n ?? 0);
         }
         // Write this page while the next one is scored; writes stay in order.
+        started = performance.now();
         await pendingWrite;
+        stages.writeWaitMs += since(started);
         pendingWrite = this.writePage(run, batch, page.items.length, progress);
         // Awaited before the next write or at the end; not unhandled meanwhile.
         pendingWrite.catch(() => undefined);
       }
+      let started = performance.now();
       await pendingWrite;
+      stages.writeWaitMs += since(started);
 
       // The run is complete: now entities that left the catalog can go.
+      started = performance.now();
       const now = this.now();
       const gone = (await store.listScoredEntityRefs()).filter(
         ref => !seen.has(ref),
       );
       await this.cleanUpAfterRun(gone, progress.rowsWritten, logger);
+      stages.cleanUpMs += since(started);
       metrics.setResultCounts(stateCounts);
+      logger.info(
+        `Rescore stages: catalog wait ${seconds(
+          stages.catalogWaitMs,
+        )}, scoring ${seconds(stages.scoreMs)}, writes ${seconds(
+          stages.writeMs,
+        )} (waited ${seconds(stages.writeWaitMs)}), clean-up ${seconds(
+          stages.cleanUpMs,
+        )}`,
+        Object.fromEntries(
+          Object.entries(stages).map(([k, v]) => [k, Math.round(v)]),
+        ),
+      );
       await store.updateRun(run.id, {
         status: 'succeeded',
         finishedAt: now,
@@ -336,7 +392,9 @@ export class DefaultScoringService implements ScoringService {
     pageSize: number,
     progress: RunProgress,
   ): Promise<void> {
+    const started = performance.now();
     const stats = await this.scorer.writeBatch(batch, run.trigger);
+    progress.stages.writeMs += performance.now() - started;
     progress.rowsWritten += stats.resultsWritten + stats.scoresWritten;
     progress.done += pageSize;
     await this.options.store.updateRun(run.id, {
