@@ -172,37 +172,6 @@ describe('CatalogDeltaPass', () => {
     expect(await pass()).toMatchObject({ seen: 2, changed: 0 });
   });
 
-  it('leaves new entities to a full run in progress, but still scores changed ones', async () => {
-    const a = component('a', 'a1');
-    const { store, pass, setCatalog } = await setup([...groups, a]);
-    expect(await pass()).toMatchObject({ scored: 1, deferred: 0 });
-
-    const run = await store.createRun({
-      trigger: 'manual',
-      claimed: true,
-      now: new Date(),
-    });
-    setCatalog([...groups, component('a', 'a2', true), component('b', 'b1')]);
-    expect(await pass()).toMatchObject({
-      changed: 2,
-      scored: 1,
-      deferred: 1,
-    });
-    expect(await store.listScoredEntityRefs()).toEqual(['component:default/a']);
-
-    // The run ends without having listed b: the next pass scores it.
-    await store.updateRun(run.id, {
-      status: 'succeeded',
-      finishedAt: new Date(),
-      heartbeatAt: new Date(),
-    });
-    expect(await pass()).toMatchObject({ changed: 1, scored: 1, deferred: 0 });
-    expect((await store.listScoredEntityRefs()).sort()).toEqual([
-      'component:default/a',
-      'component:default/b',
-    ]);
-  });
-
   it('removes the scores of entities gone from the catalog, but not on an empty listing', async () => {
     const a = component('a', 'a1');
     const b = component('b', 'b1');

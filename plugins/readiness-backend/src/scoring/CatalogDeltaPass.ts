@@ -16,11 +16,6 @@ const DELTA_FIELDS = [
 const DELTA_PAGE_SIZE = 1000;
 /** Entities fetched whole and scored per batch. */
 const SCORE_BATCH = 100;
-/**
- * A full run whose heartbeat is older than this is not counted on to score
- * new entities (its process may be gone).
- */
-const ACTIVE_RUN_HEARTBEAT_MS = 60_000;
 
 /**
  * Options of {@link CatalogDeltaPass.create}.
@@ -55,11 +50,6 @@ export interface DeltaPassOutcome {
   changed: number;
   /** Entities scored and written in this pass. */
   scored: number;
-  /**
-   * New entities (never scored) left to the full run in progress, which
-   * scores them anyway; a later pass scores those it did not list.
-   */
-  deferred: number;
   /** Entities gone from the catalog whose scores this pass removed. */
   removed: number;
   errors: string[];
@@ -95,7 +85,6 @@ export class CatalogDeltaPass {
     const credentials = await auth.getOwnServiceCredentials();
     const stored = await store.listEntityEtags();
     const changed: string[] = [];
-    const fresh = new Set<string>();
     const present = new Set<string>();
     let seen = 0;
     let cursor: string | undefined;
@@ -122,9 +111,6 @@ export class CatalogDeltaPass {
         // run covers those.
         if (etag && stored.get(ref) !== etag) {
           changed.push(ref);
-          if (!stored.has(ref)) {
-            fresh.add(ref);
-          }
         }
       }
       cursor = page.pageInfo.nextCursor;
@@ -143,22 +129,10 @@ export class CatalogDeltaPass {
       seen,
       changed: changed.length,
       scored: 0,
-      deferred: 0,
       removed,
       errors: [],
     };
-    // While a full run is scoring (e.g. the first one over a fresh
-    // database), scoring every new entity here too would write each twice
-    // and make the two wait on each other's rows: new ones are left to it.
-    let candidates = changed;
-    if (
-      fresh.size > 0 &&
-      (await store.getActiveRun(new Date(Date.now() - ACTIVE_RUN_HEARTBEAT_MS)))
-    ) {
-      candidates = changed.filter(ref => !fresh.has(ref));
-      outcome.deferred = fresh.size;
-    }
-    const todo = candidates.slice(0, this.options.maxPerPass ?? 2000);
+    const todo = changed.slice(0, this.options.maxPerPass ?? 2000);
     for (let i = 0; i < todo.length && !signal.aborted; i += SCORE_BATCH) {
       const { items } = await catalog.getEntitiesByRefs(
         { entityRefs: todo.slice(i, i + SCORE_BATCH) },
@@ -176,13 +150,7 @@ export class CatalogDeltaPass {
     }
     if (outcome.changed > 0 || outcome.removed > 0) {
       logger.info(
-        `Delta pass: ${outcome.changed} new or changed of ${seen} entities, ${
-          outcome.scored
-        } scored, ${
-          outcome.deferred > 0
-            ? `${outcome.deferred} new left to the full run in progress, `
-            : ''
-        }${outcome.removed} removed, ${outcome.errors.length} errors`,
+        `Delta pass: ${outcome.changed} new or changed of ${seen} entities, ${outcome.scored} scored, ${outcome.removed} removed, ${outcome.errors.length} errors`,
       );
     }
     return outcome;
