@@ -19,6 +19,13 @@ import { describeError, errorsWithCount, MAX_RUN_ERRORS } from './runErrors';
 /** Result rows a run must write before planner statistics are refreshed. */
 const OPTIMIZE_AFTER_ROWS = 1000;
 
+/**
+ * Page writes of a full run in flight at once, each its own transaction:
+ * the first run over a fresh database is bound by its writes, which leave
+ * the database idle part of the time while one page's rows are prepared.
+ */
+const WRITES_IN_FLIGHT = 2;
+
 /** Longest wait to record a failed run's end. */
 const RECORD_FAILURE_TIMEOUT_MS = 10_000;
 
@@ -206,7 +213,8 @@ export class DefaultScoringService implements ScoringService {
     };
     const seen = new Set<string>();
     const stateCounts: Partial<Record<CheckState, number>> = {};
-    let pendingWrite: Promise<void> | undefined;
+    // Page writes in flight; a failed one stays until the run sees it.
+    const writing = new Set<Promise<void>>();
 
     logger.info(`Rescore started (${run.trigger})`);
     const work = async (): Promise<RunInfo> => {
@@ -256,16 +264,23 @@ export class DefaultScoringService implements ScoringService {
           const key = state as CheckState;
           stateCounts[key] = (stateCounts[key] ?? 0) + (n ?? 0);
         }
-        // Write this page while the next one is scored; writes stay in order.
+        // Write this page while the next one is scored, at most
+        // WRITES_IN_FLIGHT pages at a time (a page holds distinct entities).
         started = performance.now();
-        await pendingWrite;
+        while (writing.size >= WRITES_IN_FLIGHT) {
+          await Promise.race(writing);
+        }
         stages.writeWaitMs += since(started);
-        pendingWrite = this.writePage(run, batch, page.items.length, progress);
-        // Awaited before the next write or at the end; not unhandled meanwhile.
-        pendingWrite.catch(() => undefined);
+        const write = this.writePage(run, batch, page.items.length, progress);
+        writing.add(write);
+        // A failure is seen by the next wait or at the end; not unhandled.
+        write.then(
+          () => writing.delete(write),
+          () => undefined,
+        );
       }
       let started = performance.now();
-      await pendingWrite;
+      await Promise.all(writing);
       stages.writeWaitMs += since(started);
 
       // The run is complete: now entities that left the catalog can go.
@@ -314,7 +329,7 @@ export class DefaultScoringService implements ScoringService {
       // Let a page write in flight finish (or fail) before recording the end,
       // unless the run was aborted: then it may never answer.
       if (!signal.aborted) {
-        await pendingWrite?.catch(() => undefined);
+        await Promise.allSettled(writing);
       }
       failure.error = error;
       const now = this.now();
