@@ -214,7 +214,16 @@ async function benchOn(
       scheduler.factory({ skipTaskRunOnStartup: true }),
       mockServices.database.factory({ knex: target.knex }),
       mockServices.rootConfig.factory({
-        data: { readiness: { scoring: { maxSettleRuns: 0 } } },
+        // BENCH_SHARDS=false: full runs page by page instead of in shards
+        // (the default), to compare the single-replica path both ways.
+        data: {
+          readiness: {
+            scoring: {
+              maxSettleRuns: 0,
+              shards: { enabled: process.env.BENCH_SHARDS !== 'false' },
+            },
+          },
+        },
       }),
     ],
   });

@@ -37,7 +37,7 @@ function row(benchmark: string, r: RealismCheckRow): BenchRow {
 export async function run(): Promise<BenchRow[]> {
   const start = process.hrtime.bigint();
   const corpus = loadRealismCorpus(defaultChecks.map(c => c.id));
-  const comparison = compareVerdicts(createCheckPack(), corpus);
+  const comparison = await compareVerdicts(createCheckPack(), corpus);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   for (const d of comparison.disagreements) {
     process.stderr.write(

@@ -137,6 +137,9 @@ export function writeConfig(
       baseUrl: `http://127.0.0.1:${port}`,
       listen: { port, host: '127.0.0.1' },
       database,
+      // newEntity.bench.ts serves single-entity catalog files on the next
+      // port and registers them, as a team registering a component does.
+      reading: { allow: [{ host: `127.0.0.1:${port + 1}` }] },
     },
     auth: {
       environment: 'production',

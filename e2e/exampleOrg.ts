@@ -36,16 +36,24 @@ export function sorted(values: Iterable<string>): string[] {
   return Array.from(values).sort();
 }
 
+/** Three delta passes (every 5 s) without a level or score moving. */
+const LEVELS_SETTLE_MS = 15_000;
+
 /**
- * Waits until the backend has finished a scoring run over the whole catalog:
- * a run that started while the catalog was still being ingested scored only
- * part of it (the backend then rescores, but the tests must not start on the
- * partial run). "Whole" is the catalog's count of the scored kinds, the same
- * on two polls in a row.
+ * Waits until the backend has finished a scoring run over the whole catalog
+ * and levels hold still: a run that started while the catalog was still
+ * being ingested scored only part of it (the backend then rescores, but the
+ * tests must not start on the partial run), and the dependents of entities
+ * scored late in the run are rescored by the delta pass right after it.
+ * "Whole" is the catalog's count of the scored kinds, the same on two polls
+ * in a row.
  */
 export async function waitForScoring(api: ReadinessTestApi): Promise<void> {
   let previousCount = -1;
   let seen = '';
+  // The levels and scores of every scored entity, and since when they hold.
+  let fingerprint = '';
+  let stableSince = Date.now();
   await waitFor(
     'the readiness backend to score the whole example catalog',
     async () => {
@@ -57,18 +65,29 @@ export async function waitForScoring(api: ReadinessTestApi): Promise<void> {
         const stable = totalItems > 0 && totalItems === previousCount;
         previousCount = totalItems;
         const runs = await api.getRuns({ limit: 5 });
-        seen = `${totalItems} in the catalog, runs scored ${runs
+        const scored = await api.searchAll({ sort: 'name' });
+        const next = scored
+          .map(e => `${e.entityRef}=${e.level ?? '-'}/${e.score}`)
+          .join();
+        if (next !== fingerprint) {
+          fingerprint = next;
+          stableSince = Date.now();
+        }
+        seen = `${totalItems} in the catalog, ${
+          scored.length
+        } scored, runs scored ${runs
           .map(r => `${r.entitiesDone} (${r.status})`)
           .join(', ')}`;
-        // Two full runs: the backend reruns once after its first run (the
-        // catalog may still be ingesting, and a service scored before its
-        // dependencies gets its dependency check on the rerun), so levels
-        // hold still only after the second.
+        // One full run over the whole catalog, then levels that hold still
+        // for LEVELS_SETTLE_MS: a service scored before its dependencies is
+        // rescored by the delta pass (every 5 s) once their levels are in,
+        // not by a second full run.
         return (
           stable &&
-          runs.filter(
+          runs.some(
             r => r.status === 'succeeded' && r.entitiesDone >= totalItems,
-          ).length >= 2
+          ) &&
+          Date.now() - stableSince >= LEVELS_SETTLE_MS
         );
       } catch {
         return false;

@@ -2,7 +2,9 @@
  * The observed phase of the e2e: Prometheus with the monitoring mixin's rules
  * scrapes the backend's own metrics, the app restarts with the Prometheus
  * module reading it, and the readiness-backend component's golden signals,
- * alerts, SLO and positive monitoring pass on observed evidence.
+ * alerts, SLO and positive monitoring pass on observed evidence; payments-api's
+ * claims are `claimed` (Prometheus does not show them) and, once Prometheus
+ * is stopped, ledger-service's live checks are `unknown`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +19,12 @@ import {
   assertAlertsHaveRunbooks,
   waitForObservedSignals,
 } from './observed';
+import {
+  CLAIMING_SERVICE,
+  UNKNOWN_SERVICE,
+  assertClaimedService,
+  assertUnknownService,
+} from './observedStates';
 import { MIXIN } from '../observability/scripts/mixin';
 import { startPrometheus } from '../observability/scripts/prometheus';
 
@@ -45,6 +53,13 @@ export async function observedGold(): Promise<void> {
     }),
   );
   console.log(`    (${prometheus.url}, scraping localhost:9464)`);
+  let prometheusStopped = false;
+  const stopPrometheus = async () => {
+    if (!prometheusStopped) {
+      prometheusStopped = true;
+      await prometheus.stop();
+    }
+  };
   process.env.READINESS_PROMETHEUS_URL = prometheus.url;
   const logFile = path.join(ROOT, '.data', 'e2e', 'stack-observed.log');
   let stack: Stack | undefined;
@@ -125,6 +140,11 @@ export async function observedGold(): Promise<void> {
       },
     );
 
+    await step(
+      `${CLAIMING_SERVICE}'s dashboard, alerts and SLO are claimed, not observed (Prometheus has none of its series or rules)`,
+      async () => console.log(`    (${await assertClaimedService(api)})`),
+    );
+
     browser = await launchBrowser();
     const page = await browser.context.newPage();
     page.setDefaultTimeout(60_000);
@@ -161,6 +181,11 @@ export async function observedGold(): Promise<void> {
         await screenshot(page, 'readiness-backend-observed.png', 3200);
       },
     );
+    await step('stop Prometheus', stopPrometheus);
+    await step(
+      `${UNKNOWN_SERVICE}'s golden signals are unknown once Prometheus is down`,
+      async () => console.log(`    (${await assertUnknownService(api)})`),
+    );
   } catch (error) {
     if (fs.existsSync(logFile)) {
       const log = fs.readFileSync(logFile, 'utf8').split('\n');
@@ -174,6 +199,8 @@ export async function observedGold(): Promise<void> {
     if (stack && !stack.reused) {
       await step('stop the app', () => stack!.stop());
     }
-    await step('stop Prometheus', () => prometheus.stop());
+    if (!prometheusStopped) {
+      await step('stop Prometheus', stopPrometheus);
+    }
   }
 }

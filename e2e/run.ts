@@ -38,6 +38,7 @@ import {
 import { levelChangeJourney } from './levelChangeJourney';
 import { observedGold } from './observedPhase';
 import { ReadinessTestApi } from './readinessApi';
+import { searchMissingRunbook } from './searchJourney';
 import { SCREENSHOTS, screenshot, step } from './steps';
 import { APP_URL, ROOT, startStack, waitFor } from './stack';
 import { prometheusInstalled } from '../observability/scripts/prometheus';
@@ -106,9 +107,8 @@ async function main(): Promise<void> {
     );
 
     await step(`a ${top.title} service's Readiness tab`, async () => {
-      // A level can still move after the first full run: a service scored
-      // before its dependencies gets its dependency check on the next run.
-      // Take a service whose own scorecard agrees with the search.
+      // Take a service whose own scorecard agrees with the search (the
+      // search answers from summaries; both follow each write).
       let gold = undefined as EntitySummary | undefined;
       await waitFor(
         `a ${top.title} component whose scorecard agrees with the search`,
@@ -403,6 +403,14 @@ async function main(): Promise<void> {
       },
     );
     await levelChangeJourney({ page, api, pack });
+
+    await step(
+      'search "missing runbook": only entities without a runbook on top',
+      async () => {
+        const top = await searchMissingRunbook({ page, api });
+        console.log(`    (top results: ${top.join(', ')})`);
+      },
+    );
 
     await campaignJourney({ page, api, pack, step, screenshot });
 

@@ -67,9 +67,10 @@ export interface Config {
       shards?: {
         /**
          * Split full runs into shards that every replica works on (each
-         * replica runs a local shard task every 2 seconds). Off: the replica
-         * that runs the scheduled task scores everything. Default false.
-         * @default false
+         * replica runs a local shard task every 2 seconds); a single replica
+         * simply claims every shard itself. Off: the replica that runs the
+         * scheduled task scores everything, page by page. Default true.
+         * @default true
          */
         enabled?: boolean;
         /**
@@ -141,6 +142,22 @@ export interface Config {
        * @default { tier-1: silver }
        */
       minimumLevelByTier?: { [tier: string]: string };
+    };
+
+    /**
+     * The roll-up checks of Systems and Domains, one per level
+     * (`rollup.parts-bronze`, `rollup.parts-silver`…): a System reaches a
+     * level when every component and resource of it that has a level
+     * reaches that level (a Domain: every system of it), judged on their
+     * last stored scores. A System whose parts have no level yet gets no
+     * level, and its summary says what is scored and why.
+     */
+    rollup?: {
+      /**
+       * Whether the roll-up checks are in the pack.
+       * @default true
+       */
+      enabled?: boolean;
     };
 
     /**
@@ -300,13 +317,26 @@ export interface Config {
     /** In-memory caches of the API. */
     cache?: {
       /**
-       * How long a caller's catalog visibility, roll-ups, trends, champions
-       * and search counts are reused. Writes by the same replica drop the
-       * cached aggregates at once: milliseconds, a duration string ('30s')
-       * or an object; 0 turns the caches off. Default 30 seconds.
+       * How long a caller's catalog visibility (permission decisions) is
+       * reused, and the longest an unused roll-up, trend, champions list,
+       * search page or count is kept. Those aggregates are also keyed by the
+       * scores version in the database, so a write by any replica makes them
+       * stale on every replica (see `versionCheckInterval`): milliseconds, a
+       * duration string ('30s') or an object; 0 turns the caches off.
+       * Default 30 seconds.
        * @default { seconds: 30 }
        */
       ttl?: number | string | HumanDuration;
+      /**
+       * How often a replica reads the scores version (one primary-key lookup
+       * in `store_versions`) that its cached roll-ups, trends, champions,
+       * search pages, counts and export bodies are keyed by: another
+       * replica's write of scores or exemptions shows at most this much
+       * later; this replica's own writes show at once. 0 reads it at every
+       * request. Default 1 second.
+       * @default { seconds: 1 }
+       */
+      versionCheckInterval?: number | string | HumanDuration;
     };
 
     /**

@@ -35,7 +35,10 @@ export interface Config {
      * Changes to the check pack. An entry whose `id` is an existing check
      * (default or added in code) overrides the keys it gives or, with
      * `enabled: false`, removes the check. An entry with a new id adds a
-     * declarative check (`title`, `level` and `rule` required). Invalid
+     * declarative check (`title`, `level` and `rule` required). The
+     * opt-in checks of the pack are turned on by naming them: the attested
+     * checks and the API checks (`api.definition`, `api.docs`,
+     * `api.consumer-contact`: an API's own check set). Invalid
      * entries stop the backend at startup with an error naming the path,
      * e.g. `readiness.checks[2].rule.anyOf[0]`, and the bad value.
      * @default [] (the default check pack unchanged)
@@ -165,5 +168,30 @@ export interface Config {
         }>;
       };
     }>;
+
+    /**
+     * When an owner looks like a catch-all rather than a team (read by
+     * `readOwnerShareConfig`, backend and CLI). An owner that owns at least
+     * `minOwnedEntities` entities and at least `maxOwnerShare` of the catalog
+     * (Components, APIs, Resources, Systems and Domains; the backend counts
+     * them once per pass, the CLI over the files it scores) and lists no
+     * contact (no email, chat or on-call link, no member email) makes
+     * `ownership.owner-resolves` `unknown` with the reason, e.g.
+     * "group:x/unspecified owns 91 of 120 catalog entities (76 %) and lists
+     * no contact". Both thresholds must be met.
+     */
+    ownership?: {
+      /**
+       * Least share of the catalog, above 0 and at most 1. Default 0.25.
+       * @default 0.25
+       */
+      maxOwnerShare?: number;
+      /**
+       * Least number of owned entities, so small catalogs are not judged.
+       * Default 20.
+       * @default 20
+       */
+      minOwnedEntities?: number;
+    };
   };
 }

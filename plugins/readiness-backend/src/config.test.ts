@@ -17,18 +17,20 @@ describe('readReadinessBackendConfig', () => {
         pageSize: 500,
         settleDelayMs: 60_000,
         maxSettleRuns: 5,
-        shards: { enabled: false, size: 500 },
+        shards: { enabled: true, size: 500 },
         delta: { enabled: true, intervalMs: 5_000, maxPerPass: 2000 },
       },
       historyRetentionDays: 180,
       learnFromLimit: 3,
       cacheTtlMs: 30_000,
+      cacheVersionCheckIntervalMs: 1_000,
       dependencies: {
         enabled: true,
         checkLevel: 'silver',
         minimumLevel: 'bronze',
         minimumLevelByTier: { 'tier-1': 'silver' },
       },
+      rollup: { enabled: true },
       notifications: { enabled: false, maxPerBatch: 50 },
       digests: {
         enabled: false,
@@ -74,8 +76,12 @@ describe('readReadinessBackendConfig', () => {
           },
           history: { retentionDays: 30 },
           learnFrom: { limit: 5 },
-          cache: { ttl: { minutes: 1 } },
+          cache: {
+            ttl: { minutes: 1 },
+            versionCheckInterval: { milliseconds: 250 },
+          },
           notifications: { enabled: true, maxPerBatch: 10 },
+          rollup: { enabled: false },
           dependencies: {
             enabled: false,
             checkLevel: 'gold',
@@ -85,6 +91,7 @@ describe('readReadinessBackendConfig', () => {
         },
       }),
     );
+    expect(config.rollup).toEqual({ enabled: false });
     expect(config.dependencies).toEqual({
       enabled: false,
       checkLevel: 'gold',
@@ -109,6 +116,7 @@ describe('readReadinessBackendConfig', () => {
     expect(config.historyRetentionDays).toBe(30);
     expect(config.learnFromLimit).toBe(5);
     expect(config.cacheTtlMs).toBe(60_000);
+    expect(config.cacheVersionCheckIntervalMs).toBe(250);
     expect(config.notifications).toEqual({ enabled: true, maxPerBatch: 10 });
   });
 

@@ -52,6 +52,12 @@ export interface ReadinessBackendConfig {
   learnFromLimit: number;
   /** How long a caller's catalog visibility and cached aggregates are reused. */
   cacheTtlMs: number;
+  /**
+   * How often a replica reads the scores version its caches of roll-ups,
+   * trends, search and exports are keyed by (another replica's write shows
+   * at most this much later).
+   */
+  cacheVersionCheckIntervalMs: number;
   /** The dependency-risk check (`dependencies.ready`). */
   dependencies: {
     enabled: boolean;
@@ -61,6 +67,10 @@ export interface ReadinessBackendConfig {
     minimumLevel: string;
     /** Stricter levels per normalised tier (`tier-1`). */
     minimumLevelByTier: Record<string, string>;
+  };
+  /** The roll-up checks of Systems and Domains (`rollup.parts-<level>`). */
+  rollup: {
+    enabled: boolean;
   };
   /** Telling owners, through Backstage notifications, when a level changes. */
   notifications: {
@@ -96,6 +106,7 @@ const DEFAULTS = {
   historyRetentionDays: 180,
   learnFromLimit: 3,
   cacheTtlMs: 30_000,
+  cacheVersionCheckIntervalMs: 1_000,
   notificationsMaxPerBatch: 50,
   digestSchedule: {
     frequency: { cron: '0 8 * * 1' },
@@ -234,7 +245,7 @@ export function readReadinessBackendConfig(
         max: 100,
       }),
       shards: {
-        enabled: values.boolean('scoring.shards.enabled', { default: false }),
+        enabled: values.boolean('scoring.shards.enabled', { default: true }),
         size: values.integer('scoring.shards.size', {
           default: DEFAULTS.shardSize,
           max: 5000,
@@ -264,6 +275,10 @@ export function readReadinessBackendConfig(
       default: DEFAULTS.cacheTtlMs,
       allowZero: true,
     }),
+    cacheVersionCheckIntervalMs: values.durationMs(
+      'cache.versionCheckInterval',
+      { default: DEFAULTS.cacheVersionCheckIntervalMs, allowZero: true },
+    ),
     dependencies: {
       enabled: values.boolean('dependencies.enabled', { default: true }),
       checkLevel: values.string('dependencies.checkLevel', {
@@ -273,6 +288,9 @@ export function readReadinessBackendConfig(
         default: DEFAULTS.dependencies.minimumLevel,
       }),
       minimumLevelByTier: readLevelsByTier(rootConfig),
+    },
+    rollup: {
+      enabled: values.boolean('rollup.enabled', { default: true }),
     },
     notifications: {
       enabled: values.boolean('notifications.enabled', { default: false }),

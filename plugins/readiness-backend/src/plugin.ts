@@ -28,15 +28,19 @@ import { readReadinessBackendConfig } from './config';
 import { DatabaseReadinessStore } from './database/DatabaseReadinessStore';
 import { checkDatabase } from './database/operations/checkDatabase';
 import { dependencyRiskCheck } from './dependencies/dependencyRiskCheck';
+import { rollupChecks } from './parts/rollupChecks';
 import { LevelChangeNotifier } from './notifications/LevelChangeNotifier';
 import { ReadinessMetrics } from './observability/ReadinessMetrics';
 import { PackIndex } from './pack/PackIndex';
 import { describeSetup } from './pack/describeSetup';
+import { readRepositoryConfig } from './facts/readRepositoryConfig';
+import { UnreadLocalPaths } from './facts/UnreadLocalPaths';
 import { DatabasePushedFactsStore } from './pushedFacts/DatabasePushedFactsStore';
 import { readPushedFactsConfig } from './pushedFacts/readPushedFactsConfig';
 import { DefaultScoringService } from './scoring/DefaultScoringService';
 import { apiRootPaths } from './service/apiRootPaths';
 import { createRouter } from './service/createRouter';
+import { ScoresVersionWatch } from './lib/ScoresVersionWatch';
 import { InsightsModel } from './service/models/InsightsModel';
 import { SearchModel } from './service/models/SearchModel';
 import { ReadinessHealth } from './service/ReadinessHealth';
@@ -97,7 +101,13 @@ export const readinessPlugin = createBackendPlugin({
               dependencyRiskCheck({ level: settings.dependencies.checkLevel }),
             ]
           : moduleChecks;
-        const checkPack = readCheckPackFromConfig(config, { extraChecks });
+        // One roll-up check per level of the configured levels.
+        const { levels } = readCheckPackFromConfig(config, { extraChecks });
+        const checkPack = readCheckPackFromConfig(config, {
+          extraChecks: settings.rollup.enabled
+            ? [...extraChecks, ...rollupChecks(levels)]
+            : extraChecks,
+        });
         const pack = new PackIndex(
           checkPack,
           readTargetsByTier(
@@ -129,14 +139,22 @@ export const readinessPlugin = createBackendPlugin({
           }),
         });
 
+        // One watch of the scores version for every cache derived from the
+        // stored scores: any replica's write makes them stale everywhere.
+        const scoresVersion = new ScoresVersionWatch({
+          read: () => store.getScoresVersion(),
+          intervalMs: settings.cacheVersionCheckIntervalMs,
+        });
         const insights = new InsightsModel({
           store,
           pack,
+          scoresVersion,
           cacheTtlMs: settings.cacheTtlMs,
         });
         const search = new SearchModel({
           store,
           pack,
+          scoresVersion,
           cacheTtlMs: settings.cacheTtlMs,
         });
         const notifier = settings.notifications.enabled
@@ -147,7 +165,11 @@ export const readinessPlugin = createBackendPlugin({
               maxPerBatch: settings.notifications.maxPerBatch,
             })
           : undefined;
+        const unreadLocalPaths = new UnreadLocalPaths(
+          readRepositoryConfig(deps.config).allowLocalPaths,
+        );
         const collector = createFactCollector({
+          unreadLocalPaths,
           deps,
           settings,
           store,
@@ -176,6 +198,10 @@ export const readinessPlugin = createBackendPlugin({
             campaigns.recorder.requestRecord();
           },
           onLevelChanges: notifier && (changes => notifier.notify(changes)),
+          rescoreDependents: {
+            dependencies: settings.dependencies.enabled,
+            wholes: settings.rollup.enabled,
+          },
         });
         const rescores = await startBackgroundTasks({
           deps,
@@ -221,6 +247,7 @@ export const readinessPlugin = createBackendPlugin({
           auditor: deps.auditor,
           campaigns: services.campaigns,
         });
+        const packChecks = pack.toResponse().checks;
         deps.httpRouter.use(
           await createRouter({
             ...services,
@@ -235,10 +262,8 @@ export const readinessPlugin = createBackendPlugin({
             }),
             auditor: deps.auditor,
             pack,
-            setup: describeSetup(
-              pack.toResponse().checks,
-              collector.namespaces,
-            ),
+            setup: () =>
+              describeSetup(packChecks, collector.namespaces, unreadLocalPaths),
             metrics,
           }),
         );

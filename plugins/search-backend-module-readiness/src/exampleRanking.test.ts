@@ -6,6 +6,7 @@ import {
   createCheckPack,
   toCheckInfo,
   type CheckPackResponse,
+  type EntitySummary,
 } from '@prodready/plugin-readiness-common';
 import { exampleOrganisation } from './__testUtils__/exampleOrganisation';
 import { buildReadinessDocument } from './collator/buildReadinessDocument';
@@ -101,5 +102,82 @@ describe('ranking gap queries over the example organisation', () => {
     expect(gap).toBe('payouts-worker');
     const names = await search('payments rollback');
     expect(names[0]).toBe(gap);
+  });
+});
+
+describe('ranking against short documents of the same category', () => {
+  // As in the running example app: the services without a runbook fail many
+  // other checks too (long fields); 30 well-kept ones fail only postmortems
+  // (of the runbook category, in very short fields) and passes its runbook
+  // on a link (declared evidence only).
+  it('"missing runbook" ranks every service without a runbook above those only lacking postmortems', async () => {
+    const defaultPack = createCheckPack();
+    const pack: CheckPackResponse = {
+      levels: defaultPack.levels,
+      categories: defaultPack.categories,
+      checks: defaultPack.checks.map(toCheckInfo),
+    };
+    const manyGaps = [
+      'runbook.runbook',
+      'runbook.postmortems',
+      'ownership.system',
+      'monitoring.dashboard',
+      'monitoring.alerts',
+      'logging.error-tracking',
+      'tracing.instrumented',
+      'delivery.rollback',
+      'monitoring.slo',
+    ];
+    const documents = [
+      ...['a', 'b', 'c', 'd', 'e', 'f'].map(name => ({
+        name,
+        failing: manyGaps,
+      })),
+      ...Array.from({ length: 30 }, (_, i) => `well-kept-${i}`).map(name => ({
+        name,
+        failing: ['runbook.postmortems'],
+        // Its runbook is a link: passed on declared evidence only.
+        declaredOnly: ['runbook.runbook', 'monitoring.dashboard'],
+      })),
+    ].map(
+      ({
+        name,
+        failing,
+        declaredOnly,
+      }: {
+        name: string;
+        failing: string[];
+        declaredOnly?: string[];
+      }) =>
+        buildReadinessDocument({
+          entity: {
+            entityRef: `component:default/${name}`,
+            kind: 'Component',
+            namespace: 'default',
+            name,
+            owner: 'group:default/team',
+            score: 50,
+            gaps: failing.length,
+            evaluatedAt: '2026-12-05T00:00:00.000Z',
+          } as EntitySummary,
+          failingCheckIds: failing,
+          declaredOnlyCheckIds: declaredOnly,
+          pack,
+          locationTemplate: '/catalog/:namespace/:kind/:name/readiness',
+        }),
+    );
+    const engine = new LunrSearchEngine({ logger: mockServices.logger.mock() });
+    const indexer = await engine.getIndexer('readiness');
+    const closed = new Promise(resolve => indexer.once('close', resolve));
+    await pipeline(Readable.from(documents), indexer);
+    await closed;
+    const { results } = await engine.query({
+      term: 'missing runbook',
+      types: ['readiness'],
+      filters: {},
+      pageLimit: 100,
+    });
+    const names = results.map(r => (r.document as ReadinessDocument).name);
+    expect(names.slice(0, 6).sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
   });
 });

@@ -25,7 +25,7 @@ describe('searchModuleReadinessCollator', () => {
         'Runbook linked',
         'Rollback documented or automated',
       ],
-      categories: ['runbook', 'delivery'],
+      categories: ['category:runbook', 'category:delivery'],
       authorization: { resourceRef: 'component:default/payments-api' },
     });
     expect(paymentsApi.text).toBe(

@@ -1,7 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '@backstage/errors';
-import type { CheckPack } from '@prodready/plugin-readiness-common';
+import {
+  readOwnerShareConfig,
+  type CheckPack,
+  type OwnerShareThresholds,
+} from '@prodready/plugin-readiness-common';
 import type { CliContext } from '../CliContext';
 import { EXIT_CODES } from '../exitCodes';
 import { formatCatalogProblem } from '../files/CatalogProblem';
@@ -11,6 +15,7 @@ import { formatJson } from '../format/formatJson';
 import { formatMarkdown } from '../format/formatMarkdown';
 import { formatSarif } from '../format/formatSarif';
 import { formatTable } from '../format/formatTable';
+import { loadAppConfig } from '../pack/loadAppConfig';
 import { loadCheckPack } from '../pack/loadCheckPack';
 import { loadTargets } from '../pack/loadTargets';
 import {
@@ -138,6 +143,8 @@ interface ScoreFilesOptions {
   pack: CheckPack;
   /** `readiness.targets.byTier` of the config files. */
   targetsByTier: Record<string, string>;
+  /** `readiness.ownership` of the config files. */
+  ownerShare: OwnerShareThresholds;
   gate: GateOptions;
   repository: string | false | undefined;
   now?: Date;
@@ -152,6 +159,7 @@ async function scoreFiles(input: ScoreFilesOptions) {
     contextEntities: read.contextEntities,
     pack,
     targetsByTier: input.targetsByTier,
+    ownerShare: input.ownerShare,
     repository,
     cwd,
     kinds: options.kind,
@@ -247,6 +255,7 @@ export async function runScoreCommand(
       cwd,
       pack.levels.map(level => level.id),
     ),
+    ownerShare: readOwnerShareConfig(await loadAppConfig(options.config, cwd)),
     gate,
     repository,
     now: context.now,

@@ -1,11 +1,14 @@
 import type { Entity } from '@backstage/catalog-model';
 import {
   FactNamespace,
+  OwnedEntityCounts,
   OwnerFacts,
+  OwnerShareThresholds,
   OwnerMember,
   SystemFacts,
   buildOwnerFacts,
   buildSystemFacts,
+  judgeOwnerShare,
   readEntityRef,
   readGroupMemberRefs,
   readOwnerRef,
@@ -75,13 +78,19 @@ function membersOf(
  * owner is neither a Group nor a User, gets `ok` facts with
  * `resolved: false`, so those checks fail as they should. The facts are
  * built by `buildOwnerFacts` of `@prodready/plugin-readiness-common`, as in
- * the backend.
+ * the backend. With `ownership` (the owners counted over the files, see
+ * `countOwnedEntities`, and `readiness.ownership`'s thresholds) the facts
+ * tell the owner's share of what is scored.
  *
  * @public
  */
 export function buildOfflineOwnerFacts(
   entity: Entity,
   catalog: OfflineCatalog,
+  ownership?: {
+    counts: OwnedEntityCounts;
+    thresholds?: OwnerShareThresholds;
+  },
 ): OfflineFacts<OwnerFacts> {
   const ownerRef = readOwnerRef(entity);
   const owner = ownerRef ? lookup(catalog, ownerRef) : undefined;
@@ -101,7 +110,14 @@ export function buildOfflineOwnerFacts(
   return {
     namespace: {
       status: 'ok',
-      data: buildOwnerFacts({ ownerRef, owner, members }),
+      data: buildOwnerFacts({
+        ownerRef,
+        owner,
+        members,
+        share: ownership
+          ? judgeOwnerShare(ownerRef, ownership.counts, ownership.thresholds)
+          : undefined,
+      }),
     },
   };
 }

@@ -7,9 +7,11 @@ import {
   RepositoryFacts,
   compileCheckPack,
   computeTargetGap,
+  countOwnedEntities,
   DEFAULT_TARGETS_BY_TIER,
   evaluateEntity,
   readEntityTier,
+  type OwnerShareThresholds,
   type TargetPackView,
 } from '@prodready/plugin-readiness-common';
 import type { CatalogFileEntity } from '../files/loadCatalogFiles';
@@ -73,6 +75,11 @@ export interface ScoreCatalogOptions {
    * the defaults (tier-1 gold, tier-2 silver).
    */
   targetsByTier?: Readonly<Record<string, string>>;
+  /**
+   * When an owner's share of the files is implausible (`readiness.ownership`);
+   * default `DEFAULT_OWNER_SHARE_THRESHOLDS`.
+   */
+  ownerShare?: OwnerShareThresholds;
   /** Evaluation time (for reproducible output). */
   now?: Date;
 }
@@ -111,6 +118,12 @@ export async function scoreCatalog(
       e.entity,
     ]),
   );
+
+  // Once for the run: how many of the files' entities each owner owns.
+  const ownership = {
+    counts: countOwnedEntities(catalog.values()),
+    thresholds: options.ownerShare,
+  };
 
   const repositories = new Map<
     string,
@@ -165,7 +178,7 @@ export async function scoreCatalog(
     const repositoryFacts: FactNamespace<RepositoryFacts> = scope.directory
       ? await readRepository(scope.directory, scope.root)
       : { status: 'unavailable', reason: scope.reason };
-    const owner = buildOfflineOwnerFacts(item.entity, catalog);
+    const owner = buildOfflineOwnerFacts(item.entity, catalog, ownership);
     const system = buildOfflineSystemFacts(item.entity, catalog);
     for (const { missingRef } of [owner, system]) {
       if (missingRef) {

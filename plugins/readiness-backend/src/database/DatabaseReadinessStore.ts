@@ -43,6 +43,7 @@ import {
   listResults,
   listScoredEntityRefs,
   listSummaries,
+  countResultsByState,
 } from './operations/readScores';
 import { removeEntities } from './operations/removeEntities';
 import {
@@ -81,6 +82,7 @@ import {
   deleteEntityEtags,
   listEntityEtags,
   saveEntityEtags,
+  markEntityEtags,
 } from './operations/etags';
 
 const migrationsDir = resolvePackagePath(
@@ -130,6 +132,10 @@ export class DatabaseReadinessStore implements ReadinessStore {
 
   listScoredEntityRefs() {
     return listScoredEntityRefs(this.db);
+  }
+
+  countResultsByState() {
+    return countResultsByState(this.db);
   }
 
   async removeEntities(entityRefs: string[], now: Date) {
@@ -302,6 +308,10 @@ export class DatabaseReadinessStore implements ReadinessStore {
 
   saveEntityEtags(etags: ReadonlyMap<string, string>) {
     return saveEntityEtags(this.db, etags);
+  }
+
+  markForRescore(entityRefs: string[]) {
+    return markEntityEtags(this.db, entityRefs);
   }
 
   createExemption(exemption: Exemption) {

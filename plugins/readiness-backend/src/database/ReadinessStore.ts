@@ -86,6 +86,9 @@ export interface ReadinessStore {
   /** Refs of every scored entity. */
   listScoredEntityRefs(): Promise<string[]>;
 
+  /** Stored results by state, over every scored entity. */
+  countResultsByState(): Promise<Partial<Record<CheckState, number>>>;
+
   /** Removes scores and results of entities gone from the catalog; history stays. */
   removeEntities(entityRefs: string[], now: Date): Promise<number>;
 
@@ -294,6 +297,12 @@ export interface ReadinessStore {
 
   /** Records the catalog etags of entities just scored. */
   saveEntityEtags(etags: ReadonlyMap<string, string>): Promise<void>;
+
+  /**
+   * Asks the next delta pass to rescore these already scored entities (a
+   * dependency's level moved); returns how many were marked.
+   */
+  markForRescore(entityRefs: string[]): Promise<number>;
 
   /** Creates an exemption. */
   createExemption(exemption: Exemption): Promise<void>;

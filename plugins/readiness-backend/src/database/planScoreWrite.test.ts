@@ -81,6 +81,7 @@ describe('planScoreWrite', () => {
       { entity_ref: REF, day: '2025-03-01', score: 10, level: 'bronze' },
     ]);
     expect(plan.levelChanges).toEqual([]);
+    expect(plan.firstScored).toEqual([REF]);
   });
 
   it('only touches an entity whose score and results did not change', () => {
@@ -96,6 +97,7 @@ describe('planScoreWrite', () => {
       touched: [REF],
       snapshots: [],
       levelChanges: [],
+      firstScored: [],
     });
     expect(plan.resultDeletes.size).toBe(0);
   });

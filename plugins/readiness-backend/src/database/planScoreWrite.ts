@@ -105,6 +105,8 @@ export interface ScoreWritePlan {
   snapshots: ScoreSnapshotRow[];
   /** Entities scored before whose level changed. */
   levelChanges: LevelChange[];
+  /** Entities without a stored score before this write. */
+  firstScored: string[];
   /** Owner contacts seen in the write, one per owner. */
   owners: TeamContact[];
 }
@@ -214,6 +216,7 @@ export function planScoreWrite(
     touched: [],
     snapshots: [],
     levelChanges: [],
+    firstScored: [],
     owners: [],
   };
   for (const ref of refsWithChangedResults(writes, previous.scores)) {
@@ -234,6 +237,9 @@ export function planScoreWrite(
       plan.scoreUpserts.push(row);
     } else {
       plan.touched.push(ref);
+    }
+    if (!prevScore) {
+      plan.firstScored.push(ref);
     }
     if (prevScore && (prevScore.level ?? null) !== row.level) {
       const exemptCheckIds = item.results

@@ -103,6 +103,8 @@ export interface ScoreWriteStats {
    * first time are not listed: they had no level to change from).
    */
   levelChanges: LevelChange[];
+  /** Entities scored for the first time (they now have a level, or none). */
+  firstScored: string[];
 }
 
 /**

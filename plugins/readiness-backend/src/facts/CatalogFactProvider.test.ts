@@ -182,7 +182,11 @@ describe('CatalogFactProvider', () => {
     const provider = create(catalog);
     await provider.preload();
     const result = await provider.collect(subject, context());
-    expect(result.owner.data).toEqual(EXPECTED_PAYMENTS_OWNER);
+    // The bulk load also counted the owners: payments owns the one system.
+    expect(result.owner.data).toEqual({
+      ...EXPECTED_PAYMENTS_OWNER,
+      share: { owned: 1, total: 1, implausible: false },
+    });
     expect((result.system.data as SystemFacts).domainRef).toBe(
       'domain:default/commerce',
     );
@@ -203,11 +207,11 @@ describe('CatalogFactProvider', () => {
     const results = await Promise.all(
       entities.map(e => provider.collect(e, context())),
     );
-    expect(stream).toHaveBeenCalledTimes(1);
+    expect(stream).toHaveBeenCalledTimes(2);
     // At most the lookups before the threshold went by ref (owner + system).
     expect(byRef.mock.calls.length).toBeLessThanOrEqual(10);
-    expect(results[1].owner.data).toEqual(EXPECTED_PAYMENTS_OWNER);
-    expect(results[0].owner.data).toEqual({
+    expect(results[1].owner.data).toMatchObject(EXPECTED_PAYMENTS_OWNER);
+    expect(results[0].owner.data).toMatchObject({
       ownerRef: 'group:default/platform',
       resolved: true,
       kind: 'group',
@@ -230,10 +234,56 @@ describe('CatalogFactProvider', () => {
     });
     await provider.preload();
     await provider.preload();
-    expect(stream).toHaveBeenCalledTimes(1);
+    // One stream of groups, users and systems, one of the owners' counts.
+    expect(stream).toHaveBeenCalledTimes(2);
     now += 10_000;
     await provider.preload();
+    expect(stream).toHaveBeenCalledTimes(4);
+  });
+
+  it('counts each owner once per load and tells an implausible share', async () => {
+    const unspecified: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: 'unspecified', namespace: 'x' },
+      spec: { type: 'team', children: [] },
+    };
+    const entities = [
+      ...ORG,
+      unspecified,
+      ...Array.from({ length: 91 }, (_, i) =>
+        component(`legacy-${i}`, { owner: 'group:x/unspecified' }),
+      ),
+      ...Array.from({ length: 28 }, (_, i) =>
+        component(`pay-${i}`, { owner: 'payments' }),
+      ),
+    ];
+    const catalog = catalogServiceMock({ entities });
+    const stream = jest.spyOn(catalog, 'streamEntities');
+    const provider = CatalogFactProvider.create({
+      catalog,
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+      ownerShare: { maxOwnerShare: 0.5, minOwnedEntities: 20 },
+    });
+    await provider.preload();
+    const legacy = await provider.collect(entities[ORG.length + 1], context());
+    const pay = await provider.collect(
+      entities[entities.length - 1],
+      context(),
+    );
     expect(stream).toHaveBeenCalledTimes(2);
+    expect((legacy.owner.data as OwnerFacts).share).toEqual({
+      owned: 91,
+      total: 120,
+      implausible: true,
+    });
+    // 29 of 120 (the system too): below half of the catalog.
+    expect((pay.owner.data as OwnerFacts).share).toEqual({
+      owned: 29,
+      total: 120,
+      implausible: false,
+    });
   });
 
   it('resolves a user owner', async () => {

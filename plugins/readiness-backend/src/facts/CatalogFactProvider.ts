@@ -8,7 +8,10 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   buildOwnerFacts,
   buildSystemFacts,
+  countOwnedEntities,
+  DEFAULT_OWNER_SHARE_THRESHOLDS,
   describeError,
+  judgeOwnerShare,
   readEntityRef,
   readGroupMemberRefs,
   readOwnerRef,
@@ -16,7 +19,9 @@ import {
   readUserGroupRefs,
   type FactNamespace,
   type OwnerFacts,
+  type OwnedEntityCounts,
   type OwnerMember,
+  type OwnerShareThresholds,
   type SystemFacts,
 } from '@prodready/plugin-readiness-common';
 import type {
@@ -49,6 +54,12 @@ export interface CatalogFactProviderOptions {
   pageSize?: number;
   /** Most members listed per group (default 100). */
   maxMembers?: number;
+  /**
+   * When an owner's share of the catalog is implausible
+   * (`readiness.ownership`, see `readOwnerShareConfig`); default
+   * `DEFAULT_OWNER_SHARE_THRESHOLDS`.
+   */
+  ownerShare?: OwnerShareThresholds;
   /** Clock (tests). */
   now?: () => number;
 }
@@ -68,6 +79,11 @@ const FIELDS = [
   'relations',
 ];
 
+/** Kinds whose owners are counted, as the catalog spells them. */
+const OWNED_KINDS = ['Component', 'API', 'Resource', 'System', 'Domain'];
+/** Fields of the count of owners. */
+const OWNED_FIELDS = ['kind', 'metadata.namespace', 'spec.owner'];
+
 interface Snapshot {
   loadedAt: number;
   groups: Map<string, Entity>;
@@ -76,6 +92,8 @@ interface Snapshot {
   /** group ref → user refs, from users' memberOf. */
   membersOf: Map<string, Set<string>>;
   ownerFacts: Map<string, OwnerFacts>;
+  /** Entities each owner owns (see `countOwnedEntities`). */
+  ownerCounts: OwnedEntityCounts;
 }
 
 /**
@@ -88,6 +106,10 @@ interface Snapshot {
  *   `hasMember` relations and `spec.members`, and users' `memberOf`). An
  *   owner that is not in the catalog is `ok` data with `resolved: false`,
  *   so the ownership check fails rather than being unknown.
+ *   With the bulk load it also counts, once, the entities each owner owns
+ *   (only kind, namespace and `spec.owner` are read), so `owner.share`
+ *   tells an owner that owns an implausible share of the catalog
+ *   (`readiness.ownership`); lookups by ref reuse the last count.
  * - `system` ({@link @prodready/plugin-readiness-common#SystemFacts}): the
  *   entity's system and that system's domain.
  *
@@ -114,7 +136,10 @@ export class CatalogFactProvider implements ReadinessFactProvider {
   readonly #bulkLoadThreshold: number;
   readonly #pageSize: number;
   readonly #maxMembers: number;
+  readonly #ownerShare: OwnerShareThresholds;
   readonly #now: () => number;
+  /** The last count of owners, kept for lookups by ref between loads. */
+  #ownerCounts?: OwnedEntityCounts;
   #snapshot?: Snapshot;
   #loading?: Promise<Snapshot>;
   #lookups = { count: 0, since: 0 };
@@ -134,6 +159,7 @@ export class CatalogFactProvider implements ReadinessFactProvider {
     this.#bulkLoadThreshold = options.bulkLoadThreshold ?? 20;
     this.#pageSize = options.pageSize ?? 1000;
     this.#maxMembers = options.maxMembers ?? 100;
+    this.#ownerShare = options.ownerShare ?? DEFAULT_OWNER_SHARE_THRESHOLDS;
     this.#now = options.now ?? Date.now;
   }
 
@@ -260,6 +286,7 @@ export class CatalogFactProvider implements ReadinessFactProvider {
       systems: new Map(),
       membersOf: new Map(),
       ownerFacts: new Map(),
+      ownerCounts: { total: 0, byOwner: new Map() },
     };
     for await (const page of this.#catalog.streamEntities(
       {
@@ -289,6 +316,8 @@ export class CatalogFactProvider implements ReadinessFactProvider {
         }
       }
     }
+    snapshot.ownerCounts = await this.#countOwners(credentials);
+    this.#ownerCounts = snapshot.ownerCounts;
     this.#snapshot = snapshot;
     this.#lookups = { count: 0, since: this.#now() };
     this.#logger.debug(
@@ -299,6 +328,24 @@ export class CatalogFactProvider implements ReadinessFactProvider {
       } ms`,
     );
     return snapshot;
+  }
+
+  /** Streams the owned kinds' owners only, and counts them. */
+  async #countOwners(
+    credentials: BackstageCredentials,
+  ): Promise<OwnedEntityCounts> {
+    const entities: Entity[] = [];
+    for await (const page of this.#catalog.streamEntities(
+      {
+        filter: { kind: OWNED_KINDS },
+        fields: OWNED_FIELDS,
+        pageSize: this.#pageSize,
+      },
+      { credentials },
+    )) {
+      entities.push(...page);
+    }
+    return countOwnedEntities(entities);
   }
 
   async #ownerFacts(
@@ -317,6 +364,7 @@ export class CatalogFactProvider implements ReadinessFactProvider {
           ownerRef,
           owner,
           owner ? this.#membersFromSnapshot(owner, ownerRef, snapshot) : [],
+          snapshot.ownerCounts,
         );
         snapshot.ownerFacts.set(ownerRef, facts);
       }
@@ -326,7 +374,7 @@ export class CatalogFactProvider implements ReadinessFactProvider {
     const credentials = await this.#credentials();
     const owner = await this.#catalog.getEntityByRef(ownerRef, { credentials });
     if (!owner || owner.kind.toLocaleLowerCase('en-US') !== 'group') {
-      return this.#describeOwner(ownerRef, owner, []);
+      return this.#describeOwner(ownerRef, owner, [], this.#ownerCounts);
     }
     const listed = readGroupMemberRefs(owner);
     const [byRefs, byRelation] = await Promise.all([
@@ -355,7 +403,7 @@ export class CatalogFactProvider implements ReadinessFactProvider {
       ...[...found].map(([ref, entity]) => ({ ref, entity })),
       ...listed.filter(ref => !found.has(ref)).map(ref => ({ ref })),
     ];
-    return this.#describeOwner(ownerRef, owner, members);
+    return this.#describeOwner(ownerRef, owner, members, this.#ownerCounts);
   }
 
   #membersFromSnapshot(
@@ -377,12 +425,14 @@ export class CatalogFactProvider implements ReadinessFactProvider {
     ownerRef: string,
     owner: Entity | undefined,
     members: OwnerMember[],
+    counts: OwnedEntityCounts | undefined,
   ): OwnerFacts {
     return buildOwnerFacts({
       ownerRef,
       owner,
       members,
       maxMembers: this.#maxMembers,
+      share: judgeOwnerShare(ownerRef, counts, this.#ownerShare),
     });
   }
 

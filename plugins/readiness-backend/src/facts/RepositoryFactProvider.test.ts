@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { RepositoryConfig } from './readRepositoryConfig';
 import { RepositoryFactProvider } from './RepositoryFactProvider';
+import { UnreadLocalPaths } from './UnreadLocalPaths';
 
 const REPO_URL = 'https://github.com/example/payments/tree/main/';
 
@@ -367,6 +368,56 @@ describe('RepositoryFactProvider', () => {
         reason: expect.stringContaining(
           'is a local path, which this installation does not read',
         ),
+      });
+    });
+
+    it('records the local paths it does not read for the setup notice, with the key to set, and forgets an entity that moved', async () => {
+      const unreadLocalPaths = new UnreadLocalPaths(false);
+      const provider = RepositoryFactProvider.create({
+        urlReader: mockServices.urlReader.mock({
+          readTree: async (_url, options) => tree(PAYMENTS_FILES, options),
+        }),
+        logger: mockServices.logger.mock(),
+        config: config({ allowLocalPaths: false, localRoots: [root] }),
+        unreadLocalPaths,
+      });
+      expect(unreadLocalPaths.describe(['runbook.runbook'])).toBeUndefined();
+      await provider.collect(orders(), context());
+      // Scored twice, counted once.
+      await provider.collect(orders(), context());
+      expect(unreadLocalPaths.describe(['runbook.runbook'])).toEqual({
+        entityCount: 1,
+        examplePath: expect.stringContaining(join('repos', 'orders')),
+        configKey: 'readiness.repository.allowLocalPaths',
+        checkIds: ['runbook.runbook'],
+        howTo: expect.stringContaining(
+          '`readiness.repository.allowLocalPaths: true`',
+        ),
+      });
+      // Its source location now a URL: no longer counted.
+      await provider.collect(
+        entity('orders', { 'backstage.io/source-location': `url:${REPO_URL}` }),
+        context(),
+      );
+      expect(unreadLocalPaths.describe(['runbook.runbook'])).toBeUndefined();
+    });
+
+    it('names localRoots for local paths outside the roots it reads', async () => {
+      const unreadLocalPaths = new UnreadLocalPaths(true);
+      const provider = RepositoryFactProvider.create({
+        urlReader: mockServices.urlReader.mock(),
+        logger: mockServices.logger.mock(),
+        config: config({
+          allowLocalPaths: true,
+          localRoots: [join(root, 'catalog')],
+        }),
+        unreadLocalPaths,
+      });
+      await provider.collect(orders(), context());
+      expect(unreadLocalPaths.describe([])).toMatchObject({
+        entityCount: 1,
+        configKey: 'readiness.repository.localRoots',
+        howTo: expect.stringContaining('`readiness.repository.localRoots`'),
       });
     });
 

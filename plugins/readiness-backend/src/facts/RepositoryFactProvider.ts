@@ -2,7 +2,7 @@ import type {
   LoggerService,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
-import type { Entity } from '@backstage/catalog-model';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { Config } from '@backstage/config';
 import {
   buildRepositoryFacts,
@@ -33,6 +33,7 @@ import {
 } from './readUrlRepositoryRoot';
 import { resolveSourceLocation } from './resolveSourceLocation';
 import { TtlLruCache } from './TtlLruCache';
+import type { UnreadLocalPaths } from './UnreadLocalPaths';
 
 /**
  * Options of {@link RepositoryFactProvider.create}.
@@ -51,6 +52,8 @@ export interface RepositoryFactProviderOptions {
   ) => Promise<RepositorySnapshot>;
   /** Clock for the cache (tests). */
   now?: () => number;
+  /** Where local source locations that are not read are recorded. */
+  unreadLocalPaths?: UnreadLocalPaths;
 }
 
 type RepositoryNamespace = FactNamespace<RepositoryFacts>;
@@ -109,6 +112,7 @@ export class RepositoryFactProvider implements ReadinessFactProvider {
   readonly #cache: TtlLruCache<RepositoryNamespace>;
   readonly #rootCache: TtlLruCache<UrlRepositoryRoot | Error>;
   #resolvedRoots?: Promise<string[]>;
+  readonly #unreadLocalPaths?: UnreadLocalPaths;
 
   /** Creates the provider from settings. */
   static create(
@@ -133,6 +137,7 @@ export class RepositoryFactProvider implements ReadinessFactProvider {
     this.#logger = options.logger;
     this.#config = options.config;
     this.#readLocal = options.readLocal ?? readLocalRepository;
+    this.#unreadLocalPaths = options.unreadLocalPaths;
     this.#cache = new TtlLruCache({
       maxEntries: options.config.cacheSize,
       now: options.now,
@@ -161,6 +166,12 @@ export class RepositoryFactProvider implements ReadinessFactProvider {
     context: FactProviderContext,
   ): Promise<RepositoryNamespace> {
     const location = resolveSourceLocation(entity);
+    const ref = stringifyEntityRef(entity);
+    if (location.kind === 'local' && !this.#config.allowLocalPaths) {
+      this.#unreadLocalPaths?.record(ref, location.path);
+    } else {
+      this.#unreadLocalPaths?.forget(ref);
+    }
     if (location.kind === 'none') {
       return { status: 'not-configured', reason: location.reason };
     }
@@ -179,6 +190,7 @@ export class RepositoryFactProvider implements ReadinessFactProvider {
       }
       const real = await this.#realLocalPath(location.path);
       if (!real.ok) {
+        this.#unreadLocalPaths?.record(ref, location.path);
         return { status: 'not-configured', reason: real.reason };
       }
       key = `local:${real.path}`;

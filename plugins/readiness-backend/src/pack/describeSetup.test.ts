@@ -2,6 +2,7 @@ import {
   createCheckPack,
   toCheckInfo,
 } from '@prodready/plugin-readiness-common';
+import { UnreadLocalPaths } from '../facts/UnreadLocalPaths';
 import { describeSetup } from './describeSetup';
 
 const checks = createCheckPack().checks.map(toCheckInfo);
@@ -45,5 +46,27 @@ describe('describeSetup', () => {
         howTo: expect.stringContaining('`security` facts'),
       },
     ]);
+  });
+
+  it('says once how many entities have a local path the backend does not read, with the key to set and the checks that read the repository', () => {
+    const namespaces = ['entity', 'owner', 'repository', 'pushed'];
+    const unread = new UnreadLocalPaths(false);
+    expect(
+      describeSetup(checks, namespaces, unread).localPaths,
+    ).toBeUndefined();
+    unread.record('component:default/a', '/srv/repos/a');
+    unread.record('component:default/b', '/srv/repos/b');
+    const { localPaths } = describeSetup(checks, namespaces, unread);
+    expect(localPaths).toMatchObject({
+      entityCount: 2,
+      examplePath: '/srv/repos/a',
+      configKey: 'readiness.repository.allowLocalPaths',
+    });
+    expect(localPaths?.checkIds).toContain('runbook.runbook');
+    expect(localPaths?.checkIds).not.toContain('ownership.tier');
+    // Without a repository provider the namespace is missing instead.
+    expect(
+      describeSetup(checks, ['entity', 'owner'], unread).localPaths,
+    ).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import type {
   CheckInfo,
   SetupNotice,
 } from '@prodready/plugin-readiness-common';
+import type { UnreadLocalPaths } from '../facts/UnreadLocalPaths';
 
 /** How to fill the namespaces that come from optional providers. */
 const HOW_TO: Record<string, string> = {
@@ -23,14 +24,16 @@ function howTo(namespace: string): string {
 /**
  * What the installation cannot see: each namespace that checks read
  * (`requires` or `optional`) and no fact provider fills, with those checks
- * and how to configure it. Computed once at startup from the pack and the
- * collector's namespaces.
+ * and how to configure it; and the entities whose local source location
+ * the backend may not read (`unreadLocalPaths`, as of their last scoring),
+ * with the config key to set. Cheap: computed on every `GET /checks`.
  *
  * @internal
  */
 export function describeSetup(
   checks: ReadonlyArray<CheckInfo>,
   collected: ReadonlyArray<string>,
+  unreadLocalPaths?: UnreadLocalPaths,
 ): SetupNotice {
   const filled = new Set(collected);
   const byNamespace = new Map<string, string[]>();
@@ -45,11 +48,23 @@ export function describeSetup(
       byNamespace.set(namespace, ids);
     }
   }
+  const localPaths = filled.has('repository')
+    ? unreadLocalPaths?.describe(
+        checks
+          .filter(check =>
+            [...check.requires, ...(check.optional ?? [])].includes(
+              'repository',
+            ),
+          )
+          .map(check => check.id),
+      )
+    : undefined;
   return {
     missing: [...byNamespace.entries()].map(([namespace, checkIds]) => ({
       namespace,
       checkIds,
       howTo: howTo(namespace),
     })),
+    ...(localPaths ? { localPaths } : {}),
   };
 }

@@ -45,7 +45,10 @@ export interface ReadinessAuthorizerOptions {
  * (the common case) means no filtering at all; DENY means nothing; a
  * CONDITIONAL decision means the catalog is asked, with the caller's
  * credentials, which entities it may read. Decisions and ref lists are
- * cached per principal for `cacheTtlMs`. Every call to the permission
+ * cached per principal for `cacheTtlMs` (a short TTL, per replica, unlike
+ * the caches derived from our scores: they come from the permission
+ * framework and the catalog, which tell us nothing when they change, so no
+ * counter in our database can invalidate them). Every call to the permission
  * framework and the catalog is a read, so one that fails with a transient
  * network error (a connection reset) is tried again with backoff.
  *

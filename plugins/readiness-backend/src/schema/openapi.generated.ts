@@ -1779,6 +1779,42 @@ export const spec = {
               additionalProperties: false,
             },
           },
+          localPaths: {
+            type: 'object',
+            description:
+              'Entities whose source location is a local path (dir: or file:) that the backend may not read, as of their last scoring; absent when there are none.',
+            properties: {
+              entityCount: {
+                type: 'integer',
+              },
+              examplePath: {
+                type: 'string',
+              },
+              configKey: {
+                type: 'string',
+                description:
+                  'readiness.repository.allowLocalPaths or readiness.repository.localRoots.',
+              },
+              checkIds: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              howTo: {
+                type: 'string',
+                description: 'How to let the backend read them, in Markdown.',
+              },
+            },
+            required: [
+              'entityCount',
+              'examplePath',
+              'configKey',
+              'checkIds',
+              'howTo',
+            ],
+            additionalProperties: false,
+          },
         },
         required: ['missing'],
         additionalProperties: false,

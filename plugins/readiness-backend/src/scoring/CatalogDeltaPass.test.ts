@@ -9,6 +9,11 @@ import {
 import { metrics as otelMetrics } from '@opentelemetry/api';
 import { testCatalog } from '../__testUtils__/catalogFixtures';
 import { DatabaseReadinessStore } from '../database/DatabaseReadinessStore';
+import { DependencyFactProvider } from '../dependencies/DependencyFactProvider';
+import {
+  DEPENDENCY_RISK_CHECK_ID,
+  dependencyRiskCheck,
+} from '../dependencies/dependencyRiskCheck';
 import { CatalogFactProvider, DefaultFactCollector } from '../facts';
 import { ReadinessMetrics } from '../observability/ReadinessMetrics';
 import { PackIndex } from '../pack/PackIndex';
@@ -19,6 +24,11 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const pack = new PackIndex(createCheckPack({ checks: defaultChecks }));
+const packWithDependencies = new PackIndex(
+  createCheckPack({
+    checks: [...defaultChecks, dependencyRiskCheck({ level: 'silver' })],
+  }),
+);
 const logger = mockServices.rootLogger({ level: 'none' });
 const auth = mockServices.auth();
 const groups = testCatalog.filter(e => e.kind === 'Group');
@@ -47,7 +57,10 @@ function component(name: string, etag: string, runbook = false): Entity {
   };
 }
 
-async function setup(initial: Entity[]) {
+async function setup(
+  initial: Entity[],
+  options: { dependencies?: boolean } = {},
+) {
   let entities = initial;
   const requests: string[] = [];
   // The catalog as it is now; records what the pass asks for.
@@ -67,16 +80,32 @@ async function setup(initial: Entity[]) {
   const store = await DatabaseReadinessStore.create({
     database: mockServices.database({ knex }),
   });
+  const scoringPack = options.dependencies ? packWithDependencies : pack;
   const scoring = DefaultScoringService.create({
     store,
     catalog,
     auth,
     logger,
     collector: DefaultFactCollector.create({
-      providers: [CatalogFactProvider.create({ catalog, auth, logger })],
+      providers: [
+        CatalogFactProvider.create({ catalog, auth, logger }),
+        ...(options.dependencies
+          ? [
+              DependencyFactProvider.create({
+                store,
+                pack: scoringPack,
+                policy: { minimumLevel: 'bronze', minimumLevelByTier: {} },
+              }),
+            ]
+          : []),
+      ],
       logger,
     }),
-    pack,
+    pack: scoringPack,
+    rescoreDependents: {
+      dependencies: options.dependencies ?? false,
+      wholes: false,
+    },
     metrics: ReadinessMetrics.create(otelMetrics.getMeter('test')),
     kinds: ['Component'],
     concurrency: 4,
@@ -199,5 +228,61 @@ describe('CatalogDeltaPass', () => {
     const { store, pass } = await setup([...groups, noEtag]);
     expect(await pass()).toMatchObject({ seen: 1, changed: 0, scored: 0 });
     expect(await store.listScoredEntityRefs()).toEqual([]);
+  });
+
+  it('rescores the dependents of an entity whose level moved on the next pass, once', async () => {
+    // a depends on b; b arrives in the catalog after a was scored.
+    const a: Entity = {
+      ...component('a', 'a1'),
+      relations: [{ type: 'dependsOn', targetRef: 'component:default/b' }],
+    };
+    const b: Entity = {
+      ...component('b', 'b1'),
+      relations: [{ type: 'dependencyOf', targetRef: 'component:default/a' }],
+    };
+    const { store, pass, setCatalog } = await setup([...groups, a], {
+      dependencies: true,
+    });
+    const dependencyState = async () =>
+      (await store.listResults('component:default/a')).find(
+        r => r.checkId === DEPENDENCY_RISK_CHECK_ID,
+      )?.state;
+    expect(await pass()).toMatchObject({ changed: 1, scored: 1 });
+    // Nothing it depends on is scored yet: not judged.
+    expect(await dependencyState()).toBe('not-applicable');
+
+    // b is scored for the first time, below Bronze: a is marked...
+    setCatalog([...groups, a, b]);
+    expect(await pass()).toMatchObject({
+      changed: 1,
+      dependents: 0,
+      scored: 1,
+    });
+    expect(await dependencyState()).toBe('not-applicable');
+    // ...and rescored by the next pass, though its etag did not change.
+    expect(await pass()).toMatchObject({
+      changed: 1,
+      dependents: 1,
+      scored: 1,
+    });
+    expect(await dependencyState()).toBe('fail');
+    // a's level did not move: nothing more to do (no loop).
+    expect(await pass()).toMatchObject({ changed: 0, dependents: 0 });
+  });
+
+  it('does not mark dependents when the dependency check is off', async () => {
+    const a: Entity = {
+      ...component('a', 'a1'),
+      relations: [{ type: 'dependsOn', targetRef: 'component:default/b' }],
+    };
+    const b: Entity = {
+      ...component('b', 'b1'),
+      relations: [{ type: 'dependencyOf', targetRef: 'component:default/a' }],
+    };
+    const { pass, setCatalog } = await setup([...groups, a]);
+    await pass();
+    setCatalog([...groups, a, b]);
+    expect(await pass()).toMatchObject({ changed: 1, scored: 1 });
+    expect(await pass()).toMatchObject({ changed: 0, dependents: 0 });
   });
 });

@@ -2,6 +2,7 @@ import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { ReadinessStore } from '../database/ReadinessStore';
+import { DEPENDENCY_MOVED_ETAG } from '../database/operations/etags';
 import type { EntityScorer } from './EntityScorer';
 import { abortReason } from './deadlines';
 
@@ -46,8 +47,13 @@ export interface CatalogDeltaPassOptions {
 export interface DeltaPassOutcome {
   /** Entities of the scored kinds in the catalog. */
   seen: number;
-  /** New or changed entities found (by etag). */
+  /** New or changed entities found (by etag), dependents included. */
   changed: number;
+  /**
+   * Of those, entities unchanged in the catalog but marked because a
+   * dependency's level moved; scored after the catalog's changes.
+   */
+  dependents: number;
   /** Entities scored and written in this pass. */
   scored: number;
   /** Entities gone from the catalog whose scores this pass removed. */
@@ -85,6 +91,7 @@ export class CatalogDeltaPass {
     const credentials = await auth.getOwnServiceCredentials();
     const stored = await store.listEntityEtags();
     const changed: string[] = [];
+    const dependents: string[] = [];
     const present = new Set<string>();
     let seen = 0;
     let cursor: string | undefined;
@@ -109,7 +116,10 @@ export class CatalogDeltaPass {
         const etag = entity.metadata.etag;
         // Without an etag (catalog doubles) changes cannot be told: the full
         // run covers those.
-        if (etag && stored.get(ref) !== etag) {
+        const storedEtag = stored.get(ref);
+        if (etag && storedEtag === DEPENDENCY_MOVED_ETAG) {
+          dependents.push(ref);
+        } else if (etag && storedEtag !== etag) {
           changed.push(ref);
         }
       }
@@ -127,12 +137,18 @@ export class CatalogDeltaPass {
 
     const outcome: DeltaPassOutcome = {
       seen,
-      changed: changed.length,
+      changed: changed.length + dependents.length,
+      dependents: dependents.length,
       scored: 0,
       removed,
       errors: [],
     };
-    const todo = changed.slice(0, this.options.maxPerPass ?? 2000);
+    // The catalog's own changes first: a new entity is not kept waiting
+    // behind the dependents of a level that moved.
+    const todo = [...changed, ...dependents].slice(
+      0,
+      this.options.maxPerPass ?? 2000,
+    );
     for (let i = 0; i < todo.length && !signal.aborted; i += SCORE_BATCH) {
       const { items } = await catalog.getEntitiesByRefs(
         { entityRefs: todo.slice(i, i + SCORE_BATCH) },
@@ -150,7 +166,7 @@ export class CatalogDeltaPass {
     }
     if (outcome.changed > 0 || outcome.removed > 0) {
       logger.info(
-        `Delta pass: ${outcome.changed} new or changed of ${seen} entities, ${outcome.scored} scored, ${outcome.removed} removed, ${outcome.errors.length} errors`,
+        `Delta pass: ${outcome.changed} new or changed of ${seen} entities (${outcome.dependents} for a dependency's level), ${outcome.scored} scored, ${outcome.removed} removed, ${outcome.errors.length} errors`,
       );
     }
     return outcome;

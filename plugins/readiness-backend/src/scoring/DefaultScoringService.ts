@@ -10,6 +10,7 @@ import type { LevelChange, ReadinessStore } from '../database/ReadinessStore';
 import type { ReadinessMetrics } from '../observability/ReadinessMetrics';
 import type { FactCollector } from '../facts';
 import type { PackIndex } from '../pack/PackIndex';
+import type { DependentRelations } from '../dependencies/dependentsToRescore';
 import type { ScoringService } from './ScoringService';
 import { retryWithBackoff } from '../lib/retryWithBackoff';
 import { abortReason, untilAborted, withTimeout } from './deadlines';
@@ -87,6 +88,11 @@ export interface DefaultScoringServiceOptions {
    * their owners). Its failures are logged, never fail the scoring.
    */
   onLevelChanges?: (changes: LevelChange[]) => Promise<void>;
+  /**
+   * Which entities reading the level of one whose level moved are rescored
+   * by the next delta pass (see `EntityScorerOptions.rescoreDependents`).
+   */
+  rescoreDependents?: DependentRelations;
   /** The clock; tests pass their own. */
   now?: () => Date;
 }
@@ -370,6 +376,16 @@ export class DefaultScoringService implements ScoringService {
         errors: finalErrors,
       };
     }
+  }
+
+  /**
+   * Sets the `readiness.results` gauge from the stored results: after a
+   * sharded run, in which each replica scored only some of the entities.
+   */
+  async recordResultCounts(): Promise<void> {
+    this.options.metrics.setResultCounts(
+      await this.options.store.countResultsByState(),
+    );
   }
 
   /**

@@ -19,6 +19,10 @@ import type {
 import type { ReadinessMetrics } from '../observability/ReadinessMetrics';
 import type { FactCollector } from '../facts';
 import type { PackIndex } from '../pack/PackIndex';
+import {
+  dependentsToRescore,
+  type DependentRelations,
+} from '../dependencies/dependentsToRescore';
 import { describeError } from './runErrors';
 import { toEntityScoreWrite } from './toEntityScoreWrite';
 
@@ -37,6 +41,15 @@ export interface EntityScorerOptions {
   onWrite?: () => void;
   /** Called with the entities whose level changed in a write. */
   onLevelChanges?: (changes: LevelChange[]) => Promise<void>;
+  /**
+   * Which entities that read the level of one whose level moved (or that was
+   * scored for the first time) are marked for the next delta pass, so that
+   * their check reads the new level within seconds: its dependents when the
+   * dependency check is on (`readiness.dependencies.enabled`), the Systems
+   * and Domains it is part of when the roll-up check is
+   * (`readiness.rollup.enabled`). Nothing is marked when absent.
+   */
+  rescoreDependents?: DependentRelations;
   now?: () => Date;
 }
 
@@ -178,8 +191,47 @@ export class EntityScorer {
       await store.saveEntityEtags(etags);
     }
     this.options.onWrite?.();
+    await this.markDependents(scored, stats);
     await this.reportLevelChanges(stats.levelChanges);
     return stats;
+  }
+
+  /**
+   * Marks the dependents of the entities whose level moved in a write for
+   * the next delta pass (in the database: any replica's pass finds them).
+   * Bounded per write; a cycle stops where levels stop moving. Failures are
+   * only logged: the next full run rescores them anyway.
+   */
+  private async markDependents(
+    scored: Entity[],
+    stats: ScoreWriteStats,
+  ): Promise<void> {
+    const follow = this.options.rescoreDependents;
+    if (!follow || (!follow.dependencies && !follow.wholes)) {
+      return;
+    }
+    const moved = new Set([
+      ...stats.levelChanges.map(change => change.entityRef),
+      ...stats.firstScored,
+    ]);
+    const dependents = dependentsToRescore(scored, moved, undefined, follow);
+    if (dependents.length === 0) {
+      return;
+    }
+    try {
+      const marked = await this.options.store.markForRescore(dependents);
+      if (marked > 0) {
+        this.options.logger.debug(
+          `${marked} dependents of ${moved.size} entities whose level moved are rescored by the next delta pass`,
+        );
+      }
+    } catch (error) {
+      this.options.logger.warn(
+        `Could not mark ${
+          dependents.length
+        } dependents for rescoring: ${describeError(error)}`,
+      );
+    }
   }
 
   /**

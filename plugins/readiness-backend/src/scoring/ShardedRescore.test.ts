@@ -121,11 +121,12 @@ async function setup(options: {
     pageSize: 10,
     historyRetentionDays: 180,
   });
-  const replica = (owner: string) =>
+  /** A replica; `own` is a catalog of its own (its network to it). */
+  const replica = (owner: string, own?: FaultyCatalog) =>
     ShardedRescore.create({
       scoring,
       store,
-      catalog,
+      catalog: own ? own.service() : catalog,
       auth,
       logger,
       kinds: ['Component'],
@@ -152,6 +153,10 @@ describe('ShardedRescore', () => {
     const a = replica('replica-a');
     const b = replica('replica-b');
     const run = await createRun();
+    const setResultCounts = jest.spyOn(
+      ReadinessMetrics.prototype,
+      'setResultCounts',
+    );
 
     const claimedBy: string[] = [];
     const claim = store.claimShard.bind(store);
@@ -180,6 +185,12 @@ describe('ShardedRescore', () => {
     });
     // 23 entities in shards of 5: 5 shards, each scored exactly once.
     expect(claimedBy).toHaveLength(5);
+    // The results gauge counts every stored result, not one replica's part.
+    const [{ n: stored }] = await knex('check_results').count({ n: '*' });
+    const counts = setResultCounts.mock.calls.at(-1)![0];
+    expect(Object.values(counts).reduce((x, y) => x + (y ?? 0), 0)).toBe(
+      Number(stored),
+    );
     expect(await store.listScoredEntityRefs()).toHaveLength(23);
     // Shards of ended runs are cleaned up.
     expect(await knex('run_shards').count({ n: '*' })).toEqual([{ n: 0 }]);
@@ -257,6 +268,61 @@ describe('ShardedRescore', () => {
     );
     expect(catalog.fetches).toBeGreaterThanOrEqual(5 + 5 + 3);
     // Nothing changed in the catalog: same results, no history written.
+    expect(
+      await knex('check_results').orderBy(['entity_ref', 'check_id']),
+    ).toEqual(before);
+    expect(await knex('check_history').count({ n: '*' })).toEqual(
+      historyBefore,
+    );
+  });
+
+  it('completes on the other replica the shards of a replica whose catalog answers errors mid-run', async () => {
+    const healthy = new FaultyCatalog([...groups, ...components]);
+    const { knex, store, replica, createRun } = await setup({
+      catalog: healthy,
+    });
+    const first = await replica('replica-b').rescoreAll(
+      await createRun(),
+      signal(),
+    );
+    expect(first.status).toBe('succeeded');
+    const before = await knex('check_results').orderBy([
+      'entity_ref',
+      'check_id',
+    ]);
+    const historyBefore = await knex('check_history').count({ n: '*' });
+
+    // A plans the run (its ref listing answers), then its catalog answers
+    // 503 to every fetch of entities: each shard it claims goes back, and
+    // B, working as its shard task does, ends them.
+    const broken = new FaultyCatalog([...groups, ...components]);
+    broken.failFetches = 1000;
+    const a = replica('replica-a', broken);
+    const b = replica('replica-b');
+    const run = await createRun();
+    const planned = a.rescoreAll(run, signal());
+    const worker = (async () => {
+      while ((await store.getRun(run.id))?.status === 'running') {
+        await b.workShards(signal());
+        await new Promise(resolve => setTimeout(resolve, 5));
+      }
+    })();
+    const outcome = await planned;
+    await worker;
+    expect(broken.fetches).toBeGreaterThanOrEqual(1);
+    expect(outcome).toMatchObject({
+      status: 'succeeded',
+      entitiesTotal: 23,
+      entitiesDone: 23,
+    });
+    expect(outcome.errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^Shard \d \(attempt 1 by replica-a\): .*503 Service Unavailable/,
+        ),
+      ]),
+    );
+    // Unchanged catalog: the last good results stay, no history written.
     expect(
       await knex('check_results').orderBy(['entity_ref', 'check_id']),
     ).toEqual(before);

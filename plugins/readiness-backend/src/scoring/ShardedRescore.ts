@@ -361,6 +361,15 @@ export class ShardedRescore implements ScoringService {
       );
       const gone = [...summary.gone, ...(await this.missing(unplanned))];
       await this.options.scoring.cleanUpAfterRun(gone, summary.entitiesDone);
+      // The gauge an unsharded run sets from what it scored, here from the
+      // store (this replica scored only some shards); best effort.
+      await this.options.scoring
+        .recordResultCounts()
+        .catch(error =>
+          this.options.logger.warn(
+            `Could not count the results by state: ${describeError(error)}`,
+          ),
+        );
       await store.updateRun(claim.runId, {
         status: 'succeeded',
         finishedAt: now,

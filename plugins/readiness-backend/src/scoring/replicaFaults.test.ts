@@ -49,14 +49,20 @@ const PAGE_SIZE = 20;
 const entities = replicaTestEntities(COMPONENTS, i => i % 3 === 0);
 
 /**
- * A catalog double whose entity pages can be held back: `hold(n)` lets `n`
- * more pages through and makes the following ones wait until `release()`.
+ * A catalog double whose pages of entities to score can be held back:
+ * `hold(n)` lets `n` more pages through and makes the following ones wait
+ * until `release()`. A page is what a run scores at a time either way: a
+ * page of `queryEntities` (unsharded runs) or the `getEntitiesByRefs` of a
+ * shard (sharded runs, the default); the list of refs a sharded run plans
+ * its shards from (requests with `fields`) is never held.
  */
 class GatedCatalog {
   readonly #inner = catalogServiceMock({ entities });
   #allowance = Infinity;
   #gate: Promise<void> = Promise.resolve();
   #open: () => void = () => {};
+  /** Cursors of ref listings (`fields` requests), not held. */
+  readonly #listingCursors = new Set<string>();
   pagesServed = 0;
 
   hold(pagesFirst = 0): void {
@@ -71,23 +77,50 @@ class GatedCatalog {
     this.#open();
   }
 
+  private async page(): Promise<void> {
+    if (this.#allowance <= 0) {
+      await this.#gate;
+    }
+    this.#allowance -= 1;
+    this.pagesServed += 1;
+  }
+
   factory() {
     const inner = this.#inner;
     const queryEntities: CatalogService['queryEntities'] = async (
       req,
       options,
     ) => {
-      if (this.#allowance <= 0) {
-        await this.#gate;
+      const listing =
+        req && 'cursor' in req && req.cursor
+          ? this.#listingCursors.has(req.cursor)
+          : !!(req && 'fields' in req && req.fields);
+      if (!listing) {
+        await this.page();
       }
-      this.#allowance -= 1;
-      this.pagesServed += 1;
-      return inner.queryEntities(req, options);
+      const response = await inner.queryEntities(req, options);
+      const next = response.pageInfo.nextCursor;
+      if (listing && next) {
+        this.#listingCursors.add(next);
+      }
+      return response;
+    };
+    const getEntitiesByRefs: CatalogService['getEntitiesByRefs'] = async (
+      req,
+      options,
+    ) => {
+      if (!req.fields) {
+        await this.page();
+      }
+      return inner.getEntitiesByRefs(req, options);
     };
     const service = new Proxy(inner as CatalogService, {
       get(target, prop, receiver) {
-        return prop === 'queryEntities'
-          ? queryEntities
+        if (prop === 'queryEntities') {
+          return queryEntities;
+        }
+        return prop === 'getEntitiesByRefs'
+          ? getEntitiesByRefs
           : Reflect.get(target, prop, receiver);
       },
     });
@@ -120,7 +153,14 @@ async function startReplica(
         frequency: { trigger: 'manual' },
         timeout: { minutes: 2 },
       },
-      scoring: { pageSize: PAGE_SIZE, concurrency: 4, maxSettleRuns: 0 },
+      // Whether runs are sharded (the default) or not, they score
+      // PAGE_SIZE entities at a time, so a run spans many pages and writes.
+      scoring: {
+        pageSize: PAGE_SIZE,
+        concurrency: 4,
+        maxSettleRuns: 0,
+        shards: { size: PAGE_SIZE },
+      },
     },
   });
   return Object.assign(replica, { name, catalog });
@@ -258,13 +298,17 @@ describeReplicas('two replicas', context => {
     expect(await runRows(observer)).toEqual([
       expect.objectContaining({ id, status: 'succeeded', active: null }),
     ]);
-    // Only one replica ran it: the other never read the catalog.
+    // One run scored every entity once: every page of entities read, and
+    // one history row per entity and changed check, whoever wrote it.
     expect(
-      [a.catalog.pagesServed, b.catalog.pagesServed].sort((x, y) => x - y),
-    ).toEqual([0, expect.any(Number)]);
-    expect(
-      Math.max(a.catalog.pagesServed, b.catalog.pagesServed),
+      a.catalog.pagesServed + b.catalog.pagesServed,
     ).toBeGreaterThanOrEqual(COMPONENTS / PAGE_SIZE);
+    const duplicates = await observer('check_history')
+      .select('entity_ref', 'check_id', 'from_evaluated_at')
+      .count({ n: '*' })
+      .groupBy('entity_ref', 'check_id', 'from_evaluated_at')
+      .havingRaw('count(*) > 1');
+    expect(duplicates).toEqual([]);
   });
 
   it('ends a run whose database connections are all terminated mid-run, then starts the next one', async () => {

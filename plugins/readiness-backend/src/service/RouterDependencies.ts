@@ -40,8 +40,8 @@ export interface RouterDependencies {
   /** Records the write actions: exemptions, rescores, refreshes. */
   auditor: AuditorService;
   pack: PackIndex;
-  /** What the installation cannot see, answered with the pack. */
-  setup: SetupNotice;
+  /** What the installation cannot see now, answered with the pack. */
+  setup: () => SetupNotice;
   scorecards: ScorecardService;
   search: SearchService;
   insights: InsightsService;

@@ -75,7 +75,7 @@ async function appWith() {
       listRuns: async () => [],
     }),
     pack: new PackIndex(createCheckPack({ checks: defaultChecks })),
-    setup: { missing: [] },
+    setup: () => ({ missing: [] }),
     metrics: ReadinessMetrics.create(metrics.getMeter('test')),
     ...services,
   };

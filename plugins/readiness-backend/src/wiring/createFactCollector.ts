@@ -1,3 +1,4 @@
+import { readOwnerShareConfig } from '@prodready/plugin-readiness-common';
 import type { ReadinessFactProvider } from '@prodready/plugin-readiness-node';
 import type { ReadinessBackendConfig } from '../config';
 import type { ReadinessStore } from '../database/ReadinessStore';
@@ -13,8 +14,10 @@ import {
 import { LinkVerificationFactProvider, readLinkVerifyConfig } from '../links';
 import type { ReadinessMetrics } from '../observability/ReadinessMetrics';
 import type { PackIndex } from '../pack/PackIndex';
+import { PartsFactProvider } from '../parts/PartsFactProvider';
 import { PushedFactProvider } from '../pushedFacts/PushedFactProvider';
 import type { PushedFactsStore } from '../pushedFacts/PushedFactsStore';
+import type { UnreadLocalPaths } from '../facts/UnreadLocalPaths';
 import type { ReadinessInitDeps } from './ReadinessInitDeps';
 
 /**
@@ -36,16 +39,24 @@ export function createFactCollector(options: {
   pushedFactKeys: ReadonlySet<string>;
   attestations: AttestationsStore;
   moduleProviders: ReadinessFactProvider[];
+  /** Where the repository provider records local paths it may not read. */
+  unreadLocalPaths?: UnreadLocalPaths;
 }): DefaultFactCollector {
   const { deps, settings, store, pack } = options;
   const { config, logger, auth, catalog } = deps;
   const linkVerify = readLinkVerifyConfig(config);
   return DefaultFactCollector.create({
     providers: [
-      CatalogFactProvider.create({ catalog, auth, logger }),
+      CatalogFactProvider.create({
+        catalog,
+        auth,
+        logger,
+        ownerShare: readOwnerShareConfig(config),
+      }),
       RepositoryFactProvider.fromConfig(config, {
         urlReader: deps.urlReader,
         logger,
+        unreadLocalPaths: options.unreadLocalPaths,
       }),
       ...(linkVerify.enabled
         ? [LinkVerificationFactProvider.create({ config: linkVerify })]
@@ -56,7 +67,10 @@ export function createFactCollector(options: {
       }),
       AttestationFactProvider.create({ store: options.attestations }),
       ...options.moduleProviders,
-      // Last: it reads the levels the other facts produced on earlier runs.
+      // Last: they read the levels the other facts produced on earlier runs.
+      ...(settings.rollup.enabled
+        ? [PartsFactProvider.create({ store, pack })]
+        : []),
       ...(settings.dependencies.enabled
         ? [
             DependencyFactProvider.create({

@@ -1,1 +1,2 @@
 export * from './readCheckPackFromConfig';
+export * from './readOwnerShareConfig';

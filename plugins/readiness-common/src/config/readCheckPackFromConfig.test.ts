@@ -90,6 +90,36 @@ describe('readCheckPackFromConfig', () => {
     expect(pack.checks.indexOf(check)).toBe(defaultChecks.indexOf(original));
   });
 
+  it('turns the API checks on when named, with their overrides', () => {
+    expect(read(undefined).checks.map(c => c.id)).not.toContain(
+      'api.definition',
+    );
+    const pack = read({
+      checks: [
+        { id: 'api.definition' },
+        { id: 'api.docs', level: 'gold' },
+        { id: 'api.consumer-contact', enabled: false },
+      ],
+    });
+    const ids = pack.checks.map(c => c.id);
+    expect(ids).toContain('api.definition');
+    expect(ids).not.toContain('api.consumer-contact');
+    expect(pack.checks.find(c => c.id === 'api.docs')?.level).toBe('gold');
+    const card = evaluateEntity(
+      compileCheckPack(pack),
+      createTestFacts({
+        entity: testComponent({
+          kind: 'API',
+          type: 'openapi',
+          spec: { definition: 'openapi: 3.0.0' },
+        }),
+      }),
+    );
+    expect(card.results.find(r => r.checkId === 'api.definition')?.state).toBe(
+      'pass',
+    );
+  });
+
   it('disables a check', () => {
     const pack = read({ checks: [{ id: 'monitoring.slo', enabled: false }] });
     expect(pack.checks.map(c => c.id)).not.toContain('monitoring.slo');

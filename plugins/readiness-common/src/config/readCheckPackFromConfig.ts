@@ -4,6 +4,7 @@ import { compileChecks } from '../engine/compileChecks';
 import { invalid } from '../rules/invalid';
 import { isRecord } from '../rules/FactsView';
 import { CheckPack, createCheckPack, validateLevels } from '../pack/CheckPack';
+import { apiChecks } from '../pack/apiChecks';
 import { attestedChecks } from '../pack/attestedChecks';
 import { defaultChecks } from '../pack/defaultChecks';
 import { defaultLevels } from '../pack/defaultLevels';
@@ -178,8 +179,10 @@ function newCheck(
  *   the keys it gives (`title`, `description`, `level`, `weight`,
  *   `appliesTo`, `requires`, `optional`, `rule`, `messages`, `remediation`)
  *   or removes it with `enabled: false`.
- * - An entry with the id of an attested check of the default pack
- *   (`attestedChecks`, off by default) turns it on, with its overrides.
+ * - An entry with the id of an attested check (`attestedChecks`) or of an
+ *   API check (`apiChecks`: `api.definition`, `api.docs`,
+ *   `api.consumer-contact`), off by default, turns it on, with its
+ *   overrides (`- id: api.definition` is enough).
  * - An entry with a new id adds a declarative check (`title`, `level` and
  *   `rule` required; `category` defaults to the id's prefix).
  * - `readiness.levels` replaces the levels (lowest first); every check's
@@ -257,9 +260,11 @@ export function readCheckPackFromConfig(
       invalid(`${path}.enabled`, 'expected true or false', entry.enabled);
     }
     const at = index.get(id);
-    const attested = attestedChecks.find(check => check.id === id);
+    // Attested and API checks of the default pack are off unless configured.
+    const attested = [...attestedChecks, ...apiChecks].find(
+      check => check.id === id,
+    );
     if (at === undefined && attested) {
-      // Attested checks of the default pack are off unless configured.
       if (entry.enabled !== false) {
         const merged = mergeOverride(attested, entry, path);
         validateOne(merged, levels, path);

@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { OwnerFacts, SystemFacts } from '../types';
+import type { OwnerFacts, OwnerShare, SystemFacts } from '../types';
 import { isRecord } from '../util/isRecord';
 import { readGroupContacts } from './readGroupContacts';
 import { readDomainRef, readEntityRef } from './readCatalogRefs';
@@ -31,6 +31,8 @@ export interface BuildOwnerFactsOptions {
   members?: ReadonlyArray<OwnerMember>;
   /** Most members kept, by ref order (default: all). */
   maxMembers?: number;
+  /** The owner's share of the catalog (see `judgeOwnerShare`), when counted. */
+  share?: OwnerShare;
 }
 
 function nonEmptyString(value: unknown): string | undefined {
@@ -73,12 +75,13 @@ function describeMember({
  * - No owner entity, or one that is neither a Group nor a User: not resolved.
  * - Otherwise resolved, with the owner's display name (profile, title or
  *   name), profile email, contacts (`readGroupContacts`) and, for a Group,
- *   its members' names and emails sorted by ref.
+ *   its members' names and emails sorted by ref, and its `share` of the
+ *   catalog when given.
  *
  * @public
  */
 export function buildOwnerFacts(options: BuildOwnerFactsOptions): OwnerFacts {
-  const { ownerRef, owner, members = [], maxMembers } = options;
+  const { ownerRef, owner, members = [], maxMembers, share } = options;
   const kind = owner?.kind?.toLocaleLowerCase('en-US');
   if (!ownerRef) {
     return { resolved: false, contacts: [], members: [] };
@@ -110,6 +113,9 @@ export function buildOwnerFacts(options: BuildOwnerFactsOptions): OwnerFacts {
   }
   if (email) {
     facts.email = email;
+  }
+  if (share) {
+    facts.share = share;
   }
   return facts;
 }

@@ -6,3 +6,4 @@ export * from './readCatalogRefs';
 export * from './buildOwnerFacts';
 export * from './judgeRootCiFile';
 export * from './splitRepositoryUrl';
+export * from './judgeOwnerShare';

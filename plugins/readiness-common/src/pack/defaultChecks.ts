@@ -161,7 +161,7 @@ export const defaultChecks: CheckDefinition[] = [
     id: 'ownership.owner-resolves',
     title: 'Owned by a team in the catalog',
     description:
-      'spec.owner names a Group that exists in the catalog (not a person, not a typo).',
+      'spec.owner names a Group that exists in the catalog (not a person, not a typo, not a placeholder such as unspecified), and that is not a catch-all: an owner of an implausible share of the catalog (readiness.ownership) with no contact leaves it unknown.',
     level: 'bronze',
     appliesTo: OWNED_KINDS,
     requires: ['owner'],
@@ -178,7 +178,9 @@ spec:
   owner: group:default/payments
 \`\`\`
 
-If the owner is missing, check the spelling and the namespace, and that the group's YAML is ingested (e.g. from your org data or \`catalog.locations\`).`,
+If the owner is missing, check the spelling and the namespace, and that the group's YAML is ingested (e.g. from your org data or \`catalog.locations\`).
+
+What counts: the owner resolved to a Group of the catalog (declared evidence: the catalog's relation). A placeholder name (\`unspecified\`, \`unknown\`, \`unowned\`, \`TBD\`…) fails. A group that owns at least \`readiness.ownership.minOwnedEntities\` entities (default 20) and \`maxOwnerShare\` of the catalog (default 25 %) and lists no contact (no email, chat or on-call link, no member email) is not shown to be a team: the check is \`unknown\` with the share ("owns 91 of 120 catalog entities (76 %) and lists no contact") until the group gives a contact or the entities move to their real teams.`,
       links: [
         {
           title: 'Backstage: spec.owner',

@@ -27,4 +27,25 @@ describe('explainCheck', () => {
       explainCheck({ ...live, minStrength: 'observed' }).evidenceRules,
     ).toContain('needs observed evidence');
   });
+
+  it('says for every default check what counts and how strong it must be', () => {
+    for (const check of defaultChecks) {
+      const explained = explainCheck(check);
+      expect([check.id, explained.evidenceRules]).toEqual([
+        check.id,
+        expect.stringContaining(EVIDENCE_STRENGTH_RULE),
+      ]);
+      expect([check.id, explained.remediation.markdown.length > 80]).toEqual([
+        check.id,
+        true,
+      ]);
+    }
+    const owner = explainCheck(
+      defaultChecks.find(c => c.id === 'ownership.owner-resolves')!,
+    );
+    expect(owner.remediation.markdown).toContain('placeholder name');
+    expect(owner.remediation.markdown).toContain(
+      'readiness.ownership.minOwnedEntities',
+    );
+  });
 });

@@ -23,6 +23,9 @@ const CATEGORY_PURPOSE: Record<string, string> = {
     'Changes are built, tested, deployed and rolled back by automation, not by hand.',
   ownership:
     'Someone is accountable and reachable, and the service is placed in the organisation.',
+  api: 'Consumers can read the contract, learn how to use it and reach its team.',
+  rollup:
+    'A System is as ready as its weakest component: its level comes from the levels its parts reached.',
 };
 
 /**

@@ -90,6 +90,35 @@ export interface SetupGap {
 export interface SetupNotice {
   /** Namespaces no provider fills; empty when nothing is missing. */
   missing: SetupGap[];
+  /**
+   * Entities whose source location is a local path this installation does
+   * not read; absent when there are none.
+   */
+  localPaths?: SetupLocalPaths;
+}
+
+/**
+ * Entities whose source location is a local path (`dir:` or `file:`) that
+ * the backend is not allowed to read, so that the checks reading their
+ * repository cannot judge them.
+ *
+ * @public
+ */
+export interface SetupLocalPaths {
+  /** How many entities, as of their last scoring on this backend. */
+  entityCount: number;
+  /** One of their source locations, e.g. `/srv/repos/payments`. */
+  examplePath: string;
+  /**
+   * The config key to set: `readiness.repository.allowLocalPaths` when
+   * local paths are not read at all, `readiness.repository.localRoots` when
+   * these are outside the directories that are read.
+   */
+  configKey: string;
+  /** The checks that read the repository, in pack order. */
+  checkIds: string[];
+  /** How to let the backend read them, in Markdown. */
+  howTo: string;
 }
 
 /**

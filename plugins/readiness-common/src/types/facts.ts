@@ -86,6 +86,32 @@ export interface OwnerFacts {
   contacts: Contact[];
   /** Members of the owning group, with what is known of them. */
   members: Array<{ ref: string; displayName?: string; email?: string }>;
+  /**
+   * How much of the catalog this owner owns (see `judgeOwnerShare`), when
+   * the whole catalog was counted: the backend counts it once per pass, the
+   * CLI over the files it scores.
+   */
+  share?: OwnerShare;
+}
+
+/**
+ * The share of the catalog an owner owns: entities of the owned kinds
+ * (Component, API, Resource, System, Domain) whose `spec.owner` is it.
+ *
+ * @public
+ */
+export interface OwnerShare {
+  /** Entities this owner owns. */
+  owned: number;
+  /** Entities of the owned kinds in the catalog. */
+  total: number;
+  /**
+   * Whether the share is implausible for one team: at least
+   * `minOwnedEntities` entities and at least `maxOwnerShare` of the catalog.
+   * The ownership check then wants a contact before it believes the owner
+   * is a team.
+   */
+  implausible: boolean;
 }
 
 /**

@@ -28,7 +28,12 @@ export interface ReadinessDocument extends IndexableDocument {
   failingChecks: string[];
   /** Titles of the failing checks, in the same order. */
   failingCheckTitles: string[];
-  /** Categories with at least one failing check. */
+  /**
+   * Categories with at least one failing check, as `category:<id>`
+   * (`category:runbook`): the bare category word in a field this short would
+   * rank a service that only lacks postmortems above those without a runbook
+   * for "missing runbook".
+   */
   categories: string[];
   /**
    * One field per check of the pack, `gap_` and the check id with its dots

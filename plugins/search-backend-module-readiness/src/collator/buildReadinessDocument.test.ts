@@ -19,7 +19,7 @@ describe('buildReadinessDocument', () => {
     expect(document.text).toBe(
       'Missing: dashboard linked, custom.sbom. Owner: team-payments. System: shop. Level: Bronze, score 75.',
     );
-    expect(document.categories).toEqual(['monitoring']);
+    expect(document.categories).toEqual(['category:monitoring']);
   });
 
   it('gives every check of the pack its own field, filled with the words of a failing one and whose gap it is', () => {

@@ -150,7 +150,10 @@ export function buildReadinessDocument(
     system: entity.system ?? '',
     failingChecks: [...failing.map(c => c.id), ...unknownIds],
     failingCheckTitles: [...failing.map(c => c.title), ...unknownIds],
-    categories: Array.from(new Set(failing.map(c => String(c.category)))),
+    // Prefixed: a bare category word would match gap queries (see the type).
+    categories: Array.from(
+      new Set(failing.map(c => `category:${String(c.category)}`)),
+    ),
     ...gapFields,
     declaredOnlyChecks: declaredOnly.map(d => d.id),
     authorization: { resourceRef: entity.entityRef },

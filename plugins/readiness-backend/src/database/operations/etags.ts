@@ -7,6 +7,14 @@ import { upsertRows } from '../sql';
  * differs (or that has none stored) is new or changed.
  */
 
+/**
+ * Stored in place of an entity's etag when a dependency's level moved: the
+ * catalog's etag never equals it, so the next delta pass rescores the entity
+ * (its dependency facts are then current). Kept in the database, so that
+ * whichever replica runs the next pass sees it.
+ */
+export const DEPENDENCY_MOVED_ETAG = 'readiness:dependency-moved';
+
 /** Every stored etag by entity ref. */
 export async function listEntityEtags(db: Knex): Promise<Map<string, string>> {
   const rows: Array<{ entity_ref: string; etag: string }> = await db(
@@ -38,4 +46,23 @@ export async function deleteEntityEtags(
       .whereIn('entity_ref', entityRefs.slice(i, i + 500))
       .delete();
   }
+}
+
+/**
+ * Marks already scored entities for the next delta pass (see
+ * {@link DEPENDENCY_MOVED_ETAG}); entities never scored are left alone (the
+ * pass scores them as new anyway). Returns how many were marked.
+ */
+export async function markEntityEtags(
+  db: Knex,
+  entityRefs: string[],
+): Promise<number> {
+  let marked = 0;
+  for (let i = 0; i < entityRefs.length; i += 500) {
+    marked += await db('entity_etags')
+      .whereIn('entity_ref', entityRefs.slice(i, i + 500))
+      .whereNot('etag', DEPENDENCY_MOVED_ETAG)
+      .update({ etag: DEPENDENCY_MOVED_ETAG });
+  }
+  return marked;
 }

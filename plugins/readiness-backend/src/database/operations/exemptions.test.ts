@@ -64,6 +64,25 @@ describeEachDatabase('saveExemption', createStore => {
   });
 });
 
+describeEachDatabase('exemption writes', createStore => {
+  it('bump the scores version that every replica keys its caches by', async () => {
+    const { store } = await createStore();
+    const versions = [await store.getScoresVersion()];
+    await store.saveExemption(exemption('e1'), T0);
+    versions.push(await store.getScoresVersion());
+    await store.saveExemption(exemption('e2', { reason: 'updated' }), T0);
+    versions.push(await store.getScoresVersion());
+    await store.createExemption(exemption('e3', { checkId: 'logging.logs' }));
+    versions.push(await store.getScoresVersion());
+    expect(await store.deleteExemption('e1')).toBe(true);
+    versions.push(await store.getScoresVersion());
+    // Deleting nothing writes nothing.
+    expect(await store.deleteExemption('e1')).toBe(false);
+    versions.push(await store.getScoresVersion());
+    expect(versions.map(v => v - versions[0])).toEqual([0, 1, 2, 3, 4, 4]);
+  });
+});
+
 describeEachDatabase('DatabaseReadinessStore: exemptions', createStore => {
   describe('exemptions', () => {
     it('lists only active exemptions and deletes them', async () => {

@@ -11,12 +11,21 @@ import type { ExemptionRow } from '../tables';
  * Exemptions of entities from checks.
  */
 
+/*
+ * Every write of an exemption bumps the scores version in its transaction:
+ * exemptions show in scorecards and searches, so every replica's caches
+ * derived from the scores go stale with it.
+ */
+
 /** Creates an exemption. */
 export async function createExemption(
   db: Knex,
   exemption: Exemption,
 ): Promise<void> {
-  await db('exemptions').insert(toExemptionRow(exemption));
+  await db.transaction(async tx => {
+    await tx('exemptions').insert(toExemptionRow(exemption));
+    await bumpScoresVersion(tx);
+  });
 }
 
 /**
@@ -45,6 +54,7 @@ export async function saveExemption(
       .first();
     if (!active) {
       await tx('exemptions').insert(toExemptionRow(exemption));
+      await bumpScoresVersion(tx);
       return { exemption, updated: false };
     }
     const row: ExemptionRow = {

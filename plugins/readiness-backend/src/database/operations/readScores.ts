@@ -30,6 +30,19 @@ export async function listScoredEntityRefs(db: Knex): Promise<string[]> {
   return rows.map(r => r.entity_ref);
 }
 
+/** Stored results by state, over every scored entity. */
+export async function countResultsByState(
+  db: Knex,
+): Promise<Partial<Record<CheckState, number>>> {
+  const rows: Array<{ state: string; n: number | string }> = await db(
+    'check_results',
+  )
+    .select('state')
+    .count({ n: '*' })
+    .groupBy('state');
+  return Object.fromEntries(rows.map(r => [r.state, Number(r.n)]));
+}
+
 /** One entity's score, if scored. */
 export async function getScore(
   db: Knex,

@@ -223,13 +223,17 @@ describe.each(databases.eachSupportedId())(
       expect(second.resultsVersion).toBeGreaterThan(first!.resultsVersion);
       expect(second.scoresVersion).toBeGreaterThan(first!.scoresVersion);
 
-      // A new exemption shows at the next rescore; an edited one at once.
+      // A new exemption moves the scores counter (cached aggregates of every
+      // replica key on it) but not A's document, which changes at the next
+      // rescore; an edited one changes the document at once.
       await store.saveExemption(exemption(), T2);
-      expect(await store.getScorecardVersion(A)).toEqual(second);
+      const added = (await store.getScorecardVersion(A))!;
+      expect(added.builtAt).toBe(second.builtAt);
+      expect(added.scoresVersion).toBeGreaterThan(second.scoresVersion);
       await store.saveExemption(exemption({ reason: 'still migrating' }), T2);
       const third = (await store.getScorecardVersion(A))!;
       expect(third.builtAt).not.toBe(second.builtAt);
-      expect(third.scoresVersion).toBeGreaterThan(second.scoresVersion);
+      expect(third.scoresVersion).toBeGreaterThan(added.scoresVersion);
       expect(await store.deleteExemption('e1')).toBe(true);
       const fourth = (await store.getScorecardVersion(A))!;
       expect(fourth.scoresVersion).toBeGreaterThan(third.scoresVersion);

@@ -87,6 +87,7 @@ describeEachDatabase('DatabaseReadinessStore: writeScores', createStore => {
         historyWritten: 0,
         scoresWritten: 2,
         levelChanges: [],
+        firstScored: ['component:default/a', 'component:default/b'],
       });
       const [{ n }] = await knex('check_history').count({ n: '*' });
       expect(Number(n)).toBe(0);
@@ -111,6 +112,7 @@ describeEachDatabase('DatabaseReadinessStore: writeScores', createStore => {
         historyWritten: 0,
         scoresWritten: 0,
         levelChanges: [],
+        firstScored: [],
       });
       const score = await store.getScore('component:default/a');
       expect(score?.evaluatedAt).toBe(T1.toISOString());
@@ -136,6 +138,7 @@ describeEachDatabase('DatabaseReadinessStore: writeScores', createStore => {
         historyWritten: 0,
         scoresWritten: 1,
         levelChanges: [],
+        firstScored: [],
       });
       const fixed = entity('a', {
         score: 100,
@@ -163,6 +166,7 @@ describeEachDatabase('DatabaseReadinessStore: writeScores', createStore => {
             title: undefined,
           },
         ],
+        firstScored: [],
       });
       expect(await store.listHistory('component:default/a', 10)).toEqual([
         {

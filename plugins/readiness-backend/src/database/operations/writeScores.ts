@@ -29,6 +29,7 @@ export async function writeScores(
     historyWritten: 0,
     scoresWritten: 0,
     levelChanges: [],
+    firstScored: [],
   };
   if (items.length === 0) {
     return stats;
@@ -162,6 +163,7 @@ export async function writeScores(
     stats.historyWritten = plan.history.length;
     stats.scoresWritten = plan.scoreUpserts.length;
     stats.levelChanges = plan.levelChanges;
+    stats.firstScored = plan.firstScored;
   });
   return stats;
 }

@@ -20,6 +20,6 @@ export function bindChecksEndpoints(
 
   router.get('/checks', async (req, res) => {
     await deps.httpAuth.credentials(req);
-    res.json({ ...deps.pack.toResponse(), setup: deps.setup });
+    res.json({ ...deps.pack.toResponse(), setup: deps.setup() });
   });
 }

@@ -7,6 +7,7 @@ import { DatabaseReadinessStore } from '../../database/DatabaseReadinessStore';
 import type { EntityScoreWrite } from '../../database/ReadinessStore';
 import { PackIndex } from '../../pack/PackIndex';
 import { InsightsModel } from './InsightsModel';
+import { ScoresVersionWatch } from '../../lib/ScoresVersionWatch';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const pack = new PackIndex(createCheckPack({ checks: defaultChecks }));
@@ -61,6 +62,10 @@ async function setup(today: string) {
   const insights = new InsightsModel({
     store,
     pack,
+    scoresVersion: new ScoresVersionWatch({
+      read: () => store.getScoresVersion(),
+      intervalMs: 0,
+    }),
     cacheTtlMs: 60_000,
     now: () => new Date(`${today}T12:00:00.000Z`),
   });
@@ -134,13 +139,40 @@ describe('InsightsModel', () => {
       meanScore: 70,
     });
 
-    // Cached until invalidated.
+    // Answered from memory while the scores version stays.
+    expect(await insights.rollups('owner', undefined)).toBe(rollup);
+    // Another replica's write: this model is not told, the version moves.
     await store.writeScores(
       [write('d', 'group:default/z', 10)],
       day('2025-05-05'),
     );
-    expect((await insights.rollups('owner', undefined)).total.entities).toBe(3);
-    insights.invalidate();
     expect((await insights.rollups('owner', undefined)).total.entities).toBe(4);
+  });
+
+  it('serves trend and roll-ups from memory until any writer changes the scores version', async () => {
+    const { store, insights } = await setup('2025-05-05');
+    await store.writeScores(
+      [write('a', 'group:default/x', 40)],
+      day('2025-05-05'),
+    );
+    const trend = await insights.trend({ days: 1 }, undefined);
+    const rollup = await insights.rollups('owner', undefined);
+    const rollupSpy = jest.spyOn(store, 'listRollupRows');
+    const trendSpy = jest.spyOn(store, 'listSnapshotsSince');
+    expect(await insights.trend({ days: 1 }, undefined)).toBe(trend);
+    expect(await insights.rollups('owner', undefined)).toBe(rollup);
+    expect(rollupSpy).not.toHaveBeenCalled();
+    expect(trendSpy).not.toHaveBeenCalled();
+
+    await store.writeScores(
+      [write('a', 'group:default/x', 80, 'silver')],
+      day('2025-05-05'),
+    );
+    expect(await insights.trend({ days: 1 }, undefined)).toEqual([
+      { date: '2025-05-05', score: 80, levels: { silver: 1 } },
+    ]);
+    expect(
+      (await insights.rollups('owner', undefined)).groups[0].meanScore,
+    ).toBe(80);
   });
 });

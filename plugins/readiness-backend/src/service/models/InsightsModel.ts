@@ -12,6 +12,7 @@ import type {
   VisibleEntityRefs,
 } from '../../database/ReadinessStore';
 import { ExpiringCache } from '../../lib/ExpiringCache';
+import type { ScoresVersionWatch } from '../../lib/ScoresVersionWatch';
 import { parseEntityRefParam } from '../../lib/parseEntityRefParam';
 import { visibilityKey } from '../../lib/visibilityKey';
 import type { PackIndex } from '../../pack/PackIndex';
@@ -58,15 +59,22 @@ function newAccumulator(): GroupAccumulator {
 export interface InsightsModelOptions {
   store: ReadinessStore;
   pack: PackIndex;
-  /** How long computed aggregates are reused (also dropped on every write). */
+  /** The scores version every cached aggregate is keyed by. */
+  scoresVersion: ScoresVersionWatch;
+  /**
+   * How long a computed aggregate is kept at most (it is stale as soon as
+   * the scores version changes).
+   */
   cacheTtlMs: number;
   now?: () => Date;
 }
 
 /**
  * Organisation-wide views: roll-ups, trends and champions. Aggregates are
- * cached per visibility for `cacheTtlMs` and dropped whenever scores are
- * written by this process ({@link InsightsModel.invalidate}).
+ * cached per visibility and scores version: a write of scores or exemptions
+ * by any replica bumps the version in the database, so no replica serves an
+ * aggregate of older scores (see {@link ScoresVersionWatch}); `cacheTtlMs`
+ * only bounds how long an unused entry is kept.
  *
  * @internal
  */
@@ -80,8 +88,9 @@ export class InsightsModel {
     });
   }
 
-  /** Drops cached aggregates. */
+  /** Drops cached aggregates (after a write by this process). */
   invalidate(): void {
+    this.options.scoresVersion.invalidate();
     this.#cache.clear();
   }
 
@@ -94,8 +103,9 @@ export class InsightsModel {
     return this.options.now ? this.options.now() : new Date();
   }
 
-  private cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    return this.#cache.get(key, compute) as Promise<T>;
+  private async cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const version = await this.options.scoresVersion.current();
+    return this.#cache.get(`${version}:${key}`, compute) as Promise<T>;
   }
 
   /**

@@ -10,6 +10,7 @@ import { createTestDatabases } from '../../__testUtils__/createTestDatabases';
 import { T0, T1, entity, result } from '../../__testUtils__/storeFixtures';
 import { InsightsModel } from './InsightsModel';
 import { ScorecardModel } from './ScorecardModel';
+import { ScoresVersionWatch } from '../../lib/ScoresVersionWatch';
 
 jest.setTimeout(120_000);
 
@@ -26,7 +27,16 @@ describe.each(databases.eachSupportedId())('ScorecardModel on %p', id => {
     const model = new ScorecardModel({
       store,
       pack,
-      insights: new InsightsModel({ store, pack, cacheTtlMs: 0, now }),
+      insights: new InsightsModel({
+        store,
+        pack,
+        scoresVersion: new ScoresVersionWatch({
+          read: () => store.getScoresVersion(),
+          intervalMs: 0,
+        }),
+        cacheTtlMs: 0,
+        now,
+      }),
       exemplars: ExemplarFinder.create({
         store,
         logger: mockServices.logger.mock(),
@@ -89,7 +99,15 @@ describe.each(databases.eachSupportedId())('ScorecardModel on %p', id => {
     const model = new ScorecardModel({
       store,
       pack: targeted,
-      insights: new InsightsModel({ store, pack: targeted, cacheTtlMs: 0 }),
+      insights: new InsightsModel({
+        store,
+        pack: targeted,
+        scoresVersion: new ScoresVersionWatch({
+          read: () => store.getScoresVersion(),
+          intervalMs: 0,
+        }),
+        cacheTtlMs: 0,
+      }),
       exemplars: { find: async () => [], indexVersion: undefined },
       learnFromLimit: 0,
     });

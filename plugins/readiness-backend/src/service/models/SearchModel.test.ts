@@ -8,6 +8,7 @@ import { PackIndex } from '../../pack/PackIndex';
 import { createTestDatabases } from '../../__testUtils__/createTestDatabases';
 import { T0, T1, entity, result } from '../../__testUtils__/storeFixtures';
 import { SearchModel } from './SearchModel';
+import { ScoresVersionWatch } from '../../lib/ScoresVersionWatch';
 
 jest.setTimeout(120_000);
 
@@ -34,7 +35,15 @@ describe.each(databases.eachSupportedId())('SearchModel on %p', id => {
       T0,
     );
     // Counts and pages kept an hour: only a write of scores renews them.
-    const model = new SearchModel({ store, pack, cacheTtlMs: 3_600_000 });
+    const model = new SearchModel({
+      store,
+      pack,
+      scoresVersion: new ScoresVersionWatch({
+        read: () => store.getScoresVersion(),
+        intervalMs: 0,
+      }),
+      cacheTtlMs: 3_600_000,
+    });
     return { store, model, failing };
   }
 

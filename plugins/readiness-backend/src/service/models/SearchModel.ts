@@ -13,6 +13,7 @@ import type {
   VisibleEntityRefs,
 } from '../../database/ReadinessStore';
 import { ExpiringCache } from '../../lib/ExpiringCache';
+import type { ScoresVersionWatch } from '../../lib/ScoresVersionWatch';
 import { parseEntityRefParam } from '../../lib/parseEntityRefParam';
 import { visibilityKey } from '../../lib/visibilityKey';
 import type { PackIndex } from '../../pack/PackIndex';
@@ -126,21 +127,29 @@ async function* formatExport(
 export interface SearchModelOptions {
   store: ReadinessStore;
   pack: PackIndex;
-  /** How long a total count is reused (also dropped on every write). */
+  /** The scores version cached pages, counts and export bodies are keyed by. */
+  scoresVersion: ScoresVersionWatch;
+  /**
+   * How long a page or count is kept at most (it is stale as soon as the
+   * scores version changes).
+   */
   cacheTtlMs: number;
 }
 
 /**
- * Search by gaps, summaries and export over the stored scores. Pages are
- * read on every request; the total count of a filter set is cached per
- * visibility for `cacheTtlMs` or until the next write, so paging through a
- * result set counts it once.
+ * Search by gaps, summaries and export over the stored scores. Pages, the
+ * total count of a filter set (so paging through a result set counts it
+ * once) and export bodies are cached per visibility and scores version: a
+ * write of scores or exemptions by any replica bumps the version in the
+ * database, so no replica serves them from older scores (see
+ * {@link ScoresVersionWatch}).
  *
  * @internal
  */
 export class SearchModel {
   private readonly store: ReadinessStore;
   private readonly pack: PackIndex;
+  private readonly scoresVersion: ScoresVersionWatch;
   readonly #counts: ExpiringCache<number>;
   readonly #exports = new ExportBodyCache(EXPORT_CACHE_BYTES);
   readonly #pages: ExpiringCache<SearchResponse>;
@@ -148,6 +157,7 @@ export class SearchModel {
   constructor(options: SearchModelOptions) {
     this.store = options.store;
     this.pack = options.pack;
+    this.scoresVersion = options.scoresVersion;
     this.#counts = new ExpiringCache({
       ttlMs: options.cacheTtlMs,
       maxEntries: 1000,
@@ -158,8 +168,9 @@ export class SearchModel {
     });
   }
 
-  /** Drops cached counts and pages. */
+  /** Drops cached counts and pages (after a write by this process). */
   invalidate(): void {
+    this.scoresVersion.invalidate();
     this.#counts.clear();
     this.#pages.clear();
   }
@@ -167,22 +178,23 @@ export class SearchModel {
   /**
    * One page of a search, with the total count and the next cursor. The
    * same page at the same scores version (any replica's write of scores
-   * changes it) is answered from memory for `cacheTtlMs`.
+   * changes it) is answered from memory.
    */
   async search(
     query: SearchQuery,
     visibleEntityRefs: VisibleEntityRefs,
   ): Promise<SearchResponse> {
-    const version = await this.store.getScoresVersion();
+    const version = await this.scoresVersion.current();
     return this.#pages.get(
       `${version}:${visibilityKey(visibleEntityRefs)}:${JSON.stringify(query)}`,
-      () => this.computeSearch(query, visibleEntityRefs),
+      () => this.computeSearch(query, visibleEntityRefs, version),
     );
   }
 
   private async computeSearch(
     query: SearchQuery,
     visibleEntityRefs: VisibleEntityRefs,
+    version: number,
   ): Promise<SearchResponse> {
     const filters = {
       ...parseSearchFilters(query, this.pack),
@@ -198,7 +210,9 @@ export class SearchModel {
     const [page, totalCount] = await Promise.all([
       this.store.search({ ...filters, sort, order, limit, after }),
       this.#counts.get(
-        `${visibilityKey(visibleEntityRefs)}:${JSON.stringify(countKey)}`,
+        `${version}:${visibilityKey(visibleEntityRefs)}:${JSON.stringify(
+          countKey,
+        )}`,
         () => this.store.countSearch(filters),
       ),
     ]);
@@ -280,7 +294,7 @@ export class SearchModel {
     visibleEntityRefs: VisibleEntityRefs,
   ): Promise<AsyncIterable<Buffer>> {
     const pages = await this.exportPages(params, visibleEntityRefs);
-    const version = await this.store.getScoresVersion();
+    const version = await this.scoresVersion.current();
     const { visibleEntityRefs: _visible, ...filters } = {
       ...parseSearchFilters(params, this.pack),
       sort: params.sort ?? 'name',

@@ -40,7 +40,11 @@ function report(comparison: RealismComparison, ok: boolean, what: string) {
 describe('the default pack on the realism corpus', () => {
   const pack = createCheckPack();
   const corpus = loadRealismCorpus(defaultChecks.map(c => c.id));
-  const comparison = compareVerdicts(pack, corpus);
+  let comparison: RealismComparison;
+
+  beforeAll(async () => {
+    comparison = await compareVerdicts(pack, corpus);
+  });
 
   it('has at least 150 judged entities, each with its source', () => {
     expect(corpus.judged.length).toBeGreaterThanOrEqual(150);
@@ -79,6 +83,23 @@ describe('the default pack on the realism corpus', () => {
         )} % < the floor ${FLOOR_AGREEMENT_PCT} % (target ${TARGET_AGREEMENT_PCT} %)`,
       ),
     ).toBe('');
+  });
+
+  it('agrees on at least 97 % of each check’s pairs, with no false pass', () => {
+    const weak = comparison.rows
+      .filter(r => r.agreementPct < 97 || r.falsePasses > 0)
+      .map(
+        r =>
+          `${r.checkId} ${r.agreementPct.toFixed(1)} % ${
+            r.falsePasses
+          } false passes`,
+      );
+    expect(report(comparison, weak.length === 0, weak.join('; '))).toBe('');
+  });
+
+  it('counts owners when a family asks, and reads a monorepo’s root CI when the verdicts give it', () => {
+    expect(corpus.judged.some(item => item.ownerShare?.implausible)).toBe(true);
+    expect(corpus.judged.some(item => item.repository?.root)).toBe(true);
   });
 
   it(`passes at most ${FLOOR_TRAP_FALSE_PASSES} trap cases that the hand does not pass (target ${TARGET_TRAP_FALSE_PASSES})`, () => {

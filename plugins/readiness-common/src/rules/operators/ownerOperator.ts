@@ -11,7 +11,7 @@ import { RuleOperator } from './RuleOperator';
 // Local copies of hot imported bindings: tsx and jest read an imported
 // binding through getters on every access (see RuleNode.ts).
 const { evidenceValue, isRecord, truncate } = factsView;
-const { FAIL, PASS } = ruleValues;
+const { FAIL, PASS, UNKNOWN } = ruleValues;
 
 /** Owner names that catch what nobody owns, beside `isPlaceholder`'s words. */
 const PLACEHOLDER_OWNERS: ReadonlySet<string> = new Set([
@@ -39,10 +39,52 @@ function placeholderOwner(ref: unknown): string {
     : '';
 }
 
+/** Whether the owner facts list a way to reach the owner. */
+function hasContact(owner: Record<string, unknown>): boolean {
+  if (Array.isArray(owner.contacts) && owner.contacts.length > 0) {
+    return true;
+  }
+  if (typeof owner.email === 'string' && /\S/.test(owner.email)) {
+    return true;
+  }
+  return (
+    Array.isArray(owner.members) &&
+    owner.members.some(
+      m => isRecord(m) && typeof m.email === 'string' && /\S/.test(m.email),
+    )
+  );
+}
+
+/**
+ * The note on an owner that owns an implausible share of the catalog and
+ * lists no contact, or an empty string.
+ */
+function catchAllNote(owner: Record<string, unknown>): string {
+  const share = owner.share;
+  if (
+    !isRecord(share) ||
+    share.implausible !== true ||
+    typeof share.owned !== 'number' ||
+    typeof share.total !== 'number' ||
+    share.total <= 0 ||
+    hasContact(owner)
+  ) {
+    return '';
+  }
+  const ref =
+    typeof owner.ownerRef === 'string' ? truncate(owner.ownerRef) : 'owner';
+  const percent = Math.round((share.owned / share.total) * 100);
+  return `catch-all owner: ${ref} owns ${share.owned} of ${share.total} catalog entities (${percent} %) and lists no contact (no email, chat, on-call or member email), so nothing shows it is a team that answers for them`;
+}
+
 /**
  * `owner: { resolved?, kind? }`: the owner resolves (or not) to an entity of
  * the given kinds. An owner named as a placeholder (`unspecified`,
  * `unknown`, `unowned`…) does not count as resolved: it leaves a note.
+ * A resolved owner that owns an implausible share of the catalog
+ * (`share.implausible`, see `judgeOwnerShare`) and lists no contact is
+ * undecided ({@link UNKNOWN}) with a note saying so: nothing shows it is
+ * a team rather than a catch-all.
  *
  * @internal
  */
@@ -88,12 +130,16 @@ export const ownerOperator: RuleOperator = {
         return FAIL;
       }
       const placeholder = resolved ? placeholderOwner(owner.ownerRef) : '';
+      const catchAll = resolved ? catchAllNote(owner) : '';
       if (placeholder) {
         scratch.notes.push(
           `placeholder owner: "${truncate(
             placeholder,
           )}" is not a real team (a catch-all name nobody answers to)`,
         );
+        if (catchAll) {
+          scratch.notes.push(catchAll);
+        }
         return FAIL;
       }
       if (
@@ -101,6 +147,10 @@ export const ownerOperator: RuleOperator = {
         !(typeof owner.kind === 'string' && kinds.has(owner.kind.toLowerCase()))
       ) {
         return FAIL;
+      }
+      if (catchAll) {
+        scratch.notes.push(catchAll);
+        return UNKNOWN;
       }
       const ref = evidenceValue(owner.ownerRef);
       const evidence: Evidence = {

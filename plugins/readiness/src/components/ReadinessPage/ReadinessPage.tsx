@@ -252,7 +252,7 @@ export function ReadinessPage(props: ReadinessPageProps) {
           )}
         </ContentHeader>
         <Grid container spacing={3}>
-          {checkPack?.setup?.missing.length ? (
+          {checkPack?.setup?.missing.length || checkPack?.setup?.localPaths ? (
             <Grid item xs={12}>
               <SetupNotice setup={checkPack.setup} checks={checkPack.checks} />
             </Grid>

@@ -75,4 +75,60 @@ describe('SetupNotice', () => {
     );
     expect(screen.getByTestId('page')).toBeEmptyDOMElement();
   });
+
+  it('says once how many entities have a local path the backend does not read, with the config key, and how to set it on demand', async () => {
+    await renderInTestApp(
+      <SetupNotice
+        setup={{
+          missing: [],
+          localPaths: {
+            entityCount: 12,
+            examplePath: '/srv/repos/orders',
+            configKey: 'readiness.repository.allowLocalPaths',
+            checkIds: ['runbook.runbook'],
+            howTo:
+              'Set `readiness.repository.allowLocalPaths: true` and `readiness.repository.localRoots`.',
+          },
+        }}
+        checks={[
+          { ...check('runbook.runbook', 'Runbook linked'), requires: [] },
+        ]}
+      />,
+    );
+    const notice = screen.getByRole('note', {
+      name: 'What this installation cannot see',
+    });
+    expect(notice).toHaveTextContent(
+      '12 entities have a local source location (e.g. /srv/repos/orders) that this installation does not read: their repository is not checked. Set readiness.repository.allowLocalPaths.',
+    );
+    expect(screen.queryByText(/localRoots/)).toBeNull();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'How to configure' }),
+    );
+    expect(
+      await screen.findByText(/readiness\.repository\.localRoots/),
+    ).toBeVisible();
+  });
+
+  it('leaves local paths out of an entity page none of whose checks read the repository', async () => {
+    await renderInTestApp(
+      <div data-testid="page">
+        <SetupNotice
+          setup={{
+            missing: [],
+            localPaths: {
+              entityCount: 1,
+              examplePath: '/srv/repos/orders',
+              configKey: 'readiness.repository.allowLocalPaths',
+              checkIds: ['runbook.runbook'],
+              howTo: 'Set it.',
+            },
+          }}
+          checks={checks}
+          relevantCheckIds={new Set(['monitoring.traffic'])}
+        />
+      </div>,
+    );
+    expect(screen.getByTestId('page')).toBeEmptyDOMElement();
+  });
 });

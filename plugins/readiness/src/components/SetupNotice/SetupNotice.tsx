@@ -32,7 +32,9 @@ function listTitles(titles: string[]): string {
 
 /**
  * Says once per page what the installation cannot see (fact namespaces no
- * provider fills, e.g. live metrics) and which checks that leaves unchecked,
+ * provider fills, e.g. live metrics; entities whose local source location
+ * the backend may not read, with the config key to set) and which checks
+ * that leaves unchecked,
  * with how to configure it behind a button: check reasons then speak of the
  * service only.
  *
@@ -42,6 +44,13 @@ export function SetupNotice(props: SetupNoticeProps) {
   const { setup, checks, relevantCheckIds } = props;
   const [open, setOpen] = useState(false);
   const titles = new Map(checks.map(check => [check.id, check.title]));
+  const localPaths =
+    setup?.localPaths &&
+    setup.localPaths.checkIds.some(
+      id => !relevantCheckIds || relevantCheckIds.has(id),
+    )
+      ? setup.localPaths
+      : undefined;
   const missing = (setup?.missing ?? [])
     .map(gap => ({
       ...gap,
@@ -50,7 +59,7 @@ export function SetupNotice(props: SetupNoticeProps) {
       ),
     }))
     .filter(gap => gap.checkIds.length > 0);
-  if (missing.length === 0) {
+  if (missing.length === 0 && !localPaths) {
     return null;
   }
   return (
@@ -76,10 +85,21 @@ export function SetupNotice(props: SetupNoticeProps) {
           {gap.checkIds.length === 1 ? 'is' : 'are'} not checked against them.
         </div>
       ))}
+      {localPaths && (
+        <div>
+          {localPaths.entityCount === 1
+            ? '1 entity has'
+            : `${localPaths.entityCount} entities have`}{' '}
+          a local source location (e.g. <code>{localPaths.examplePath}</code>)
+          that this installation does not read: their repository is not checked.
+          Set <code>{localPaths.configKey}</code>.
+        </div>
+      )}
       <Collapse in={open} unmountOnExit>
         {missing.map(gap => (
           <MarkdownContent key={gap.namespace} content={gap.howTo} />
         ))}
+        {localPaths && <MarkdownContent content={localPaths.howTo} />}
       </Collapse>
     </Alert>
   );

@@ -2,12 +2,19 @@
  * Evaluates a check pack over the realism corpus and compares the engine's
  * states with the hand verdicts. Facts are what an SRE judging the entity
  * alone has: the entity; its owner looked up among the corpus's Groups and
- * Users (with their contacts and members); no repository facts and no metrics
- * provider (both `not-configured`).
+ * Users (with their contacts and members, and its share of the file when the
+ * family counts owners); no repository facts unless the verdicts give the
+ * entity's repository; no metrics provider (`not-configured`).
  */
 import type { Entity } from '@backstage/catalog-model';
-import { readGroupContacts } from '../../../facts';
-import type { CheckState, FactDocument, OwnerFacts } from '../../../types';
+import { buildRepositoryFacts, readGroupContacts } from '../../../facts';
+import type {
+  CheckState,
+  FactDocument,
+  FactNamespace,
+  OwnerFacts,
+  RepositoryFacts,
+} from '../../../types';
 import { compileCheckPack } from '../../../engine/compileCheckPack';
 import { evaluateEntity } from '../../../engine/evaluateEntity';
 import type { CheckPack } from '../../CheckPack';
@@ -16,6 +23,7 @@ import {
   type HandState,
   type RealismCorpus,
   type RealismEntity,
+  type RealismRepository,
 } from './loadRealismCorpus';
 
 /** One (entity, check) pair where the engine and the hand differ. */
@@ -67,9 +75,10 @@ function ownerRefOf(value: string): string {
 }
 
 function ownerFacts(
-  entity: Entity,
+  item: RealismEntity,
   catalog: ReadonlyMap<string, Entity>,
 ): OwnerFacts {
+  const { entity } = item;
   const owner = (entity.spec as { owner?: unknown } | undefined)?.owner;
   if (typeof owner !== 'string' || owner.trim() === '') {
     return { resolved: false, contacts: [], members: [] };
@@ -100,23 +109,50 @@ function ownerFacts(
     email: profile.email,
     contacts: found?.kind === 'Group' ? readGroupContacts(found) : [],
     members,
+    ...(item.ownerShare ? { share: item.ownerShare } : {}),
   };
+}
+
+/** The `repository` facts of a corpus entity that gives its repository. */
+export async function realismRepositoryFacts(
+  repository: RealismRepository,
+): Promise<RepositoryFacts> {
+  const { root } = repository;
+  return buildRepositoryFacts({
+    location: repository.location,
+    files: Object.keys(repository.files),
+    truncated: false,
+    readFile: async file => repository.files[file],
+    root: root
+      ? {
+          location: repository.location,
+          subdirectory: root.subdirectory,
+          siblings: root.siblings,
+          files: Object.keys(root.files),
+          readFile: async file => root.files[file],
+        }
+      : undefined,
+  });
 }
 
 /** The facts the corpus is judged on, for one entity. */
 export function realismFacts(
   item: RealismEntity,
   catalog: ReadonlyMap<string, Entity>,
+  repository?: RepositoryFacts,
 ): FactDocument {
+  const repositoryFacts: FactNamespace<RepositoryFacts> = repository
+    ? { status: 'ok', data: repository }
+    : {
+        status: 'not-configured',
+        reason: 'the realism corpus judges the entity alone',
+      };
   return {
     entityRef: item.ref,
     namespaces: {
       entity: { status: 'ok', data: item.entity },
-      owner: { status: 'ok', data: ownerFacts(item.entity, catalog) },
-      repository: {
-        status: 'not-configured',
-        reason: 'the realism corpus judges the entity alone',
-      },
+      owner: { status: 'ok', data: ownerFacts(item, catalog) },
+      repository: repositoryFacts,
       metrics: { status: 'not-configured' },
     },
   };
@@ -137,16 +173,25 @@ function emptyRow(checkId: string): RealismCheckRow {
 }
 
 /** Evaluates `pack` over the corpus and tallies agreement per check. */
-export function compareVerdicts(
+export async function compareVerdicts(
   pack: CheckPack,
   corpus: RealismCorpus,
-): RealismComparison {
+): Promise<RealismComparison> {
+  const repositories = new Map<RealismEntity, RepositoryFacts>();
+  for (const item of corpus.judged) {
+    if (item.repository) {
+      repositories.set(item, await realismRepositoryFacts(item.repository));
+    }
+  }
   const byCheck = new Map(pack.checks.map(c => [c.id, emptyRow(c.id)]));
   const total = emptyRow('total');
   const disagreements: RealismDisagreement[] = [];
   const compiled = compileCheckPack(pack);
   for (const item of corpus.judged) {
-    const card = evaluateEntity(compiled, realismFacts(item, corpus.catalog));
+    const card = evaluateEntity(
+      compiled,
+      realismFacts(item, corpus.catalog, repositories.get(item)),
+    );
     for (const result of card.results) {
       const hand = item.verdicts[result.checkId];
       const row = byCheck.get(result.checkId);

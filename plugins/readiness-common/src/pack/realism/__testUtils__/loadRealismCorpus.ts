@@ -14,12 +14,24 @@
  *   not name, and `traps: { check id: what the trap is }`.
  *
  * Groups and Users are not judged: they are the catalog the owners resolve in.
+ *
+ * A family may say `ownership: { maxOwnerShare, minOwnedEntities }`: its file
+ * is then a catalog of its own whose owners are counted (`owner.share`), as
+ * the CLI counts the files it scores. A verdicts document may give the
+ * entity's `repository` (its files, and for a service in a monorepo the
+ * root's CI files with their content), which is otherwise not configured.
  */
 import fs from 'fs';
 import path from 'path';
 import { parseAllDocuments } from 'yaml';
 import type { Entity } from '@backstage/catalog-model';
-import type { CheckState } from '../../../types';
+import {
+  countOwnedEntities,
+  judgeOwnerShare,
+  type OwnerShareThresholds,
+} from '../../../facts/judgeOwnerShare';
+import { readOwnerRef } from '../../../facts/readCatalogRefs';
+import type { CheckState, OwnerShare } from '../../../types';
 
 /** The states a hand verdict may take. */
 export type HandState = Extract<
@@ -40,6 +52,21 @@ export interface HandVerdict {
   reason: string;
 }
 
+/**
+ * The repository of a corpus entity, as a verdicts document gives it: file
+ * paths (or paths with content), and for a service in a monorepo the root's
+ * CI files with their content.
+ */
+export interface RealismRepository {
+  location: string;
+  files: Record<string, string>;
+  root?: {
+    subdirectory: string;
+    siblings: string[];
+    files: Record<string, string>;
+  };
+}
+
 /** One judged entity of the corpus. */
 export interface RealismEntity {
   ref: string;
@@ -53,6 +80,47 @@ export interface RealismEntity {
   verdicts: Record<string, HandVerdict>;
   /** Check ids that are trap cases, with what the trap is. */
   traps: Record<string, string>;
+  /** Its owner's share of its file, when the family counts owners. */
+  ownerShare?: OwnerShare;
+  /** Its repository, when the verdicts give one. */
+  repository?: RealismRepository;
+}
+
+function fileMap(value: unknown, where: string): Record<string, string> {
+  if (Array.isArray(value)) {
+    return Object.fromEntries(value.map(p => [String(p), '']));
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, String(v ?? '')]),
+    );
+  }
+  throw new Error(
+    `${where}: expected a list of paths or a map of path to content`,
+  );
+}
+
+function readRepository(value: unknown, where: string): RealismRepository {
+  const raw = (value ?? {}) as Record<string, unknown>;
+  if (typeof raw.location !== 'string') {
+    throw new Error(`${where}.location: expected a URL`);
+  }
+  const repository: RealismRepository = {
+    location: raw.location,
+    files: fileMap(raw.files ?? [], `${where}.files`),
+  };
+  if (raw.root !== undefined) {
+    const root = raw.root as Record<string, unknown>;
+    if (typeof root.subdirectory !== 'string') {
+      throw new Error(`${where}.root.subdirectory: expected a path`);
+    }
+    repository.root = {
+      subdirectory: root.subdirectory,
+      siblings: Array.isArray(root.siblings) ? root.siblings.map(String) : [],
+      files: fileMap(root.files ?? [], `${where}.root.files`),
+    };
+  }
+  return repository;
 }
 
 /** The loaded corpus. */
@@ -137,6 +205,9 @@ export function loadRealismCorpus(
     let family = file.replace(/\.yaml$/, '');
     let defaults: Record<string, HandVerdict> = {};
     let familyOtherwise: HandVerdict | undefined;
+    let ownership: OwnerShareThresholds | undefined;
+    const fileEntities: Entity[] = [];
+    const fileJudged: RealismEntity[] = [];
     let pending: RealismEntity | undefined;
     const settle = () => {
       if (!pending) return;
@@ -146,6 +217,7 @@ export function loadRealismCorpus(
         }
       }
       judged.push(pending);
+      fileJudged.push(pending);
       pending = undefined;
     };
     for (const doc of docs) {
@@ -159,6 +231,7 @@ export function loadRealismCorpus(
         const parsed = verdictMap(value.defaults, `${file}: defaults`, ids);
         defaults = parsed.verdicts;
         familyOtherwise = parsed.otherwise;
+        ownership = value.ownership as OwnerShareThresholds | undefined;
         continue;
       }
       if ('verdicts' in value) {
@@ -182,6 +255,12 @@ export function loadRealismCorpus(
           }
           pending.traps[id] = String(what);
         }
+        if (value.repository !== undefined) {
+          pending.repository = readRepository(
+            value.repository,
+            `${where}: repository`,
+          );
+        }
         settle();
         continue;
       }
@@ -199,6 +278,7 @@ export function loadRealismCorpus(
         throw new Error(`${file}: ${ref} is defined twice in the corpus`);
       }
       catalog.set(ref, entity);
+      fileEntities.push(entity);
       if (['group', 'user'].includes(entity.kind.toLowerCase())) continue;
       const contents = doc.contents as { commentBefore?: string | null } | null;
       const source = [doc.commentBefore, contents?.commentBefore]
@@ -220,6 +300,16 @@ export function loadRealismCorpus(
     }
     if (pending) {
       throw new Error(`${file}: ${pending.ref} has no verdicts document`);
+    }
+    if (ownership) {
+      const counts = countOwnedEntities(fileEntities);
+      for (const item of fileJudged) {
+        item.ownerShare = judgeOwnerShare(
+          readOwnerRef(item.entity),
+          counts,
+          ownership,
+        );
+      }
     }
   }
   return { judged, catalog };
