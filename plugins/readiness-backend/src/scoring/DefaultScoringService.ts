@@ -31,7 +31,7 @@ const WRITES_IN_FLIGHT = 2;
 const RECORD_FAILURE_TIMEOUT_MS = 10_000;
 
 /** Milliseconds as seconds for a log line. */
-function seconds(ms: number): string {
+function inSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`;
 }
 
@@ -299,11 +299,11 @@ export class DefaultScoringService implements ScoringService {
       stages.cleanUpMs += since(started);
       metrics.setResultCounts(stateCounts);
       logger.info(
-        `Rescore stages: catalog wait ${seconds(
+        `Rescore stages: catalog wait ${inSeconds(
           stages.catalogWaitMs,
-        )}, scoring ${seconds(stages.scoreMs)}, writes ${seconds(
+        )}, scoring ${inSeconds(stages.scoreMs)}, writes ${inSeconds(
           stages.writeMs,
-        )} (waited ${seconds(stages.writeWaitMs)}), clean-up ${seconds(
+        )} (waited ${inSeconds(stages.writeWaitMs)}), clean-up ${inSeconds(
           stages.cleanUpMs,
         )}`,
         Object.fromEntries(
