@@ -25,7 +25,8 @@
  * a catalog change: a runbook link is added to one failing component in the
  * YAML, the location refreshed, and the times until the catalog shows it and
  * until its refreshed scorecard passes are reported. The backend's RSS (now
- * and peak, from /proc) is reported after each phase.
+ * and peak, from /proc) is reported after each phase. BENCH_PHASES=rescore
+ * stops after the two rescores (for profiling a run).
  *
  * Rows are printed by bench/run.ts; the full result is also written to
  * bench/out/stack-<database>-<entities>.json (git-ignored).
@@ -110,6 +111,12 @@ export async function run(): Promise<BenchRow[]> {
       entitiesPerSecond: second.run.entitiesDone / second.seconds,
       note: `history rows written: ${historyWritten} (must be 0)`,
     });
+    if (process.env.BENCH_PHASES === 'rescore') {
+      // Only the two rescores (profiling a run): skip the routes.
+      log('rescores done; BENCH_PHASES=rescore, stopping');
+      memory('at the end');
+      return rows;
+    }
     log('rescores done; loading routes');
 
     const scored = await knex('entity_scores')

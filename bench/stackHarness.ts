@@ -325,7 +325,7 @@ export async function startStack(
       env: {
         ...process.env,
         NODE_ENV: 'production',
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
         BENCH_WITHOUT_READINESS: withReadiness ? 'false' : 'true',
       },
       stdio: ['ignore', out, out],
@@ -358,6 +358,10 @@ export async function startStack(
     await stop(child);
     fs.closeSync(out);
     await database.cleanUp();
+    // BENCH_KEEP_LOG=<file>: the backend's log outlives the run.
+    if (process.env.BENCH_KEEP_LOG) {
+      fs.copyFileSync(logFile, process.env.BENCH_KEEP_LOG);
+    }
     fs.rmSync(dir, { recursive: true, force: true });
   };
   try {

@@ -6,6 +6,7 @@ import {
   type FactNamespace,
 } from '@prodready/plugin-readiness-common';
 import type { ReadinessFactProvider } from '@prodready/plugin-readiness-node';
+import type { BatchFactProvider } from '../facts/BatchFactProvider';
 import type { AttestationsStore } from './AttestationsStore';
 
 /**
@@ -15,7 +16,7 @@ import type { AttestationsStore } from './AttestationsStore';
  *
  * @public
  */
-export class AttestationFactProvider implements ReadinessFactProvider {
+export class AttestationFactProvider implements BatchFactProvider {
   /** Creates the provider. */
   static create(options: {
     store: AttestationsStore;
@@ -31,25 +32,55 @@ export class AttestationFactProvider implements ReadinessFactProvider {
   async collect(
     entity: Entity,
   ): Promise<Record<string, FactNamespace<unknown>>> {
-    const collectedAt = new Date().toISOString();
     try {
-      const data: Record<string, Attestation> = {};
-      for (const attestation of await this.store.listLatestAttestations(
-        stringifyEntityRef(entity),
-      )) {
-        data[attestation.checkId] = attestation;
-      }
-      return {
-        [ATTESTATIONS_NAMESPACE]: { status: 'ok', data, collectedAt },
-      };
+      return this.toFacts(
+        await this.store.listLatestAttestations(stringifyEntityRef(entity)),
+      );
     } catch (error) {
       return {
         [ATTESTATIONS_NAMESPACE]: {
           status: 'unavailable',
           reason: `could not read attestations: ${describeError(error)}`,
-          collectedAt,
+          collectedAt: new Date().toISOString(),
         },
       };
     }
+  }
+
+  /** Reads the attestations of these entities in one go. */
+  async forEntities(entities: Entity[]): Promise<ReadinessFactProvider> {
+    const { store } = this;
+    if (!store.listLatestAttestationsOf) {
+      return this;
+    }
+    const refs = new Set(entities.map(e => stringifyEntityRef(e)));
+    const byEntity = await store.listLatestAttestationsOf([...refs]);
+    return {
+      id: this.id,
+      namespaces: this.namespaces,
+      collect: async entity => {
+        const ref = stringifyEntityRef(entity);
+        return refs.has(ref)
+          ? this.toFacts(byEntity.get(ref) ?? [])
+          : this.collect(entity);
+      },
+    };
+  }
+
+  /** The namespace of an entity's latest attestations. */
+  private toFacts(
+    attestations: Attestation[],
+  ): Record<string, FactNamespace<unknown>> {
+    const data: Record<string, Attestation> = {};
+    for (const attestation of attestations) {
+      data[attestation.checkId] = attestation;
+    }
+    return {
+      [ATTESTATIONS_NAMESPACE]: {
+        status: 'ok',
+        data,
+        collectedAt: new Date().toISOString(),
+      },
+    };
   }
 }

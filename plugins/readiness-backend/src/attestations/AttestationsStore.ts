@@ -10,6 +10,13 @@ export interface AttestationsStore {
   recordAttestation(attestation: Attestation): Promise<void>;
   /** The latest attestation per check of an entity, newest first. */
   listLatestAttestations(entityRef: string): Promise<Attestation[]>;
+  /**
+   * The latest attestation per check of each of these entities (one read),
+   * by entity ref; entities without attestations are absent.
+   */
+  listLatestAttestationsOf?(
+    entityRefs: string[],
+  ): Promise<Map<string, Attestation[]>>;
   /** Every attestation of an entity, newest first (its history). */
   listAttestationHistory(entityRef: string): Promise<Attestation[]>;
   /**

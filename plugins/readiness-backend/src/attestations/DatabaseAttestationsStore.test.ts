@@ -63,5 +63,58 @@ describe.each(databases.eachSupportedId())(
         [],
       );
     });
+
+    it('reads the latest attestations of many entities at once, as one by one', async () => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest({
+        directory: DatabaseReadinessStore.migrationsDirectory,
+      });
+      const store = DatabaseAttestationsStore.fromKnex(knex);
+      const refs = Array.from(
+        { length: 120 },
+        (_, i) => `component:default/c${String(i).padStart(3, '0')}`,
+      );
+      for (const [i, ref] of refs.entries()) {
+        if (i % 3 === 0) {
+          continue;
+        }
+        await store.recordAttestation({
+          ...attestation(
+            `${i}-a`,
+            'resilience.dr-drill',
+            '2026-01-01T00:00:00.000Z',
+          ),
+          entityRef: ref,
+        });
+        await store.recordAttestation({
+          ...attestation(
+            `${i}-b`,
+            'resilience.dr-drill',
+            '2026-02-01T00:00:00.000Z',
+          ),
+          entityRef: ref,
+        });
+        if (i % 2 === 0) {
+          await store.recordAttestation({
+            ...attestation(
+              `${i}-c`,
+              'security.review',
+              '2026-01-15T00:00:00.000Z',
+            ),
+            entityRef: ref,
+          });
+        }
+      }
+      // More refs than a statement inlines, one that has none, one twice.
+      const asked = [...refs, 'component:default/none', refs[1]];
+      const batch = await store.listLatestAttestationsOf(asked);
+      for (const ref of [...refs, 'component:default/none']) {
+        const one = await store.listLatestAttestations(ref);
+        expect(batch.get(ref) ?? []).toEqual(one);
+      }
+      expect(batch.has(refs[0])).toBe(false);
+      expect(batch.get(refs[2])?.map(a => a.id)).toEqual(['2-b', '2-c']);
+      expect(await store.listLatestAttestationsOf([])).toEqual(new Map());
+    });
   },
 );

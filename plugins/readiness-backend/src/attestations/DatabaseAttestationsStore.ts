@@ -1,7 +1,11 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type { Attestation } from '@prodready/plugin-readiness-common';
 import type { Knex } from 'knex';
+import { chunk, whereRefIn } from '../database/sql';
 import type { AttestationsStore } from './AttestationsStore';
+
+/** Entity refs per read of many entities' attestations. */
+const REFS_PER_READ = 1000;
 
 /** A row of `attestations`. */
 interface AttestationRow {
@@ -83,6 +87,37 @@ export class DatabaseAttestationsStore implements AttestationsStore {
       }
     }
     return [...latest.values()];
+  }
+
+  async listLatestAttestationsOf(
+    entityRefs: string[],
+  ): Promise<Map<string, Attestation[]>> {
+    const byEntity = new Map<string, Map<string, Attestation>>();
+    for (const refs of chunk([...new Set(entityRefs)], REFS_PER_READ)) {
+      const rows: AttestationRow[] = await whereRefIn(
+        this.db,
+        this.db('attestations').select('*'),
+        'entity_ref',
+        refs,
+      ).orderBy([
+        { column: 'entity_ref', order: 'asc' },
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'asc' },
+      ]);
+      for (const row of rows) {
+        let latest = byEntity.get(row.entity_ref);
+        if (!latest) {
+          latest = new Map();
+          byEntity.set(row.entity_ref, latest);
+        }
+        if (!latest.has(row.check_id)) {
+          latest.set(row.check_id, toAttestation(row));
+        }
+      }
+    }
+    return new Map(
+      [...byEntity].map(([ref, latest]) => [ref, [...latest.values()]]),
+    );
   }
 
   async listExpiringAttestations(from: Date, to: Date): Promise<Attestation[]> {

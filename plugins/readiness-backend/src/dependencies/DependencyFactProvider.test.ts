@@ -146,4 +146,32 @@ describe('DependencyFactProvider', () => {
     });
     expect(store.listSummaries).not.toHaveBeenCalled();
   });
+
+  it('reads the dependencies of a whole batch at once, with the same facts as one by one', async () => {
+    const tier1 = component({ 'prodready.io/tier': 'critical' }, {}, [
+      { type: 'dependsOn', targetRef: 'component:default/payments-db' },
+      { type: 'consumesApi', targetRef: 'api:default/fraud' },
+    ]);
+    const bySpec = component({}, { dependsOn: ['payments-db', 'bucket'] });
+    const none = component({}, {});
+    const one = await Promise.all(
+      [tier1, bySpec, none].map(e => provider().collect(e)),
+    );
+    store.listSummaries.mockClear();
+    store.getOwners.mockClear();
+    const batch = await provider().forEntities([tier1, bySpec, none]);
+    expect(
+      await Promise.all(
+        [tier1, bySpec, none].map(e => batch.collect(e, {} as never)),
+      ),
+    ).toEqual(one);
+    expect(store.listSummaries).toHaveBeenCalledTimes(1);
+    expect(store.getOwners).toHaveBeenCalledTimes(1);
+    // An entity outside the batch is read by itself.
+    const outside = component({}, { dependsOn: ['payments-db'] });
+    expect(await batch.collect(outside, {} as never)).toEqual(
+      await provider().collect(outside),
+    );
+    expect(store.listSummaries).toHaveBeenCalledTimes(3);
+  });
 });

@@ -10,10 +10,13 @@ import {
   readEntityTier,
   type DependencyFact,
   type DependencyFacts,
+  type EntitySummary,
   type FactNamespace,
+  type TeamContact,
 } from '@prodready/plugin-readiness-common';
 import type { ReadinessFactProvider } from '@prodready/plugin-readiness-node';
 import type { ReadinessStore } from '../database/ReadinessStore';
+import type { BatchFactProvider } from '../facts/BatchFactProvider';
 import type { PackIndex } from '../pack/PackIndex';
 
 /** Kinds whose entities reach a level when scored (see `levelApplicable`). */
@@ -81,7 +84,7 @@ function dependencyRefs(
  *
  * @internal
  */
-export class DependencyFactProvider implements ReadinessFactProvider {
+export class DependencyFactProvider implements BatchFactProvider {
   readonly id = 'dependencies';
   readonly namespaces = ['dependencies'];
 
@@ -113,19 +116,65 @@ export class DependencyFactProvider implements ReadinessFactProvider {
         dependencies: { status: 'ok', data: { dependencies: [] } },
       };
     }
+    const { summaries, owners } = await this.read(refs.map(r => r.ref));
+    return this.describe(entity, refs, summaries, owners);
+  }
+
+  /** Reads the dependencies of these entities in one go. */
+  async forEntities(entities: Entity[]): Promise<ReadinessFactProvider> {
+    const refsOf = new Map(
+      entities.map(entity => [entity, dependencyRefs(entity)]),
+    );
+    const { summaries, owners } = await this.read([
+      ...new Set([...refsOf.values()].flatMap(refs => refs.map(r => r.ref))),
+    ]);
+    return {
+      id: this.id,
+      namespaces: this.namespaces,
+      collect: async entity => {
+        const refs = refsOf.get(entity);
+        if (!refs) {
+          return this.collect(entity);
+        }
+        return this.describe(entity, refs, summaries, owners);
+      },
+    };
+  }
+
+  /** The stored summaries of these refs and their owners' contacts. */
+  private async read(refs: string[]): Promise<{
+    summaries: Map<string, EntitySummary>;
+    owners: Map<string, TeamContact>;
+  }> {
+    if (refs.length === 0) {
+      return { summaries: new Map(), owners: new Map() };
+    }
     const summaries = new Map(
-      (
-        await this.store.listSummaries(
-          refs.map(r => r.ref),
-          undefined,
-        )
-      ).map(s => [s.entityRef, s]),
+      (await this.store.listSummaries(refs, undefined)).map(s => [
+        s.entityRef,
+        s,
+      ]),
     );
     const owners = await this.store.getOwners([
       ...new Set(
         [...summaries.values()].flatMap(s => (s.owner ? [s.owner] : [])),
       ),
     ]);
+    return { summaries, owners };
+  }
+
+  /** The dependencies namespace of an entity from what was read. */
+  private describe(
+    entity: Entity,
+    refs: Array<{ ref: string; relation: DependencyFact['relation'] }>,
+    summaries: ReadonlyMap<string, EntitySummary>,
+    owners: ReadonlyMap<string, TeamContact>,
+  ): Record<string, FactNamespace<DependencyFacts>> {
+    if (refs.length === 0) {
+      return {
+        dependencies: { status: 'ok', data: { dependencies: [] } },
+      };
+    }
     const tier = readEntityTier(entity);
     const required =
       (tier && this.policy.minimumLevelByTier[tier]) ||

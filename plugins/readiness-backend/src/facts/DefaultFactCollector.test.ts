@@ -266,6 +266,66 @@ describe('DefaultFactCollector', () => {
     expect(signals).toHaveLength(1);
   });
 
+  it('lets batch providers read for many entities at once, and falls back to one by one when that fails', async () => {
+    const other: Entity = {
+      ...entity,
+      metadata: { name: 'ledger', namespace: 'default' },
+    };
+    const reads: string[] = [];
+    const batched = {
+      ...provider('pushed', ['pushed'], async e => {
+        reads.push(`one ${e.metadata.name}`);
+        return { pushed: { status: 'ok', data: { from: 'one' } } };
+      }),
+      forEntities: async (entities: Entity[]) => {
+        reads.push(`batch ${entities.map(e => e.metadata.name).join(',')}`);
+        return provider('pushed', ['pushed'], async e => ({
+          pushed: {
+            status: 'ok',
+            data: { from: 'batch', of: e.metadata.name },
+          },
+        }));
+      },
+    };
+    const logger = mockServices.logger.mock();
+    const collector = DefaultFactCollector.create({
+      providers: [catalog, batched],
+      logger,
+      meter: recordingMeter().meter,
+    });
+    const forBoth = await collector.forEntities([entity, other], {
+      runId: 'r1',
+    });
+    expect(forBoth.namespaces).toEqual(collector.namespaces);
+    const docs = await Promise.all(
+      [entity, other].map(e => forBoth.collect(e, { runId: 'r1' })),
+    );
+    expect(docs.map(d => d.namespaces.pushed)).toEqual([
+      expect.objectContaining({ data: { from: 'batch', of: 'payments-api' } }),
+      expect.objectContaining({ data: { from: 'batch', of: 'ledger' } }),
+    ]);
+    expect(docs[1].namespaces.owner?.status).toBe('ok');
+    expect(reads).toEqual(['batch payments-api,ledger']);
+
+    // The batch read fails: each entity is read by itself, nothing fails.
+    batched.forEntities = async () => {
+      throw new Error('database gone for a moment');
+    };
+    reads.length = 0;
+    const fallback = await collector.forEntities([entity], { runId: 'r2' });
+    const doc = await fallback.collect(entity, { runId: 'r2' });
+    expect(doc.namespaces.pushed).toEqual(
+      expect.objectContaining({ status: 'ok', data: { from: 'one' } }),
+    );
+    expect(reads).toEqual(['one payments-api']);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining(
+        'pushed could not read for 1 entities at once; reading entity by entity: database gone for a moment',
+      ),
+      expect.objectContaining({ runId: 'r2' }),
+    );
+  });
+
   it('refuses providers that share an id or a namespace', () => {
     const logger = mockServices.logger.mock();
     expect(() =>

@@ -17,6 +17,8 @@ import {
   type FactNamespace,
 } from '@prodready/plugin-readiness-common';
 import type { ReadinessFactProvider } from '@prodready/plugin-readiness-node';
+import { withTimeout } from '../scoring/deadlines';
+import { isBatchFactProvider } from './BatchFactProvider';
 import type { FactCollectOptions, FactCollector } from './FactCollector';
 import { formatDuration } from './formatDuration';
 import {
@@ -174,9 +176,57 @@ export class DefaultFactCollector implements FactCollector {
     entity: Entity,
     options: FactCollectOptions,
   ): Promise<FactDocument> {
+    return this.#collectWith(this.#providers, entity, options);
+  }
+
+  /**
+   * A collector for these entities whose providers read what they need for
+   * all of them at once (one query per table instead of one per entity). A
+   * provider whose reads fail or overrun the time budget answers entity by
+   * entity, as {@link DefaultFactCollector.collect} does.
+   */
+  async forEntities(
+    entities: Entity[],
+    options: FactCollectOptions,
+  ): Promise<FactCollector> {
+    const providers = await Promise.all(
+      this.#providers.map(async provider => {
+        if (!isBatchFactProvider(provider) || entities.length === 0) {
+          return provider;
+        }
+        try {
+          return await withTimeout(
+            provider.forEntities(entities),
+            this.#timeoutMs,
+          );
+        } catch (error) {
+          this.#logger.warn(
+            `Fact provider ${provider.id} could not read for ${
+              entities.length
+            } entities at once; reading entity by entity: ${describeError(
+              error,
+            )}`,
+            { runId: options.runId, provider: provider.id },
+          );
+          return provider;
+        }
+      }),
+    );
+    return {
+      namespaces: this.namespaces,
+      collect: (entity, collectOptions) =>
+        this.#collectWith(providers, entity, collectOptions),
+    };
+  }
+
+  async #collectWith(
+    providers: ReadinessFactProvider[],
+    entity: Entity,
+    options: FactCollectOptions,
+  ): Promise<FactDocument> {
     const entityRef = stringifyEntityRef(entity);
     const results = await Promise.all(
-      this.#providers.map(provider =>
+      providers.map(provider =>
         this.#runProvider(provider, entity, entityRef, options),
       ),
     );

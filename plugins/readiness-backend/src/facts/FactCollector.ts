@@ -26,4 +26,12 @@ export interface FactCollector {
    * overruns its time budget yields `unavailable` namespaces with the reason.
    */
   collect(entity: Entity, options: FactCollectOptions): Promise<FactDocument>;
+  /**
+   * A collector for these entities that reads what they need at once; the
+   * entities are then collected from it one by one.
+   */
+  forEntities?(
+    entities: Entity[],
+    options: FactCollectOptions,
+  ): Promise<FactCollector>;
 }

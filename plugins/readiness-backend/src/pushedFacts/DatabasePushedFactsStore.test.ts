@@ -61,6 +61,40 @@ describe.each(databases.eachSupportedId())(
       expect(await store.listPushedFacts('component:default/none')).toEqual([]);
     });
 
+    it('reads the facts of many entities at once, as one by one', async () => {
+      const store = await createStore();
+      const refs = Array.from(
+        { length: 120 },
+        (_, i) => `component:default/c${String(i).padStart(3, '0')}`,
+      );
+      await store.savePushedFacts(
+        refs.flatMap((ref, i) =>
+          i % 3 === 0
+            ? []
+            : [
+                fact({ entityRef: ref, value: i }),
+                ...(i % 2 === 0
+                  ? [fact({ entityRef: ref, key: 'loadTest', value: { i } })]
+                  : []),
+              ],
+        ),
+      );
+      const batch = await store.listPushedFactsOf([
+        ...refs,
+        'component:default/none',
+        refs[1],
+      ]);
+      for (const ref of [...refs, 'component:default/none']) {
+        expect(batch.get(ref) ?? []).toEqual(await store.listPushedFacts(ref));
+      }
+      expect(batch.has(refs[0])).toBe(false);
+      expect(batch.get(refs[2])?.map(f => [f.key, f.value])).toEqual([
+        ['coverage', 2],
+        ['loadTest', { i: 2 }],
+      ]);
+      expect(await store.listPushedFactsOf([])).toEqual(new Map());
+    });
+
     it('ignores a value observed before the stored one (a late CI job)', async () => {
       const store = await createStore();
       await store.savePushedFacts([

@@ -1,7 +1,11 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type { JsonValue } from '@backstage/types';
 import type { Knex } from 'knex';
+import { chunk, whereRefIn } from '../database/sql';
 import type { PushedFactsStore, StoredPushedFact } from './PushedFactsStore';
+
+/** Entity refs per read of many entities' pushed facts. */
+const REFS_PER_READ = 1000;
 
 /** A row of `pushed_facts`. */
 interface PushedFactRow {
@@ -93,5 +97,25 @@ export class DatabasePushedFactsStore implements PushedFactsStore {
       .where('entity_ref', entityRef)
       .orderBy('fact_key');
     return rows.map(toFact);
+  }
+
+  async listPushedFactsOf(
+    entityRefs: string[],
+  ): Promise<Map<string, StoredPushedFact[]>> {
+    const byEntity = new Map<string, StoredPushedFact[]>();
+    for (const refs of chunk([...new Set(entityRefs)], REFS_PER_READ)) {
+      const rows: PushedFactRow[] = await whereRefIn(
+        this.db,
+        this.db('pushed_facts').select('*'),
+        'entity_ref',
+        refs,
+      ).orderBy(['entity_ref', 'fact_key']);
+      for (const row of rows) {
+        const facts = byEntity.get(row.entity_ref) ?? [];
+        facts.push(toFact(row));
+        byEntity.set(row.entity_ref, facts);
+      }
+    }
+    return byEntity;
   }
 }

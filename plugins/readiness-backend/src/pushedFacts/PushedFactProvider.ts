@@ -6,6 +6,7 @@ import {
   type PushedFact,
 } from '@prodready/plugin-readiness-common';
 import type { ReadinessFactProvider } from '@prodready/plugin-readiness-node';
+import type { BatchFactProvider } from '../facts/BatchFactProvider';
 import type { PushedFactsStore, StoredPushedFact } from './PushedFactsStore';
 
 /**
@@ -44,7 +45,7 @@ export function toPushedFact(fact: StoredPushedFact, now: Date): PushedFact {
  *
  * @public
  */
-export class PushedFactProvider implements ReadinessFactProvider {
+export class PushedFactProvider implements BatchFactProvider {
   /** Creates the provider. */
   static create(options: PushedFactProviderOptions): PushedFactProvider {
     return new PushedFactProvider(options);
@@ -70,17 +71,10 @@ export class PushedFactProvider implements ReadinessFactProvider {
       };
     }
     try {
-      const stored = await store.listPushedFacts(stringifyEntityRef(entity));
-      const now = new Date(collectedAt);
-      const data: Record<string, PushedFact> = {};
-      for (const fact of stored) {
-        if (keys.has(fact.key)) {
-          data[fact.key] = toPushedFact(fact, now);
-        }
-      }
-      return {
-        [PUSHED_NAMESPACE]: { status: 'ok', data, collectedAt },
-      };
+      return this.toFacts(
+        await store.listPushedFacts(stringifyEntityRef(entity)),
+        collectedAt,
+      );
     } catch (error) {
       return {
         [PUSHED_NAMESPACE]: {
@@ -90,5 +84,45 @@ export class PushedFactProvider implements ReadinessFactProvider {
         },
       };
     }
+  }
+
+  /** Reads the pushed facts of these entities in one go. */
+  async forEntities(entities: Entity[]): Promise<ReadinessFactProvider> {
+    const { store, keys } = this.options;
+    if (keys.size === 0 || !store.listPushedFactsOf) {
+      return this;
+    }
+    const refs = new Set(entities.map(e => stringifyEntityRef(e)));
+    const byEntity = await store.listPushedFactsOf([...refs]);
+    return {
+      id: this.id,
+      namespaces: this.namespaces,
+      collect: async entity => {
+        const ref = stringifyEntityRef(entity);
+        return refs.has(ref)
+          ? this.toFacts(
+              byEntity.get(ref) ?? [],
+              (this.options.now?.() ?? new Date()).toISOString(),
+            )
+          : this.collect(entity);
+      },
+    };
+  }
+
+  /** The namespace of an entity's stored facts of the declared keys. */
+  private toFacts(
+    stored: StoredPushedFact[],
+    collectedAt: string,
+  ): Record<string, FactNamespace<unknown>> {
+    const now = new Date(collectedAt);
+    const data: Record<string, PushedFact> = {};
+    for (const fact of stored) {
+      if (this.options.keys.has(fact.key)) {
+        data[fact.key] = toPushedFact(fact, now);
+      }
+    }
+    return {
+      [PUSHED_NAMESPACE]: { status: 'ok', data, collectedAt },
+    };
   }
 }

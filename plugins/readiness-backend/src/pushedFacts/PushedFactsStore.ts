@@ -33,4 +33,11 @@ export interface PushedFactsStore {
   savePushedFacts(facts: StoredPushedFact[]): Promise<StoredPushedFact[]>;
   /** The pushed facts of an entity, by key. */
   listPushedFacts(entityRef: string): Promise<StoredPushedFact[]>;
+  /**
+   * The pushed facts of each of these entities (one read), by entity ref;
+   * entities without pushed facts are absent.
+   */
+  listPushedFactsOf?(
+    entityRefs: string[],
+  ): Promise<Map<string, StoredPushedFact[]>>;
 }

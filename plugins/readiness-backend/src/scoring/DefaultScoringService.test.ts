@@ -171,6 +171,42 @@ describe('DefaultScoringService', () => {
     );
   });
 
+  it('writes two pages at a time, never more, and every page once', async () => {
+    const entities = Array.from({ length: 9 }, (_, i) => component(`w${i}`));
+    const { store, rescore } = await setup({ entities, pageSize: 2 });
+    const write = store.writeScores.bind(store);
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const written: string[] = [];
+    // The first write waits until a second one has started: a run that
+    // wrote one page at a time would never finish.
+    let secondStarted: () => void = () => {};
+    const second = new Promise<void>(resolve => {
+      secondStarted = resolve;
+    });
+    jest.spyOn(store, 'writeScores').mockImplementation(async (items, now) => {
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      if (inFlight === 2) {
+        secondStarted();
+      }
+      try {
+        await second;
+        written.push(...items.map(i => i.summary.entityRef));
+        return await write(items, now);
+      } finally {
+        inFlight -= 1;
+      }
+    });
+    const run = await rescore();
+    expect(run).toMatchObject({ status: 'succeeded', entitiesDone: 9 });
+    expect(maxInFlight).toBe(2);
+    expect(written.sort()).toEqual(
+      entities.map(e => `component:default/${e.metadata.name}`).sort(),
+    );
+    expect(await store.listScoredEntityRefs()).toHaveLength(9);
+  });
+
   it('pages the catalog with cursors, never all at once', async () => {
     const entities = Array.from({ length: 7 }, (_, i) => component(`c${i}`));
     const inner = catalogServiceMock({ entities });

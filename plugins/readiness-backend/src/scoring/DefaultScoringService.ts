@@ -20,8 +20,20 @@ import { describeError, errorsWithCount, MAX_RUN_ERRORS } from './runErrors';
 /** Result rows a run must write before planner statistics are refreshed. */
 const OPTIMIZE_AFTER_ROWS = 1000;
 
+/**
+ * Page writes of a full run in flight at once, each its own transaction:
+ * the first run over a fresh database is bound by its writes, which leave
+ * the database idle part of the time while one page's rows are prepared.
+ */
+const WRITES_IN_FLIGHT = 2;
+
 /** Longest wait to record a failed run's end. */
 const RECORD_FAILURE_TIMEOUT_MS = 10_000;
+
+/** Milliseconds as seconds for a log line. */
+function inSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)}s`;
+}
 
 /** What a full run has done so far. */
 interface RunProgress {
@@ -30,6 +42,26 @@ interface RunProgress {
   rowsWritten: number;
   errors: string[];
   errorCount: number;
+  /** Milliseconds spent in each stage (see {@link RunStageTimes}). */
+  stages: RunStageTimes;
+}
+
+/**
+ * Where a full run spent its time, in milliseconds. Waits are the time the
+ * run loop was blocked (the next page is fetched and the previous page
+ * written while a page is scored).
+ */
+interface RunStageTimes {
+  /** Waiting for a catalog page. */
+  catalogWaitMs: number;
+  /** Collecting facts and evaluating (the run loop's own work). */
+  scoreMs: number;
+  /** Writing pages (overlaps scoring). */
+  writeMs: number;
+  /** Waiting for the previous page's write. */
+  writeWaitMs: number;
+  /** Removing entities gone, purging history, planner statistics. */
+  cleanUpMs: number;
 }
 
 /**
@@ -169,7 +201,16 @@ export class DefaultScoringService implements ScoringService {
       rowsWritten: 0,
       errors: [],
       errorCount: 0,
+      stages: {
+        catalogWaitMs: 0,
+        scoreMs: 0,
+        writeMs: 0,
+        writeWaitMs: 0,
+        cleanUpMs: 0,
+      },
     };
+    const { stages } = progress;
+    const since = (started: number) => performance.now() - started;
     const addError = (message: string) => {
       progress.errorCount += 1;
       if (progress.errors.length < MAX_RUN_ERRORS) {
@@ -178,7 +219,8 @@ export class DefaultScoringService implements ScoringService {
     };
     const seen = new Set<string>();
     const stateCounts: Partial<Record<CheckState, number>> = {};
-    let pendingWrite: Promise<void> | undefined;
+    // Page writes in flight; a failed one stays until the run sees it.
+    const writing = new Set<Promise<void>>();
 
     logger.info(`Rescore started (${run.trigger})`);
     const work = async (): Promise<RunInfo> => {
@@ -201,7 +243,9 @@ export class DefaultScoringService implements ScoringService {
 
       let next: Promise<QueryEntitiesResponse> | undefined = fetchPage();
       while (next) {
+        let started = performance.now();
         const page: QueryEntitiesResponse = await next;
+        stages.catalogWaitMs += since(started);
         progress.total ??= page.totalItems;
         const cursor = page.pageInfo.nextCursor;
         next = cursor ? fetchPage(cursor) : undefined;
@@ -209,6 +253,7 @@ export class DefaultScoringService implements ScoringService {
           throw abortReason(signal);
         }
 
+        started = performance.now();
         const batch = await this.scorer.scoreBatch(
           page.items,
           run.id,
@@ -216,6 +261,7 @@ export class DefaultScoringService implements ScoringService {
           this.options.concurrency,
           exemptions,
         );
+        stages.scoreMs += since(started);
         for (const ref of batch.seen) {
           seen.add(ref);
         }
@@ -224,21 +270,46 @@ export class DefaultScoringService implements ScoringService {
           const key = state as CheckState;
           stateCounts[key] = (stateCounts[key] ?? 0) + (n ?? 0);
         }
-        // Write this page while the next one is scored; writes stay in order.
-        await pendingWrite;
-        pendingWrite = this.writePage(run, batch, page.items.length, progress);
-        // Awaited before the next write or at the end; not unhandled meanwhile.
-        pendingWrite.catch(() => undefined);
+        // Write this page while the next one is scored, at most
+        // WRITES_IN_FLIGHT pages at a time (a page holds distinct entities).
+        started = performance.now();
+        while (writing.size >= WRITES_IN_FLIGHT) {
+          await Promise.race(writing);
+        }
+        stages.writeWaitMs += since(started);
+        const write = this.writePage(run, batch, page.items.length, progress);
+        writing.add(write);
+        // A failure is seen by the next wait or at the end; not unhandled.
+        write.then(
+          () => writing.delete(write),
+          () => undefined,
+        );
       }
-      await pendingWrite;
+      let started = performance.now();
+      await Promise.all(writing);
+      stages.writeWaitMs += since(started);
 
       // The run is complete: now entities that left the catalog can go.
+      started = performance.now();
       const now = this.now();
       const gone = (await store.listScoredEntityRefs()).filter(
         ref => !seen.has(ref),
       );
       await this.cleanUpAfterRun(gone, progress.rowsWritten, logger);
+      stages.cleanUpMs += since(started);
       metrics.setResultCounts(stateCounts);
+      logger.info(
+        `Rescore stages: catalog wait ${inSeconds(
+          stages.catalogWaitMs,
+        )}, scoring ${inSeconds(stages.scoreMs)}, writes ${inSeconds(
+          stages.writeMs,
+        )} (waited ${inSeconds(stages.writeWaitMs)}), clean-up ${inSeconds(
+          stages.cleanUpMs,
+        )}`,
+        Object.fromEntries(
+          Object.entries(stages).map(([k, v]) => [k, Math.round(v)]),
+        ),
+      );
       await store.updateRun(run.id, {
         status: 'succeeded',
         finishedAt: now,
@@ -264,7 +335,7 @@ export class DefaultScoringService implements ScoringService {
       // Let a page write in flight finish (or fail) before recording the end,
       // unless the run was aborted: then it may never answer.
       if (!signal.aborted) {
-        await pendingWrite?.catch(() => undefined);
+        await Promise.allSettled(writing);
       }
       failure.error = error;
       const now = this.now();
@@ -352,7 +423,9 @@ export class DefaultScoringService implements ScoringService {
     pageSize: number,
     progress: RunProgress,
   ): Promise<void> {
+    const started = performance.now();
     const stats = await this.scorer.writeBatch(batch, run.trigger);
+    progress.stages.writeMs += performance.now() - started;
     progress.rowsWritten += stats.resultsWritten + stats.scoresWritten;
     progress.done += pageSize;
     await this.options.store.updateRun(run.id, {

@@ -142,9 +142,10 @@ export class EntityScorer {
     runId: string,
     signal: AbortSignal,
     exemptions: Exemption[] | undefined,
+    collector: FactCollector = this.options.collector,
   ): Promise<EntityScoreWrite | undefined> {
     const started = performance.now();
-    const facts = await this.options.collector.collect(entity, {
+    const facts = await collector.collect(entity, {
       runId,
       signal,
     });
@@ -253,6 +254,12 @@ export class EntityScorer {
       errors: [],
       stateCounts: {},
     };
+    // What the providers read from the database, read for the whole batch.
+    const collector =
+      (await this.options.collector
+        .forEntities?.(entities, { runId, signal })
+        // Never fails the batch: its entities are then read one by one.
+        .catch(() => undefined)) ?? this.options.collector;
     const writes = await mapWithConcurrency(
       entities,
       concurrency,
@@ -264,6 +271,7 @@ export class EntityScorer {
             runId,
             signal,
             byEntity.get(ref),
+            collector,
           );
           (write ? out.seen : out.notScored).push(ref);
           out.scored.push(entity);

@@ -122,11 +122,12 @@ export async function writeScores(
       await upsertRows(
         tx,
         'owners',
+        // In one order: concurrent page writes lock shared owners alike.
         planOwnerWrite(
           plan.owners,
           new Map(existing.map(r => [r.owner_ref, r])),
           now,
-        ),
+        ).sort((x, y) => x.owner_ref.localeCompare(y.owner_ref)),
         { conflict: ['owner_ref'] },
       );
     }
