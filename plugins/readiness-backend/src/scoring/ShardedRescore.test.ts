@@ -196,6 +196,32 @@ describe('ShardedRescore', () => {
     expect(await knex('run_shards').count({ n: '*' })).toEqual([{ n: 0 }]);
   });
 
+  it('keeps a finished run succeeded when the replica is stopped right after it', async () => {
+    const catalog = new FaultyCatalog([...groups, ...components]);
+    const { store, replica, createRun } = await setup({ catalog });
+    const a = replica('replica-a');
+    const run = await createRun();
+    const controller = new AbortController();
+    const workShards = a.workShards.bind(a);
+    jest.spyOn(a, 'workShards').mockImplementation(async workSignal => {
+      const worked = await workShards(workSignal);
+      // The backend shuts down just after the last shard finalized the run.
+      if ((await store.getRun(run.id))?.status !== 'running') {
+        controller.abort(new Error('Rescore aborted'));
+        throw new Error('Rescore aborted');
+      }
+      return worked;
+    });
+
+    const outcome = await a.rescoreAll(run, controller.signal);
+
+    expect(outcome).toMatchObject({ status: 'succeeded', entitiesDone: 23 });
+    expect(await store.getRun(run.id)).toMatchObject({
+      status: 'succeeded',
+      errors: [],
+    });
+  });
+
   it('takes over the shard of a replica that died mid-shard once its lease expired', async () => {
     const catalog = new FaultyCatalog([...groups, ...components]);
     // The replicas' clock: the lease expires when the test says so.

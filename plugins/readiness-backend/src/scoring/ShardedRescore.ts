@@ -161,6 +161,17 @@ export class ShardedRescore implements ScoringService {
     } catch (error) {
       const now = this.now();
       const current = await store.getRun(run.id).catch(() => undefined);
+      if (current && current.status !== 'running') {
+        // The run ended (its last shard finalized it, here or on another
+        // replica) before this replica stopped: an abort at shutdown must not
+        // turn a finished run into a failed one.
+        logger.info(
+          `Rescore ${
+            current.status
+          } before this replica stopped: ${describeError(error)}`,
+        );
+        return current;
+      }
       const errors = [
         ...(current?.errors ?? []),
         `Run failed: ${describeError(error)}`,
