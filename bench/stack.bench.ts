@@ -144,6 +144,15 @@ export async function run(): Promise<BenchRow[]> {
           e => `group:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`,
         ),
     );
+    // Owners that are groups of the catalog, from every owner (the first 200
+    // owners by name may all be owners the generated catalog does not
+    // define: those answer 404 on the group roll-up route).
+    const owningGroups = (
+      await knex('entity_scores').distinct('owner').orderBy('owner')
+    )
+      .map((r: { owner: string }) => r.owner)
+      .filter(o => catalogGroups.has(o))
+      .slice(0, 200);
     const routes: Array<{ name: string; paths: Array<string | LoadRequest> }> =
       [
         {
@@ -179,12 +188,10 @@ export async function run(): Promise<BenchRow[]> {
           ),
         },
         {
-          name: 'GET /rollups/group/{namespace}/{name} (owning groups)',
-          // Only groups in the catalog: the generated catalog also has
-          // owners that resolve to nothing (the route answers 404 for them).
-          paths: owners.flatMap(o => {
+          name: `GET /rollups/group/{namespace}/{name} (${owningGroups.length} owning groups)`,
+          paths: owningGroups.flatMap(o => {
             const [, namespace, name] = /^group:([^/]+)\/(.+)$/.exec(o) ?? [];
-            return name && catalogGroups.has(o)
+            return name
               ? [
                   `/api/readiness/rollups/group/${namespace}/${encodeURIComponent(
                     name,
@@ -225,6 +232,10 @@ export async function run(): Promise<BenchRow[]> {
     const routeResults: unknown[] = [];
     for (const route of routes) {
       const probe = route.paths[0];
+      if (probe === undefined) {
+        log(`${route.name}: skipped, nothing to ask for in this catalog`);
+        continue;
+      }
       const first =
         typeof probe === 'string'
           ? await client.request<string>('GET', probe)
