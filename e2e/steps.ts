@@ -32,8 +32,28 @@ export async function screenshot(page: Page, name: string, maxHeight = 3000) {
   });
   await page.mouse.move(viewport.width - 20, 20);
   await page.waitForTimeout(800);
-  // fullPage also takes in content wider than the viewport.
-  await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
+  // fullPage also takes in content wider than the viewport. Headless
+  // Chromium now and then never delivers the frame a screenshot waits for
+  // (seen once in CI: 60 s after "fonts loaded"); a nudge and a new attempt
+  // get one. A screenshot is documentation, not an assertion: after three
+  // attempts the committed one stays and the step goes on.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.screenshot({
+        path: path.join(SCREENSHOTS, name),
+        fullPage: true,
+        timeout: 20_000,
+      });
+      break;
+    } catch (error) {
+      if (attempt === 3) {
+        console.log(`    (screenshot ${name} not retaken: ${String(error)})`);
+        break;
+      }
+      await page.mouse.move(viewport.width - 40, 40);
+      await page.waitForTimeout(500);
+    }
+  }
   await page.setViewportSize(viewport);
 }
 
