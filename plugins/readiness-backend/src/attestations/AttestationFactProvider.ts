@@ -6,7 +6,10 @@ import {
   type FactNamespace,
 } from '@prodready/plugin-readiness-common';
 import type { ReadinessFactProvider } from '@prodready/plugin-readiness-node';
-import type { BatchFactProvider } from '../facts/BatchFactProvider';
+import {
+  answerFromBatch,
+  type BatchFactProvider,
+} from '../facts/BatchFactProvider';
 import type { AttestationsStore } from './AttestationsStore';
 
 /**
@@ -53,18 +56,12 @@ export class AttestationFactProvider implements BatchFactProvider {
     if (!store.listLatestAttestationsOf) {
       return this;
     }
-    const refs = new Set(entities.map(e => stringifyEntityRef(e)));
-    const byEntity = await store.listLatestAttestationsOf([...refs]);
-    return {
-      id: this.id,
-      namespaces: this.namespaces,
-      collect: async entity => {
-        const ref = stringifyEntityRef(entity);
-        return refs.has(ref)
-          ? this.toFacts(byEntity.get(ref) ?? [])
-          : this.collect(entity);
-      },
-    };
+    return answerFromBatch(
+      this,
+      entities,
+      refs => store.listLatestAttestationsOf!(refs),
+      rows => this.toFacts(rows),
+    );
   }
 
   /** The namespace of an entity's latest attestations. */

@@ -1,4 +1,4 @@
-import type { Entity } from '@backstage/catalog-model';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { ReadinessFactProvider } from '@prodready/plugin-readiness-node';
 
 /**
@@ -23,4 +23,31 @@ export function isBatchFactProvider(
   return (
     typeof (provider as Partial<BatchFactProvider>).forEntities === 'function'
   );
+}
+
+/**
+ * A provider answering `entities` from one read of their rows (`read`, by
+ * entity ref) and any other entity as `provider` does: the shape of every
+ * {@link BatchFactProvider.forEntities}.
+ *
+ * @internal
+ */
+export async function answerFromBatch<T>(
+  provider: ReadinessFactProvider,
+  entities: Entity[],
+  read: (refs: string[]) => Promise<Map<string, T[]>>,
+  toFacts: (rows: T[]) => Awaited<ReturnType<ReadinessFactProvider['collect']>>,
+): Promise<ReadinessFactProvider> {
+  const refs = new Set(entities.map(e => stringifyEntityRef(e)));
+  const byEntity = await read([...refs]);
+  return {
+    id: provider.id,
+    namespaces: provider.namespaces,
+    collect: async (entity, options) => {
+      const ref = stringifyEntityRef(entity);
+      return refs.has(ref)
+        ? toFacts(byEntity.get(ref) ?? [])
+        : provider.collect(entity, options);
+    },
+  };
 }

@@ -6,7 +6,10 @@ import {
   type PushedFact,
 } from '@prodready/plugin-readiness-common';
 import type { ReadinessFactProvider } from '@prodready/plugin-readiness-node';
-import type { BatchFactProvider } from '../facts/BatchFactProvider';
+import {
+  answerFromBatch,
+  type BatchFactProvider,
+} from '../facts/BatchFactProvider';
 import type { PushedFactsStore, StoredPushedFact } from './PushedFactsStore';
 
 /**
@@ -92,21 +95,13 @@ export class PushedFactProvider implements BatchFactProvider {
     if (keys.size === 0 || !store.listPushedFactsOf) {
       return this;
     }
-    const refs = new Set(entities.map(e => stringifyEntityRef(e)));
-    const byEntity = await store.listPushedFactsOf([...refs]);
-    return {
-      id: this.id,
-      namespaces: this.namespaces,
-      collect: async entity => {
-        const ref = stringifyEntityRef(entity);
-        return refs.has(ref)
-          ? this.toFacts(
-              byEntity.get(ref) ?? [],
-              (this.options.now?.() ?? new Date()).toISOString(),
-            )
-          : this.collect(entity);
-      },
-    };
+    return answerFromBatch(
+      this,
+      entities,
+      refs => store.listPushedFactsOf!(refs),
+      rows =>
+        this.toFacts(rows, (this.options.now?.() ?? new Date()).toISOString()),
+    );
   }
 
   /** The namespace of an entity's stored facts of the declared keys. */
